@@ -1,0 +1,52 @@
+# make run   : set up and open the app on the demo profile
+# make test  : set up and run every check headless
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEMO_DIR ?= .demo/profile
+DEMO_UNITS ?= 20000
+STAMP  := $(VENV)/.installed
+
+
+.PHONY: run test lint bench system-deps venv translations demo i18n clean server
+
+system-deps:
+	@bash tools/system_deps.sh
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev,server]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+# .ts sources are in the repository; the binary .qm files are built here.
+translations: $(STAMP)
+	@$(BIN)/python tools/i18n.py release
+
+demo: venv translations
+	$(BIN)/inspector-app demo --data-dir $(DEMO_DIR) --units $(DEMO_UNITS) --seed 1 --if-missing
+
+run: demo
+	$(BIN)/inspector-app --data-dir $(DEMO_DIR)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/python tools/i18n.py check
+
+test: venv translations lint
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(BIN)/python -m pytest
+
+bench: venv translations
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(BIN)/python -m benchmarks
+
+# Refresh the .ts sources from the code (developers run this after adding UI strings).
+i18n: venv
+	$(BIN)/python tools/i18n.py update
+
+clean:
+	rm -rf $(VENV) .demo build dist .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Speed and memory benchmarks (``make bench``); each prints one line per figure."""

@@ -1,0 +1,61 @@
+"""Helpers shared by the benchmarks: cached demo profiles, percentiles, report lines."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+CACHE = Path(os.environ.get("INSPECTOR_BENCH_DIR", Path(__file__).resolve().parent.parent / ".bench"))
+BENCH_TODAY = date(2026, 11, 20)
+
+
+def demo_profile(units: int, seed: int = 1) -> Path:
+    """A demo profile with ``units`` units, generated once and reused across runs."""
+    from inspector_app.services.demo import generate_demo_profile
+
+    folder = CACHE / f"demo-{units}-{seed}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        generate_demo_profile(folder, units=units, seed=seed, today=BENCH_TODAY)
+        marker.write_text("ok")
+    return folder
+
+
+def copy_profile(source: Path, name: str) -> Path:
+    """A scratch copy of a cached profile (for benchmarks that write)."""
+    target = CACHE / "scratch" / name
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".complete"))
+    return target
+
+
+def p95(samples: list[float]) -> float:
+    """95th percentile."""
+    return statistics.quantiles(samples, n=20)[18] if len(samples) >= 20 else max(samples)
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Milliseconds per call, ``repeat`` calls after one warm-up."""
+    fn()
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def report(name: str, value: float, unit: str, target: str, ok: bool, extra: str = "") -> bool:
+    """Print one figure: name, value, target, PASS/FAIL."""
+    verdict = "PASS" if ok else "FAIL"
+    line = f"{name}: {value:.2f} {unit} (target {target}) {verdict}"
+    if extra:
+        line += f" [{extra}]"
+    print(line, flush=True)
+    return ok

@@ -1,0 +1,86 @@
+"""Command line: ``inspector-app`` opens the desktop app; ``inspector-app demo`` makes a demo
+profile; ``inspector-app verify-audit`` checks a profile's audit chain."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from inspector_app.domain.errors import UserError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="inspector-app", description=__doc__)
+    parser.add_argument("--data-dir", help="profile folder (default: INSPECTOR_DATA_DIR or the platform data folder)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language")
+    sub = parser.add_subparsers(dest="command")
+    demo = sub.add_parser("demo", help="create a demo profile with realistic Jinan data")
+    demo.add_argument("--data-dir", dest="demo_dir", help="profile folder to fill")
+    demo.add_argument("--units", type=int, default=20000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--today", type=date.fromisoformat, help="date the demo history ends on")
+    demo.add_argument("--if-missing", action="store_true", help="do nothing if the profile has data")
+    verify = sub.add_parser("verify-audit", help="check the audit log's hash chain")
+    verify.add_argument("--data-dir", dest="verify_dir")
+    return parser
+
+
+def _print_accounts() -> None:
+    from inspector_app.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    print(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+    for account in DEMO_ACCOUNTS:
+        print(f"  {account.role:<11} {account.username:<10} {account.name}")
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from inspector_app.services.demo import generate_demo_profile
+    from inspector_app.services.profile import profile_paths, resolve_data_dir
+
+    data_dir = resolve_data_dir(args.demo_dir or args.data_dir)
+    if args.if_missing and profile_paths(data_dir).database.exists():
+        print(f"Demo profile already present in {data_dir}")
+        _print_accounts()
+        return 0
+    print(f"Creating a demo profile with {args.units} units in {data_dir} …")
+    summary = generate_demo_profile(data_dir, units=args.units, seed=args.seed, today=args.today)
+    print(
+        f"Done: {summary.squads} squads, {summary.officers} officers, {summary.roads} road "
+        f"segments, {summary.units} units."
+    )
+    _print_accounts()
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from inspector_app.services.profile import open_profile, resolve_data_dir, verify_audit
+
+    session = open_profile(resolve_data_dir(args.verify_dir or args.data_dir))
+    check = verify_audit(session)
+    if check.ok:
+        print(f"Audit chain intact: {check.checked} entries.")
+        return 0
+    print(f"Audit chain BROKEN at entry {check.first_broken_seq}: {check.reason}")
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``inspector-app`` command."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            return _demo(args)
+        if args.command == "verify-audit":
+            return _verify(args)
+        from inspector_app.services.profile import resolve_data_dir
+        from inspector_app.ui.app import run_gui
+
+        return run_gui(resolve_data_dir(args.data_dir), args.lang)
+    except UserError as exc:
+        print(exc.render(), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

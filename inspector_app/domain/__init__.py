@@ -1,0 +1,1 @@
+"""Entities, catalogs, rules and validators. Standard library only."""

@@ -1,0 +1,1 @@
+"""Map pages built with folium from local assets only."""

@@ -1,0 +1,1 @@
+"""Local storage on SQLite through sqlite-utils: schema, migrations, outbox, audit, blobs."""

@@ -1,0 +1,80 @@
+"""Problems with the local database or data folder, phrased for the user."""
+
+from __future__ import annotations
+
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+
+
+class StorageError(UserError):
+    """The data folder or database cannot be used; nothing in it was changed."""
+
+
+def not_sqlite(path: str) -> StorageError:
+    """The data file exists but is not an SQLite database."""
+    return StorageError(
+        QT_TRANSLATE_NOOP("errors", "The data file {path} is not an inspector database."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "It was left untouched. Choose another data folder with --data-dir, or move the "
+            "file away and restore a backup.",
+        ),
+        path=path,
+    )
+
+
+def corrupt(path: str, detail: str) -> StorageError:
+    """The database file is damaged."""
+    return StorageError(
+        QT_TRANSLATE_NOOP("errors", "The database {path} is damaged ({detail})."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "It was left untouched. Restore the newest copy from the backups folder next to it, "
+            "or ask the administrator for help.",
+        ),
+        path=path,
+        detail=detail,
+    )
+
+
+def too_new(path: str, found: int, supported: int) -> StorageError:
+    """The database was written by a newer app version."""
+    return StorageError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The database {path} was made by a newer version of the app (schema {found}; this "
+            "version understands up to {supported}).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "It was left untouched. Install the newest version of the app to open it."
+        ),
+        path=path,
+        found=found,
+        supported=supported,
+    )
+
+
+def read_only(path: str) -> StorageError:
+    """The data folder or file cannot be written."""
+    return StorageError(
+        QT_TRANSLATE_NOOP("errors", "The data folder {path} cannot be written to."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Nothing was changed. Check the folder's permissions and free disk space, or start "
+            "the app with --data-dir pointing to a writable folder.",
+        ),
+        path=path,
+    )
+
+
+def no_access(path: str) -> StorageError:
+    """The data folder or file cannot even be read."""
+    return StorageError(
+        QT_TRANSLATE_NOOP("errors", "The data folder {path} cannot be read."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Nothing was changed. Check the folder's permissions, or start the app with "
+            "--data-dir pointing to your own folder.",
+        ),
+        path=path,
+    )

@@ -1,0 +1,21 @@
+"""Schema upgrades by ``PRAGMA user_version``: one function per step, each in one transaction.
+
+To change the schema, add a module ``mNNN_<what>.py`` with ``def upgrade(db)`` and append it
+to :data:`STEPS`. Never edit a step that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from inspector_app.storage.migrations import m001_foundation
+
+Step = Callable[[sqlite_utils.Database], None]
+
+STEPS: list[Step] = [
+    m001_foundation.upgrade,
+]
+
+SCHEMA_VERSION = len(STEPS)

@@ -1,0 +1,162 @@
+"""Frontage units: derived search keys, and the queries behind the units table and search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from inspector_app.storage.records import EntitySpec, register_entity
+from inspector_app.storage.search import (
+    fts_phrase,
+    grams,
+    has_cjk,
+    latin_keys,
+    pinyin_full,
+    split_terms,
+)
+
+
+def derive_unit_keys(row: dict[str, Any]) -> dict[str, Any]:
+    """Sort and search keys computed from the unit's own fields (never synced)."""
+    name = row.get("name") or ""
+    texts = (name, row.get("address") or "", row.get("contact") or "")
+    latin = latin_keys(
+        *texts,
+        (row.get("uscc") or "").lower(),
+        (row.get("id_number") or "").lower(),
+        row.get("phone") or "",
+    )
+    return {
+        "sort_key": pinyin_full(name) + "\x00" + name,
+        "search_latin": latin,
+        "search_grams": grams(*texts, *latin.split(" | ")),
+    }
+
+
+register_entity(
+    EntitySpec(
+        "unit", derive=derive_unit_keys, local_columns=frozenset({"sort_key", "search_latin", "search_grams"})
+    )
+)
+
+# Columns the units table can be sorted by, mapped to SQL.
+SORTS: dict[str, str] = {
+    "name": "u.sort_key",
+    "kind": "u.kind",
+    "address": "u.address",
+    "road": "r.name",
+    "phone": "u.phone",
+    "agreement": "u.agreement_signed",
+    "star": "u.star_rating",
+    "updated": "u.updated_at",
+}
+
+LIST_COLUMNS = (
+    "u.rowid", "u.id", "u.name", "u.kind", "u.uscc", "u.address", "r.name AS road_name",
+    "u.contact", "u.phone", "u.agreement_signed", "u.awareness", "u.star_rating",
+)
+
+
+@dataclass(frozen=True)
+class UnitQuery:
+    """What the user asked the units list for."""
+
+    text: str = ""
+    sort: str = "name"
+    descending: bool = False
+    road_segment_id: str | None = None
+    squad_id: str | None = None
+
+
+def _match_clause(query: str) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for term in split_terms(query):
+        if len(term) >= 3:
+            if has_cjk(term):
+                clauses.append(
+                    "u.rowid IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)"
+                )
+                params.append("{name address contact}: " + fts_phrase(term))
+            else:
+                clauses.append("u.rowid IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)")
+                params.append("search_latin: " + fts_phrase(term.lower()))
+        else:
+            clauses.append("u.rowid IN (SELECT rowid FROM unit_grams WHERE unit_grams MATCH ?)")
+            params.append(fts_phrase(term.lower()))
+    return " AND ".join(clauses), params
+
+
+def unit_rowids(db: sqlite_utils.Database, q: UnitQuery, limit: int | None = None) -> list[int]:
+    """Rowids of the units matching ``q`` in display order (the table's row index)."""
+    where = ["u.deleted = 0"]
+    params: list[Any] = []
+    if q.text.strip():
+        clause, p = _match_clause(q.text)
+        where.append(clause)
+        params.extend(p)
+    if q.road_segment_id:
+        where.append("u.road_segment_id = ?")
+        params.append(q.road_segment_id)
+    if q.squad_id:
+        where.append("u.squad_id = ?")
+        params.append(q.squad_id)
+    order = SORTS.get(q.sort, SORTS["name"])
+    direction = "DESC" if q.descending else "ASC"
+    join = "LEFT JOIN road_segment r ON r.id = u.road_segment_id" if q.sort == "road" else ""
+    sql = (
+        f"SELECT u.rowid FROM unit u {join} WHERE {' AND '.join(where)} "
+        f"ORDER BY {order} {direction}, u.rowid {direction}"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [r[0] for r in db.execute(sql, params).fetchall()]
+
+
+def unit_rows(db: sqlite_utils.Database, rowids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Display rows for some rowids (one page of the table), keyed by rowid."""
+    if not rowids:
+        return {}
+    marks = ",".join("?" * len(rowids))
+    cursor = db.execute(
+        f"SELECT {', '.join(LIST_COLUMNS)} FROM unit u "
+        f"LEFT JOIN road_segment r ON r.id = u.road_segment_id WHERE u.rowid IN ({marks})",
+        list(rowids),
+    )
+    names = [d[0] for d in cursor.description]
+    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+
+
+def get_unit(db: sqlite_utils.Database, unit_id: str) -> dict[str, Any] | None:
+    """One unit with its road's name, or None."""
+    cursor = db.execute(
+        "SELECT u.*, r.name AS road_name FROM unit u "
+        "LEFT JOIN road_segment r ON r.id = u.road_segment_id WHERE u.id = ?",
+        [unit_id],
+    )
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+def find_unit_by_identity(
+    db: sqlite_utils.Database, uscc: str | None, id_number: str | None
+) -> str | None:
+    """The id of a live unit with this USCC (or, failing that, ID number), if any."""
+    for column, value in (("uscc", uscc), ("id_number", id_number)):
+        if value:
+            row = db.execute(
+                f"SELECT id FROM unit WHERE {column} = ? AND deleted = 0 LIMIT 1", [value]
+            ).fetchone()
+            if row:
+                return str(row[0])
+    return None
+
+
+def count_units(db: sqlite_utils.Database) -> int:
+    """Number of live units."""
+    return int(db.execute("SELECT count(*) FROM unit WHERE deleted = 0").fetchone()[0])

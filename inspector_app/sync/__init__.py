@@ -1,0 +1,1 @@
+"""Synchronisation with the central server over HTTP (httpx)."""

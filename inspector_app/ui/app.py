@@ -1,0 +1,144 @@
+"""Starting the desktop app: Qt set-up, language, fonts, logging, profile, sign-in, window.
+
+The sign-in dialog appears first; the profile's database is opened (and the heavier
+libraries imported) in the background while the officer types the password.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from inspector_app.domain.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.services.session import Session
+
+
+def prepare_environment() -> None:
+    """Settings Qt reads before the application object exists."""
+    if os.name == "posix" and os.geteuid() == 0:
+        # QtWebEngine's sandbox cannot run as root; keep it on for normal users.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+def setup_logging(log_dir: Path) -> None:
+    """A rotating log file in the profile (no secrets are ever logged)."""
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            log_dir / "inspector.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def ensure_chinese_font() -> None:
+    """Register the shipped Song face when the system has no Chinese font at all."""
+    from PySide6.QtGui import QFontDatabase
+
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        QFontDatabase.addApplicationFont(str(resource_path("fonts", "gbsn00lp.ttf")))
+
+
+def _open_in_background(data_dir: Path) -> Session:
+    from inspector_app.services.profile import open_profile
+
+    session = open_profile(data_dir)
+    import qtawesome  # noqa: F401 - warm the import while the officer types
+
+    return session
+
+
+class Startup:
+    """The start-up sequence, in steps a benchmark can drive too."""
+
+    def __init__(self, app: QApplication, data_dir: Path, language: str | None = None) -> None:
+        from inspector_app.ui.i18n import install_language
+        from inspector_app.ui.settings import AppSettings
+        from inspector_app.ui.tasks import TaskRunner
+
+        self.app = app
+        self.data_dir = data_dir
+        self.settings = AppSettings(data_dir / "settings.ini")
+        if language:
+            self.settings.language = language
+        install_language(app, self.settings.language)
+        self.runner = TaskRunner(app)
+        self.window: Any = None
+        self.failed: BaseException | None = None
+
+    def show_login(self) -> Any:
+        """Show the sign-in dialog at once and open the profile behind it."""
+        from PySide6.QtCore import QTimer
+
+        from inspector_app.ui.login_dialog import LoginDialog
+
+        dialog = LoginDialog(None, self.runner, self.settings.last_username)
+        dialog.show()
+        def opened(session: Session) -> None:
+            dialog.set_profile(session)
+            from inspector_app.ui.icons import icon
+
+            icon("fa5s.store")  # loads the icon fonts now, not when the officer signs in
+
+        self.runner.run(
+            _open_in_background, self.data_dir, on_done=opened, on_error=self._open_failed
+        )
+        QTimer.singleShot(50, ensure_chinese_font)
+        self.login = dialog
+        return dialog
+
+    def _open_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from inspector_app.ui.errors import error_text
+
+        self.failed = exc
+        self.login.reject()
+        QMessageBox.critical(None, "City inspection", error_text(exc))
+
+    def show_main(self, session: Session) -> Any:
+        """After sign-in: the main window."""
+        from inspector_app.ui.main_window import MainWindow
+
+        self.settings.last_username = session.actor.username
+        self.window = MainWindow(session, self.runner, self.settings)
+        self.window.show()
+        return self.window
+
+
+def run_gui(data_dir: Path, language: str | None = None) -> int:
+    """Open the profile in ``data_dir``, ask for sign-in, show the main window."""
+    prepare_environment()
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.services.profile import close_profile, profile_paths
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("inspector-app")
+    app.setOrganizationName("JinanCityManagement")
+    setup_logging(profile_paths(data_dir).logs)
+    startup = Startup(app, data_dir, language)
+    login = startup.show_login()
+    if not login.exec() or login.session is None:
+        startup.runner.wait()
+        if login.profile is not None:
+            close_profile(login.profile)
+        return 2 if startup.failed else 0
+    startup.show_main(login.session)
+    code = app.exec()
+    startup.runner.wait()
+    close_profile(login.session)
+    return int(code)

@@ -1,0 +1,75 @@
+"""Qt translations: Chinese by default, English selectable; translating messages that come
+from the layers below (marked there with QT_TRANSLATE_NOOP)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from inspector_app.domain.errors import FieldError, UserError
+from inspector_app.domain.resources import resource_path
+
+LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+_CONTEXTS = ("errors", "forms", "roles", "pages")
+
+_installed: list[QTranslator] = []
+
+
+def install_language(app: QCoreApplication, language: str) -> bool:
+    """Install the translators for ``language`` (replacing earlier ones); False if the app's
+    .qm file is missing (the UI then shows the English source text)."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    QLocale.setDefault(QLocale(language if language != "en" else "en_US"))
+    if language == "en":
+        return True
+    ok = True
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("i18n", f"inspector_{language}.qm"))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        ok = False
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qtbase)
+        _installed.append(qtbase)
+    return ok
+
+
+def tr_text(text: str, *contexts: str) -> str:
+    """Translate a source string marked in a lower layer, trying its likely contexts."""
+    for context in contexts or _CONTEXTS:
+        translated = QCoreApplication.translate(context, text)
+        if translated != text:
+            return translated
+    return text
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    values = dict(params)
+    # Parameters that are themselves marked source strings (a field's label, a role name).
+    for key, contexts in (("label", ("forms",)), ("expected", ("forms",)), ("role", ("roles",))):
+        if isinstance(values.get(key), str):
+            values[key] = tr_text(values[key], *contexts)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def tr_field_error(error: FieldError) -> str:
+    """A field problem in the UI language."""
+    return _fill(tr_text(error.message), error.params)
+
+
+def tr_error(error: UserError) -> str:
+    """A user error (message and what to do) in the UI language."""
+    text = _fill(tr_text(error.message), error.params)
+    if error.hint:
+        text += "\n" + _fill(tr_text(error.hint), error.params)
+    return text

@@ -1,0 +1,120 @@
+"""Signing in, offline, against the locally kept password hash."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.ui.errors import error_text
+from inspector_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from inspector_app.services.session import Session
+
+
+class LoginDialog(QDialog):
+    """Name and password; a clear message on failure; ``session`` is set on success."""
+
+    def __init__(
+        self,
+        profile: Session | None,
+        runner: TaskRunner,
+        last_username: str = "",
+        locked_user: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.runner = runner
+        self.session: Session | None = None
+        self.setWindowTitle(self.tr("Sign in — City inspection"))
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Jinan city management field inspection"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+        note = QLabel(
+            self.tr("Works offline: sign in with the password of your last online sign-in.")
+            if locked_user is None
+            else self.tr("The screen is locked. {name}, type your password to continue.").format(
+                name=locked_user
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.username = QLineEdit(last_username)
+        self.username.setObjectName("username")
+        self.username.setReadOnly(locked_user is not None)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.buttons.accepted.connect(self.attempt)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.opening = QLabel(self.tr("Opening the data…"))
+        self.opening.setObjectName("opening")
+        layout.addWidget(self.opening)
+        self.set_profile(profile)
+        (self.password if self.username.text() else self.username).setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
+
+    def set_profile(self, profile: Session | None) -> None:
+        """The opened profile; signing in is possible once it is there."""
+        self.profile = profile
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(profile is not None)
+        self.opening.setVisible(profile is None)
+
+    def attempt(self) -> None:
+        """Check the name and password off the UI thread (argon2 is deliberately slow)."""
+        if self.profile is None:
+            return
+        # Imported here so the dialog can appear before the storage libraries have loaded.
+        from inspector_app.services.profile import sign_in
+
+        self.buttons.setEnabled(False)
+        self.message.hide()
+        self.runner.run(
+            sign_in,
+            self.profile,
+            self.username.text(),
+            self.password.text(),
+            on_done=self._signed_in,
+            on_error=self._failed,
+        )
+
+    def _signed_in(self, session: Session) -> None:
+        self.session = session
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(error_text(exc))
+        self.message.show()
+        self.password.clear()
+        self.password.setFocus()

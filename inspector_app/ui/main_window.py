@@ -1,0 +1,221 @@
+"""The main window: navigation, the pages, menus with shortcuts, and the status bar. It only
+lays things out; every page is its own module and every change goes through services."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from inspector_app.domain.roles import ROLE_LABELS
+from inspector_app.services.session import Session
+from inspector_app.ui.i18n import install_language, tr_text
+from inspector_app.ui.icons import icon
+from inspector_app.ui.login_dialog import LoginDialog
+from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageSpec
+from inspector_app.ui.settings import AppSettings
+from inspector_app.ui.settings_dialog import SettingsDialog
+from inspector_app.ui.tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the current page on the right."""
+
+    def __init__(self, session: Session, runner: TaskRunner, settings: AppSettings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.runner = runner
+        self.settings = settings
+        self.events = AppEvents(self)
+        self.pages: dict[str, QWidget] = {}
+        self.specs: list[PageSpec] = [
+            p for p in PAGES if p.permission is None or session.can(p.permission)
+        ]
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(self.nav.iconSize() * 1.4)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.stack = QStackedWidget()
+        self.body = QSplitter()
+        self.body.addWidget(self.nav)
+        self.body.addWidget(self.stack)
+        self.body.setStretchFactor(1, 1)
+        self.body.setChildrenCollapsible(False)
+        self.setCentralWidget(self.body)
+        self.who = QLabel()
+        self.who.setObjectName("statusWho")
+        self.statusBar().addPermanentWidget(self.who)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self.lock)
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._build()
+        geometry = settings.get("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def _build(self) -> None:
+        """(Re)create texts, menus and navigation in the current language."""
+        self.setWindowTitle(self.tr("City inspection — 济南城管"))
+        self.menuBar().clear()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for spec in self.specs:
+            QListWidgetItem(icon(spec.icon), tr_text(spec.title, "pages"), self.nav)
+        self.nav.blockSignals(False)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,", "fa5s.cog")
+        self._action(file_menu, self.tr("&Lock screen"), self.lock, "Ctrl+L", "fa5s.lock")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for number, spec in enumerate(self.specs, start=1):
+            self._action(
+                go_menu, tr_text(spec.title, "pages"),
+                lambda row=number - 1: self.nav.setCurrentRow(row), f"Ctrl+{number}", spec.icon,
+            )
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self._action(help_menu, self.tr("&About"), self.show_about)
+        actor = self.session.actor
+        self.who.setText(
+            self.tr("{name} · {role} · {squad}").format(
+                name=actor.name,
+                role=tr_text(ROLE_LABELS[actor.role], "roles"),
+                squad=actor.squad_name or self.tr("no squad"),
+            )
+        )
+        self._restart_idle()
+        self.nav.setCurrentRow(0)
+        self._show_page(0)
+
+    def _action(self, menu, text, slot, shortcut=None, icon_name: str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _show_page(self, row: int) -> None:
+        if not 0 <= row < len(self.specs):
+            return
+        spec = self.specs[row]
+        page = self.pages.get(spec.key)
+        if page is None:
+            page = spec.factory(PageContext(self.session, self.runner, self.events, self.settings))
+            page.setObjectName(f"page_{spec.key}")
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def page(self, key: str) -> QWidget:
+        """The page with this key (built on first use)."""
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
+                self.nav.setCurrentRow(row)
+                self._show_page(row)
+                return self.pages[key]
+        raise KeyError(key)
+
+    def open_settings(self) -> None:
+        """Settings; a new language applies at once."""
+        before = self.settings.language
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() and self.settings.language != before:
+            self.apply_language(self.settings.language)
+
+    def apply_language(self, language: str) -> None:
+        """Switch the UI language and rebuild the pages in it."""
+        install_language(QApplication.instance(), language)  # type: ignore[arg-type]
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._build()
+
+    def lock(self) -> None:
+        """Hide the work behind the sign-in dialog until the same officer signs in again."""
+        if getattr(self, "_locked", False):
+            return
+        self._locked = True
+        self.body.setVisible(False)
+        actor = self.session.actor
+        dialog = LoginDialog(
+            self.session, self.runner, actor.username, locked_user=actor.name, parent=self
+        )
+        dialog.setObjectName("lockDialog")
+        while True:
+            if dialog.exec() and dialog.session and dialog.session.actor.officer_id == self.session.actor.officer_id:
+                break
+            if dialog.result() == 0 and self._confirm_quit():
+                self._locked = False
+                self.close()
+                return
+        self.body.setVisible(True)
+        self._locked = False
+        self._restart_idle()
+
+    def _confirm_quit(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Quit"), self.tr("Quit the app instead of unlocking it?")
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restart_idle(self) -> None:
+        minutes = self.settings.idle_lock_minutes
+        if minutes > 0:
+            self._idle.start(minutes * 60_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
+            self._restart_idle()
+        return False
+
+    def show_shortcuts(self) -> None:
+        """List the keyboard shortcuts."""
+        lines = [
+            self.tr("Ctrl+1 … Ctrl+9: go to a page"),
+            self.tr("Ctrl+F: search on the current page"),
+            self.tr("Ctrl+N: new record"),
+            self.tr("Enter / double-click: open the selected record"),
+            self.tr("Ctrl+L: lock the screen"),
+            self.tr("Ctrl+,: settings"),
+            self.tr("Ctrl+Q: quit"),
+        ]
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
+
+    def show_about(self) -> None:
+        """Version and licence notes."""
+        from inspector_app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "City inspection {version}\nOffline-first field app for Jinan city-management "
+                "squads.\nDocument font: AR PL SungtiL GB (Arphic Public License)."
+            ).format(version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        self._idle.stop()
+        super().closeEvent(event)

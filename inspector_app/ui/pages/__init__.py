@@ -1,0 +1,64 @@
+"""The pages of the main window. Each page is its own module; PAGES lists those that work.
+
+To add a page, write ``<name>_view.py`` with a QWidget subclass taking a :class:`PageContext`,
+and append a :class:`PageSpec` here. A page that does not work yet is not listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from inspector_app.domain.changes import Changes
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.domain.roles import Permission
+from inspector_app.services.session import Session
+from inspector_app.ui.settings import AppSettings
+from inspector_app.ui.tasks import TaskRunner
+
+
+class AppEvents(QObject):
+    """App-wide notifications: what a service changed, so every page can refresh."""
+
+    changed = Signal(object)  # Changes
+    status = Signal(str)
+
+    def publish(self, changes: Changes) -> None:
+        """Tell every page what changed."""
+        if changes:
+            self.changed.emit(changes)
+
+
+@dataclass
+class PageContext:
+    """What every page is given."""
+
+    session: Session
+    runner: TaskRunner
+    events: AppEvents
+    settings: AppSettings
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A navigation entry and how to build its page."""
+
+    key: str
+    title: str
+    icon: str
+    factory: Callable[[PageContext], QWidget]
+    permission: Permission | None = None
+
+
+def _units(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.units_view import UnitsView
+
+    return UnitsView(ctx)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("units", QT_TRANSLATE_NOOP("pages", "Units"), "fa5s.store", _units, Permission.VIEW_UNITS),
+]

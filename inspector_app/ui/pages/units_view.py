@@ -1,0 +1,249 @@
+"""The units page: search (Chinese, pinyin, initials, USCC), a sortable lazy table, details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.changes import Changes
+from inspector_app.domain.entities import UNIT_KINDS
+from inspector_app.domain.roles import Permission
+from inspector_app.services.profile import unit_detail
+from inspector_app.services.units import UnitQuery, search_unit_rowids, unit_form_values
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.icons import icon
+from inspector_app.ui.models.unit_table_model import UnitTableModel
+from inspector_app.ui.pages import PageContext
+from inspector_app.ui.unit_dialog import UnitDialog
+
+SEARCH_DELAY_MS = 180
+
+
+class UnitDetailWidget(QWidget):
+    """The selected unit's fields."""
+
+    FIELDS = (
+        ("name", "Name"), ("kind", "Kind"), ("category", "Category"), ("uscc", "USCC"),
+        ("id_number", "ID number"), ("legal_person", "Legal representative"),
+        ("contact", "Contact"), ("phone", "Phone"), ("address", "Address"),
+        ("road_name", "Road segment"), ("position", "Position"), ("agreement", "责任书"),
+        ("awareness", "知晓"), ("notes", "Notes"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMinimumWidth(260)
+        layout = QFormLayout(self)
+        self.values: dict[str, QLabel] = {}
+        labels = {
+            "name": self.tr("Name"), "kind": self.tr("Kind"), "category": self.tr("Category"),
+            "uscc": self.tr("USCC"), "id_number": self.tr("ID number"),
+            "legal_person": self.tr("Legal representative"), "contact": self.tr("Contact"),
+            "phone": self.tr("Phone"), "address": self.tr("Address"),
+            "road_name": self.tr("Road segment"), "position": self.tr("Position"),
+            "agreement": self.tr("责任书"), "awareness": self.tr("知晓"), "notes": self.tr("Notes"),
+        }
+        for key, _ in self.FIELDS:
+            value = QLabel()
+            value.setObjectName(f"detail_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addRow(labels[key], value)
+            self.values[key] = value
+
+    def show_unit(self, unit: dict[str, Any] | None) -> None:
+        """Fill in a unit, or clear."""
+        unit = unit or {}
+        shown = dict(unit)
+        shown["kind"] = UNIT_KINDS.get(unit.get("kind", ""), unit.get("kind", ""))
+        if unit.get("lat") is not None:
+            shown["position"] = f"{unit['lat']:.6f}, {unit['lon']:.6f}"
+        if unit:
+            shown["agreement"] = (
+                self.tr("Signed on {date} by {signer}").format(
+                    date=unit.get("agreement_date") or "", signer=unit.get("agreement_signer") or ""
+                )
+                if unit.get("agreement_signed")
+                else self.tr("Not signed")
+            )
+            shown["awareness"] = self.tr("Yes") if unit.get("awareness") else self.tr("No")
+        for key, label in self.values.items():
+            value = shown.get(key)
+            label.setText("" if value is None else str(value))
+
+
+class UnitsView(QWidget):
+    """Search and browse all units; new and edit open the unit form."""
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.query = UnitQuery()
+        self._generation = 0
+        self.model = UnitTableModel(ctx.session)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("unitSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search name, address, contact, pinyin initials (e.g. qcl) or credit code")
+        )
+        self.search.addAction(icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.count = QLabel()
+        self.count.setObjectName("unitCount")
+        self.new_button = QPushButton(icon("fa5s.plus"), self.tr("New unit"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip(self.tr("New unit (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_unit)
+        self.new_button.setEnabled(ctx.session.can(Permission.EDIT_UNITS))
+        self.edit_button = QPushButton(icon("fa5s.edit"), self.tr("Edit"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.setEnabled(False)
+
+        self.table = QTableView()
+        self.table.setObjectName("unitTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((220, 90, 280, 170, 110, 70)):
+            self.table.setColumnWidth(column, width)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+
+        self.empty = QLabel()
+        self.empty.setObjectName("unitsEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #5f6368; font-size: 12pt; padding: 40px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.detail = UnitDetailWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_query)
+        self.model.sortRequested.connect(self._sort)
+        self.search.textChanged.connect(lambda _: self._timer.start())
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        ctx.events.changed.connect(self._on_changes)
+        self.run_query()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _sort(self, key: str, descending: bool) -> None:
+        self.query = UnitQuery(self.query.text, key, descending)
+        self.run_query()
+
+    def run_query(self) -> None:
+        """Search with what is typed now; late answers to older searches are dropped."""
+        self._timer.stop()
+        self.query = UnitQuery(self.search.text(), self.query.sort, self.query.descending)
+        self._generation += 1
+        generation = self._generation
+        self.ctx.runner.run(
+            search_unit_rowids,
+            self.ctx.session,
+            self.query,
+            on_done=lambda rowids: self._show(generation, rowids),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _show(self, generation: int, rowids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_rowids(rowids)
+        self.count.setText(self.tr("{n} units").format(n=len(rowids)))
+        self.detail.show_unit(None)
+        self.edit_button.setEnabled(False)
+        if rowids:
+            self.stack.setCurrentWidget(self.table)
+        else:
+            if self.query.text.strip():
+                self.empty.setText(
+                    self.tr(
+                        "No unit matches “{text}”.\nTry part of the name or address, pinyin "
+                        "initials such as qcl for 泉城路, or the credit code."
+                    ).format(text=self.query.text.strip())
+                )
+            else:
+                self.empty.setText(
+                    self.tr(
+                        "There are no units yet.\nAdd one with “New unit” (Ctrl+N), or sync "
+                        "to download your squad's units."
+                    )
+                )
+            self.stack.setCurrentWidget(self.empty)
+
+    def selected_unit_id(self) -> str | None:
+        """The id of the selected row's unit, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], Qt.ItemDataRole.UserRole) if rows else None
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        unit_id = self.selected_unit_id()
+        self.edit_button.setEnabled(bool(unit_id) and self.ctx.session.can(Permission.EDIT_UNITS))
+        self.detail.show_unit(unit_detail(self.ctx.session, unit_id) if unit_id else None)
+
+    def new_unit(self) -> None:
+        """Open an empty unit form."""
+        self._open_dialog(None)
+
+    def edit_selected(self) -> None:
+        """Open the selected unit in the form."""
+        unit_id = self.selected_unit_id()
+        if unit_id and self.ctx.session.can(Permission.EDIT_UNITS):
+            self._open_dialog(unit_id)
+
+    def _open_dialog(self, unit_id: str | None) -> None:
+        values = unit_form_values(self.ctx.session, unit_id) if unit_id else {"kind": "individual"}
+        dialog = UnitDialog(self.ctx.session, self.ctx.runner, unit_id, values, self)
+        dialog.setObjectName("unitDialog")
+        dialog.accepted.connect(lambda: self.ctx.events.publish(dialog.changes or Changes()))
+        dialog.open()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("unit"):
+            self.run_query()

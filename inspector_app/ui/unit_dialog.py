@@ -1,0 +1,75 @@
+"""Creating or editing a frontage unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
+
+from inspector_app.domain.changes import Changes
+from inspector_app.domain.errors import ValidationFailed
+from inspector_app.forms.unit import UNIT_FORM
+from inspector_app.services.session import Session
+from inspector_app.services.units import create_unit, unit_form_context, update_unit
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.form_widget import FormWidget
+from inspector_app.ui.tasks import TaskRunner
+
+
+class UnitDialog(QDialog):
+    """The unit form; on save the record is stored (durably) before the dialog closes."""
+
+    def __init__(
+        self,
+        session: Session,
+        runner: TaskRunner,
+        unit_id: str | None = None,
+        values: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        self.unit_id = unit_id
+        self.changes: Changes | None = None
+        self.setWindowTitle(self.tr("Edit unit") if unit_id else self.tr("New unit"))
+        self.resize(560, 680)
+        layout = QVBoxLayout(self)
+        self.form = FormWidget(UNIT_FORM, unit_form_context(session))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll)
+        if values:
+            self.form.set_values(values)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        """Check the form, then store it off the UI thread; close only once it is stored."""
+        if self.form.check():
+            return
+        self.buttons.setEnabled(False)
+        values = self.form.values()
+        if self.unit_id:
+            self.runner.run(update_unit, self.session, self.unit_id, values,
+                            on_done=self._saved, on_error=self._failed)
+        else:
+            self.runner.run(create_unit, self.session, values,
+                            on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, changes: Changes) -> None:
+        self.changes = changes
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationFailed):
+            self.form.show_errors(exc.errors)
+        else:
+            show_error(self, exc)

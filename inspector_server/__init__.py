@@ -1,0 +1,1 @@
+"""The central server the field devices sync with."""

@@ -1,0 +1,685 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>ErrorDialog</name>
+    <message>
+      <source>Something unexpected went wrong: {error}
+What was already saved is safe. The details are in the log file; please tell your administrator.</source>
+      <translation>发生了意外错误：{error}
+已保存的内容都是安全的。详细信息已写入日志文件，请告知系统管理员。</translation>
+    </message>
+    <message>
+      <source>Cannot continue</source>
+      <translation>无法继续</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormWidget</name>
+    <message>
+      <source>Please correct {n} field(s) before saving.</source>
+      <translation>请先更正 {n} 处填写有误的内容，再保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>Sign in — City inspection</source>
+      <translation>登录 — 城管巡查</translation>
+    </message>
+    <message>
+      <source>Jinan city management field inspection</source>
+      <translation>济南城管执法巡查</translation>
+    </message>
+    <message>
+      <source>Works offline: sign in with the password of your last online sign-in.</source>
+      <translation>无网络也可登录：请使用最近一次联网登录时的密码。</translation>
+    </message>
+    <message>
+      <source>The screen is locked. {name}, type your password to continue.</source>
+      <translation>屏幕已锁定。{name}，请输入密码继续。</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>Opening the data…</source>
+      <translation>正在打开数据…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>City inspection — 济南城管</source>
+      <translation>城管巡查 — 济南城管</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>&amp;Lock screen</source>
+      <translation>锁定屏幕(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Go</source>
+      <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;About</source>
+      <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+      <source>{name} · {role} · {squad}</source>
+      <translation>{name} · {role} · {squad}</translation>
+    </message>
+    <message>
+      <source>no squad</source>
+      <translation>未分配中队</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Quit the app instead of unlocking it?</source>
+      <translation>不解锁，直接退出程序？</translation>
+    </message>
+    <message>
+      <source>Ctrl+1 … Ctrl+9: go to a page</source>
+      <translation>Ctrl+1 … Ctrl+9：切换页面</translation>
+    </message>
+    <message>
+      <source>Ctrl+F: search on the current page</source>
+      <translation>Ctrl+F：在当前页面搜索</translation>
+    </message>
+    <message>
+      <source>Ctrl+N: new record</source>
+      <translation>Ctrl+N：新建记录</translation>
+    </message>
+    <message>
+      <source>Enter / double-click: open the selected record</source>
+      <translation>回车 / 双击：打开选中的记录</translation>
+    </message>
+    <message>
+      <source>Ctrl+L: lock the screen</source>
+      <translation>Ctrl+L：锁定屏幕</translation>
+    </message>
+    <message>
+      <source>Ctrl+,: settings</source>
+      <translation>Ctrl+,：设置</translation>
+    </message>
+    <message>
+      <source>Ctrl+Q: quit</source>
+      <translation>Ctrl+Q：退出</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>关于</translation>
+    </message>
+    <message>
+      <source>City inspection {version}
+Offline-first field app for Jinan city-management squads.
+Document font: AR PL SungtiL GB (Arphic Public License).</source>
+      <translation>城管巡查 {version}
+面向济南城管执法中队的离线优先外勤应用。
+文书字体：文鼎 PL 简报宋（Arphic Public License）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>界面语言</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitDetailWidget</name>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>行业类别</translation>
+    </message>
+    <message>
+      <source>USCC</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Legal representative</source>
+      <translation>法定代表人</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Road segment</source>
+      <translation>路段</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>坐标</translation>
+    </message>
+    <message>
+      <source>责任书</source>
+      <translation>责任书</translation>
+    </message>
+    <message>
+      <source>知晓</source>
+      <translation>知晓</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Signed on {date} by {signer}</source>
+      <translation>{date} 由 {signer} 签订</translation>
+    </message>
+    <message>
+      <source>Not signed</source>
+      <translation>未签订</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitDialog</name>
+    <message>
+      <source>Edit unit</source>
+      <translation>编辑责任单位</translation>
+    </message>
+    <message>
+      <source>New unit</source>
+      <translation>新建责任单位</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitTableModel</name>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Road segment</source>
+      <translation>路段</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>责任书</source>
+      <translation>责任书</translation>
+    </message>
+    <message>
+      <source>Stars</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <source>Signed</source>
+      <translation>已签订</translation>
+    </message>
+    <message>
+      <source>Not signed</source>
+      <translation>未签订</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitsView</name>
+    <message>
+      <source>Search name, address, contact, pinyin initials (e.g. qcl) or credit code</source>
+      <translation>搜索名称、地址、联系人、拼音首字母（如 qcl）或信用代码</translation>
+    </message>
+    <message>
+      <source>New unit</source>
+      <translation>新建单位</translation>
+    </message>
+    <message>
+      <source>New unit (Ctrl+N)</source>
+      <translation>新建单位（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>{n} units</source>
+      <translation>共 {n} 个单位</translation>
+    </message>
+    <message>
+      <source>No unit matches “{text}”.
+Try part of the name or address, pinyin initials such as qcl for 泉城路, or the credit code.</source>
+      <translation>没有与“{text}”匹配的单位。
+可以试试名称或地址的一部分、拼音首字母（如 qcl 代表泉城路），或统一社会信用代码。</translation>
+    </message>
+    <message>
+      <source>There are no units yet.
+Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</source>
+      <translation>还没有责任单位。
+点击“新建单位”（Ctrl+N）添加，或同步以下载本中队的责任单位。</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>Reinstall the app or ask the administrator for a corrected catalog file.</source>
+      <translation>请重新安装程序，或向管理员索取更正后的目录文件。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: the field '{field}' is missing.</source>
+      <translation>目录文件 {file}，{where}：缺少字段“{field}”。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: the field '{field}' should be {expected}, but is {actual!r}.</source>
+      <translation>目录文件 {file}，{where}：字段“{field}”应为 {expected}，实际为 {actual!r}。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: the field '{field}' is empty.</source>
+      <translation>目录文件 {file}，{where}：字段“{field}”为空。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: the list '{field}' should hold only text, but holds {actual!r}.</source>
+      <translation>目录文件 {file}，{where}：列表“{field}”只能包含文字，但其中有 {actual!r}。</translation>
+    </message>
+    <message>
+      <source>The catalog file {file} is missing.</source>
+      <translation>缺少目录文件 {file}。</translation>
+    </message>
+    <message>
+      <source>Reinstall the app or ask the administrator for it.</source>
+      <translation>请重新安装程序，或向管理员索取该文件。</translation>
+    </message>
+    <message>
+      <source>The catalog file {file} is not valid JSON ({detail}).</source>
+      <translation>目录文件 {file} 不是有效的 JSON（{detail}）。</translation>
+    </message>
+    <message>
+      <source>Reinstall the app or ask the administrator for a corrected file.</source>
+      <translation>请重新安装程序，或向管理员索取更正后的文件。</translation>
+    </message>
+    <message>
+      <source>The catalog file {file} does not hold a catalog object.</source>
+      <translation>目录文件 {file} 的内容不是目录对象。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: not an object.</source>
+      <translation>目录文件 {file}，{where}：不是对象。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: the code is used twice.</source>
+      <translation>目录文件 {file}，{where}：编码重复。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file} has no rows.</source>
+      <translation>目录文件 {file} 没有任何条目。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: penalty_mode {actual!r} is not one of {expected}.</source>
+      <translation>目录文件 {file}，{where}：penalty_mode 值 {actual!r} 不在 {expected} 之中。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: rectify_days must be 0 or more and lookback_days more than 0.</source>
+      <translation>目录文件 {file}，{where}：rectify_days 不能小于 0，lookback_days 必须大于 0。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: an event code has 4 digits, not {actual!r}.</source>
+      <translation>目录文件 {file}，{where}：事件编码应为 4 位数字，而不是 {actual!r}。</translation>
+    </message>
+    <message>
+      <source>Catalog file disorders.json, {where}: event code {code} is not in event_codes.json.</source>
+      <translation>目录文件 disorders.json，{where}：事件编码 {code} 不在 event_codes.json 中。</translation>
+    </message>
+    <message>
+      <source>Catalog file disorders.json, {where}: first-offence row {code} is not in first_offence.json.</source>
+      <translation>目录文件 disorders.json，{where}：首违不罚条目 {code} 不在 first_offence.json 中。</translation>
+    </message>
+    <message>
+      <source>Catalog file responsibilities.json must list the five duties, not {n}.</source>
+      <translation>目录文件 responsibilities.json 必须列出门前五包的五项责任，而不是 {n} 项。</translation>
+    </message>
+    <message>
+      <source>An ID number has 18 characters: 17 digits and a last digit or X (you typed {length}). Check the card and type it again.</source>
+      <translation>身份证号为 18 位：17 位数字加最后一位数字或 X（您输入了 {length} 位）。请核对证件后重新输入。</translation>
+    </message>
+    <message>
+      <source>Characters 7-14 of an ID number are the birth date; {text} is not a date. Check the card and type it again.</source>
+      <translation>身份证号第 7–14 位是出生日期，{text} 不是有效日期。请核对证件后重新输入。</translation>
+    </message>
+    <message>
+      <source>The birth date {born} in this ID number is impossible. Check the card and type it again.</source>
+      <translation>该身份证号中的出生日期 {born} 不可能成立。请核对证件后重新输入。</translation>
+    </message>
+    <message>
+      <source>The ID number's last character should be {expected}, not {actual}: a digit is probably mistyped. Check the card and type it again.</source>
+      <translation>身份证号最后一位应为 {expected}，而不是 {actual}，可能有数字输错。请核对证件后重新输入。</translation>
+    </message>
+    <message>
+      <source>A unified social credit code has 18 characters (you typed {length}). Copy it from the business licence.</source>
+      <translation>统一社会信用代码为 18 位（您输入了 {length} 位）。请照营业执照抄录。</translation>
+    </message>
+    <message>
+      <source>A unified social credit code cannot contain {chars} (I, O, S, V and Z are never used). Copy it from the business licence.</source>
+      <translation>统一社会信用代码中不能出现 {chars}（不使用 I、O、S、V、Z）。请照营业执照抄录。</translation>
+    </message>
+    <message>
+      <source>The unified social credit code's last character should be {expected}, not {actual}: a character is probably mistyped. Copy it from the business licence.</source>
+      <translation>统一社会信用代码最后一位应为 {expected}，而不是 {actual}，可能有字符输错。请照营业执照抄录。</translation>
+    </message>
+    <message>
+      <source>{value} is not a mainland mobile number: it has 11 digits and starts with 13-19.</source>
+      <translation>{value} 不是大陆手机号码：手机号为 11 位，以 13–19 开头。</translation>
+    </message>
+    <message>
+      <source>{value} is not a phone number: type an 11-digit mobile number or a landline with its area code, e.g. 0531-86001234.</source>
+      <translation>{value} 不是有效的电话号码：请输入 11 位手机号，或带区号的固定电话，如 0531-86001234。</translation>
+    </message>
+    <message>
+      <source>Type your user name and password.</source>
+      <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+      <source>Too many wrong passwords for {user}. Try again in {seconds} seconds.</source>
+      <translation>{user} 的密码错误次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password, five times in a row. Signing in as {user} is locked for one minute.</source>
+      <translation>用户名或密码已连续错误五次，{user} 的登录已锁定一分钟。</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password. Check Caps Lock and the input method; {left} tries left before a one-minute lock.</source>
+      <translation>用户名或密码错误。请检查大写锁定和输入法；再错 {left} 次将锁定一分钟。</translation>
+    </message>
+    <message>
+      <source>The profile in {path} already holds data.</source>
+      <translation>{path} 中的档案已有数据。</translation>
+    </message>
+    <message>
+      <source>Choose an empty folder for the demo profile.</source>
+      <translation>请为演示档案选择一个空文件夹。</translation>
+    </message>
+    <message>
+      <source>Your role ({role}) may not do this ({action}).</source>
+      <translation>您的角色（{role}）无权执行此操作（{action}）。</translation>
+    </message>
+    <message>
+      <source>Ask your supervisor or an administrator.</source>
+      <translation>请联系值班长或系统管理员。</translation>
+    </message>
+    <message>
+      <source>The data file {path} is not an inspector database.</source>
+      <translation>数据文件 {path} 不是本程序的数据库。</translation>
+    </message>
+    <message>
+      <source>It was left untouched. Choose another data folder with --data-dir, or move the file away and restore a backup.</source>
+      <translation>该文件未被改动。请用 --data-dir 选择其他数据文件夹，或将该文件移走后恢复备份。</translation>
+    </message>
+    <message>
+      <source>The database {path} is damaged ({detail}).</source>
+      <translation>数据库 {path} 已损坏（{detail}）。</translation>
+    </message>
+    <message>
+      <source>It was left untouched. Restore the newest copy from the backups folder next to it, or ask the administrator for help.</source>
+      <translation>该文件未被改动。请从旁边的 backups 文件夹恢复最新的备份，或联系系统管理员。</translation>
+    </message>
+    <message>
+      <source>The database {path} was made by a newer version of the app (schema {found}; this version understands up to {supported}).</source>
+      <translation>数据库 {path} 由更新版本的程序创建（结构版本 {found}；本版本最高支持 {supported}）。</translation>
+    </message>
+    <message>
+      <source>It was left untouched. Install the newest version of the app to open it.</source>
+      <translation>该文件未被改动。请安装最新版本的程序后再打开。</translation>
+    </message>
+    <message>
+      <source>The data folder {path} cannot be written to.</source>
+      <translation>无法写入数据文件夹 {path}。</translation>
+    </message>
+    <message>
+      <source>Nothing was changed. Check the folder's permissions and free disk space, or start the app with --data-dir pointing to a writable folder.</source>
+      <translation>未做任何改动。请检查文件夹权限和磁盘剩余空间，或用 --data-dir 指定一个可写的文件夹启动程序。</translation>
+    </message>
+    <message>
+      <source>The data folder {path} cannot be read.</source>
+      <translation>无法读取数据文件夹 {path}。</translation>
+    </message>
+    <message>
+      <source>Nothing was changed. Check the folder's permissions, or start the app with --data-dir pointing to your own folder.</source>
+      <translation>未做任何改动。请检查文件夹权限，或用 --data-dir 指定您自己的文件夹启动程序。</translation>
+    </message>
+    <message>
+      <source>The {entity} record {id} does not exist any more.</source>
+      <translation>{entity} 记录 {id} 已不存在。</translation>
+    </message>
+    <message>
+      <source>Refresh the list; it may have been deleted.</source>
+      <translation>请刷新列表，该记录可能已被删除。</translation>
+    </message>
+  </context>
+  <context>
+    <name>forms</name>
+    <message>
+      <source>{label}: choose one of the offered values.</source>
+      <translation>{label}：请从列出的选项中选择。</translation>
+    </message>
+    <message>
+      <source>{label}: choose only offered values.</source>
+      <translation>{label}：只能选择列出的选项。</translation>
+    </message>
+    <message>
+      <source>a whole number</source>
+      <translation>整数</translation>
+    </message>
+    <message>
+      <source>a number</source>
+      <translation>数字</translation>
+    </message>
+    <message>
+      <source>yes or no</source>
+      <translation>是或否</translation>
+    </message>
+    <message>
+      <source>a date like 2026-11-24</source>
+      <translation>日期（如 2026-11-24）</translation>
+    </message>
+    <message>
+      <source>{label}: {value!r} is not {expected}.</source>
+      <translation>{label}：{value!r} 不是{expected}。</translation>
+    </message>
+    <message>
+      <source>{label} is required.</source>
+      <translation>请填写{label}。</translation>
+    </message>
+    <message>
+      <source>{label} is too long: at most {max} characters (now {n}).</source>
+      <translation>{label}过长：最多 {max} 个字（现有 {n} 个）。</translation>
+    </message>
+    <message>
+      <source>{label} must be at least {min}.</source>
+      <translation>{label}不能小于 {min}。</translation>
+    </message>
+    <message>
+      <source>{label} must be at most {max}.</source>
+      <translation>{label}不能大于 {max}。</translation>
+    </message>
+    <message>
+      <source>Give both latitude and longitude, or leave both empty.</source>
+      <translation>纬度和经度需同时填写，或都不填。</translation>
+    </message>
+    <message>
+      <source>The position {lat:.5f}, {lon:.5f} is outside Jinan. Check the numbers (latitude about 36-37, longitude about 116-118) or pick the place on the map.</source>
+      <translation>坐标 {lat:.5f}, {lon:.5f} 不在济南市范围内。请核对数字（纬度约 36–37，经度约 116–118），或在地图上选点。</translation>
+    </message>
+    <message>
+      <source>The agreement date {when} is in the future; use the day it was signed.</source>
+      <translation>责任书签订日期 {when} 晚于今天，请填写实际签订的日期。</translation>
+    </message>
+    <message>
+      <source>Frontage unit</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>Unit name</source>
+      <translation>单位名称</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>行业类别</translation>
+    </message>
+    <message>
+      <source>Unified social credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>ID number of the person in charge</source>
+      <translation>经营者身份证号</translation>
+    </message>
+    <message>
+      <source>Legal representative</source>
+      <translation>法定代表人</translation>
+    </message>
+    <message>
+      <source>Contact person</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Road segment</source>
+      <translation>所在路段</translation>
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation>经度</translation>
+    </message>
+    <message>
+      <source>责任书 signed</source>
+      <translation>已签订责任书</translation>
+    </message>
+    <message>
+      <source>Date signed</source>
+      <translation>签订日期</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>签订人</translation>
+    </message>
+    <message>
+      <source>Knows the five duties (知晓)</source>
+      <translation>知晓门前五包责任</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Another unit already has this code: {name} ({address}). Open that unit instead of adding it twice.</source>
+      <translation>已有单位使用该代码：{name}（{address}）。请打开该单位，不要重复添加。</translation>
+    </message>
+  </context>
+  <context>
+    <name>pages</name>
+    <message>
+      <source>Units</source>
+      <translation>责任单位</translation>
+    </message>
+  </context>
+  <context>
+    <name>roles</name>
+    <message>
+      <source>Squad officer</source>
+      <translation>执法队员</translation>
+    </message>
+    <message>
+      <source>Duty supervisor</source>
+      <translation>值班长</translation>
+    </message>
+    <message>
+      <source>Enforcement clerk</source>
+      <translation>法制内勤</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>系统管理员</translation>
+    </message>
+  </context>
+</TS>

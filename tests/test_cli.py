@@ -1,0 +1,31 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from inspector_app.cli import main
+
+
+def test_demo_command_creates_a_profile_and_prints_accounts(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["demo", "--data-dir", str(tmp_path / "p"), "--units", "50", "--today", "2026-11-20"]) == 0
+    out = capsys.readouterr().out
+    assert "50 units" in out and "liqiang" in out and "Jinan@2026" in out
+    assert main(["demo", "--data-dir", str(tmp_path / "p"), "--if-missing"]) == 0
+    assert "already present" in capsys.readouterr().out
+
+
+def test_verify_audit_command(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    main(["demo", "--data-dir", str(tmp_path / "p"), "--units", "20"])
+    assert main(["verify-audit", "--data-dir", str(tmp_path / "p")]) == 0
+    assert "intact" in capsys.readouterr().out
+
+
+def test_bad_data_file_exits_with_a_message(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "inspector.sqlite").write_text("not a database" * 20)
+    assert main(["verify-audit", "--data-dir", str(tmp_path / "p")]) == 2
+    assert "not an inspector database" in capsys.readouterr().err
+
+
+def test_python_dash_m_works() -> None:
+    result = subprocess.run([sys.executable, "-m", "inspector_app", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "demo" in result.stdout

@@ -1,0 +1,41 @@
+from PySide6.QtCore import QByteArray
+
+from inspector_app.ui.main_window import MainWindow
+
+
+def test_chinese_by_default_with_officer_in_status_bar(window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    assert window.windowTitle() == "城管巡查 — 济南城管"
+    assert window.who.text() == "李强 · 执法队员 · 历下区泉城路街道城管执法中队"
+    assert window.nav.item(0).text() == "责任单位"
+    assert [m.title() for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))][:1]
+
+
+def test_switching_to_english_rebuilds_the_pages(window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    window.settings.language = "en"
+    window.apply_language("en")
+    assert window.windowTitle() == "City inspection — 济南城管"
+    assert window.nav.item(0).text() == "Units"
+    assert window.page("units").search.placeholderText().startswith("Search")
+
+
+def test_window_geometry_is_remembered(qtbot, officer_session, runner, settings) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(officer_session, runner, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(720, 520)
+    expected = (first.width(), first.height())
+    first.close()
+    assert isinstance(settings.get("window/geometry"), QByteArray)
+    second = MainWindow(officer_session, runner, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == expected == (720, 520)
+
+
+def test_clerk_sees_no_edit_actions(qtbot, demo_session_for, runner, settings) -> None:  # type: ignore[no-untyped-def]
+    w = MainWindow(demo_session_for("zhaomin"), runner, settings)
+    qtbot.addWidget(w)
+    units = w.page("units")
+    assert not units.new_button.isEnabled()

@@ -1,0 +1,92 @@
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.unit_dialog import UnitDialog
+
+
+def _units(window: MainWindow):  # type: ignore[no-untyped-def]
+    return window.page("units")
+
+
+def test_lists_every_unit_lazily(window: MainWindow) -> None:
+    view = _units(window)
+    assert view.model.rowCount() == 400
+    assert len(view.model._pages) <= 2  # only what was painted was read
+    assert view.count.text().startswith("400")
+
+
+def test_pinyin_initials_search(window: MainWindow) -> None:
+    view = _units(window)
+    view.search.setText("qcl")
+    view.run_query()
+    rows = [view.model.row(i) for i in range(view.model.rowCount())]
+    assert rows and all("泉城路" in r["address"] for r in rows)
+
+
+def test_no_match_shows_what_to_try(window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    view = _units(window)
+    view.search.setText("不存在的单位名称")
+    view.run_query()
+    assert view.stack.currentWidget() is view.empty
+    assert "没有与“不存在的单位名称”匹配的单位" in view.empty.text()
+    assert "拼音首字母" in view.empty.text()
+
+
+def test_sorting_by_a_column(window: MainWindow) -> None:
+    view = _units(window)
+    view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    addresses = [view.model.row(i)["address"] for i in range(5)]
+    assert view.query.sort == "address" and view.query.descending
+    assert addresses == sorted(addresses, reverse=True)
+
+
+def test_selecting_a_row_fills_the_detail_pane(window: MainWindow) -> None:
+    view = _units(window)
+    view.table.selectRow(0)
+    name = view.model.row(0)["name"]
+    assert view.detail.values["name"].text() == name
+    assert view.edit_button.isEnabled()
+
+
+def _open_new_unit(qtbot, view) -> UnitDialog:  # type: ignore[no-untyped-def]
+    view.new_unit()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, UnitDialog) and w.isVisible()]
+    assert dialogs
+    return dialogs[-1]
+
+
+def test_invalid_uscc_is_explained_and_nothing_is_stored(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    view = _units(window)
+    before = view.model.rowCount()
+    dialog = _open_new_unit(qtbot, view)
+    form = dialog.form
+    form.inputs["name"].setText("泉城新开小店")
+    form.inputs["address"].setText("济南市历下区泉城路99号")
+    form.inputs["uscc"].setText("91350100M000100Y44")
+    dialog.save()
+    assert dialog.isVisible()  # stays open with what was typed
+    assert form.error_labels["uscc"].isVisibleTo(form)
+    assert "统一社会信用代码最后一位应为 3" in form.error_labels["uscc"].text()
+    assert form.inputs["name"].text() == "泉城新开小店"
+    view.run_query()
+    assert view.model.rowCount() == before
+    dialog.close()
+
+
+def test_a_saved_unit_appears_in_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = _units(window)
+    dialog = _open_new_unit(qtbot, view)
+    form = dialog.form
+    form.inputs["name"].setText("泉城新开小店")
+    form.inputs["address"].setText("济南市历下区泉城路99号")
+    form.inputs["uscc"].setText("91350100M000100Y43")
+    form.inputs["phone"].setText("13912345678")
+    dialog.save()
+    assert not dialog.isVisible()
+    view.search.setText("泉城新开")
+    view.run_query()
+    assert view.model.rowCount() == 1
+    assert view.model.row(0)["phone"] == "13912345678"
