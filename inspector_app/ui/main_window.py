@@ -44,7 +44,8 @@ class MainWindow(QMainWindow):
         ]
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setMinimumWidth(130)
+        self.nav.setMaximumWidth(240)
         self.nav.setIconSize(self.nav.iconSize() * 1.4)
         self.nav.currentRowChanged.connect(self._show_page)
         self.stack = QStackedWidget()
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.body.addWidget(self.stack)
         self.body.setStretchFactor(1, 1)
         self.body.setChildrenCollapsible(False)
+        self.body.setSizes([160, 1100])
         self.setCentralWidget(self.body)
         self.who = QLabel()
         self.who.setObjectName("statusWho")

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from inspector_app.domain.errors import UserError
 from inspector_app.domain.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,9 @@ class _Runnable(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:
-            if not isinstance(exc, Cancelled):
+            if isinstance(exc, UserError):
+                log.info("task refused: %s", exc.render())
+            elif not isinstance(exc, Cancelled):
                 log.error("task failed: %s", "".join(traceback.format_exception(exc)))
             self.signals.failed.emit(exc)
         else:
