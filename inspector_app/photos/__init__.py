@@ -1,0 +1,1 @@
+"""Photo processing (resize, evidence stamp) with Pillow."""
