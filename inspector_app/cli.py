@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 
 from inspector_app.domain.errors import UserError
 
@@ -23,6 +24,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--if-missing", action="store_true", help="do nothing if the profile has data")
     verify = sub.add_parser("verify-audit", help="check the audit log's hash chain")
     verify.add_argument("--data-dir", dest="verify_dir")
+    backup = sub.add_parser("backup", help="copy the profile database into the backups folder")
+    backup.add_argument("--data-dir", dest="backup_dir")
+    backup.add_argument("--to", help="backup folder (default: the profile's backups/)")
+    restore = sub.add_parser("restore", help="replace the profile database by a backup")
+    restore.add_argument("--data-dir", dest="restore_dir")
+    restore.add_argument("backup", nargs="?", help="backup file (omit to list the backups)")
     return parser
 
 
@@ -65,6 +72,35 @@ def _verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _backup(args: argparse.Namespace) -> int:
+    from inspector_app.services.backups import make_daily_backup
+    from inspector_app.services.profile import close_profile, open_profile, resolve_data_dir
+
+    session = open_profile(resolve_data_dir(args.backup_dir or args.data_dir))
+    try:
+        made = make_daily_backup(session, Path(args.to) if args.to else None)
+    finally:
+        close_profile(session)
+    print(f"Backup written: {made}" if made else "Today's backup already exists.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from inspector_app.services.backups import available_backups, restore_from_backup
+    from inspector_app.services.profile import resolve_data_dir
+
+    data_dir = resolve_data_dir(args.restore_dir or args.data_dir)
+    if not args.backup:
+        files = available_backups(data_dir)
+        print("Backups, newest first:" if files else f"No backups in {data_dir / 'backups'}.")
+        for f in files:
+            print(f"  {f}")
+        return 0
+    safety = restore_from_backup(data_dir, Path(args.backup))
+    print(f"Restored {args.backup}. The replaced database was kept as {safety}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``inspector-app`` command."""
     args = _parser().parse_args(argv)
@@ -73,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
             return _demo(args)
         if args.command == "verify-audit":
             return _verify(args)
+        if args.command == "backup":
+            return _backup(args)
+        if args.command == "restore":
+            return _restore(args)
         from inspector_app.services.profile import resolve_data_dir
         from inspector_app.ui.app import run_gui
 

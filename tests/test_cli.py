@@ -29,3 +29,15 @@ def test_bad_data_file_exits_with_a_message(tmp_path: Path, capsys) -> None:  # 
 def test_python_dash_m_works() -> None:
     result = subprocess.run([sys.executable, "-m", "inspector_app", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "demo" in result.stdout
+
+
+def test_backup_and_restore_commands(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    profile = str(tmp_path / "p")
+    main(["demo", "--data-dir", profile, "--units", "20"])
+    assert main(["backup", "--data-dir", profile]) == 0
+    assert "Backup written" in capsys.readouterr().out
+    assert main(["restore", "--data-dir", profile]) == 0
+    listing = capsys.readouterr().out
+    backup = next(line.strip() for line in listing.splitlines() if line.strip().endswith(".sqlite"))
+    assert main(["restore", "--data-dir", profile, backup]) == 0
+    assert "kept as" in capsys.readouterr().out

@@ -112,9 +112,13 @@ class Startup:
         """After sign-in: the main window."""
         from inspector_app.ui.main_window import MainWindow
 
+        from inspector_app.services.backups import make_daily_backup
+
         self.settings.last_username = session.actor.username
         self.window = MainWindow(session, self.runner, self.settings)
         self.window.show()
+        # Once a day, in the background: a consistent copy of the database.
+        self.runner.run(make_daily_backup, session, on_error=lambda exc: None)
         return self.window
 
 

@@ -520,6 +520,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Refresh the list; it may have been deleted.</source>
       <translation>请刷新列表，该记录可能已被删除。</translation>
     </message>
+    <message>
+      <source>The backup file {path} cannot be read.</source>
+      <translation>无法读取备份文件 {path}。</translation>
+    </message>
+    <message>
+      <source>Check the path and choose another backup.</source>
+      <translation>请检查路径，或选择其他备份。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>

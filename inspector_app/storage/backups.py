@@ -1,0 +1,122 @@
+"""Daily copies of the profile database, and restoring one.
+
+A backup is made with SQLite's online backup API, so it is a consistent snapshot even while
+the app writes; it is checked with ``quick_check`` before it counts. Restoring first copies the
+current database aside, so a restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.storage import errors
+from inspector_app.storage.database import SQLITE_MAGIC, Store
+from inspector_app.storage.migrations import SCHEMA_VERSION
+
+DAILY = re.compile(r"inspector-daily-(\d{8})\.sqlite$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file."""
+
+    path: Path
+    size: int
+    schema_version: int
+
+
+def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+    tmp = target.with_suffix(".partial")
+    tmp.unlink(missing_ok=True)
+    dest = sqlite3.connect(str(tmp))
+    try:
+        source.backup(dest)
+        ok = dest.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        dest.close()
+    if ok != "ok":
+        tmp.unlink(missing_ok=True)
+        raise errors.corrupt(str(target), ok)
+    os.replace(tmp, target)
+
+
+def daily_backup(store: Store, folder: Path, today: date, keep: int = 14) -> Path | None:
+    """Make today's backup in ``folder`` unless it exists; keep the newest ``keep`` daily
+    copies. Returns the new file, or None when today's copy was already there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"inspector-daily-{today:%Y%m%d}.sqlite"
+    made = None
+    if not target.exists():
+        _copy_database(store.db.conn, target)
+        made = target
+    dailies = sorted(p for p in folder.iterdir() if DAILY.search(p.name))
+    for old in dailies[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """Check that ``path`` is a usable backup of this app; raise a clear error if not."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError:
+        raise UserError(
+            QT_TRANSLATE_NOOP("errors", "The backup file {path} cannot be read."),
+            QT_TRANSLATE_NOOP("errors", "Check the path and choose another backup."),
+            path=str(path),
+        ) from None
+    if header != SQLITE_MAGIC:
+        raise errors.not_sqlite(str(path))
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise errors.corrupt(str(path), str(exc)) from None
+    finally:
+        conn.close()
+    if check != "ok":
+        raise errors.corrupt(str(path), check)
+    if version > SCHEMA_VERSION:
+        raise errors.too_new(str(path), version, SCHEMA_VERSION)
+    if version == 0:
+        raise errors.not_sqlite(str(path))
+    return BackupInfo(path, path.stat().st_size, version)
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Backup files in ``folder``, newest first."""
+    if not folder.exists():
+        return []
+    return sorted(folder.glob("inspector-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def restore_backup(data_dir: Path, backup: Path) -> Path:
+    """Replace the profile's database with ``backup`` (the app must not be running).
+
+    The backup is checked first; the current database is copied to the backups folder
+    (``inspector-before-restore-…``) before it is replaced. Returns that safety copy.
+    Older backups are upgraded by the normal migrations the next time the profile opens.
+    """
+    inspect_backup(backup)
+    store = Store.open(data_dir)
+    try:
+        safety = store.backup(reason="before-restore")
+    finally:
+        store.close()
+    database = store.paths.database
+    incoming = database.with_suffix(".restoring")
+    shutil.copyfile(backup, incoming)
+    for suffix in ("-wal", "-shm"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+    os.replace(incoming, database)
+    return safety
