@@ -110,9 +110,8 @@ class Startup:
 
     def show_main(self, session: Session) -> Any:
         """After sign-in: the main window."""
-        from inspector_app.ui.main_window import MainWindow
-
         from inspector_app.services.backups import make_daily_backup
+        from inspector_app.ui.main_window import MainWindow
 
         self.settings.last_username = session.actor.username
         self.window = MainWindow(session, self.runner, self.settings)
