@@ -12,7 +12,7 @@ PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-xfixes0
   libnss3 libnspr4 libgbm1 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1
-  libasound2
+  libasound2 libpulse0
   fonts-wqy-microhei fonts-arphic-gbsn00lp
   poppler-utils poppler-data qpdf xvfb
 )

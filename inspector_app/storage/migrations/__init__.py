@@ -10,12 +10,13 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from inspector_app.storage.migrations import m001_foundation
+from inspector_app.storage.migrations import m001_foundation, m002_patrols
 
 Step = Callable[[sqlite_utils.Database], None]
 
 STEPS: list[Step] = [
     m001_foundation.upgrade,
+    m002_patrols.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)
