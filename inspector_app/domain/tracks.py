@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -28,7 +29,7 @@ def track_distance_m(points: Sequence[tuple[float, float, datetime]]) -> float:
     """Walked distance over the cleaned track."""
     kept = clean_track(points)
     return sum(
-        distance_m(LatLon(a[0], a[1]), LatLon(b[0], b[1])) for a, b in zip(kept, kept[1:], strict=False)
+        distance_m(LatLon(a[0], a[1]), LatLon(b[0], b[1])) for a, b in itertools.pairwise(kept)
     )
 
 
