@@ -61,3 +61,17 @@ def unit_detail(session: Session, unit_id: str) -> dict[str, Any] | None:
 def unit_count(session: Session) -> int:
     """How many live units the profile holds."""
     return unit_store.count_units(session.store.db)
+
+
+def squad_roads(session: Session) -> list[dict[str, Any]]:
+    """The signed-in officer's squad's road segments (all roads for users without a squad)."""
+    from inspector_app.storage.officers import road_segments
+
+    return road_segments(session.store.db, session.actor.squad_id)
+
+
+def squad_officers(session: Session) -> list[dict[str, Any]]:
+    """The officers of the signed-in officer's squad."""
+    from inspector_app.storage.officers import officers
+
+    return officers(session.store.db, session.actor.squad_id)

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>CameraDialog</name>
+    <message>
+      <source>Take photo</source>
+      <translation>拍照</translation>
+    </message>
+    <message>
+      <source>Capture</source>
+      <translation>拍摄</translation>
+    </message>
+  </context>
+  <context>
+    <name>DutyWidget</name>
+    <message>
+      <source>Note (what exactly, where)</source>
+      <translation>备注（具体问题、位置）</translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorDialog</name>
     <message>
       <source>Something unexpected went wrong: {error}
@@ -19,6 +37,45 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
       <source>Please correct {n} field(s) before saving.</source>
       <translation>请先更正 {n} 处填写有误的内容，再保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionDialog</name>
+    <message>
+      <source>门前五包 inspection — {name}</source>
+      <translation>门前五包检查 — {name}</translation>
+    </message>
+    <message>
+      <source>知晓 (asked about the five duties)</source>
+      <translation>知晓情况（询问门前五包责任）</translation>
+    </message>
+    <message>
+      <source>Overall note</source>
+      <translation>总体备注</translation>
+    </message>
+    <message>
+      <source>Discard draft</source>
+      <translation>放弃草稿</translation>
+    </message>
+    <message>
+      <source>Restored the draft autosaved at {time}.</source>
+      <translation>已恢复 {time} 自动保存的草稿。</translation>
+    </message>
+    <message>
+      <source>Score: complete the form</source>
+      <translation>得分：请完成填写</translation>
+    </message>
+    <message>
+      <source>compliant</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <source>not compliant</source>
+      <translation>不达标</translation>
+    </message>
+    <message>
+      <source>Score: {score} · {verdict}</source>
+      <translation>得分：{score} · {verdict}</translation>
     </message>
   </context>
   <context>
@@ -153,6 +210,147 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
       <translation>城管巡查 {version}
 面向济南城管执法中队的离线优先外勤应用。
 文书字体：文鼎 PL 简报宋（Arphic Public License）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatrolView</name>
+    <message>
+      <source>Start a patrol</source>
+      <translation>开始巡查</translation>
+    </message>
+    <message>
+      <source>Tick the road segments you patrol today:</source>
+      <translation>勾选今天巡查的路段：</translation>
+    </message>
+    <message>
+      <source>Second officer:</source>
+      <translation>同行执法人员：</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>Start patrol</source>
+      <translation>开始巡查</translation>
+    </message>
+    <message>
+      <source>Record my position…</source>
+      <translation>记录当前位置…</translation>
+    </message>
+    <message>
+      <source>Inspect selected unit</source>
+      <translation>检查所选单位</translation>
+    </message>
+    <message>
+      <source>End patrol</source>
+      <translation>结束巡查</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Road segment</source>
+      <translation>路段</translation>
+    </message>
+    <message>
+      <source>Last inspection</source>
+      <translation>上次检查</translation>
+    </message>
+    <message>
+      <source>Distance</source>
+      <translation>距离</translation>
+    </message>
+    <message>
+      <source>This patrol</source>
+      <translation>本次巡查</translation>
+    </message>
+    <message>
+      <source>compliant</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <source>not compliant</source>
+      <translation>不达标</translation>
+    </message>
+    <message>
+      <source>checked</source>
+      <translation>已查</translation>
+    </message>
+    <message>
+      <source>to check</source>
+      <translation>待查</translation>
+    </message>
+    <message>
+      <source>GPS on</source>
+      <translation>GPS 已开启</translation>
+    </message>
+    <message>
+      <source>no GPS: record positions by hand</source>
+      <translation>无 GPS：请手动记录位置</translation>
+    </message>
+    <message>
+      <source>On patrol since {start} · {roads} road segments · {checked}/{total} units checked · {gps}</source>
+      <translation>巡查开始于 {start} · {roads} 个路段 · 已查 {checked}/{total} 个单位 · {gps}</translation>
+    </message>
+    <message>
+      <source>Patrol ended</source>
+      <translation>巡查结束</translation>
+    </message>
+    <message>
+      <source>Duration {h} h {m} min · distance {km:.2f} km
+Units inspected: {n} ({bad} not compliant)
+Units on the roads: {total}, not checked: {left}</source>
+      <translation>用时 {h} 小时 {m} 分钟 · 里程 {km:.2f} 公里
+检查单位：{n} 个（不达标 {bad} 个）
+路段内单位：{total} 个，未检查 {left} 个</translation>
+    </message>
+  </context>
+  <context>
+    <name>PhotoStripWidget</name>
+    <message>
+      <source>Add photo…</source>
+      <translation>添加照片…</translation>
+    </message>
+    <message>
+      <source>Take photo</source>
+      <translation>拍照</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Add photos</source>
+      <translation>添加照片</translation>
+    </message>
+    <message>
+      <source>Photo not added</source>
+      <translation>照片未添加</translation>
+    </message>
+  </context>
+  <context>
+    <name>PositionDialog</name>
+    <message>
+      <source>My position</source>
+      <translation>当前位置</translation>
+    </message>
+    <message>
+      <source>WGS-84 degrees, as a phone's GPS shows them.</source>
+      <translation>WGS-84 经纬度（度），与手机 GPS 显示一致。</translation>
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation>经度</translation>
     </message>
   </context>
   <context>
@@ -528,6 +726,62 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Check the path and choose another backup.</source>
       <translation>请检查路径，或选择其他备份。</translation>
     </message>
+    <message>
+      <source>Nothing was added. Choose another photo or take the picture again.</source>
+      <translation>未添加任何内容。请选择其他照片或重新拍摄。</translation>
+    </message>
+    <message>
+      <source>The file {name} cannot be read.</source>
+      <translation>无法读取文件 {name}。</translation>
+    </message>
+    <message>
+      <source>The file {name} is {mb} MB; evidence photos may be at most {limit} MB.</source>
+      <translation>文件 {name} 大小为 {mb} MB，取证照片最大 {limit} MB。</translation>
+    </message>
+    <message>
+      <source>The file {name} is not a photo (JPEG, PNG, …).</source>
+      <translation>文件 {name} 不是照片（JPEG、PNG 等）。</translation>
+    </message>
+    <message>
+      <source>The photo {name} has too many pixels to be a field photo.</source>
+      <translation>照片 {name} 像素过多，不像现场照片。</translation>
+    </message>
+    <message>
+      <source>The photo {name} is damaged or incomplete ({detail}).</source>
+      <translation>照片 {name} 已损坏或不完整（{detail}）。</translation>
+    </message>
+    <message>
+      <source>The unit was deleted; the inspection was kept as a draft.</source>
+      <translation>该单位已被删除；检查内容已保留为草稿。</translation>
+    </message>
+    <message>
+      <source>That inspection no longer exists.</source>
+      <translation>该检查记录已不存在。</translation>
+    </message>
+    <message>
+      <source>You already have a patrol open since {started}; end it first.</source>
+      <translation>您已有一次自 {started} 开始的巡查尚未结束，请先结束。</translation>
+    </message>
+    <message>
+      <source>Choose at least one road segment for the patrol.</source>
+      <translation>请至少选择一个巡查路段。</translation>
+    </message>
+    <message>
+      <source>The second officer must be another member of your squad.</source>
+      <translation>同行执法人员须是本中队的另一名队员。</translation>
+    </message>
+    <message>
+      <source>The position {lat:.5f}, {lon:.5f} is outside Jinan. Check the numbers or pick the place on the map.</source>
+      <translation>坐标 {lat:.5f}, {lon:.5f} 不在济南市范围内。请核对数字，或在地图上选点。</translation>
+    </message>
+    <message>
+      <source>That patrol no longer exists.</source>
+      <translation>该巡查记录已不存在。</translation>
+    </message>
+    <message>
+      <source>This patrol has already ended.</source>
+      <translation>该巡查已经结束。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -663,9 +917,65 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Another unit already has this code: {name} ({address}). Open that unit instead of adding it twice.</source>
       <translation>已有单位使用该代码：{name}（{address}）。请打开该单位，不要重复添加。</translation>
     </message>
+    <message>
+      <source>Compliant</source>
+      <translation>合格</translation>
+    </message>
+    <message>
+      <source>Not compliant</source>
+      <translation>不合格</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>不适用</translation>
+    </message>
+    <message>
+      <source>Knows the five duties</source>
+      <translation>知晓门前五包责任</translation>
+    </message>
+    <message>
+      <source>Does not know them</source>
+      <translation>不知晓</translation>
+    </message>
+    <message>
+      <source>Not asked</source>
+      <translation>未询问</translation>
+    </message>
+    <message>
+      <source>Every duty is marked not applicable: check at least one duty, or do not record an inspection.</source>
+      <translation>所有责任都标为不适用：请至少检查一项责任，否则不要记录本次检查。</translation>
+    </message>
+    <message>
+      <source>Failed check items</source>
+      <translation>不合格的检查项</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>Asked about the five duties</source>
+      <translation>询问门前五包责任</translation>
+    </message>
+    <message>
+      <source>Overall note</source>
+      <translation>总体备注</translation>
+    </message>
+    <message>
+      <source>门前五包 inspection</source>
+      <translation>门前五包检查</translation>
+    </message>
   </context>
   <context>
     <name>pages</name>
+    <message>
+      <source>Patrol</source>
+      <translation>巡查</translation>
+    </message>
     <message>
       <source>Units</source>
       <translation>责任单位</translation>

@@ -59,6 +59,13 @@ def _units(ctx: PageContext) -> QWidget:
     return UnitsView(ctx)
 
 
+def _patrol(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.patrol_view import PatrolView
+
+    return PatrolView(ctx)
+
+
 PAGES: list[PageSpec] = [
+    PageSpec("patrol", QT_TRANSLATE_NOOP("pages", "Patrol"), "fa5s.walking", _patrol, Permission.PATROL),
     PageSpec("units", QT_TRANSLATE_NOOP("pages", "Units"), "fa5s.store", _units, Permission.VIEW_UNITS),
 ]

@@ -1,0 +1,94 @@
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from inspector_app.ui.inspection_dialog import InspectionDialog
+from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.pages.patrol_view import PatrolView
+from inspector_app.ui.position_source import PositionTracker
+
+
+def _start(view: PatrolView, roads: int = 2) -> None:
+    for i in range(roads):
+        view.roads.item(i).setCheckState(Qt.CheckState.Checked)
+    view.start()
+
+
+def test_officer_lands_on_the_patrol_page(window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    assert window.nav.item(0).text() == "巡查"
+    view = window.page("patrol")
+    assert view.stack.currentIndex() == 0 and view.roads.count() > 0
+
+
+def test_start_inspect_and_end(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    assert view.stack.currentIndex() == 1
+    total = view.table.rowCount()
+    assert total > 0 and "0/" in view.status.text()
+    view.table.selectRow(0)
+    dialog = view.inspect_selected()
+    assert isinstance(dialog, InspectionDialog)
+    duty = dialog.duties[1]
+    duty.buttons["fail"].setChecked(True)
+    dialog.save()  # no failed item ticked: refused, explained under the duty
+    assert dialog.isVisible() and duty.error.isVisibleTo(dialog)
+    next(iter(duty.items.values())).setChecked(True)
+    assert "95" in dialog.score.text()
+    dialog.save()
+    assert not dialog.isVisible()
+    assert "1/" in view.status.text()
+    assert view.table.item(total - 1, 5).text() in ("checked", "已查")
+    view.end()
+    assert view.stack.currentIndex() == 0
+    assert "1" in view.summary_box.text()
+    view.summary_box.close()
+
+
+def test_draft_is_restored_when_the_unit_is_reopened(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    view.table.selectRow(0)
+    dialog = view.inspect_selected()
+    dialog.duties[0].buttons["fail"].setChecked(True)
+    dialog.duties[0].note.setText("门前堆放纸箱")
+    dialog.autosave()
+    dialog.close()
+    again = view.inspect_selected()
+    assert again.restored.isVisibleTo(again)
+    assert again.duties[0].result() == "fail" and again.duties[0].note.text() == "门前堆放纸箱"
+    again.discard()
+    third = view.inspect_selected()
+    assert third.duties[0].result() == "ok" and not third.restored.isVisibleTo(third)
+    third.close()
+
+
+def _nmea(path: Path, points: list[tuple[float, float]]) -> Path:
+    lines = []
+    for n, (lat, lon) in enumerate(points):
+        def dm(value: float, width: int) -> str:
+            degrees = int(value)
+            return f"{degrees:0{width}d}{(value - degrees) * 60:07.4f}"
+        body = f"GPRMC,0200{n:02d}.00,A,{dm(lat, 2)},N,{dm(lon, 3)},E,0.5,0.0,201126,,,A"
+        checksum = 0
+        for ch in body:
+            checksum ^= ord(ch)
+        lines.append(f"${body}*{checksum:02X}")
+    path.write_text("\r\n".join(lines) + "\r\n")
+    return path
+
+
+def test_simulated_gps_records_the_track(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    unit = view.units[0]
+    route = [(unit["lat"], unit["lon"] + i * 0.0002) for i in range(5)]
+    tracker = PositionTracker(nmea=_nmea(tmp_path / "walk.nmea", route), simulate=True, interval_ms=0, parent=view)
+    tracker.moved.connect(view._moved)
+    tracker.start()
+    db = view.ctx.session.store.db
+    qtbot.waitUntil(lambda: db.execute("SELECT count(*) FROM patrol_point").fetchone()[0] >= 4, timeout=15000)
+    lat, lon = db.execute("SELECT lat, lon FROM patrol_point ORDER BY id LIMIT 1").fetchone()
+    assert abs(lat - route[0][0]) < 1e-5 and abs(lon - route[0][1]) < 1e-5
+    tracker.stop()
