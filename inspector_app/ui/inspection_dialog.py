@@ -134,7 +134,7 @@ class InspectionDialog(QDialog):
         self.changes: Changes | None = None
         self._dirty = False
         self.setWindowTitle(self.tr("门前五包 inspection — {name}").format(name=unit["name"]))
-        self.resize(720, 820)
+        self.resize(880, 820)
         body = QWidget()
         column = QVBoxLayout(body)
         self.restored = QLabel()

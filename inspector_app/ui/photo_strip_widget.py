@@ -59,6 +59,7 @@ class PhotoStripWidget(QWidget):
         self.list.setFlow(QListView.Flow.LeftToRight)
         self.list.setWrapping(False)
         self.list.setObjectName("photoList")
+        self.list.hide()  # shown once there is a photo: an empty strip only takes room
         self.add_button = QPushButton(icon("fa5s.image"), self.tr("Add photo…"))
         self.add_button.clicked.connect(self.choose_files)
         self.camera_button = QPushButton(icon("fa5s.camera"), self.tr("Take photo"))
@@ -81,10 +82,15 @@ class PhotoStripWidget(QWidget):
         layout.addWidget(self.list)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
+        self._sync_visibility()
 
     def photo_ids(self) -> list[str]:
         """Ids of the photos shown, in order."""
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def _sync_visibility(self) -> None:
+        self.list.setVisible(self.list.count() > 0)
+        self.remove_button.setEnabled(self.list.count() > 0)
 
     def set_photo_ids(self, ids: list[str]) -> None:
         """Show stored photos (thumbnails are read off the UI thread)."""
@@ -93,6 +99,7 @@ class PhotoStripWidget(QWidget):
             item = QListWidgetItem(icon("fa5s.image"), "")
             item.setData(Qt.ItemDataRole.UserRole, photo_id)
             self.list.addItem(item)
+        self._sync_visibility()
         if ids:
             self.runner.run(photo_thumbnails, self.session, ids, 96, on_done=self._thumbs)
 
@@ -128,6 +135,7 @@ class PhotoStripWidget(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, stored.photo_id)
         item.setToolTip(f"{stored.width}×{stored.height}")
         self.list.addItem(item)
+        self._sync_visibility()
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -138,6 +146,7 @@ class PhotoStripWidget(QWidget):
         """Take the selected photo off this record (the stored file stays as evidence)."""
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))
+        self._sync_visibility()
         self.changed.emit()
 
     def take_photo(self) -> None:

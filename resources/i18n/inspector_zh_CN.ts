@@ -287,6 +287,10 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
       <translation>待查</translation>
     </message>
     <message>
+      <source>waiting for a GPS fix…</source>
+      <translation>等待 GPS 定位…</translation>
+    </message>
+    <message>
       <source>GPS on</source>
       <translation>GPS 已开启</translation>
     </message>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.changes import Change, Changes
+from inspector_app.domain.clock import parse_utc
 from inspector_app.services.patrols import (
     PatrolSummary,
     current_patrol,
@@ -34,6 +35,7 @@ from inspector_app.services.patrols import (
     start_patrol,
 )
 from inspector_app.services.profile import squad_officers, squad_roads
+from inspector_app.services.session import LOCAL_TZ
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.inspection_dialog import InspectionDialog
@@ -53,6 +55,7 @@ class PatrolView(QWidget):
         self.patrol: dict[str, Any] | None = None
         self.position: tuple[float, float] | None = None
         self.units: list[dict[str, Any]] = []
+        self._fixes = 0
         self.tracker = tracker or PositionTracker(parent=self)
         self.tracker.moved.connect(self._moved)
         self.stack = QStackedWidget()
@@ -200,10 +203,15 @@ class PatrolView(QWidget):
             return
         checked = sum(1 for u in self.units if u["checked"])
         roads = len(json.loads(self.patrol["road_segment_ids"]))
-        gps = self.tr("GPS on") if self.tracker.available else self.tr("no GPS: record positions by hand")
+        if not self.tracker.available:
+            gps = self.tr("no GPS: record positions by hand")
+        elif self._fixes == 0:
+            gps = self.tr("waiting for a GPS fix…")
+        else:
+            gps = self.tr("GPS on")
         self.status.setText(
             self.tr("On patrol since {start} · {roads} road segments · {checked}/{total} units checked · {gps}").format(
-                start=self.patrol["started_at"][11:16] + " UTC", roads=roads, checked=checked,
+                start=parse_utc(self.patrol["started_at"]).astimezone(LOCAL_TZ).strftime("%H:%M"), roads=roads, checked=checked,
                 total=len(self.units), gps=gps,
             )
         )
@@ -211,6 +219,7 @@ class PatrolView(QWidget):
     def _moved(self, lat: float, lon: float, accuracy: float, source: str) -> None:
         if self.patrol is None:
             return
+        self._fixes += 1
         self.ctx.runner.run(record_position, self.ctx.session, self.patrol["id"], lat, lon,
                             accuracy if accuracy >= 0 else None, source)
         self.position = (lat, lon)
