@@ -289,3 +289,13 @@ def generate_demo_profile(
         return DemoSummary(len(ctx.squads), len(ctx.officers), len(ctx.roads), len(unit_rows))
     finally:
         store.close()
+
+
+def _register_extensions() -> None:
+    # Imported here, not at the top: the generators import this module's DemoContext.
+    from inspector_app.services.demo_patrols import generate_patrol_history
+
+    DEMO_EXTENSIONS.append(generate_patrol_history)
+
+
+_register_extensions()

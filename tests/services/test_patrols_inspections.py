@@ -104,10 +104,17 @@ def test_inspection_with_photos_updates_unit_and_drops_draft(officer_session: Se
     changes = submit_inspection(officer_session, unit["id"], values, patrol_id)
     (inspection_id,) = changes.ids("frontage_inspection")
     db = officer_session.store.db
-    row = db.execute("SELECT score, compliant, failed_duties, awareness FROM frontage_inspection").fetchone()
+    row = db.execute("SELECT score, compliant, failed_duties, awareness FROM frontage_inspection WHERE id = ?",
+                     [inspection_id]).fetchone()
     assert row == (87.5, 0, 1, "yes")  # (60 + 10) / 80
     assert db.execute("SELECT owner_id FROM photo WHERE id = ?", [photo.photo_id]).fetchone()[0] == inspection_id
-    assert db.execute("SELECT awareness, star_rating FROM unit WHERE id = ?", [unit["id"]]).fetchone() == (1, 3)
+    scores = [r[0] for r in db.execute(
+        "SELECT score FROM frontage_inspection WHERE unit_id = ? AND inspected_at >= '2026-09-30T16:00'",
+        [unit["id"]])]
+    awareness, stars = db.execute("SELECT awareness, star_rating FROM unit WHERE id = ?", [unit["id"]]).fetchone()
+    assert awareness == 1 and 87.5 in scores
+    mean = sum(scores) / len(scores)
+    assert stars <= next(b.stars for b in officer_session.catalogs.star_rating.bands if mean >= b.min_score)
     assert start_values(officer_session, unit["id"])[1] is None  # draft gone
     context = failed_duty_context(officer_session, inspection_id)
     assert context["party"]["name"] == unit["name"] and context["photo_ids"] == [photo.photo_id]
@@ -120,10 +127,12 @@ def test_invalid_inspection_keeps_the_draft_and_stores_nothing(officer_session: 
     values = blank_values(officer_session.catalogs)
     values["W3.result"] = "fail"  # no failed item chosen
     save_inspection_draft(officer_session, unit["id"], patrol_id, values)
+    count = "SELECT count(*) FROM frontage_inspection"
+    before = officer_session.store.db.execute(count).fetchone()[0]
     with pytest.raises(ValidationFailed) as info:
         submit_inspection(officer_session, unit["id"], values, patrol_id)
     assert info.value.errors[0].field == "W3.failed"
-    assert officer_session.store.db.execute("SELECT count(*) FROM frontage_inspection").fetchone()[0] == 0
+    assert officer_session.store.db.execute(count).fetchone()[0] == before
     restored, saved_at = start_values(officer_session, unit["id"])
     assert restored["W3.result"] == "fail" and saved_at
     discard_inspection_draft(officer_session, unit["id"])

@@ -38,7 +38,8 @@ def test_restore_brings_back_the_data_and_keeps_a_safety_copy(demo_dir: Path) ->
     store = Store.open(demo_dir)
     backup = daily_backup(store, demo_dir / "backups", date(2026, 11, 20))
     with store.transaction() as db:
-        db.execute("DELETE FROM unit WHERE rowid % 2 = 0")  # an accident
+        db.execute("DELETE FROM frontage_inspection")  # an accident
+        db.execute("DELETE FROM unit WHERE rowid % 2 = 0")
     store.close()
     assert backup is not None
     assert _units(demo_dir) == 200
