@@ -358,6 +358,117 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>RatesView</name>
+    <message>
+      <source>门前五包 rates</source>
+      <translation>门前五包指标</translation>
+    </message>
+    <message>
+      <source>Star units</source>
+      <translation>星级单位</translation>
+    </message>
+    <message>
+      <source>Calculate</source>
+      <translation>计算</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Group by</source>
+      <translation>分组</translation>
+    </message>
+    <message>
+      <source>from</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Group</source>
+      <translation>分组</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>单位数</translation>
+    </message>
+    <message>
+      <source>签约率</source>
+      <translation>签约率</translation>
+    </message>
+    <message>
+      <source>知晓率 (asked)</source>
+      <translation>知晓率（抽查）</translation>
+    </message>
+    <message>
+      <source>履约率 (inspections)</source>
+      <translation>履约率（检查）</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>检查次数</translation>
+    </message>
+    <message>
+      <source>Signed</source>
+      <translation>签约数</translation>
+    </message>
+    <message>
+      <source>签约率 = units with a signed 责任书 dated by the end of the period ÷ units · 知晓率 = units whose latest answer knew the five duties ÷ units asked · 履约率 = compliant inspections ÷ inspections</source>
+      <translation>签约率 = 期末前已签订责任书的单位数 ÷ 单位数 · 知晓率 = 最近一次抽查能说出门前五包责任的单位数 ÷ 被抽查单位数 · 履约率 = 达标检查次数 ÷ 检查次数</translation>
+    </message>
+    <message>
+      <source>All districts</source>
+      <translation>全部区县</translation>
+    </message>
+    <message>
+      <source> and above</source>
+      <translation> 及以上</translation>
+    </message>
+    <message>
+      <source>Stars</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Road segment</source>
+      <translation>路段</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>知晓率</source>
+      <translation>知晓率</translation>
+    </message>
+    <message>
+      <source>履约率</source>
+      <translation>履约率</translation>
+    </message>
+    <message>
+      <source>The {n} groups with the most inspections</source>
+      <translation>检查次数最多的 {n} 个分组</translation>
+    </message>
+    <message>
+      <source>{n} star units</source>
+      <translation>共 {n} 个星级单位</translation>
+    </message>
+    <message>
+      <source>Export rates</source>
+      <translation>导出指标</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -786,6 +897,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>This patrol has already ended.</source>
       <translation>该巡查已经结束。</translation>
     </message>
+    <message>
+      <source>The period ends ({end}) before it starts ({start}); swap the dates.</source>
+      <translation>统计期结束日期（{end}）早于开始日期（{start}），请调换两个日期。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -983,6 +1098,29 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Units</source>
       <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>Rates</source>
+      <translation>指标</translation>
+    </message>
+  </context>
+  <context>
+    <name>rates</name>
+    <message>
+      <source>Road segment</source>
+      <translation>路段</translation>
+    </message>
+    <message>
+      <source>Subdistrict</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>区县</translation>
+    </message>
+    <message>
+      <source>Squad</source>
+      <translation>中队</translation>
     </message>
   </context>
   <context>

@@ -97,6 +97,12 @@ def upgrade(db: sqlite_utils.Database) -> None:
             updated_at TEXT NOT NULL
         )
         """,
+        # Covering index for the rates: grouping keys and agreement state without reading the
+        # wide unit rows (search keys make them ~2 KB each).
+        """
+        CREATE INDEX unit_rates ON unit(id, deleted, district_code, subdistrict_code,
+            road_segment_id, squad_id, agreement_signed, agreement_date)
+        """,
         "ALTER TABLE unit ADD COLUMN agreement_signature TEXT",
         "ALTER TABLE unit ADD COLUMN agreement_photo_id TEXT",
         "ALTER TABLE unit ADD COLUMN awareness_date TEXT",

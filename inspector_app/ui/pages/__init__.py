@@ -65,7 +65,14 @@ def _patrol(ctx: PageContext) -> QWidget:
     return PatrolView(ctx)
 
 
+def _rates(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.rates_view import RatesView
+
+    return RatesView(ctx)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("patrol", QT_TRANSLATE_NOOP("pages", "Patrol"), "fa5s.walking", _patrol, Permission.PATROL),
     PageSpec("units", QT_TRANSLATE_NOOP("pages", "Units"), "fa5s.store", _units, Permission.VIEW_UNITS),
+    PageSpec("rates", QT_TRANSLATE_NOOP("pages", "Rates"), "fa5s.chart-bar", _rates, Permission.VIEW_UNITS),
 ]
