@@ -97,6 +97,7 @@ class RatesView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart_view)
+        splitter.setSizes([420, 300])
         layout = QVBoxLayout(page)
         layout.addLayout(controls)
         self.definitions = QLabel(self.tr(
@@ -169,9 +170,10 @@ class RatesView(QWidget):
         self._chart(rows)
 
     def _chart(self, rows: list) -> None:  # type: ignore[type-arg]
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        # A fresh chart each time: removed axes of the old one would otherwise keep drawing.
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart_view.setChart(self.chart)
         top = sorted(rows, key=lambda r: -r.inspections)[:CHART_GROUPS]
         series = QBarSeries()
         for name, attr in ((self.tr("签约率"), "signing_rate"), (self.tr("知晓率"), "awareness_rate"),
@@ -183,7 +185,8 @@ class RatesView(QWidget):
             series.append(bar)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([r.label[:8] for r in top])
+        categories.append([r.label if len(r.label) <= 9 else r.label[:8] + "…" for r in top])
+        categories.setLabelsAngle(-30)
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
