@@ -91,3 +91,11 @@ def demo_session_for(demo_dir: Path, clock: FixedClock) -> Iterator:
     yield make
     for s in opened:
         s.store.close()
+
+
+@pytest.fixture
+def supervisor_session(demo_dir: Path, clock: FixedClock) -> Iterator[Session]:
+    """The demo duty supervisor 王芳 (same squad as 李强) on a copy of the demo profile."""
+    s = _signed_in(demo_dir, "wangfang", clock)
+    yield s
+    s.store.close()

@@ -43,6 +43,9 @@ class FormContext:
 
     today: date
     choices: Mapping[str, tuple[Choice, ...]] = field(default_factory=dict)
+    # "entry" when a person types the form; "import" for rows of a registry file, where
+    # some facts (e.g. the date an old agreement was signed) are often simply unknown.
+    mode: str = "entry"
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,14 @@ def _location_rule(values: Values, ctx: FormContext) -> list[FieldError]:
 
 def _agreement_rule(values: Values, ctx: FormContext) -> list[FieldError]:
     signed_on = values.get("agreement_date")
+    if values.get("agreement_signed") and not signed_on and ctx.mode == "entry":
+        return [
+            FieldError(
+                "agreement_date",
+                QT_TRANSLATE_NOOP("forms", "{label} is required."),
+                {"label": QT_TRANSLATE_NOOP("forms", "Date signed")},
+            )
+        ]
     if signed_on and date.fromisoformat(signed_on) > ctx.today:
         return [
             FieldError(
@@ -107,7 +115,6 @@ UNIT_FORM = Form(
             QT_TRANSLATE_NOOP("forms", "Date signed"),
             Kind.DATE,
             relevant=lambda v: bool(v.get("agreement_signed")),
-            required_if=lambda v: bool(v.get("agreement_signed")),
         ),
         Field(
             "agreement_signer",

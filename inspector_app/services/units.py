@@ -17,16 +17,18 @@ from inspector_app.storage.officers import road_segments
 UnitQuery = unit_store.UnitQuery
 
 
-def unit_form_context(session: Session) -> FormContext:
-    """Today's date and the run-time choices (roads of the squad, unit categories)."""
+def unit_form_context(session: Session, all_roads: bool = False, mode: str = "entry") -> FormContext:
+    """Today's date and the run-time choices (roads of the squad — or every road, for a
+    city-wide import — and unit categories)."""
     db = session.store.db
-    roads = road_segments(db, session.actor.squad_id) or road_segments(db)
+    roads = road_segments(db) if all_roads else (road_segments(db, session.actor.squad_id) or road_segments(db))
     return FormContext(
         today=session.today(),
         choices={
             "road_segments": tuple(Choice(r["id"], r["name"]) for r in roads),
             "unit_categories": tuple(Choice(c, c) for c in session.catalogs.unit_categories),
         },
+        mode=mode,
     )
 
 

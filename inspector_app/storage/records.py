@@ -233,3 +233,32 @@ def insert_server_rows(
 
     db.table(entity).insert_all(prepared(), batch_size=1000)
     return seq - first_seq
+
+
+def create_many(
+    recorder: Recorder, entity: str, rows: list[dict[str, Any]], *, form_version: str = ""
+) -> list[str]:
+    """Insert many new records with one ``create`` op each, in bulk (imports): the same rows
+    and ops as :meth:`Recorder.create` one by one, a few times faster."""
+    spec = _spec(entity)
+    records, ops = [], []
+    for values in rows:
+        hlc = recorder.tick()
+        rid = values.get("id") or uuid7()
+        data = {k: _encode(v) for k, v in values.items() if k not in SYNC_FIELDS}
+        record = {"id": rid, **data, "created_at": recorder.now_iso, "updated_at": recorder.now_iso,
+                  "hlc": hlc, "device_id": recorder.device_id, "deleted": 0}
+        if spec.derive:
+            record.update(spec.derive(record))
+        records.append(record)
+        synced = {k: [None, v] for k, v in data.items() if k not in spec.local_columns}
+        ops.append((uuid7(), entity, rid, "create", json.dumps(synced, ensure_ascii=False, sort_keys=True),
+                    "[]", form_version, hlc, recorder.now_iso))
+        recorder.changes.add(entity, rid, "create")
+    recorder.db.table(entity).insert_all(records, batch_size=500)
+    recorder.db.conn.executemany(
+        "INSERT INTO outbox(op_id, entity, entity_id, op, changes, blobs, form_version, hlc,"
+        " created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        ops,
+    )
+    return [r["id"] for r in records]

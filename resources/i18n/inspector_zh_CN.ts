@@ -40,6 +40,101 @@ What was already saved is safe. The details are in the log file; please tell you
     </message>
   </context>
   <context>
+    <name>ImportUnitsDialog</name>
+    <message>
+      <source>Import units from Excel or CSV</source>
+      <translation>从 Excel 或 CSV 导入责任单位</translation>
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <source>No file chosen yet. Any sheet with a header row works; title rows above it and merged cells are fine.</source>
+      <translation>尚未选择文件。任何带表头行的表格都可以导入；表头上方的标题行和合并单元格都没有问题。</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Column in the file</source>
+      <translation>文件中的列</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Cancel import</source>
+      <translation>取消导入</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Unit registry</source>
+      <translation>责任单位台账</translation>
+    </message>
+    <message>
+      <source>{name}: {rows} data rows, header found in the sheet.</source>
+      <translation>{name}：{rows} 行数据，已找到表头。</translation>
+    </message>
+    <message>
+      <source>(not imported)</source>
+      <translation>（不导入）</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>update</source>
+      <translation>更新</translation>
+    </message>
+    <message>
+      <source>error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>{total} rows: {new} new, {update} updates of units already here (matched by credit code or ID number), {errors} with errors — those are listed first and will not be imported; fix them in the file and import it again.</source>
+      <translation>共 {total} 行：新增 {new} 个，更新已有单位 {update} 个（按统一社会信用代码或身份证号匹配），有错误 {errors} 行——错误行排在最前面，不会导入；请在文件中改正后再次导入。</translation>
+    </message>
+    <message>
+      <source>Import {n} rows</source>
+      <translation>导入 {n} 行</translation>
+    </message>
+    <message>
+      <source>Imported: {created} new units, {updated} updated, {same} unchanged; {refused} rows with errors were left out.</source>
+      <translation>已导入：新增 {created} 个单位，更新 {updated} 个，{same} 个无变化；{refused} 行有错误，未导入。</translation>
+    </message>
+    <message>
+      <source>Import cancelled: nothing was changed.</source>
+      <translation>已取消导入：未做任何改动。</translation>
+    </message>
+  </context>
+  <context>
     <name>InspectionDialog</name>
     <message>
       <source>门前五包 inspection — {name}</source>
@@ -619,6 +714,22 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>新建单位（Ctrl+N）</translation>
     </message>
     <message>
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <source>Import a unit registry from Excel or CSV</source>
+      <translation>从 Excel 或 CSV 导入责任单位台账</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Export all units to Excel</source>
+      <translation>将全部单位导出为 Excel</translation>
+    </message>
+    <message>
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
@@ -637,6 +748,18 @@ Try part of the name or address, pinyin initials such as qcl for 泉城路, or t
 Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</source>
       <translation>还没有责任单位。
 点击“新建单位”（Ctrl+N）添加，或同步以下载本中队的责任单位。</translation>
+    </message>
+    <message>
+      <source>Export units</source>
+      <translation>导出责任单位</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>Exported {n} units to {file}</source>
+      <translation>已导出 {n} 个单位到 {file}</translation>
     </message>
   </context>
   <context>
@@ -901,6 +1024,18 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>The period ends ({end}) before it starts ({start}); swap the dates.</source>
       <translation>统计期结束日期（{end}）早于开始日期（{start}），请调换两个日期。</translation>
     </message>
+    <message>
+      <source>The file {name} cannot be read as a spreadsheet ({detail}).</source>
+      <translation>无法将文件 {name} 作为表格读取（{detail}）。</translation>
+    </message>
+    <message>
+      <source>Save it from Excel or WPS as .xlsx or .csv and try again.</source>
+      <translation>请用 Excel 或 WPS 另存为 .xlsx 或 .csv 后重试。</translation>
+    </message>
+    <message>
+      <source>The file {name} is empty.</source>
+      <translation>文件 {name} 是空的。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -1087,6 +1222,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>门前五包 inspection</source>
       <translation>门前五包检查</translation>
+    </message>
+    <message>
+      <source>There is no road segment named {road}; check the name or leave it empty.</source>
+      <translation>没有名为“{road}”的路段；请核对名称或留空。</translation>
+    </message>
+    <message>
+      <source>The same code is already in row {row} of this file.</source>
+      <translation>同一代码已出现在本文件第 {row} 行。</translation>
     </message>
   </context>
   <context>

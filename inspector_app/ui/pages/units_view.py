@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +27,7 @@ from inspector_app.domain.changes import Changes
 from inspector_app.domain.entities import UNIT_KINDS
 from inspector_app.domain.roles import Permission
 from inspector_app.services.profile import unit_detail
+from inspector_app.services.unit_import import export_units
 from inspector_app.services.units import UnitQuery, search_unit_rowids, unit_form_values
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
@@ -112,6 +115,13 @@ class UnitsView(QWidget):
         self.new_button.setToolTip(self.tr("New unit (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_unit)
         self.new_button.setEnabled(ctx.session.can(Permission.EDIT_UNITS))
+        self.import_button = QPushButton(icon("fa5s.file-import"), self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import a unit registry from Excel or CSV"))
+        self.import_button.clicked.connect(self.import_units)
+        self.import_button.setVisible(ctx.session.can(Permission.IMPORT_UNITS))
+        self.export_button = QPushButton(icon("fa5s.file-export"), self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export all units to Excel"))
+        self.export_button.clicked.connect(self.export_units)
         self.edit_button = QPushButton(icon("fa5s.edit"), self.tr("Edit"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.edit_button.setEnabled(False)
@@ -155,6 +165,8 @@ class UnitsView(QWidget):
         top.addWidget(self.count)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -243,6 +255,27 @@ class UnitsView(QWidget):
         dialog.setObjectName("unitDialog")
         dialog.accepted.connect(lambda: self.ctx.events.publish(dialog.changes or Changes()))
         dialog.open()
+
+    def import_units(self) -> None:
+        """Open the import dialog."""
+        from inspector_app.ui.import_units_dialog import ImportUnitsDialog
+
+        dialog = ImportUnitsDialog(self.ctx.session, self.ctx.runner, self)
+        dialog.setObjectName("importDialog")
+        dialog.accepted.connect(lambda: self.ctx.events.publish(dialog.changes))
+        dialog.open()
+
+    def export_units(self) -> None:
+        """Save every unit as .xlsx, with a progress bar in the status line."""
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export units"), "责任单位.xlsx", "Excel (*.xlsx)")
+        if not name:
+            return
+        self.count.setText(self.tr("Exporting…"))
+        self.ctx.runner.run(
+            export_units, self.ctx.session, Path(name), with_progress=True,
+            on_done=lambda n: self.count.setText(self.tr("Exported {n} units to {file}").format(n=n, file=Path(name).name)),
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("unit"):
