@@ -16,9 +16,11 @@ BENCH_TODAY = date(2026, 11, 20)
 
 def demo_profile(units: int, seed: int = 1) -> Path:
     """A demo profile with ``units`` units, generated once and reused across runs."""
-    from inspector_app.services.demo import generate_demo_profile
+    from inspector_app.services.demo import DEMO_EXTENSIONS, generate_demo_profile
+    from inspector_app.storage.migrations import SCHEMA_VERSION
 
-    folder = CACHE / f"demo-{units}-{seed}"
+    # A new schema or new demo generators make a new profile; old ones are not reused.
+    folder = CACHE / f"demo-{units}-{seed}-v{SCHEMA_VERSION}x{len(DEMO_EXTENSIONS)}"
     marker = folder / ".complete"
     if not marker.exists():
         shutil.rmtree(folder, ignore_errors=True)
