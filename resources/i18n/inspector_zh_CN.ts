@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AgreementDialog</name>
+    <message>
+      <source>责任书 — {name}</source>
+      <translation>责任书 — {name}</translation>
+    </message>
+    <message>
+      <source>Signed on {date} by {signer}.</source>
+      <translation>已于 {date} 由 {signer} 签订。</translation>
+    </message>
+    <message>
+      <source>No 责任书 signed yet.</source>
+      <translation>尚未签订责任书。</translation>
+    </message>
+    <message>
+      <source>Signer: sign here with finger, pen or mouse</source>
+      <translation>请签订人在此用手指、手写笔或鼠标签名</translation>
+    </message>
+    <message>
+      <source>Clear signature</source>
+      <translation>清除签名</translation>
+    </message>
+    <message>
+      <source>The person could name the five duties (知晓)</source>
+      <translation>负责人能说出门前五包责任（知晓）</translation>
+    </message>
+    <message>
+      <source>Date signed</source>
+      <translation>签订日期</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>签订人</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>签名</translation>
+    </message>
+    <message>
+      <source>Or a photo of the signed paper</source>
+      <translation>或拍摄已签纸质责任书</translation>
+    </message>
+    <message>
+      <source>Print 责任书…</source>
+      <translation>打印责任书…</translation>
+    </message>
+    <message>
+      <source>Save 责任书</source>
+      <translation>保存责任书</translation>
+    </message>
+  </context>
+  <context>
     <name>CameraDialog</name>
     <message>
       <source>Take photo</source>
@@ -734,6 +785,14 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>编辑</translation>
     </message>
     <message>
+      <source>责任书…</source>
+      <translation>责任书…</translation>
+    </message>
+    <message>
+      <source>Record the signing of the 门前五包责任书, or print it</source>
+      <translation>登记门前五包责任书的签订，或打印责任书</translation>
+    </message>
+    <message>
       <source>{n} units</source>
       <translation>共 {n} 个单位</translation>
     </message>
@@ -1036,6 +1095,18 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>The file {name} is empty.</source>
       <translation>文件 {name} 是空的。</translation>
     </message>
+    <message>
+      <source>The font file {path} cannot be used for documents ({detail}).</source>
+      <translation>字体文件 {path} 不能用于文书（{detail}）。</translation>
+    </message>
+    <message>
+      <source>Choose a TrueType (.ttf) font in the settings, or remove the setting to use the built-in font.</source>
+      <translation>请在设置中选择 TrueType（.ttf）字体，或清除该设置以使用内置字体。</translation>
+    </message>
+    <message>
+      <source>That unit no longer exists.</source>
+      <translation>该单位已不存在。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -1230,6 +1301,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>The same code is already in row {row} of this file.</source>
       <translation>同一代码已出现在本文件第 {row} 行。</translation>
+    </message>
+    <message>
+      <source>Type the name of the person who signed.</source>
+      <translation>请填写签订人姓名。</translation>
+    </message>
+    <message>
+      <source>Let the signer sign on the screen, or add a photo of the signed paper.</source>
+      <translation>请签订人在屏幕上签名，或添加已签纸质责任书的照片。</translation>
     </message>
   </context>
   <context>

@@ -125,6 +125,10 @@ class UnitsView(QWidget):
         self.edit_button = QPushButton(icon("fa5s.edit"), self.tr("Edit"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.edit_button.setEnabled(False)
+        self.agreement_button = QPushButton(icon("fa5s.file-signature"), self.tr("责任书…"))
+        self.agreement_button.setToolTip(self.tr("Record the signing of the 门前五包责任书, or print it"))
+        self.agreement_button.clicked.connect(self.open_agreement)
+        self.agreement_button.setEnabled(False)
 
         self.table = QTableView()
         self.table.setObjectName("unitTable")
@@ -165,6 +169,7 @@ class UnitsView(QWidget):
         top.addWidget(self.count)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.agreement_button)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -210,6 +215,7 @@ class UnitsView(QWidget):
         self.count.setText(self.tr("{n} units").format(n=len(rowids)))
         self.detail.show_unit(None)
         self.edit_button.setEnabled(False)
+        self.agreement_button.setEnabled(False)
         if rowids:
             self.stack.setCurrentWidget(self.table)
         else:
@@ -237,6 +243,7 @@ class UnitsView(QWidget):
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         unit_id = self.selected_unit_id()
         self.edit_button.setEnabled(bool(unit_id) and self.ctx.session.can(Permission.EDIT_UNITS))
+        self.agreement_button.setEnabled(bool(unit_id) and self.ctx.session.can(Permission.EDIT_UNITS))
         self.detail.show_unit(unit_detail(self.ctx.session, unit_id) if unit_id else None)
 
     def new_unit(self) -> None:
@@ -254,6 +261,19 @@ class UnitsView(QWidget):
         dialog = UnitDialog(self.ctx.session, self.ctx.runner, unit_id, values, self)
         dialog.setObjectName("unitDialog")
         dialog.accepted.connect(lambda: self.ctx.events.publish(dialog.changes or Changes()))
+        dialog.open()
+
+    def open_agreement(self) -> None:
+        """Record or print the selected unit's 责任书."""
+        from inspector_app.ui.agreement_dialog import AgreementDialog
+
+        unit_id = self.selected_unit_id()
+        unit = unit_detail(self.ctx.session, unit_id) if unit_id else None
+        if unit is None:
+            return
+        dialog = AgreementDialog(self.ctx.session, self.ctx.runner, unit, self)
+        dialog.setObjectName("agreementDialog")
+        dialog.accepted.connect(lambda: self.ctx.events.publish(dialog.changes))
         dialog.open()
 
     def import_units(self) -> None:

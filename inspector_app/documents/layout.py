@@ -1,0 +1,221 @@
+"""The shared frame of every official document (A4): issuing authority and title, number,
+party block, text, label/value tables, signature blocks with optional signature images or a
+refusal with its witness, seal place, "第 N 页 共 M 页", and on every page a QR code with the
+document number and content hash.
+
+Use::
+
+    doc = OfficialDocument(authority, title, number, content_digest)
+    doc.party(rows) ; doc.heading("违法事实") ; doc.text("...") ; doc.fields(rows)
+    doc.signatures([SignatureSlot(...), ...]) ; pdf_bytes = doc.render()
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from inspector_app.documents.fonts import BODY, TITLE, ensure_fonts
+from inspector_app.domain.documents import qr_payload
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 26 * mm
+MARGIN_TOP = 30 * mm
+MARGIN_BOTTOM = 30 * mm
+QR_SIZE = 20 * mm
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    """Paragraph styles of the documents (fonts registered first)."""
+    ensure_fonts()
+    base = ParagraphStyle("body", fontName=BODY, fontSize=12, leading=20, wordWrap="CJK", alignment=TA_LEFT)
+    return {
+        "body": base,
+        "indent": ParagraphStyle("indent", parent=base, firstLineIndent=24),
+        "small": ParagraphStyle("small", parent=base, fontSize=10, leading=15),
+        "authority": ParagraphStyle("authority", parent=base, fontName=TITLE, fontSize=16, leading=24, alignment=TA_CENTER),
+        "title": ParagraphStyle("title", parent=base, fontName=TITLE, fontSize=22, leading=32, alignment=TA_CENTER, spaceAfter=4),
+        "number": ParagraphStyle("number", parent=base, alignment=TA_CENTER, spaceAfter=10),
+        "heading": ParagraphStyle("heading", parent=base, fontName=TITLE, fontSize=13, spaceBefore=8, spaceAfter=2),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=11, leading=16),
+    }
+
+
+def markup(text: str) -> str:
+    """Plain text as paragraph markup: escaped, line breaks kept."""
+    return escape(text or "").replace("\n", "<br/>")
+
+
+@dataclass(frozen=True)
+class SignatureSlot:
+    """One signature place: who signs, and the signature image or the refusal."""
+
+    role: str  # e.g. 当事人（签名）, 执法人员
+    name: str = ""
+    badge_no: str = ""
+    image_png: bytes | None = None
+    signed_at: str = ""
+    refused_reason: str = ""
+    witness: str = ""
+
+
+class _NumberedCanvas(pdf_canvas.Canvas):
+    """Defers page furniture until the page count is known ("共 M 页")."""
+
+    def __init__(self, *args: object, document: OfficialDocument, **kwargs: object) -> None:
+        # Start with the embedded face, so no unembedded standard font is referenced at all.
+        kwargs.setdefault("initialFontName", BODY)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._saved: list[dict[str, object]] = []
+        self._document = document
+
+    def showPage(self) -> None:
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            self._document.draw_furniture(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+class OfficialDocument:
+    """Builds one official document page by page."""
+
+    def __init__(self, authority: str, title: str, number: str, digest: str, provisional_note: str = "") -> None:
+        self.authority, self.title, self.number, self.digest = authority, title, number, digest
+        self.provisional_note = provisional_note
+        self.s = styles()
+        self.story: list[Flowable] = [
+            Paragraph(markup(authority), self.s["authority"]),
+            Paragraph(markup(title), self.s["title"]),
+            Paragraph(markup(number), self.s["number"]),
+        ]
+        if provisional_note:
+            self.story.append(Paragraph(f'<font color="#b3261e">{markup(provisional_note)}</font>', self.s["small"]))
+
+    def heading(self, text: str) -> None:
+        """A section heading such as 违法事实."""
+        self.story.append(Paragraph(markup(text), self.s["heading"]))
+
+    def text(self, text: str, indent: bool = True) -> None:
+        """A paragraph of body text (wraps Chinese correctly, any length)."""
+        self.story.append(Paragraph(markup(text), self.s["indent" if indent else "body"]))
+
+    def rich(self, fragment: str) -> None:
+        """A paragraph already in markup (callers escape what they insert)."""
+        self.story.append(Paragraph(fragment, self.s["body"]))
+
+    def spacer(self, height_mm: float = 4) -> None:
+        self.story.append(Spacer(1, height_mm * mm))
+
+    def fields(self, rows: Sequence[tuple[str, str]], label_width_mm: float = 40) -> None:
+        """A two-column label/value table (party block, place, time...)."""
+        data = [[Paragraph(markup(k), self.s["cell"]), Paragraph(markup(v), self.s["cell"])] for k, v in rows]
+        table = Table(data, colWidths=[label_width_mm * mm, PAGE_W - 2 * MARGIN_X - label_width_mm * mm])
+        table.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        self.story.append(table)
+
+    def party(self, rows: Sequence[tuple[str, str]]) -> None:
+        """The 当事人 block."""
+        self.heading("当事人")
+        self.fields(rows)
+
+    def signatures(self, slots: Sequence[SignatureSlot], seal_text: str = "", date_text: str = "") -> None:
+        """Signature places side by side (two per row), then the seal place and date."""
+        cells = [self._slot(slot) for slot in slots]
+        rows = [cells[i : i + 2] + ([""] if len(cells[i : i + 2]) == 1 else []) for i in range(0, len(cells), 2)]
+        width = (PAGE_W - 2 * MARGIN_X) / 2
+        table = Table(rows, colWidths=[width, width])
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8)]))
+        block: list[Flowable] = [Spacer(1, 6 * mm), table]
+        if seal_text or date_text:
+            seal = Table(
+                [[Paragraph(markup(seal_text), self.s["body"])], [Paragraph(markup(date_text), self.s["body"])]],
+                colWidths=[70 * mm], hAlign="RIGHT",
+            )
+            seal.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 10)]))
+            block += [Spacer(1, 4 * mm), seal]
+        self.story.append(KeepTogether(block))
+
+    def _slot(self, slot: SignatureSlot) -> list[Flowable]:
+        out: list[Flowable] = [Paragraph(markup(slot.role), self.s["cell"])]
+        if slot.image_png:
+            image = Image(io.BytesIO(slot.image_png))
+            ratio = image.imageWidth / max(image.imageHeight, 1)
+            image.drawHeight = 14 * mm
+            image.drawWidth = min(60 * mm, 14 * mm * ratio)
+            image.hAlign = "LEFT"
+            out.append(image)
+        elif slot.refused_reason:
+            refusal = f"当事人拒绝签名。理由：{slot.refused_reason}"
+            if slot.witness:
+                refusal += f"　见证人：{slot.witness}"
+            out.append(Paragraph(markup(refusal), self.s["cell"]))
+        else:
+            out.append(Spacer(1, 14 * mm))
+        detail = "　".join(x for x in (slot.name, f"执法证号：{slot.badge_no}" if slot.badge_no else "", slot.signed_at) if x)
+        out.append(Paragraph(markup(detail or "________________"), self.s["cell"]))
+        return out
+
+    def draw_furniture(self, canvas: pdf_canvas.Canvas, page: int, total: int) -> None:
+        """Footer on every page: page x of y, the number, and the QR code (number + hash)."""
+        canvas.saveState()
+        canvas.setFont(BODY, 9)
+        canvas.drawCentredString(PAGE_W / 2, 14 * mm, f"第 {page} 页 共 {total} 页")
+        canvas.drawString(MARGIN_X, 14 * mm, self.number)
+        canvas.drawString(MARGIN_X, 9.5 * mm, f"内容校验 {self.digest[:16]}")
+        widget = QrCodeWidget(qr_payload(self.number, self.digest))
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        renderPDF.draw(drawing, canvas, PAGE_W - MARGIN_X - QR_SIZE + 4 * mm, 5 * mm)
+        canvas.restoreState()
+
+    def render(self) -> bytes:
+        """The PDF bytes."""
+        out = io.BytesIO()
+        template = SimpleDocTemplate(
+            out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM, title=f"{self.title} {self.number}", author=self.authority,
+            subject=self.digest, creator="inspector-app",
+        )
+        document = self
+
+        class _Canvas(_NumberedCanvas):
+            def __init__(self, *args: object, **kwargs: object) -> None:
+                super().__init__(*args, document=document, **kwargs)
+
+        template.build(list(self.story), canvasmaker=_Canvas)
+        return out.getvalue()
