@@ -183,9 +183,12 @@ class ImportUnitsDialog(QDialog):
                      outcome[r.action], "；".join(tr_field_error(e) for e in r.errors))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if r.action == "error":
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.preview.setItem(i, column, item)
+        self.preview.setWordWrap(True)
+        self.preview.resizeRowsToContents()
         self.summary.setText(self.tr(
             "{total} rows: {new} new, {update} updates of units already here (matched by credit code or ID "
             "number), {errors} with errors — those are listed first and will not be imported; fix them in "

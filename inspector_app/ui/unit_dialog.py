@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.forms.unit import UNIT_FORM
+from inspector_app.services.patrols import current_patrol, patrol_position
 from inspector_app.services.session import Session
 from inspector_app.services.units import create_unit, unit_form_context, update_unit
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import FormWidget
+from inspector_app.ui.icons import icon
 from inspector_app.ui.tasks import TaskRunner
 
 
@@ -42,12 +44,28 @@ class UnitDialog(QDialog):
         layout.addWidget(scroll)
         if values:
             self.form.set_values(values)
+        self.here_button = QPushButton(icon("fa5s.crosshairs"), self.tr("Use my current position"))
+        self.here_button.setToolTip(self.tr("The latest GPS position of your open patrol"))
+        self.here_button.clicked.connect(self.use_current_position)
+        self.here_button.setEnabled(current_patrol(session) is not None)
+        layout.addWidget(self.here_button)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def use_current_position(self) -> None:
+        """Fill latitude and longitude from the open patrol's latest position."""
+        patrol = current_patrol(self.session)
+        position = patrol_position(self.session, patrol["id"]) if patrol else None
+        if position is None:
+            self.here_button.setText(self.tr("No position recorded yet on this patrol"))
+            return
+        values = self.form.values()
+        values["lat"], values["lon"] = f"{position[0]:.6f}", f"{position[1]:.6f}"
+        self.form.set_values(values)
 
     def save(self) -> None:
         """Check the form, then store it off the UI thread; close only once it is stored."""

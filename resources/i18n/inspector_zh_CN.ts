@@ -710,6 +710,18 @@ Units on the roads: {total}, not checked: {left}</source>
       <source>New unit</source>
       <translation>新建责任单位</translation>
     </message>
+    <message>
+      <source>Use my current position</source>
+      <translation>使用当前位置</translation>
+    </message>
+    <message>
+      <source>The latest GPS position of your open patrol</source>
+      <translation>本次巡查最新记录的 GPS 位置</translation>
+    </message>
+    <message>
+      <source>No position recorded yet on this patrol</source>
+      <translation>本次巡查尚未记录位置</translation>
+    </message>
   </context>
   <context>
     <name>UnitTableModel</name>

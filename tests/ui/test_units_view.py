@@ -90,3 +90,18 @@ def test_a_saved_unit_appears_in_the_list(qtbot, window: MainWindow) -> None:  #
     view.run_query()
     assert view.model.rowCount() == 1
     assert view.model.row(0)["phone"] == "13912345678"
+
+
+def test_unit_position_from_the_open_patrol(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.patrols import current_patrol, record_position, start_patrol
+    from inspector_app.services.profile import squad_roads
+
+    session = window.session
+    start_patrol(session, [squad_roads(session)[0]["id"]])
+    record_position(session, current_patrol(session)["id"], 36.6612, 117.0234, source="manual")
+    view = _units(window)
+    dialog = _open_new_unit(qtbot, view)
+    assert dialog.here_button.isEnabled()
+    dialog.use_current_position()
+    assert dialog.form.inputs["lat"].text() == "36.661200" and dialog.form.inputs["lon"].text() == "117.023400"
+    dialog.close()
