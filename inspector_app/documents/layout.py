@@ -131,6 +131,10 @@ class OfficialDocument:
         """A paragraph already in markup (callers escape what they insert)."""
         self.story.append(Paragraph(fragment, self.s["body"]))
 
+    def figure(self, heading: str, drawing: Flowable) -> None:
+        """A heading and a drawing kept on the same page."""
+        self.story.append(KeepTogether([Paragraph(markup(heading), self.s["heading"]), drawing]))
+
     def spacer(self, height_mm: float = 4) -> None:
         self.story.append(Spacer(1, height_mm * mm))
 

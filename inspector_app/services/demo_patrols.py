@@ -15,6 +15,11 @@ from inspector_app.storage.records import insert_server_rows
 
 DAYS = 21
 PER_PATROL = 12
+RETURN_COMMENTS = (
+    "轨迹中断约二十分钟，请补充说明",
+    "巡查时长不足规定要求，请说明原因",
+    "未检查路段内新开业商户，请补充检查",
+)
 
 
 def _results(ctx: DemoContext) -> dict[str, dict[str, Any]]:
@@ -79,11 +84,14 @@ def generate_patrol_history(db: Any, ctx: DemoContext, progress: Progress) -> No
                 })
             end = clock + timedelta(minutes=20)
             length = road["length_m"]
+            status, comment = ("submitted", "") if day_index <= 2 else ("approved", "")
+            if ctx.rng.random() < 0.03:
+                status, comment = "returned", ctx.rng.choice(RETURN_COMMENTS)
             patrols.append({
                 "id": patrol_id, "squad_id": officer["squad_id"], "officer_id": officer["id"],
                 "officer_ids": [officer["id"]], "road_segment_ids": [road["id"]],
                 "patrol_date": day.isoformat(), "started_at": utc_iso(start), "ended_at": utc_iso(end),
-                "status": "ended", "distance_m": round(length * 2.1, 1),
+                "status": status, "review_comment": comment, "distance_m": round(length * 2.1, 1),
                 "duration_s": int((end - start).total_seconds()), "track": track,
                 "summary": {"inspections": len(chosen), "non_compliant": non_compliant,
                             "units_on_roads": len(candidates), "units_unchecked": len(candidates) - len(chosen)},

@@ -8,7 +8,7 @@ from typing import Any
 
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import parse_utc, utc_iso
-from inspector_app.domain.errors import NotFound
+from inspector_app.domain.errors import NotFound, PermissionDenied, UserError
 from inspector_app.domain.frontage import (
     FAIL,
     inspection_score,
@@ -90,10 +90,16 @@ def submit_inspection(
     patrol_id: str | None = None,
     position: tuple[float, float] | None = None,
     second_officer_id: str | None = None,
+    revision_of: str | None = None,
 ) -> Changes:
     """Validate and store an inspection (final once stored), attach its photos, update the
-    unit's 知晓 answer and star rating, and drop the draft — all in one transaction."""
+    unit's 知晓 answer and star rating, and drop the draft — all in one transaction.
+
+    With ``revision_of`` it corrects a returned inspection: the old one stays as it was (it is
+    evidence) but is marked superseded, and the new one goes back to the supervisor."""
     session.require(Permission.INSPECT)
+    if revision_of is not None:
+        _check_revisable(session, revision_of, unit_id)
     unit = get_unit(session.store.db, unit_id)
     if unit is None or unit["deleted"]:
         raise NotFound(
@@ -128,10 +134,14 @@ def submit_inspection(
                 "lat": lat,
                 "lon": lon,
                 "status": "submitted",
+                "review_status": "resubmitted" if revision_of else "submitted",
+                "revision_of": revision_of,
             },
             form_version=f"{form.name}/{form.version}",
         )
         attach_photos(op.recorder, photo_ids, "frontage_inspection", inspection_id)
+        if revision_of is not None:
+            op.recorder.patch("frontage_inspection", revision_of, {"superseded": True})
         unit_update: dict[str, Any] = {"star_rating": unit_stars(session, op, unit_id)}
         if clean["awareness"] != "not_asked":
             unit_update.update(awareness=clean["awareness"] == "yes", awareness_date=session.today().isoformat())
@@ -140,6 +150,32 @@ def submit_inspection(
         op.entity, op.entity_id = "frontage_inspection", inspection_id
         op.details.update(unit=unit["name"], score=score)
     return op.changes
+
+
+def _check_revisable(session: Session, inspection_id: str, unit_id: str) -> None:
+    old = store.get_inspection(session.store.db, inspection_id)
+    if old is None or old["unit_id"] != unit_id:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "That inspection no longer exists."))
+    if old["officer_id"] != session.actor.officer_id:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("errors", "Only the officer who inspected can correct it."))
+    if old["review_status"] != "returned" or old["superseded"]:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "errors", "Only an inspection the supervisor returned can be corrected; this one is {status}."),
+            status=old["review_status"])
+
+
+def inspection_values(session: Session, inspection_id: str) -> dict[str, Any]:
+    """A stored inspection as form values (to correct a returned one)."""
+    row = store.get_inspection(session.store.db, inspection_id)
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "That inspection no longer exists."))
+    values: dict[str, Any] = {"awareness": row["awareness"], "note": row["note"]}
+    for code, duty in json.loads(row["results"]).items():
+        values[f"{code}.result"] = duty["result"]
+        values[f"{code}.failed"] = duty.get("failed_items", [])
+        values[f"{code}.note"] = duty.get("note", "")
+        values[f"{code}.photos"] = duty.get("photo_ids", [])
+    return values
 
 
 def failed_duty_context(session: Session, inspection_id: str) -> dict[str, Any]:

@@ -132,7 +132,7 @@ def end_patrol(session: Session, patrol_id: str) -> PatrolSummary:
             "patrol",
             patrol_id,
             {
-                "status": "ended",
+                "status": "submitted",  # ending a patrol hands it to the supervisor
                 "ended_at": utc_iso(now),
                 "distance_m": distance,
                 "duration_s": max(duration, 0),

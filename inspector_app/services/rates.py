@@ -39,7 +39,10 @@ def _utc_bounds(start: date, end: date) -> tuple[str, str]:
     return iso(start), iso(end + timedelta(days=1))
 
 
-def compute_rates(session: Session, group: str, start: date, end: date, own_squad_only: bool = False) -> RateReport:
+def compute_rates(
+    session: Session, group: str, start: date, end: date, own_squad_only: bool = False,
+    squad_id: str | None = None,
+) -> RateReport:
     """Rates per ``group`` (road, subdistrict, district or squad) for the local dates
     ``start``..``end`` inclusive. Definitions: inspector_app.storage.rates."""
     session.require(Permission.VIEW_UNITS)
@@ -51,7 +54,7 @@ def compute_rates(session: Session, group: str, start: date, end: date, own_squa
             start=start.isoformat(), end=end.isoformat(),
         )
     lo, hi = _utc_bounds(start, end)
-    squad = session.actor.squad_id if own_squad_only else None
+    squad = squad_id or (session.actor.squad_id if own_squad_only else None)
     rows = store.rate_rows(session.store.db, group, lo, hi, end.isoformat(), squad)
     rows = [replace(r, label=_label(session, group, r)) for r in rows]
     total = store.RateRow(

@@ -4,5 +4,6 @@ from inspector_app.storage import (  # noqa: F401  (each registers its tables)
     inspections,
     patrols,
     photos,
+    reviews,
     units,
 )

@@ -54,7 +54,7 @@ def unit_history(db: sqlite_utils.Database, unit_id: str, since_iso: str) -> lis
     """A unit's inspections since a time, oldest first: score and per-duty results."""
     cursor = db.execute(
         "SELECT id, inspected_at, score, compliant, results FROM frontage_inspection "
-        "WHERE unit_id = ? AND inspected_at >= ? AND deleted = 0 ORDER BY inspected_at, id",
+        "WHERE unit_id = ? AND inspected_at >= ? AND deleted = 0 AND superseded = 0 ORDER BY inspected_at, id",
         [unit_id, since_iso],
     )
     names = [d[0] for d in cursor.description]

@@ -70,7 +70,7 @@ def rate_rows(
     visits AS (
         SELECT fi.id, fi.unit_id, fi.compliant, fi.awareness, fi.inspected_at
         FROM frontage_inspection fi
-        WHERE fi.deleted = 0 AND fi.inspected_at >= :start AND fi.inspected_at < :end
+        WHERE fi.deleted = 0 AND fi.superseded = 0 AND fi.inspected_at >= :start AND fi.inspected_at < :end
     ),
     checks AS (
         SELECT {key} AS k, count(*) AS inspections, sum(v.compliant) AS compliant

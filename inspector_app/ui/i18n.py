@@ -12,7 +12,7 @@ from inspector_app.domain.resources import resource_path
 
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
-_CONTEXTS = ("errors", "forms", "roles", "pages")
+_CONTEXTS = ("errors", "forms", "roles", "pages", "review")
 
 _installed: list[QTranslator] = []
 
@@ -53,7 +53,8 @@ def tr_text(text: str, *contexts: str) -> str:
 def _fill(template: str, params: dict[str, Any]) -> str:
     values = dict(params)
     # Parameters that are themselves marked source strings (a field's label, a role name).
-    for key, contexts in (("label", ("forms",)), ("expected", ("forms",)), ("role", ("roles",))):
+    for key, contexts in (("label", ("forms",)), ("expected", ("forms",)), ("role", ("roles",)),
+                          ("current", ("review",)), ("target", ("review",))):
         if isinstance(values.get(key), str):
             values[key] = tr_text(values[key], *contexts)
     try:

@@ -37,6 +37,7 @@ from inspector_app.forms.inspection import AWARENESS_CHOICES, RESULT_CHOICES, du
 from inspector_app.services.inspections import (
     discard_inspection_draft,
     form_for,
+    inspection_values,
     save_inspection_draft,
     start_values,
     submit_inspection,
@@ -126,11 +127,12 @@ class InspectionDialog(QDialog):
     def __init__(
         self, session: Session, runner: TaskRunner, unit: dict[str, Any],
         patrol_id: str | None = None, position: tuple[float, float] | None = None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, revision_of: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.session, self.runner, self.unit = session, runner, unit
         self.patrol_id, self.position = patrol_id, position
+        self.revision_of = revision_of
         self.changes: Changes | None = None
         self._dirty = False
         self.setWindowTitle(self.tr("门前五包 inspection — {name}").format(name=unit["name"]))
@@ -201,6 +203,8 @@ class InspectionDialog(QDialog):
 
     def _load(self) -> None:
         values, saved_at = start_values(self.session, self.unit["id"])
+        if self.revision_of and saved_at is None:
+            values = inspection_values(self.session, self.revision_of)
         self.set_values(values)
         if saved_at:
             self.restored.setText(self.tr("Restored the draft autosaved at {time}.").format(time=saved_at[11:19]))
@@ -251,7 +255,7 @@ class InspectionDialog(QDialog):
         self.save_button.setEnabled(False)
         self.runner.run(
             submit_inspection, self.session, self.unit["id"], self.values(), self.patrol_id, self.position,
-            on_done=self._saved, on_error=self._failed,
+            None, self.revision_of, on_done=self._saved, on_error=self._failed,
         )
 
     def _saved(self, changes: Changes) -> None:

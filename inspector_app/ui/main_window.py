@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
             self.tr("Ctrl+,: settings"),
             self.tr("Ctrl+Q: quit"),
         ]
+        for page in self.pages.values():
+            lines += getattr(page, "shortcut_help", list)()
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
 
     def show_about(self) -> None:

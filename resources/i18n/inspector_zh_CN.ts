@@ -64,6 +64,53 @@
     </message>
   </context>
   <context>
+    <name>DailyReportDialog</name>
+    <message>
+      <source>Reports</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>Daily report for {day}</source>
+      <translation>{day} 巡查日报</translation>
+    </message>
+    <message>
+      <source>Weekly summary: the 7 days up to {day}</source>
+      <translation>周汇总：截至 {day} 的 7 天</translation>
+    </message>
+    <message>
+      <source>Monthly summary: {month}</source>
+      <translation>月汇总：{month}</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Write PDF and Excel</source>
+      <translation>生成 PDF 和 Excel</translation>
+    </message>
+    <message>
+      <source>Open PDF</source>
+      <translation>打开 PDF</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>保存到文件夹</translation>
+    </message>
+    <message>
+      <source>Folder for reports</source>
+      <translation>报表文件夹</translation>
+    </message>
+    <message>
+      <source>Written:
+{pdf}
+{xlsx}</source>
+      <translation>已生成：
+{pdf}
+{xlsx}</translation>
+    </message>
+  </context>
+  <context>
     <name>DutyWidget</name>
     <message>
       <source>Note (what exactly, where)</source>
@@ -615,6 +662,151 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>ReturnDialog</name>
+    <message>
+      <source>Return for correction</source>
+      <translation>退回补正</translation>
+    </message>
+    <message>
+      <source>Return {what}. What must the officer correct?</source>
+      <translation>退回“{what}”。需要队员更正什么？</translation>
+    </message>
+    <message>
+      <source>e.g. {example}</source>
+      <translation>例如：{example}</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退回</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnedView</name>
+    <message>
+      <source>Nothing returned. When your supervisor returns a patrol or an inspection, it appears here with what to correct.</source>
+      <translation>没有被退回的记录。值班长退回巡查或检查记录时，会连同更正意见显示在这里。</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Supervisor's comment</source>
+      <translation>值班长意见</translation>
+    </message>
+    <message>
+      <source>Correct / resubmit</source>
+      <translation>更正 / 重新提交</translation>
+    </message>
+    <message>
+      <source>Patrol</source>
+      <translation>巡查</translation>
+    </message>
+    <message>
+      <source>门前五包 inspection</source>
+      <translation>门前五包检查</translation>
+    </message>
+    <message>
+      <source>Resubmit patrol</source>
+      <translation>重新提交巡查</translation>
+    </message>
+    <message>
+      <source>What did you correct or explain?</source>
+      <translation>请说明已更正或补充的内容：</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewView</name>
+    <message>
+      <source>Daily report…</source>
+      <translation>日报…</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Officer</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>Patrols</source>
+      <translation>巡查</translation>
+    </message>
+    <message>
+      <source>Coverage</source>
+      <translation>路段覆盖</translation>
+    </message>
+    <message>
+      <source>Distance</source>
+      <translation>里程</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>检查（不达标）</translation>
+    </message>
+    <message>
+      <source>To review</source>
+      <translation>待审</translation>
+    </message>
+    <message>
+      <source>Patrol / unit</source>
+      <translation>巡查 / 单位</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>意见</translation>
+    </message>
+    <message>
+      <source>↑↓ move · Tab officers/records · A approve · R return with comment · Ctrl+P daily report</source>
+      <translation>↑↓ 移动 · Tab 切换队员/记录 · A 通过 · R 退回并填写意见 · Ctrl+P 日报</translation>
+    </message>
+    <message>
+      <source>Review: A approve, R return with a comment, ↑↓ move, Tab switch lists, Ctrl+P daily report</source>
+      <translation>审核：A 通过，R 退回并填写意见，↑↓ 移动，Tab 切换列表，Ctrl+P 日报</translation>
+    </message>
+    <message>
+      <source>{officers} officers · {patrols} patrols · {inspections} inspections · {pending} to review</source>
+      <translation>{officers} 名队员 · {patrols} 次巡查 · {inspections} 次检查 · 待审 {pending} 项</translation>
+    </message>
+    <message>
+      <source>Patrol {start}–{end} · {roads}</source>
+      <translation>巡查 {start}–{end} · {roads}</translation>
+    </message>
+    <message>
+      <source>{visited}/{assigned} segments · {km:.1f} km</source>
+      <translation>路段 {visited}/{assigned} · {km:.1f} 公里</translation>
+    </message>
+    <message>
+      <source>compliant</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <source>not compliant</source>
+      <translation>不达标</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -623,6 +815,13 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Language</source>
       <translation>界面语言</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrackSketchWidget</name>
+    <message>
+      <source>No track recorded</source>
+      <translation>没有记录轨迹</translation>
     </message>
   </context>
   <context>
@@ -1068,6 +1267,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>该检查记录已不存在。</translation>
     </message>
     <message>
+      <source>Only the officer who inspected can correct it.</source>
+      <translation>只有实施检查的队员才能更正该记录。</translation>
+    </message>
+    <message>
+      <source>Only an inspection the supervisor returned can be corrected; this one is {status}.</source>
+      <translation>只有被值班长退回的检查记录才能更正；该记录状态为“{status}”。</translation>
+    </message>
+    <message>
       <source>You already have a patrol open since {started}; end it first.</source>
       <translation>您已有一次自 {started} 开始的巡查尚未结束，请先结束。</translation>
     </message>
@@ -1118,6 +1325,26 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>That unit no longer exists.</source>
       <translation>该单位已不存在。</translation>
+    </message>
+    <message>
+      <source>A record that is {current} cannot be {target}. Refresh the list: someone may have reviewed it already.</source>
+      <translation>状态为“{current}”的记录不能改为“{target}”。请刷新列表：可能已有人审核过。</translation>
+    </message>
+    <message>
+      <source>You can review only your own squad's work.</source>
+      <translation>您只能审核本中队的工作。</translation>
+    </message>
+    <message>
+      <source>Ask that squad's supervisor, or an administrator.</source>
+      <translation>请联系该中队的值班长或系统管理员。</translation>
+    </message>
+    <message>
+      <source>That record no longer exists.</source>
+      <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+      <source>Only the officer who patrolled can resubmit it.</source>
+      <translation>只有巡查的队员本人才能重新提交。</translation>
     </message>
   </context>
   <context>
@@ -1322,12 +1549,24 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Let the signer sign on the screen, or add a photo of the signed paper.</source>
       <translation>请签订人在屏幕上签名，或添加已签纸质责任书的照片。</translation>
     </message>
+    <message>
+      <source>Say what the officer has to correct before returning it.</source>
+      <translation>退回前请写明队员需要更正的内容。</translation>
+    </message>
   </context>
   <context>
     <name>pages</name>
     <message>
+      <source>Daily review</source>
+      <translation>每日审核</translation>
+    </message>
+    <message>
       <source>Patrol</source>
       <translation>巡查</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>退回补正</translation>
     </message>
     <message>
       <source>Units</source>
@@ -1355,6 +1594,29 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Squad</source>
       <translation>中队</translation>
+    </message>
+  </context>
+  <context>
+    <name>review</name>
+    <message>
+      <source>on patrol</source>
+      <translation>巡查中</translation>
+    </message>
+    <message>
+      <source>to review</source>
+      <translation>待审核</translation>
+    </message>
+    <message>
+      <source>approved</source>
+      <translation>已通过</translation>
+    </message>
+    <message>
+      <source>returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>resubmitted</source>
+      <translation>已重新提交</translation>
     </message>
   </context>
   <context>

@@ -10,13 +10,14 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from inspector_app.storage.migrations import m001_foundation, m002_patrols
+from inspector_app.storage.migrations import m001_foundation, m002_patrols, m007_review
 
 Step = Callable[[sqlite_utils.Database], None]
 
 STEPS: list[Step] = [
     m001_foundation.upgrade,
     m002_patrols.upgrade,
+    m007_review.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)

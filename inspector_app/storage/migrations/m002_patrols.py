@@ -39,7 +39,7 @@ def upgrade(db: sqlite_utils.Database) -> None:
             started_at TEXT NOT NULL,
             ended_at TEXT,
             status TEXT NOT NULL DEFAULT 'open'
-                CHECK (status IN ('open','ended','submitted','approved','returned')),
+                CHECK (status IN ('open','ended','submitted','approved','returned','resubmitted')),
             distance_m REAL NOT NULL DEFAULT 0,
             duration_s INTEGER NOT NULL DEFAULT 0,
             track TEXT NOT NULL DEFAULT '[]',

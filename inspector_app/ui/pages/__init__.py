@@ -71,8 +71,22 @@ def _rates(ctx: PageContext) -> QWidget:
     return RatesView(ctx)
 
 
+def _review(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.review_view import ReviewView
+
+    return ReviewView(ctx)
+
+
+def _returned(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.returned_view import ReturnedView
+
+    return ReturnedView(ctx)
+
+
 PAGES: list[PageSpec] = [
+    PageSpec("review", QT_TRANSLATE_NOOP("pages", "Daily review"), "fa5s.clipboard-list", _review, Permission.REVIEW),
     PageSpec("patrol", QT_TRANSLATE_NOOP("pages", "Patrol"), "fa5s.walking", _patrol, Permission.PATROL),
+    PageSpec("returned", QT_TRANSLATE_NOOP("pages", "Returned"), "fa5s.undo", _returned, Permission.PATROL),
     PageSpec("units", QT_TRANSLATE_NOOP("pages", "Units"), "fa5s.store", _units, Permission.VIEW_UNITS),
     PageSpec("rates", QT_TRANSLATE_NOOP("pages", "Rates"), "fa5s.chart-bar", _rates, Permission.VIEW_UNITS),
 ]
