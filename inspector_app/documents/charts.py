@@ -36,8 +36,10 @@ def track_map(roads: Sequence[Sequence[Sequence[float]]], tracks: Sequence[Seque
     scale = min(width, height) - 2 * margin
     scale /= span
 
+    x0, y0 = min(xs), min(ys)
+
     def xy(p: Sequence[float]) -> list[float]:
-        return [margin + (p[1] * kx - min(xs)) * scale, margin + (p[0] - min(ys)) * scale]
+        return [margin + (p[1] * kx - x0) * scale, margin + (p[0] - y0) * scale]
 
     for line in roads:
         d.add(PolyLine([c for p in line for c in xy(p)], strokeColor=colors.HexColor("#b0aba0"), strokeWidth=5))

@@ -43,8 +43,10 @@ class TrackSketchWidget(QWidget):
         margin = 14
         scale = min(self.width() - 2 * margin, self.height() - 2 * margin) / span
 
+        x0, y0 = min(xs), min(ys)
+
         def to_screen(p: Sequence[float]) -> QPointF:
-            return QPointF(margin + (p[1] * kx - min(xs)) * scale, self.height() - margin - (p[0] - min(ys)) * scale)
+            return QPointF(margin + (p[1] * kx - x0) * scale, self.height() - margin - (p[0] - y0) * scale)
 
         painter.setPen(QPen(QColor("#b0aba0"), 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         for line in self.roads:
