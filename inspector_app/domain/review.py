@@ -20,10 +20,12 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     RETURNED: frozenset({RESUBMITTED}),
     RESUBMITTED: frozenset({APPROVED, RETURNED}),
     APPROVED: frozenset(),
+    "ended": frozenset({APPROVED, RETURNED}),  # patrols ended before review existed
 }
 
 STATUS_LABELS = {
     "open": QT_TRANSLATE_NOOP("review", "on patrol"),
+    "ended": QT_TRANSLATE_NOOP("review", "ended, not submitted"),
     SUBMITTED: QT_TRANSLATE_NOOP("review", "to review"),
     APPROVED: QT_TRANSLATE_NOOP("review", "approved"),
     RETURNED: QT_TRANSLATE_NOOP("review", "returned"),

@@ -80,7 +80,8 @@ def generate_patrol_history(db: Any, ctx: DemoContext, progress: Progress) -> No
                     "failed_duties": sum(1 for d in duties if d.result == "fail"),
                     "awareness": ctx.rng.choice(["yes", "yes", "yes", "no", "not_asked"]),
                     "note": "", "photo_ids": [], "lat": unit["lat"], "lon": unit["lon"],
-                    "status": "submitted", "created_at": utc_iso(clock), "updated_at": utc_iso(clock),
+                    "status": "submitted", "review_status": "approved" if day_index > 2 else "submitted",
+                    "created_at": utc_iso(clock), "updated_at": utc_iso(clock),
                 })
             end = clock + timedelta(minutes=20)
             length = road["length_m"]

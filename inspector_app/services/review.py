@@ -145,6 +145,14 @@ def review_record(session: Session, entity: str, entity_id: str, decision: str, 
             "entity": entity, "entity_id": entity_id, "decision": decision, "comment": comment.strip(),
             "reviewer_id": session.actor.officer_id, "reviewed_at": utc_iso(op.now),
         })
+        if entity == "patrol" and decision == "approved":
+            # Approving a patrol approves what in it is still waiting; returned records stay
+            # returned until corrected.
+            for (pending,) in op.db.execute(
+                "SELECT id FROM frontage_inspection WHERE patrol_id = ? AND superseded = 0 AND deleted = 0 "
+                "AND review_status IN ('submitted','resubmitted')", [entity_id]
+            ).fetchall():
+                op.recorder.patch("frontage_inspection", pending, {"review_status": "approved"})
         op.entity, op.entity_id = entity, entity_id
         op.details.update(decision=decision)
     return op.changes

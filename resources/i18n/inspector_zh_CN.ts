@@ -1603,6 +1603,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>巡查中</translation>
     </message>
     <message>
+      <source>ended, not submitted</source>
+      <translation>已结束（未提交）</translation>
+    </message>
+    <message>
       <source>to review</source>
       <translation>待审核</translation>
     </message>

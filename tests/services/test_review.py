@@ -83,3 +83,11 @@ def test_only_returned_inspections_can_be_revised(officer_session: Session, cloc
 
     with pytest.raises(UserError, match="Only an inspection the supervisor returned"):
         submit_inspection(officer_session, unit_id, blank_values(officer_session.catalogs), revision_of=inspection_id)
+
+
+def test_approving_a_patrol_approves_its_waiting_records(officer_session: Session, demo_session_for, clock) -> None:  # type: ignore[no-untyped-def]
+    patrol_id, inspection_id = _patrol_with_inspection(officer_session, clock)
+    review_record(demo_session_for("wangfang"), "patrol", patrol_id, "approved")
+    status = officer_session.store.db.execute(
+        "SELECT review_status FROM frontage_inspection WHERE id = ?", [inspection_id]).fetchone()[0]
+    assert status == "approved"

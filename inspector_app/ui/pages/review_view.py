@@ -74,7 +74,8 @@ class ReviewView(QWidget):
         self.officers.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.officers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.officers.verticalHeader().setVisible(False)
-        self.officers.setColumnWidth(0, 110)
+        for column, width in enumerate((86, 46, 70, 66, 96, 50)):
+            self.officers.setColumnWidth(column, width)
         self.officers.itemSelectionChanged.connect(self._show_officer)
         self.items = QTreeWidget()
         self.items.setObjectName("reviewItems")
