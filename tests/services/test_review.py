@@ -55,8 +55,8 @@ def test_approve_return_resubmit(officer_session: Session, demo_session_for, clo
     db = officer.store.db
     assert db.execute("SELECT superseded FROM frontage_inspection WHERE id=?", [inspection_id]).fetchone()[0] == 1
     assert db.execute("SELECT review_status, revision_of FROM frontage_inspection WHERE id=?", [new_id]).fetchone() == ("resubmitted", inspection_id)
-    review_record(supervisor, "patrol", patrol_id, "approved")
     review_record(supervisor, "frontage_inspection", new_id, "approved")
+    review_record(supervisor, "patrol", patrol_id, "approved")
     assert returned_items(officer) == [r for r in returned_items(officer) if r["id"] not in (patrol_id, inspection_id)]
     with pytest.raises(InvalidTransition):
         review_record(supervisor, "patrol", patrol_id, "returned", "again")

@@ -40,11 +40,8 @@ def test_review_a_day_with_the_keyboard(qtbot, demo_session_for, runner, setting
     view.officers.selectRow(names.index("李强"))
     patrol_item = view.items.topLevelItem(0)
     assert patrol_item.data(0, Qt.ItemDataRole.UserRole) == ("patrol", patrol_id)
-    view.items.setCurrentItem(patrol_item)
     view.items.setFocus()
-    qtbot.keyClick(view.items, Qt.Key.Key_A)
     db = view.ctx.session.store.db
-    assert db.execute("SELECT status FROM patrol WHERE id = ?", [patrol_id]).fetchone()[0] == "approved"
     child = view.items.topLevelItem(0).child(0)
     view.items.setCurrentItem(child)
     inspection_id = child.data(0, Qt.ItemDataRole.UserRole)[1]
@@ -58,6 +55,10 @@ def test_review_a_day_with_the_keyboard(qtbot, demo_session_for, runner, setting
     qtbot.keyClick(view.items, Qt.Key.Key_R)
     assert db.execute("SELECT review_status, review_comment FROM frontage_inspection WHERE id = ?",
                       [inspection_id]).fetchone() == ("returned", "照片不清晰，请补拍")
+    view.items.setCurrentItem(view.items.topLevelItem(0))
+    qtbot.keyClick(view.items, Qt.Key.Key_A)
+    assert db.execute("SELECT status FROM patrol WHERE id = ?", [patrol_id]).fetchone()[0] == "approved"
+    assert db.execute("SELECT review_status FROM frontage_inspection WHERE id = ?", [inspection_id]).fetchone()[0] == "returned"
     assert "A" in " ".join(view.shortcut_help())
 
 
