@@ -55,7 +55,10 @@ def test_review_a_day_with_the_keyboard(qtbot, demo_session_for, runner, setting
     qtbot.keyClick(view.items, Qt.Key.Key_R)
     assert db.execute("SELECT review_status, review_comment FROM frontage_inspection WHERE id = ?",
                       [inspection_id]).fetchone() == ("returned", "照片不清晰，请补拍")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     view.items.setCurrentItem(view.items.topLevelItem(0))
+    view.items.setFocus()
     qtbot.keyClick(view.items, Qt.Key.Key_A)
     assert db.execute("SELECT status FROM patrol WHERE id = ?", [patrol_id]).fetchone()[0] == "approved"
     assert db.execute("SELECT review_status FROM frontage_inspection WHERE id = ?", [inspection_id]).fetchone()[0] == "returned"
