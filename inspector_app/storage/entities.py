@@ -1,6 +1,7 @@
 """Imports every module that registers a synced table, so all are known once storage is open."""
 
 from inspector_app.storage import (  # noqa: F401  (each registers its tables)
+    disorders,
     inspections,
     patrols,
     photos,

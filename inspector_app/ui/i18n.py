@@ -12,7 +12,7 @@ from inspector_app.domain.resources import resource_path
 
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
-_CONTEXTS = ("errors", "forms", "roles", "pages", "review")
+_CONTEXTS = ("errors", "forms", "roles", "pages", "review", "disorders")
 
 _installed: list[QTranslator] = []
 
@@ -54,7 +54,7 @@ def _fill(template: str, params: dict[str, Any]) -> str:
     values = dict(params)
     # Parameters that are themselves marked source strings (a field's label, a role name).
     for key, contexts in (("label", ("forms",)), ("expected", ("forms",)), ("role", ("roles",)),
-                          ("current", ("review",)), ("target", ("review",))):
+                          ("current", ("review", "disorders")), ("target", ("review", "disorders"))):
         if isinstance(values.get(key), str):
             values[key] = tr_text(values[key], *contexts)
     try:

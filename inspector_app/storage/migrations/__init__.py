@@ -10,7 +10,12 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from inspector_app.storage.migrations import m001_foundation, m002_patrols, m007_review
+from inspector_app.storage.migrations import (
+    m001_foundation,
+    m002_patrols,
+    m003_disorders,
+    m007_review,
+)
 
 Step = Callable[[sqlite_utils.Database], None]
 
@@ -18,6 +23,7 @@ STEPS: list[Step] = [
     m001_foundation.upgrade,
     m002_patrols.upgrade,
     m007_review.upgrade,
+    m003_disorders.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)
