@@ -74,7 +74,7 @@ def cell(lat: float, lon: float) -> tuple[int, int]:
     """The 50 m grid cell of a position (x from longitude scaled at Jinan's latitude)."""
     x = lon * _M_PER_DEG * math.cos(math.radians(36.65)) / CELL_M
     y = lat * _M_PER_DEG / CELL_M
-    return int(math.floor(x)), int(math.floor(y))
+    return math.floor(x), math.floor(y)
 
 
 def neighbour_cells(lat: float, lon: float) -> list[tuple[int, int]]:

@@ -293,9 +293,10 @@ def generate_demo_profile(
 
 def _register_extensions() -> None:
     # Imported here, not at the top: the generators import this module's DemoContext.
+    from inspector_app.services.demo_disorders import generate_disorder_history
     from inspector_app.services.demo_patrols import generate_patrol_history
 
-    DEMO_EXTENSIONS.append(generate_patrol_history)
+    DEMO_EXTENSIONS.extend([generate_patrol_history, generate_disorder_history])
 
 
 _register_extensions()

@@ -111,6 +111,255 @@
     </message>
   </context>
   <context>
+    <name>DisorderDialog</name>
+    <message>
+      <source>八乱 check</source>
+      <translation>八乱检查</translation>
+    </message>
+    <message>
+      <source>Current position</source>
+      <translation>当前位置</translation>
+    </message>
+    <message>
+      <source>e.g. 泉城路188号门前</source>
+      <translation>例如：泉城路188号门前</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Event code</source>
+      <translation>事件编码</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>坐标</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Road segment</source>
+      <translation>路段</translation>
+    </message>
+    <message>
+      <source>Responsible person or unit</source>
+      <translation>责任人或单位</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>What was seen</source>
+      <translation>现场情况</translation>
+    </message>
+    <message>
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+  </context>
+  <context>
+    <name>DisordersView</name>
+    <message>
+      <source>Checks</source>
+      <translation>检查记录</translation>
+    </message>
+    <message>
+      <source>Re-checks due</source>
+      <translation>待复查</translation>
+    </message>
+    <message>
+      <source>Counts</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <source>All categories</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>All roads</source>
+      <translation>全部路段</translation>
+    </message>
+    <message>
+      <source>All officers</source>
+      <translation>全部队员</translation>
+    </message>
+    <message>
+      <source>Repeat places only</source>
+      <translation>只看重复发生</translation>
+    </message>
+    <message>
+      <source>New check</source>
+      <translation>新建检查</translation>
+    </message>
+    <message>
+      <source>New 八乱 check (Ctrl+N)</source>
+      <translation>新建八乱检查（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Officer</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>What was seen</source>
+      <translation>现场情况</translation>
+    </message>
+    <message>
+      <source>Disposal</source>
+      <translation>处置方式</translation>
+    </message>
+    <message>
+      <source>Repeat place</source>
+      <translation>重复发生</translation>
+    </message>
+    <message>
+      <source>Handle…</source>
+      <translation>处置…</translation>
+    </message>
+    <message>
+      <source>Re-check…</source>
+      <translation>复查…</translation>
+    </message>
+    <message>
+      <source>Verify</source>
+      <translation>核查</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>处置过程</translation>
+    </message>
+    <message>
+      <source>{total} checks</source>
+      <translation>共 {total} 条</translation>
+    </message>
+    <message>
+      <source>{total} checks; the newest {shown} are listed — narrow the filters to see others</source>
+      <translation>共 {total} 条，仅列出最新 {shown} 条——请缩小筛选范围查看其他记录</translation>
+    </message>
+    <message>
+      <source>  (device clock was wrong)</source>
+      <translation>（当时设备时间有误）</translation>
+    </message>
+    <message>
+      <source>yes — the same kind of problem within 50 m in the last 30 days</source>
+      <translation>是——30 天内 50 米范围内发生过同类问题</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Export checks</source>
+      <translation>导出八乱检查</translation>
+    </message>
+    <message>
+      <source>Exported {n} checks</source>
+      <translation>已导出 {n} 条</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation>今天到期</translation>
+    </message>
+    <message>
+      <source>Road segment</source>
+      <translation>路段</translation>
+    </message>
+    <message>
+      <source>For the period and filters of the list</source>
+      <translation>按检查记录页的时间和筛选条件统计</translation>
+    </message>
+    <message>
+      <source>721: service {s:.0f}% · management {m:.0f}% · enforcement {e:.0f}%</source>
+      <translation>721 工作法：服务 {s:.0f}% · 管理 {m:.0f}% · 执法 {e:.0f}%</translation>
+    </message>
+  </context>
+  <context>
+    <name>DisposeDialog</name>
+    <message>
+      <source>Handle the check</source>
+      <translation>处置</translation>
+    </message>
+    <message>
+      <source>Re-check</source>
+      <translation>复查</translation>
+    </message>
+    <message>
+      <source>Rectified</source>
+      <translation>已整改</translation>
+    </message>
+    <message>
+      <source>Not rectified: file a case</source>
+      <translation>未整改：转立案</translation>
+    </message>
+    <message>
+      <source>e.g. 历下区交警大队</source>
+      <translation>例如：历下区交警大队</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <source>Note / reason</source>
+      <translation>说明 / 理由</translation>
+    </message>
+    <message>
+      <source>Handed to</source>
+      <translation>移交部门</translation>
+    </message>
+    <message>
+      <source>“After” photo</source>
+      <translation>整改后照片</translation>
+    </message>
+  </context>
+  <context>
     <name>DutyWidget</name>
     <message>
       <source>Note (what exactly, where)</source>
@@ -438,6 +687,10 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
     <message>
       <source>End patrol</source>
       <translation>结束巡查</translation>
+    </message>
+    <message>
+      <source>Report 八乱:</source>
+      <translation>快速上报八乱：</translation>
     </message>
     <message>
       <source>Unit</source>
@@ -1033,6 +1286,53 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     </message>
   </context>
   <context>
+    <name>disorders</name>
+    <message>
+      <source>found</source>
+      <translation>发现</translation>
+    </message>
+    <message>
+      <source>being handled</source>
+      <translation>处置中</translation>
+    </message>
+    <message>
+      <source>rectified</source>
+      <translation>已整改</translation>
+    </message>
+    <message>
+      <source>filed as a case</source>
+      <translation>已立案</translation>
+    </message>
+    <message>
+      <source>transferred</source>
+      <translation>已移交</translation>
+    </message>
+    <message>
+      <source>verified</source>
+      <translation>已核查</translation>
+    </message>
+    <message>
+      <source>Corrected on the spot after persuasion</source>
+      <translation>当场劝导整改</translation>
+    </message>
+    <message>
+      <source>Correct by a deadline</source>
+      <translation>限期整改</translation>
+    </message>
+    <message>
+      <source>Warning notice / 首违不罚</source>
+      <translation>警示告知 / 首违不罚</translation>
+    </message>
+    <message>
+      <source>File a case (立案)</source>
+      <translation>立案</translation>
+    </message>
+    <message>
+      <source>Transfer to another department</source>
+      <translation>移交其他部门</translation>
+    </message>
+  </context>
+  <context>
     <name>errors</name>
     <message>
       <source>Reinstall the app or ask the administrator for a corrected catalog file.</source>
@@ -1346,6 +1646,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Only the officer who patrolled can resubmit it.</source>
       <translation>只有巡查的队员本人才能重新提交。</translation>
     </message>
+    <message>
+      <source>A check that is {current} cannot become {target}. Refresh it: its status may have changed on another device.</source>
+      <translation>状态为“{current}”的检查不能改为“{target}”。请刷新：状态可能已在其他设备上更改。</translation>
+    </message>
+    <message>
+      <source>That check no longer exists.</source>
+      <translation>该检查记录已不存在。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -1454,8 +1762,48 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>纬度</translation>
     </message>
     <message>
+      <source>Event code {code} does not belong to this category; choose one of {codes}.</source>
+      <translation>事件编码 {code} 不属于该类别；请从 {codes} 中选择。</translation>
+    </message>
+    <message>
+      <source>{category} needs at least one photo as evidence: take or add one.</source>
+      <translation>“{category}”至少需要一张取证照片：请拍摄或添加。</translation>
+    </message>
+    <message>
+      <source>The position {lat:.5f}, {lon:.5f} is outside Jinan. Use the current position, pick the place on the map, or check the numbers.</source>
+      <translation>坐标 {lat:.5f}, {lon:.5f} 不在济南市范围内。请使用当前位置、在地图上选点，或核对数字。</translation>
+    </message>
+    <message>
+      <source>八乱 check</source>
+      <translation>八乱检查</translation>
+    </message>
+    <message>
+      <source>Event code (GB/T 30428)</source>
+      <translation>事件编码（GB/T 30428）</translation>
+    </message>
+    <message>
       <source>Longitude</source>
       <translation>经度</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Responsible unit</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>Responsible person</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>What was seen</source>
+      <translation>现场情况</translation>
     </message>
     <message>
       <source>责任书 signed</source>
@@ -1553,6 +1901,26 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Say what the officer has to correct before returning it.</source>
       <translation>退回前请写明队员需要更正的内容。</translation>
     </message>
+    <message>
+      <source>Add an “after” photo showing the place put right.</source>
+      <translation>请添加整改后的照片。</translation>
+    </message>
+    <message>
+      <source>Choose the deadline for the correction.</source>
+      <translation>请选择整改期限。</translation>
+    </message>
+    <message>
+      <source>The deadline {when} is already past; choose today or a later day.</source>
+      <translation>期限 {when} 已过，请选择今天或以后的日期。</translation>
+    </message>
+    <message>
+      <source>Give the reason for filing a case.</source>
+      <translation>请填写立案理由。</translation>
+    </message>
+    <message>
+      <source>Name the department it is handed to.</source>
+      <translation>请填写移交的部门。</translation>
+    </message>
   </context>
   <context>
     <name>pages</name>
@@ -1563,6 +1931,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Patrol</source>
       <translation>巡查</translation>
+    </message>
+    <message>
+      <source>八乱</source>
+      <translation>八乱</translation>
     </message>
     <message>
       <source>Returned</source>

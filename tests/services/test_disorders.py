@@ -14,8 +14,8 @@ from inspector_app.services.disorders import (
     handover,
     list_disorders,
     recheck,
-    record_check,
     rechecks_due,
+    record_check,
     verify_check,
 )
 from inspector_app.services.photos import stamp_for, store_photo

@@ -10,6 +10,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -36,6 +37,7 @@ from inspector_app.services.patrols import (
 )
 from inspector_app.services.profile import squad_officers, squad_roads
 from inspector_app.services.session import LOCAL_TZ
+from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.inspection_dialog import InspectionDialog
@@ -136,6 +138,18 @@ class PatrolView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.end_button)
         layout.addLayout(buttons)
+        quick = QGridLayout()
+        quick.addWidget(QLabel(self.tr("Report 八乱:")), 0, 0)
+        self.quick_buttons: dict[str, QPushButton] = {}
+        for n, disorder in enumerate(self.ctx.session.catalogs.disorders):
+            button = QPushButton(disorder.name_zh.split("（")[0])
+            button.setObjectName(f"quick_{disorder.code}")
+            button.setToolTip(disorder.name_zh)
+            button.clicked.connect(lambda _=False, code=disorder.code: self.quick_check(code))
+            quick.addWidget(button, n // 4, 1 + n % 4)
+            self.quick_buttons[disorder.code] = button
+        quick.setColumnStretch(5, 1)
+        layout.addLayout(quick)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("patrolUnits")
         self.table.setHorizontalHeaderLabels([
@@ -249,6 +263,15 @@ class PatrolView(QWidget):
             return None
         dialog = InspectionDialog(self.ctx.session, self.ctx.runner, unit, self.patrol["id"], self.position, self)
         dialog.accepted.connect(lambda: self._published(dialog.changes or Changes()))
+        dialog.open()
+        return dialog
+
+    def quick_check(self, category: str) -> DisorderDialog:
+        """Record a 八乱 check of ``category`` here and now (photo, save: done)."""
+        dialog = DisorderDialog(self.ctx.session, self.ctx.runner, category, self.position,
+                                self.patrol["id"] if self.patrol else None, parent=self)
+        dialog.setObjectName("quickCheck")
+        dialog.accepted.connect(lambda: self._published(dialog.recorded.changes if dialog.recorded else Changes()))
         dialog.open()
         return dialog
 

@@ -1,0 +1,68 @@
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from inspector_app.services.patrols import current_patrol, record_position
+from inspector_app.ui.disorder_dialog import DisorderDialog
+from inspector_app.ui.dispose_dialog import DisposeDialog
+from inspector_app.ui.main_window import MainWindow
+from tests.photo_files import jpeg
+
+
+def _visible(kind):  # type: ignore[no-untyped-def]
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def test_quick_entry_from_the_patrol_page_in_four_interactions(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    patrol = window.page("patrol")
+    patrol.roads.item(0).setCheckState(Qt.CheckState.Checked)
+    patrol.start()
+    unit = patrol.units[0]
+    record_position(window.session, current_patrol(window.session)["id"], unit["lat"], unit["lon"], source="manual")
+    patrol.reload()
+    photo = jpeg(tmp_path / "stall.jpg", (1200, 900))
+    interactions = 0
+    qtbot.mouseClick(patrol.quick_buttons["L1"], Qt.MouseButton.LeftButton)  # 1: category
+    interactions += 1
+    dialog = _visible(DisorderDialog)
+    dialog.photos.add_file(photo)  # 2: the photo (chosen in the file dialog or taken)
+    interactions += 1
+    assert dialog.lat.value() == unit["lat"]  # 3: the place is already the current position
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # 4: save
+    interactions += 1
+    assert interactions <= 4 and not dialog.isVisible()
+    db = window.session.store.db
+    row = db.execute("SELECT category, patrol_id, photo_ids FROM disorder_check ORDER BY created_at DESC LIMIT 1").fetchone()
+    assert row[0] == "L1" and row[1] == current_patrol(window.session)["id"] and row[2] != "[]"
+
+
+def test_list_detail_dispose_and_recheck(qtbot, window: MainWindow, tmp_path: Path, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    view = window.page("disorders")
+    assert view.table.rowCount() > 0
+    dialog = view.new_check("L6")
+    dialog.set_position(36.6661, 117.0182)
+    dialog.description.setPlainText("路面泼洒污水")
+    dialog.save()
+    assert dialog.recorded is not None
+    view.f_status.setCurrentIndex(view.f_status.findData("found"))
+    ids = [view.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(view.table.rowCount())]
+    view.table.selectRow(ids.index(dialog.recorded.check_id))
+    assert view.d_fields["description"].text() == "路面泼洒污水"
+    assert view.dispose_button.isEnabled() and not view.recheck_button.isEnabled()
+    view._open_dispose("dispose")
+    dispose = _visible(DisposeDialog)
+    dispose.options["deadline"].setChecked(True)
+    dispose.save()
+    assert not dispose.isVisible()
+    assert view.d_fields["status"].text() == "处置中" and view.recheck_button.isEnabled()
+    view._open_dispose("recheck")
+    again = _visible(DisposeDialog)
+    again.save()  # rectified needs an "after" photo
+    assert again.errors.isVisibleTo(again) and "整改后" in again.errors.text()
+    again.after.add_file(jpeg(tmp_path / "after.jpg", (800, 600)))
+    again.save()
+    assert view.d_fields["status"].text() == "已整改"
+    assert view.timeline.count() == 3
+    assert "%" in view.share721.text()
