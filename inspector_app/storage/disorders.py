@@ -69,7 +69,7 @@ def _where(f: CheckFilter) -> tuple[str, list[Any]]:
         clauses.append("c.found_at < ?")
         params.append(f.end_utc)
     if f.repeat_only:
-        clauses.append("c.repeat_of IS NOT NULL")
+        clauses.append("c.repeat_of IS NOT NULL")  # matches the partial index disorder_repeat
     return " AND ".join(clauses), params
 
 

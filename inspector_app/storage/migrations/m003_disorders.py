@@ -53,6 +53,9 @@ def upgrade(db: sqlite_utils.Database) -> None:
         "CREATE INDEX disorder_place ON disorder_check(category, cell_x, cell_y, found_at, lat, lon)",
         "CREATE INDEX disorder_found ON disorder_check(found_at)",
         "CREATE INDEX disorder_status ON disorder_check(status, deadline)",
+        "CREATE INDEX disorder_status_found ON disorder_check(status, found_at)",
+        "CREATE INDEX disorder_category_found ON disorder_check(category, found_at)",
+        "CREATE INDEX disorder_repeat ON disorder_check(found_at) WHERE repeat_of IS NOT NULL",
         "CREATE INDEX disorder_road ON disorder_check(road_segment_id, found_at)",
         "CREATE INDEX disorder_officer ON disorder_check(found_by, found_at)",
         synced_table(
