@@ -749,6 +749,14 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
       <translation>巡查开始于 {start} · {roads} 个路段 · 已查 {checked}/{total} 个单位 · {gps}</translation>
     </message>
     <message>
+      <source>Not compliant</source>
+      <translation>不达标</translation>
+    </message>
+    <message>
+      <source>{unit} failed {n} duty(ies). Record an 八乱 check for it now (unit, place and photos are carried over)?</source>
+      <translation>{unit} 有 {n} 项责任不合格。现在登记八乱检查吗？（单位、地点和照片会自动带入）</translation>
+    </message>
+    <message>
       <source>Patrol ended</source>
       <translation>巡查结束</translation>
     </message>

@@ -66,3 +66,21 @@ def test_list_detail_dispose_and_recheck(qtbot, window: MainWindow, tmp_path: Pa
     assert view.d_fields["status"].text() == "已整改"
     assert view.timeline.count() == 3
     assert "%" in view.share721.text()
+
+
+def test_a_failed_duty_leads_to_a_prefilled_check(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    patrol = window.page("patrol")
+    patrol.roads.item(0).setCheckState(Qt.CheckState.Checked)
+    patrol.start()
+    patrol.table.selectRow(0)
+    inspection = patrol.inspect_selected()
+    inspection.duties[3].buttons["fail"].setChecked(True)
+    next(iter(inspection.duties[3].items.values())).setChecked(True)
+    inspection.save()
+    assert patrol.follow_up.isVisible()
+    patrol.follow_up.accept()
+    dialog = _visible(DisorderDialog)
+    unit = patrol.units[[u["id"] for u in patrol.units].index(inspection.unit["id"])]
+    assert dialog.party_name.text() == unit["name"] and dialog.unit_id == unit["id"]
+    assert "W4" in dialog.description.toPlainText()
+    dialog.close()

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.changes import Change, Changes
 from inspector_app.domain.clock import parse_utc
+from inspector_app.services.disorders import values_from_inspection
+from inspector_app.services.inspections import failed_duty_context
 from inspector_app.services.patrols import (
     PatrolSummary,
     current_patrol,
@@ -262,7 +264,34 @@ class PatrolView(QWidget):
         if unit is None or self.patrol is None:
             return None
         dialog = InspectionDialog(self.ctx.session, self.ctx.runner, unit, self.patrol["id"], self.position, self)
-        dialog.accepted.connect(lambda: self._published(dialog.changes or Changes()))
+        dialog.accepted.connect(lambda: self._inspected(dialog.changes or Changes()))
+        dialog.open()
+        return dialog
+
+    def _inspected(self, changes: Changes) -> None:
+        self._published(changes)
+        ids = changes.ids("frontage_inspection", "create")
+        if not ids:
+            return
+        context = failed_duty_context(self.ctx.session, ids[0])
+        if not context["failed_duties"]:
+            return
+        self.follow_up = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Not compliant"),
+            self.tr("{unit} failed {n} duty(ies). Record an 八乱 check for it now (unit, place and photos are "
+                    "carried over)?").format(unit=context["party"]["name"], n=len(context["failed_duties"])),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
+        )
+        self.follow_up.setObjectName("followUp")
+        self.follow_up.accepted.connect(lambda: self._check_from(context))
+        self.follow_up.open()
+
+    def _check_from(self, context: dict[str, Any]) -> DisorderDialog:
+        """An 八乱 check prefilled from a failed duty."""
+        dialog = DisorderDialog(self.ctx.session, self.ctx.runner, None, self.position,
+                                self.patrol["id"] if self.patrol else None,
+                                values=values_from_inspection(self.ctx.session, context), parent=self)
+        dialog.accepted.connect(lambda: self._published(dialog.recorded.changes if dialog.recorded else Changes()))
         dialog.open()
         return dialog
 
