@@ -13,7 +13,7 @@ PACKAGES=(
   libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-xfixes0
   libnss3 libnspr4 libgbm1 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1
   libasound2 libpulse0
-  fonts-wqy-microhei fonts-arphic-gbsn00lp
+  fonts-wqy-microhei fonts-arphic-gbsn00lp fonts-hanazono
   poppler-utils poppler-data qpdf xvfb
 )
 EXTRA=("$@")   # e.g. postgresql for CI

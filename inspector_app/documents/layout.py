@@ -37,7 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector_app.documents.fonts import BODY, TITLE, ensure_fonts
+from inspector_app.documents.fonts import BODY, TITLE, ensure_fonts, fallback_font, missing_glyphs
 from inspector_app.domain.documents import qr_payload
 
 PAGE_W, PAGE_H = A4
@@ -64,8 +64,18 @@ def styles() -> dict[str, ParagraphStyle]:
 
 
 def markup(text: str) -> str:
-    """Plain text as paragraph markup: escaped, line breaks kept."""
-    return escape(text or "").replace("\n", "<br/>")
+    """Plain text as paragraph markup: escaped, line breaks kept, and characters the body face
+    lacks (rare names like 𠮷 or 䶮) drawn with the rare-character face."""
+    text = text or ""
+    missing = missing_glyphs(text)
+    rare = fallback_font() if missing else None
+    out = []
+    for char in text:
+        piece = escape(char)
+        if rare and char in missing:
+            piece = f'<font name="{rare}">{piece}</font>'
+        out.append(piece)
+    return "".join(out).replace("\n", "<br/>")
 
 
 @dataclass(frozen=True)
@@ -107,9 +117,12 @@ class _NumberedCanvas(pdf_canvas.Canvas):
 class OfficialDocument:
     """Builds one official document page by page."""
 
-    def __init__(self, authority: str, title: str, number: str, digest: str, provisional_note: str = "") -> None:
+    def __init__(self, authority: str, title: str, number: str, digest: str, provisional_note: str = "",
+                 page_note: str = "", page_signature: bytes | None = None) -> None:
         self.authority, self.title, self.number, self.digest = authority, title, number, digest
         self.provisional_note = provisional_note
+        # A line on every page (e.g. the party's "read and correct" signature of a 笔录).
+        self.page_note, self.page_signature = page_note, page_signature
         self.s = styles()
         self.story: list[Flowable] = [
             Paragraph(markup(authority), self.s["authority"]),
@@ -161,9 +174,11 @@ class OfficialDocument:
         cells = [self._slot(slot) for slot in slots]
         rows = [cells[i : i + 2] + ([""] if len(cells[i : i + 2]) == 1 else []) for i in range(0, len(cells), 2)]
         width = (PAGE_W - 2 * MARGIN_X) / 2
-        table = Table(rows, colWidths=[width, width])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8)]))
-        block: list[Flowable] = [Spacer(1, 6 * mm), table]
+        block: list[Flowable] = [Spacer(1, 6 * mm)]
+        if rows:
+            table = Table(rows, colWidths=[width, width])
+            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8)]))
+            block.append(table)
         if seal_text or date_text:
             seal = Table(
                 [[Paragraph(markup(seal_text), self.s["body"])], [Paragraph(markup(date_text), self.s["body"])]],
@@ -205,6 +220,17 @@ class OfficialDocument:
         drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
         drawing.add(widget)
         renderPDF.draw(drawing, canvas, PAGE_W - MARGIN_X - QR_SIZE + 4 * mm, 5 * mm)
+        if self.page_note:
+            canvas.setFont(BODY, 10)
+            canvas.drawString(MARGIN_X, 21 * mm, self.page_note)
+            if self.page_signature:
+                from reportlab.lib.utils import ImageReader
+
+                image = ImageReader(io.BytesIO(self.page_signature))
+                width, height = image.getSize()
+                h = 8 * mm
+                canvas.drawImage(image, MARGIN_X + 26 * mm, 19.5 * mm, width=h * width / max(height, 1), height=h,
+                                 mask="auto")
         canvas.restoreState()
 
     def render(self) -> bytes:
@@ -213,7 +239,7 @@ class OfficialDocument:
         template = SimpleDocTemplate(
             out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=f"{self.title} {self.number}", author=self.authority,
-            subject=self.digest, creator="inspector-app",
+            subject=self.digest, creator="inspector-app", invariant=True,  # re-renders are byte-identical
         )
         document = self
 

@@ -438,3 +438,27 @@ def _check_references(c: Catalogs) -> None:
 def shipped_catalogs() -> Catalogs:
     """The catalogs shipped in resources/, loaded once per process."""
     return load_catalogs()
+
+
+def parse_first_offence_rows(
+    rows: list[dict[str, Any]], file: str
+) -> tuple[list[FirstOffenceItem], list[tuple[int, str]]]:
+    """Check every row of a new first-offence catalog version: the good items, and
+    (row number, message) for each bad row. Codes must be unique."""
+    items: list[FirstOffenceItem] = []
+    problems: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for index, row in enumerate(rows, start=1):
+        code = row.get("code") if isinstance(row, dict) else None
+        where = f"row {index}" + (f" ({code})" if isinstance(code, str) else "")
+        try:
+            item = parse_first_offence_item(_Reader(file, row if isinstance(row, dict) else {}, where))
+        except CatalogError as exc:
+            problems.append((index, exc.render()))
+            continue
+        if item.code in seen:
+            problems.append((index, f"Catalog file {file}, {where}: the code is used twice."))
+            continue
+        seen.add(item.code)
+        items.append(item)
+    return items, problems

@@ -7,4 +7,5 @@ from inspector_app.storage import (  # noqa: F401  (each registers its tables)
     photos,
     reviews,
     units,
+    violations,
 )

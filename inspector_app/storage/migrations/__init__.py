@@ -14,6 +14,7 @@ from inspector_app.storage.migrations import (
     m001_foundation,
     m002_patrols,
     m003_disorders,
+    m004_notices,
     m007_review,
 )
 
@@ -24,6 +25,7 @@ STEPS: list[Step] = [
     m002_patrols.upgrade,
     m007_review.upgrade,
     m003_disorders.upgrade,
+    m004_notices.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)

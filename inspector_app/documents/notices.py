@@ -1,0 +1,207 @@
+"""The enforcement documents: 警示告知书 / 首违不罚告知书, 责令限期改正通知书, 不予行政处罚决定书,
+现场检查（勘验）笔录 and 送达回证 — each rendered only from its frozen snapshot (see
+services.notice_documents.build_snapshot for the fields)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from inspector_app.documents.layout import OfficialDocument, SignatureSlot, markup
+
+Images = Mapping[str, bytes]
+
+TITLES = {
+    "warning": "警示告知书",
+    "first_offence_warning": "首违不罚告知书",
+    "rectify_order": "责令限期改正通知书",
+    "no_penalty": "不予行政处罚决定书",
+    "inspection_record": "现场检查（勘验）笔录",
+    "service_proof": "送达回证",
+}
+PROVISIONAL = "本文书编号为临时编号，同步至执法平台后将替换为正式编号；正式编号以平台为准。"
+
+
+def _new(s: dict[str, Any], page_note: str = "", page_signature: bytes | None = None) -> OfficialDocument:
+    return OfficialDocument(s["authority"], s["title"], s["number"], s["_digest"],
+                            PROVISIONAL if s.get("number_source") == "provisional" else "", page_note, page_signature)
+
+
+def _party(doc: OfficialDocument, p: dict[str, Any]) -> None:
+    if p["kind"] == "unit":
+        rows = [("名称", p["name"]), ("统一社会信用代码", p.get("uscc") or "—"),
+                ("法定代表人（负责人）", p.get("legal_person") or "—"), ("地址", p.get("address") or "—"),
+                ("联系电话", p.get("phone") or "—")]
+    else:
+        rows = [("姓名", p["name"]), ("性别", p.get("gender") or "—"), ("出生日期", p.get("birth") or "—"),
+                ("身份证号", p.get("id_number") or "—"), ("住址", p.get("address") or "—"),
+                ("联系电话", p.get("phone") or "—")]
+        if p.get("uscc"):
+            rows.insert(0, ("字号 / 统一社会信用代码", p["uscc"]))
+    doc.party(rows)
+
+
+def _signatures(doc: OfficialDocument, s: dict[str, Any], images: Images, party_role: str = "当事人（签名）") -> None:
+    refusal = s.get("refusal") or {}
+    slots = [SignatureSlot(party_role, s["party"]["name"] if not refusal else "", image_png=images.get("party"),
+                           refused_reason=refusal.get("reason", ""), witness=refusal.get("witness", ""))]
+    for n, officer in enumerate(s["officers"], start=1):
+        slots.append(SignatureSlot("执法人员", officer["name"], officer["badge_no"], image_png=images.get(f"officer{n}")))
+    doc.signatures(slots, "（印章）", s["issued_on"])
+
+
+def _service(doc: OfficialDocument, s: dict[str, Any]) -> None:
+    service = s.get("service") or {}
+    doc.heading("送达")
+    doc.fields([("送达方式", service.get("mode", "直接送达")), ("送达时间", service.get("time", s["issued_on"])),
+                ("送达地点", service.get("place") or s["facts"]["place"])])
+
+
+def _rights(doc: OfficialDocument, s: dict[str, Any]) -> None:
+    doc.heading("权利告知")
+    doc.text(f"当事人对本文书有异议的，可以在收到之日起六十日内向{s['review_body']}申请行政复议，"
+             f"或者在六个月内向{s['court']}提起行政诉讼。当事人有陈述、申辩的权利。")
+
+
+def render_warning(s: dict[str, Any], images: Images) -> bytes:
+    """警示告知书 / 首违不罚告知书."""
+    doc = _new(s)
+    _party(doc, s["party"])
+    f = s["facts"]
+    doc.heading("违法事实")
+    doc.text(f"{f['time']}，在{f['place']}，当事人{f['conduct']}")
+    doc.heading("违反规定")
+    doc.text(f"当事人的上述行为违反了{s['violated']}的规定。")
+    doc.heading("首违不罚")
+    doc.text(f"经查，当事人系初次违法且危害后果轻微，符合《中华人民共和国行政处罚法》第三十三条第一款的规定及"
+             f"本机关首违不罚清单第 {s['item_code']} 项（清单版本 {s['catalog_version']}）所列条件。"
+             "本机关依法不予行政处罚，现予以警示告知。")
+    doc.heading("责令改正")
+    doc.text(f"请当事人于{s['deadline_text']}前改正上述违法行为：{s['requirement']}")
+    doc.heading("教育提示")
+    doc.text(s["education"])
+    doc.heading("不改正的后果")
+    doc.text(s["consequences"])
+    if s.get("pledge"):
+        doc.heading("当事人承诺")
+        doc.text(s["pledge"])
+    _rights(doc, s)
+    _service(doc, s)
+    _signatures(doc, s, images)
+    return doc.render()
+
+
+def render_rectify_order(s: dict[str, Any], images: Images) -> bytes:
+    """责令限期改正通知书."""
+    doc = _new(s)
+    _party(doc, s["party"])
+    f = s["facts"]
+    doc.heading("违法事实")
+    doc.text(f"{f['time']}，在{f['place']}，当事人{f['conduct']}")
+    doc.heading("法律依据")
+    doc.text(f"当事人的上述行为违反了{s['violated']}的规定。依据{s['penalty_basis']}以及《中华人民共和国行政处罚法》"
+             "第二十八条第一款的规定，现责令当事人限期改正。")
+    doc.heading("改正要求")
+    doc.text(f"{s['requirement']}　改正期限：{s['deadline_text']}前。")
+    doc.heading("逾期不改正的后果")
+    doc.text(s["consequences"])
+    if s.get("file_case"):
+        doc.text("本案已转入立案调查程序。")
+    doc.heading("联系方式")
+    doc.text(s["contact"])
+    _rights(doc, s)
+    _service(doc, s)
+    _signatures(doc, s, images, "当事人（签收）")
+    return doc.render()
+
+
+def render_no_penalty(s: dict[str, Any], images: Images) -> bytes:
+    """不予行政处罚决定书 (closing a rectified first offence)."""
+    doc = _new(s)
+    _party(doc, s["party"])
+    doc.heading("案由")
+    doc.text(s["cause"], indent=False)
+    f = s["facts"]
+    doc.heading("违法事实和证据")
+    doc.text(f"{f['time']}，在{f['place']}，当事人{f['conduct']}以上事实有现场检查笔录、现场照片 {s['photo_count']} 张等证据证实。")
+    doc.heading("理由和依据")
+    doc.text(f"当事人系初次违法、危害后果轻微，经本机关{s['notice_number']}责令改正后，于{s['rectified_on']}改正完毕。"
+             f"依据《中华人民共和国行政处罚法》第三十三条第一款及首违不罚清单第 {s['item_code']} 项的规定，")
+    doc.heading("决定")
+    doc.rich(f"<b>{markup('本机关决定对当事人不予行政处罚。')}</b>")
+    doc.heading("教育")
+    doc.text(s["education"])
+    _rights(doc, s)
+    doc.signatures([], "（印章）", s["issued_on"])
+    return doc.render()
+
+
+def render_inspection_record(s: dict[str, Any], images: Images) -> bytes:
+    """现场检查（勘验）笔录: multi-page, the party's confirmation line on every page."""
+    refusal = s.get("refusal") or {}
+    note = "当事人签名：" + (f"拒签（见证人：{refusal.get('witness', '')}）" if refusal else "")
+    doc = _new(s, page_note=note, page_signature=None if refusal else images.get("party"))
+    r = s["record"]
+    doc.fields([("检查时间", f"{r['start']} 至 {r['end']}"), ("检查地点", s["facts"]["place"]),
+                ("执法人员", "；".join(f"{o['name']}（执法证号 {o['badge_no']}）" for o in s["officers"])),
+                ("记录人", r["recorder"])])
+    _party(doc, s["party"])
+    doc.heading("在场人员")
+    doc.fields([(p["role"], f"{p['name']}　{p.get('id_number') or ''}") for p in r["present"]] or [("—", "无")])
+    doc.heading("告知事项")
+    doc.text(f"执法人员向当事人出示了行政执法证件，告知了申请回避的权利。问：是否申请回避？答：{r['recusal_answer']}")
+    doc.heading("现场情况")
+    doc.text(r["scene"])
+    doc.heading("现场照片及视听资料")
+    photos = r["photos"] or ["无"]
+    doc.fields([(f"照片 {n}", p) for n, p in enumerate(photos, start=1)])
+    doc.text(r.get("sketch") or "现场示意图：见附件。")
+    doc.heading("当事人意见")
+    doc.text("以上笔录我已看过（已向我宣读），与事实相符。" if not refusal else f"当事人拒绝签名，理由：{refusal.get('reason', '')}")
+    _signatures(doc, s, images, "当事人（签名）")
+    return doc.render()
+
+
+def render_service_proof(s: dict[str, Any], images: Images) -> bytes:
+    """送达回证."""
+    doc = _new(s)
+    service = s.get("service") or {}
+    refusal = s.get("refusal") or {}
+    doc.fields([
+        ("送达文书名称及文号", "；".join(f"{d['title']}（{d['number']}）" for d in s["served_documents"])),
+        ("受送达人", s["party"]["name"]), ("送达地点", service.get("place") or s["facts"]["place"]),
+        ("送达方式", service.get("mode", "直接送达")), ("送达时间", service.get("time", s["issued_on"])),
+        ("送达人", "；".join(f"{o['name']}（执法证号 {o['badge_no']}）" for o in s["officers"])),
+        ("拒收事由", refusal.get("reason") or "—"), ("见证人", refusal.get("witness") or "—"),
+        ("备注", service.get("remarks") or "—"),
+    ], label_width_mm=44)
+    _signatures(doc, s, images, "受送达人（签名）")
+    return doc.render()
+
+
+RENDERERS: dict[str, Callable[[dict[str, Any], Images], bytes]] = {
+    "warning": render_warning,
+    "rectify_order": render_rectify_order,
+    "no_penalty": render_no_penalty,
+    "inspection_record": render_inspection_record,
+    "service_proof": render_service_proof,
+}
+
+
+def render_document(snapshot: dict[str, Any], digest: str, images: Images) -> bytes:
+    """The PDF of any document snapshot."""
+    return RENDERERS[snapshot["kind"]]({**snapshot, "_digest": digest}, images)
+
+
+def merge_pdfs(parts: list[bytes]) -> bytes:
+    """One PDF of several (batch printing)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for data in parts:
+        writer.append(PdfReader(io.BytesIO(data)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,336 @@
+"""Issuing official documents: a number taken inside the issuing transaction, a frozen content
+snapshot and its sha256, the PDF rendered from it (signatures embedded), printing, voiding
+with a reason, batch printing and verifying a paper by number and hash."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from inspector_app.domain.changes import Changes
+from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.domain.documents import content_hash, parse_qr_payload
+from inspector_app.domain.errors import FieldError, NotFound, UserError, ValidationFailed
+from inspector_app.domain.first_offence import FIRST_OFFENCE, person_from_id
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.domain.progress import Progress
+from inspector_app.domain.roles import Permission
+from inspector_app.services.first_offence_catalog import catalog_in_use
+from inspector_app.services.session import LOCAL_TZ, Operation, Session
+from inspector_app.storage import violations as store
+from inspector_app.storage.blobs import register_blob
+from inspector_app.storage.numbering import number_template, take_number
+
+CODES = {"warning": "警告", "rectify_order": "责改", "no_penalty": "不罚", "inspection_record": "勘验",
+         "service_proof": "送达"}
+DEFAULT_TEMPLATE = "济{district}城管{code}〔{year}〕第{n:04d}号"
+SERVICE_MODES = ("直接送达", "留置送达", "邮寄送达", "电子送达", "公告送达")
+
+
+@dataclass
+class Signing:
+    """Signatures drawn on screen (PNG bytes) or the party's refusal with a witness."""
+
+    party_png: bytes | None = None
+    officer1_png: bytes | None = None
+    officer2_png: bytes | None = None
+    refused_reason: str = ""
+    witness: str = ""
+    service_mode: str = "直接送达"
+    service_place: str = ""
+    remarks: str = ""
+    pledge: str = ""
+    record: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Issued:
+    """Documents issued in one go."""
+
+    changes: Changes
+    document_ids: list[str]
+    numbers: list[str]
+
+
+def _cn_time(iso: str) -> str:
+    local = parse_utc(iso).astimezone(LOCAL_TZ)
+    return f"{local.year}年{local.month}月{local.day}日{local.hour}时{local.minute:02d}分"
+
+
+def _cn_date(day: datetime) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _district(session: Session, squad_id: str | None) -> tuple[str, str]:
+    row = session.store.db.execute("SELECT district_code FROM squad WHERE id = ?", [squad_id]).fetchone()
+    try:
+        name = session.catalogs.district(row[0]).name_zh if row else "历下区"
+    except KeyError:
+        name = "历下区"
+    short = name[:-1] if name.endswith(("区", "县")) and len(name) > 2 else name
+    return name, short
+
+
+def format_number(session: Session, squad_id: str | None, doc_type: str, year: int, n: int) -> str:
+    """A document number in the squad's configured format (e.g. 济历下城管警告〔2026〕第0001号)."""
+    template = number_template(session.store.db, squad_id, doc_type) or DEFAULT_TEMPLATE
+    _, short = _district(session, squad_id)
+    return template.format(district=short, code=CODES[doc_type], year=year, n=n)
+
+
+def _officer(session: Session, officer_id: str) -> dict[str, str]:
+    row = session.store.db.execute("SELECT name, badge_no FROM officer WHERE id = ?", [officer_id]).fetchone()
+    return {"name": row[0], "badge_no": row[1]} if row else {"name": "", "badge_no": ""}
+
+
+def _base_snapshot(session: Session, v: dict[str, Any], now: datetime) -> dict[str, Any]:
+    district, _ = _district(session, v["squad_id"])
+    catalog = catalog_in_use(session, v["catalog_version"])
+    item = catalog.item(v["item_code"])
+    person = person_from_id(v["party_id_number"]) if v["party_id_number"] else None
+    deadline = v["deadline"]
+    return {
+        "authority": f"济南市{district}城市管理局",
+        "review_body": f"济南市{district}人民政府", "court": f"济南市{district}人民法院",
+        "party": {"kind": v["party_kind"], "name": v["party_name"], "id_number": v["party_id_number"],
+                  "uscc": v["party_uscc"], "legal_person": v["party_legal_person"], "phone": v["party_phone"],
+                  "address": v["party_address"], "gender": person[0] if person else "", "birth": person[1] if person else ""},
+        "facts": {"time": _cn_time(v["occurred_at"]), "place": v["place"] or v["party_address"], "conduct": v["facts"]},
+        "violated": item.legal_basis_zh, "penalty_basis": item.penalty_basis_zh, "item_code": item.code,
+        "catalog_version": catalog.version, "violation": item.violation_zh,
+        "requirement": "立即停止违法行为，恢复原状，并按《济南市临街单位“门前五包”责任制管理办法》履行门前责任。",
+        "deadline_text": "当场" if deadline and deadline <= now.astimezone(LOCAL_TZ).date().isoformat() else
+                         (f"{deadline[:4]}年{int(deadline[5:7])}月{int(deadline[8:10])}日" if deadline else "当场"),
+        "education": "城市市容环境需要全社会共同维护。请当事人自觉遵守城市管理法律法规，履行门前责任，"
+                     "共同营造整洁有序的城市环境。",
+        "consequences": f"当事人逾期不改正或者再次实施同类违法行为的，本机关将依据{item.penalty_basis_zh}依法处理。",
+        "contact": "联系人：承办执法人员　联系电话：0531-12319（城管热线）",
+        "officers": [_officer(session, v["officer1_id"]), _officer(session, v["officer2_id"])],
+        "issued_on": _cn_date(now.astimezone(LOCAL_TZ)),
+        "file_case": bool(v["file_case"]),
+    }
+
+
+def _put_signatures(session: Session, op: Operation, signing: Signing) -> dict[str, str]:
+    hashes = {}
+    for key, data in (("party", signing.party_png), ("officer1", signing.officer1_png), ("officer2", signing.officer2_png)):
+        if data:
+            sha = session.blobs.put_bytes(data)
+            register_blob(op.db, sha, len(data), "image/png", utc_iso(op.now))
+            hashes[key] = sha
+    return hashes
+
+
+def _images(session: Session, signatures: dict[str, str]) -> dict[str, bytes]:
+    out = {}
+    for key, sha in signatures.items():
+        try:
+            out[key] = session.blobs.read(sha)
+        except FileNotFoundError:
+            continue
+    return out
+
+
+def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, Any], v: dict[str, Any] | None) -> tuple[str, str]:
+    from inspector_app.documents.notices import render_document
+
+    year = op.now.astimezone(LOCAL_TZ).year
+    squad_id = v["squad_id"] if v else session.actor.squad_id
+    value, _block, source = take_number(op.db, doc_type, squad_id, year, utc_iso(op.now))
+    number = format_number(session, squad_id, doc_type, year, value)
+    if source == "provisional":
+        number = f"临{number}"
+    snapshot = {**snapshot, "kind": doc_type, "number": number, "number_source": source}
+    snapshot["title"] = snapshot.get("title") or _title(doc_type, v)
+    digest = content_hash(snapshot)
+    pdf = render_document(snapshot, digest, _images(session, snapshot.get("signatures", {})))
+    pdf_sha = session.blobs.put_bytes(pdf)
+    register_blob(op.db, pdf_sha, len(pdf), "application/pdf", utc_iso(op.now))
+    document_id = op.recorder.create("document", {
+        "doc_type": doc_type, "number": number, "number_value": value, "number_source": source, "year": year,
+        "squad_id": squad_id, "violation_id": v["id"] if v else None, "party_name": snapshot["party"]["name"],
+        "snapshot": snapshot, "content_sha256": digest, "pdf_sha256": pdf_sha, "issued_at": utc_iso(op.now),
+        "issued_by": session.actor.officer_id, "status": "issued",
+    }, blobs=[pdf_sha, *snapshot.get("signatures", {}).values()])
+    return document_id, number
+
+
+def _title(doc_type: str, v: dict[str, Any] | None) -> str:
+    from inspector_app.documents.notices import TITLES
+
+    if doc_type == "warning" and v and v["decision"] == FIRST_OFFENCE:
+        return TITLES["first_offence_warning"]
+    return TITLES[doc_type]
+
+
+def issue_document(session: Session, violation_id: str, doc_type: str, signing: Signing) -> Issued:
+    """Issue a document for a violation. A notice (警示告知书 / 责令限期改正通知书) is issued with
+    its 送达回证 in the same transaction. The party signs, or refuses with a reason and a
+    witness; both officers sign."""
+    session.require(Permission.ISSUE_NOTICE)
+    v = store.get_violation(session.store.db, violation_id)
+    if v is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "That violation no longer exists."))
+    problems = []
+    if not signing.party_png and not signing.refused_reason.strip() and doc_type != "no_penalty":
+        problems.append(FieldError("party_signature", QT_TRANSLATE_NOOP(
+            "forms", "Let the party sign, or record that they refused, with the reason.")))
+    if signing.refused_reason.strip() and not signing.witness.strip():
+        problems.append(FieldError("witness", QT_TRANSLATE_NOOP(
+            "forms", "A refusal to sign needs a witness (e.g. a 居委会 member), or a note of the video file.")))
+    if problems:
+        raise ValidationFailed(problems)
+    if doc_type == "no_penalty" and (v["decision"] != FIRST_OFFENCE or v["status"] != "rectified"):
+        raise UserError(QT_TRANSLATE_NOOP(
+            "errors", "A 不予行政处罚决定书 is issued only for a first offence that was rectified by the deadline."))
+    with session.operation(f"issue_{doc_type}", Permission.ISSUE_NOTICE) as op:
+        snapshot = _base_snapshot(session, v, op.now)
+        snapshot["signatures"] = _put_signatures(session, op, signing)
+        if signing.refused_reason.strip():
+            snapshot["refusal"] = {"reason": signing.refused_reason.strip(), "witness": signing.witness.strip()}
+        snapshot["service"] = {"mode": signing.service_mode, "time": _cn_time(utc_iso(op.now)),
+                               "place": signing.service_place or v["place"], "remarks": signing.remarks}
+        snapshot["pledge"] = signing.pledge
+        if doc_type == "inspection_record":
+            snapshot["record"] = _record_section(session, v, signing, op.now)
+        if doc_type == "no_penalty":
+            snapshot.update(_no_penalty_section(session, v))
+        ids, numbers = [], []
+        document_id, number = _create(session, op, doc_type, snapshot, v)
+        ids.append(document_id)
+        numbers.append(number)
+        if doc_type in ("warning", "rectify_order"):
+            proof = {**snapshot, "title": "", "served_documents": [{"title": _title(doc_type, v), "number": number}]}
+            proof_id, proof_number = _create(session, op, "service_proof", proof, v)
+            ids.append(proof_id)
+            numbers.append(proof_number)
+        op.entity, op.entity_id = "document", document_id
+        op.details.update(numbers=numbers, refused=bool(signing.refused_reason.strip()))
+    return Issued(op.changes, ids, numbers)
+
+
+def _record_section(session: Session, v: dict[str, Any], signing: Signing, now: datetime) -> dict[str, Any]:
+    record = dict(signing.record)
+    photos = session.store.db.execute(
+        f"SELECT taken_at, place FROM photo WHERE id IN ({','.join('?' * len(json.loads(v['photo_ids'])))})",
+        json.loads(v["photo_ids"]),
+    ).fetchall() if json.loads(v["photo_ids"]) else []
+    return {
+        "start": record.get("start") or _cn_time(v["occurred_at"]), "end": record.get("end") or _cn_time(utc_iso(now)),
+        "recorder": record.get("recorder") or _officer(session, v["officer2_id"])["name"],
+        "present": record.get("present") or [{"role": "当事人", "name": v["party_name"], "id_number": v["party_id_number"]}],
+        "recusal_answer": record.get("recusal_answer") or "不申请。",
+        "scene": record.get("scene") or v["facts"],
+        "photos": [f"{_cn_time(t)} {p}" for t, p in photos],
+        "sketch": record.get("sketch", ""),
+    }
+
+
+def _no_penalty_section(session: Session, v: dict[str, Any]) -> dict[str, Any]:
+    notice = next((d for d in store.documents_of(session.store.db, v["id"]) if d["doc_type"] == "warning" and d["status"] == "issued"), None)
+    rechecked = v["rechecked_at"] or v["occurred_at"]
+    return {
+        "cause": f"{v['party_name']}{catalog_in_use(session, v['catalog_version']).item(v['item_code']).violation_zh.split('（')[0]}案",
+        "notice_number": notice["number"] if notice else "",
+        "rectified_on": _cn_time(rechecked).split("日")[0] + "日",
+        "photo_count": len(json.loads(v["photo_ids"])),
+    }
+
+
+def document_pdf(session: Session, document_id: str) -> bytes:
+    """The stored PDF of a document (re-rendered from its snapshot if this device lacks it)."""
+    from inspector_app.documents.notices import render_document
+
+    d = store.get_document(session.store.db, document_id)
+    if d is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "That document no longer exists."))
+    if d["pdf_sha256"]:
+        try:
+            return session.blobs.read(d["pdf_sha256"])
+        except FileNotFoundError:
+            pass
+    snapshot = json.loads(d["snapshot"])
+    return render_document(snapshot, d["content_sha256"], _images(session, snapshot.get("signatures", {})))
+
+
+def _require_documents(session: Session) -> None:
+    # Clerks print and archive; officers print and void what they issue.
+    if not (session.can(Permission.PRINT_DOCUMENTS) or session.can(Permission.ISSUE_NOTICE)):
+        session.require(Permission.PRINT_DOCUMENTS)
+
+
+def record_print(session: Session, document_id: str, copies: int = 1) -> Changes:
+    """Count a print of the document (after the printer accepted it)."""
+    _require_documents(session)
+    d = store.get_document(session.store.db, document_id)
+    if d is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "That document no longer exists."))
+    with session.operation("print_document") as op:
+        op.recorder.patch("document", document_id, {"print_count": d["print_count"] + copies})
+        op.entity, op.entity_id = "document", document_id
+    return op.changes
+
+
+def void_document(session: Session, document_id: str, reason: str) -> Changes:
+    """Void a document (a misprint, wrong party): the number is recorded as voided with the
+    reason and never reused."""
+    if not reason.strip():
+        raise ValidationFailed([FieldError("reason", QT_TRANSLATE_NOOP("forms", "Give the reason for voiding it."))])
+    d = store.get_document(session.store.db, document_id)
+    if d is None or d["status"] == "voided":
+        raise UserError(QT_TRANSLATE_NOOP("errors", "This document is already voided or gone."))
+    _require_documents(session)
+    with session.operation("void_document") as op:
+        op.recorder.patch("document", document_id, {"status": "voided", "void_reason": reason.strip()})
+        op.recorder.create("voided_number", {
+            "doc_type": d["doc_type"], "year": d["year"], "squad_id": d["squad_id"], "number": d["number"],
+            "reason": reason.strip(), "officer_id": session.actor.officer_id, "voided_at": utc_iso(op.now),
+        })
+        op.entity, op.entity_id = "document", document_id
+    return op.changes
+
+
+def list_documents(session: Session, start_iso: str | None = None, end_iso: str | None = None,
+                   doc_type: str | None = None, squad_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    """Documents for the clerk's page."""
+    return store.list_documents(session.store.db, start_iso, end_iso, doc_type, squad_id, status)
+
+
+def batch_pdf(session: Session, document_ids: list[str], progress: Progress | None = None) -> bytes:
+    """One PDF of many documents, for batch printing."""
+    from inspector_app.documents.notices import merge_pdfs
+
+    progress = progress or Progress()
+    parts = []
+    for n, document_id in enumerate(document_ids):
+        progress.check()
+        progress.update(n, len(document_ids), "collect")
+        parts.append(document_pdf(session, document_id))
+    progress.update(len(document_ids), len(document_ids), "merge")
+    return merge_pdfs(parts)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Whether a paper is genuine and unaltered."""
+
+    status: str  # "genuine" | "altered" | "voided" | "unknown"
+    number: str
+    party: str = ""
+    issued_at: str = ""
+
+
+def verify_document(session: Session, number_or_qr: str, digest: str | None = None) -> Verification:
+    """Check a document number (and content hash, from the QR code) against the records."""
+    parsed = parse_qr_payload(number_or_qr)
+    number, digest = (parsed if parsed else (number_or_qr.strip(), digest))
+    d = store.document_by_number(session.store.db, number)
+    if d is None:
+        return Verification("unknown", number)
+    if d["status"] == "voided":
+        return Verification("voided", number, d["party_name"], d["issued_at"])
+    if digest and digest != d["content_sha256"]:
+        return Verification("altered", number, d["party_name"], d["issued_at"])
+    return Verification("genuine", number, d["party_name"], d["issued_at"])

@@ -1,0 +1,194 @@
+"""Violations and the 首违不罚 decision: what the party did, whether it is their first
+violation of that item (history across every record on the device, by ID/USCC and by
+normalised name + address), the decision with its reasons, an officer's override with a
+written reason, and the re-check at the deadline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from inspector_app.domain.catalogs import FirstOffenceItem
+from inspector_app.domain.changes import Changes
+from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.domain.errors import FieldError, NotFound, UserError, ValidationFailed
+from inspector_app.domain.first_offence import (
+    FIRST_OFFENCE,
+    NOT_ELIGIBLE,
+    RECTIFY_ORDER,
+    WARNING,
+    Decision,
+    Prior,
+    decide,
+    party_keys,
+)
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.domain.roles import Permission
+from inspector_app.domain.validators import check_phone, check_resident_id, check_uscc
+from inspector_app.services.first_offence_catalog import CatalogInUse, catalog_in_use
+from inspector_app.services.session import LOCAL_TZ, Session
+from inspector_app.storage import violations as store
+from inspector_app.storage.photos import attach_photos
+
+MAX_FACTS = 5000
+MAX_NAME = 100
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The decision for the values typed so far, with the item and the catalog it came from."""
+
+    catalog: CatalogInUse
+    item: FirstOffenceItem
+    decision: Decision
+    to_verify: bool
+
+
+def _text(values: dict[str, Any], key: str) -> str:
+    return str(values.get(key) or "").strip()
+
+
+def check_values(session: Session, values: dict[str, Any]) -> list[FieldError]:
+    """Every problem with a violation's values (party, item, facts, officers, deadline)."""
+    problems: list[FieldError] = []
+    kind = values.get("party_kind")
+    if kind not in ("person", "unit"):
+        problems.append(FieldError("party_kind", QT_TRANSLATE_NOOP("forms", "Choose whether the party is a person or a unit.")))
+    name = _text(values, "party_name")
+    if not name:
+        problems.append(FieldError("party_name", QT_TRANSLATE_NOOP("forms", "Type the party's name.")))
+    elif len(name) > MAX_NAME:
+        problems.append(FieldError("party_name", QT_TRANSLATE_NOOP("forms", "The name is longer than {max} characters."), {"max": MAX_NAME}))
+    for key, check in (("party_id_number", check_resident_id), ("party_uscc", check_uscc), ("party_phone", check_phone)):
+        if _text(values, key):
+            problem = check(_text(values, key))
+            if problem:
+                problems.append(FieldError(key, problem.message, dict(problem.params)))
+    facts = _text(values, "facts")
+    if not facts:
+        problems.append(FieldError("facts", QT_TRANSLATE_NOOP("forms", "Describe what the party did (time, place, conduct).")))
+    elif len(facts) > MAX_FACTS:
+        problems.append(FieldError("facts", QT_TRANSLATE_NOOP("forms", "The facts are longer than {max} characters."), {"max": MAX_FACTS}))
+    try:
+        catalog_in_use(session, values.get("catalog_version")).item(_text(values, "item_code"))
+    except KeyError:
+        problems.append(FieldError("item_code", QT_TRANSLATE_NOOP("forms", "Choose the violation from the catalog.")))
+    officer2 = values.get("officer2_id")
+    if not officer2 or officer2 == session.actor.officer_id:
+        problems.append(FieldError("officer2_id", QT_TRANSLATE_NOOP(
+            "forms", "Two officers must act together: choose the second officer.")))
+    deadline = values.get("deadline")
+    if deadline and date.fromisoformat(str(deadline)) < session.today():
+        problems.append(FieldError("deadline", QT_TRANSLATE_NOOP(
+            "forms", "The deadline {when} is already past; choose today or a later day."), {"when": str(deadline)}))
+    return problems
+
+
+def priors_for(session: Session, values: dict[str, Any], exclude_id: str | None = None) -> list[Prior]:
+    """The party's earlier violations on this device (all items; the look-back applies later)."""
+    identity, name_key = party_keys(_text(values, "party_id_number") or None, _text(values, "party_uscc") or None,
+                                    _text(values, "party_name"), _text(values, "party_address"))
+    since = utc_iso(session.now() - timedelta(days=3 * 365))
+    rows = store.prior_violations(session.store.db, identity, name_key, since, exclude_id)
+    return [Prior(r["id"], parse_utc(r["occurred_at"]).astimezone(LOCAL_TZ).date(), r["item_code"],
+                  matched_by=r["matched_by"]) for r in rows]
+
+
+def assess(session: Session, values: dict[str, Any], confirmed: set[int]) -> Assessment:
+    """The decision the app proposes for these values (run off the UI thread: it searches)."""
+    catalog = catalog_in_use(session, values.get("catalog_version"))
+    item = catalog.item(_text(values, "item_code"))
+    decision = decide(item, priors_for(session, values), confirmed, session.today())
+    return Assessment(catalog, item, decision, catalog.to_verify(item))
+
+
+def record_violation(
+    session: Session, values: dict[str, Any], confirmed: set[int], override: str | None = None,
+    override_reason: str = "",
+) -> Changes:
+    """Store the violation with its decision (or the officer's override of it, which needs a
+    written reason and goes into the audit log). Returns the change; the violation id is in it."""
+    session.require(Permission.ISSUE_NOTICE)
+    problems = check_values(session, values)
+    if override and not override_reason.strip():
+        problems.append(FieldError("override_reason", QT_TRANSLATE_NOOP(
+            "forms", "Write why you decide differently from the app; it is kept in the audit log.")))
+    if problems:
+        raise ValidationFailed(problems)
+    a = assess(session, values, confirmed)
+    outcome = override or a.decision.outcome
+    if outcome not in (FIRST_OFFENCE, NOT_ELIGIBLE, "order_only"):
+        raise ValueError(outcome)
+    deadline = values.get("deadline") or (session.today() + timedelta(days=a.item.rectify_days)).isoformat()
+    identity, name_key = party_keys(_text(values, "party_id_number") or None, _text(values, "party_uscc") or None,
+                                    _text(values, "party_name"), _text(values, "party_address"))
+    photos = list(values.get("photo_ids") or [])
+    with session.operation("record_violation", Permission.ISSUE_NOTICE) as op:
+        violation_id = op.recorder.create("violation", {
+            "party_kind": values["party_kind"], "party_name": _text(values, "party_name"),
+            "party_id_number": _text(values, "party_id_number").upper(), "party_uscc": _text(values, "party_uscc").upper(),
+            "party_legal_person": _text(values, "party_legal_person"), "party_phone": _text(values, "party_phone"),
+            "party_address": _text(values, "party_address"), "identity_key": identity, "name_key": name_key,
+            "unit_id": values.get("unit_id"), "squad_id": session.actor.squad_id, "catalog_version": a.catalog.version,
+            "item_code": a.item.code, "facts": _text(values, "facts"), "place": _text(values, "place"),
+            "lat": values.get("lat"), "lon": values.get("lon"), "occurred_at": values.get("occurred_at") or utc_iso(op.now),
+            "officer1_id": session.actor.officer_id, "officer2_id": values["officer2_id"], "photo_ids": photos,
+            "source_entity": values.get("source_entity"), "source_id": values.get("source_id"),
+            "decision": outcome, "decision_reasons": list(a.decision.reasons),
+            "prior_ids": [p.violation_id for p in a.decision.priors], "confirmed_conditions": sorted(confirmed),
+            "overridden": bool(override and override != a.decision.outcome), "override_reason": override_reason.strip(),
+            "file_case": outcome == NOT_ELIGIBLE, "deadline": deadline, "status": "open",
+        })
+        attach_photos(op.recorder, photos, "violation", violation_id)
+        op.entity, op.entity_id = "violation", violation_id
+        op.details.update(decision=a.decision.outcome, outcome=outcome, override_reason=override_reason.strip(),
+                          catalog=a.catalog.version, item=a.item.code)
+    return op.changes
+
+
+def document_type_for(violation: dict[str, Any]) -> str:
+    """The notice a violation's decision leads to."""
+    return WARNING if violation["decision"] == FIRST_OFFENCE else RECTIFY_ORDER
+
+
+def get_violation(session: Session, violation_id: str) -> dict[str, Any]:
+    row = store.get_violation(session.store.db, violation_id)
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "That violation no longer exists."))
+    return row
+
+
+def recent_violations(session: Session) -> list[dict[str, Any]]:
+    """The squad's recent violations with their notice numbers."""
+    return store.list_violations(session.store.db, session.actor.squad_id)
+
+
+def violation_rechecks_due(session: Session) -> list[dict[str, Any]]:
+    """Open violations whose deadline has come."""
+    return store.rechecks_due(session.store.db, session.actor.squad_id, session.today().isoformat())
+
+
+def close_violation(session: Session, violation_id: str, rectified: bool, note: str = "",
+                    photo_ids: list[str] | tuple[str, ...] = ()) -> Changes:
+    """Re-check at the deadline: rectified (with a photo) closes it; not rectified makes it a
+    case (立案). Issuing the 不予行政处罚决定书 for a rectified first offence is separate
+    (services.notice_documents.issue_document)."""
+    session.require(Permission.ISSUE_NOTICE)
+    row = get_violation(session, violation_id)
+    if row["status"] != "open":
+        raise UserError(QT_TRANSLATE_NOOP("errors", "This violation was already re-checked."))
+    if rectified and not photo_ids:
+        raise ValidationFailed([FieldError("photos", QT_TRANSLATE_NOOP(
+            "forms", "Add an “after” photo showing the place put right."))])
+    with session.operation("recheck_violation", Permission.ISSUE_NOTICE) as op:
+        op.recorder.patch("violation", violation_id, {
+            "status": "rectified" if rectified else "case", "file_case": not rectified or bool(row["file_case"]),
+            "rechecked_at": utc_iso(op.now),
+            "photo_ids": json.loads(row["photo_ids"]) + list(photo_ids),
+        })
+        attach_photos(op.recorder, list(photo_ids), "violation", violation_id)
+        op.entity, op.entity_id = "violation", violation_id
+        op.details.update(rectified=rectified, note=note)
+    return op.changes
