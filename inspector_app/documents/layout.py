@@ -58,7 +58,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "authority": ParagraphStyle("authority", parent=base, fontName=TITLE, fontSize=16, leading=24, alignment=TA_CENTER),
         "title": ParagraphStyle("title", parent=base, fontName=TITLE, fontSize=22, leading=32, alignment=TA_CENTER, spaceAfter=4),
         "number": ParagraphStyle("number", parent=base, alignment=TA_CENTER, spaceAfter=10),
-        "heading": ParagraphStyle("heading", parent=base, fontName=TITLE, fontSize=13, spaceBefore=8, spaceAfter=2),
+        "heading": ParagraphStyle("heading", parent=base, fontName=TITLE, fontSize=13, spaceBefore=8, spaceAfter=2,
+                                  keepWithNext=1),
         "cell": ParagraphStyle("cell", parent=base, fontSize=11, leading=16),
     }
 

@@ -77,7 +77,8 @@ def render_warning(s: dict[str, Any], images: Images) -> bytes:
              f"本机关首违不罚清单第 {s['item_code']} 项（清单版本 {s['catalog_version']}）所列条件。"
              "本机关依法不予行政处罚，现予以警示告知。")
     doc.heading("责令改正")
-    doc.text(f"请当事人于{s['deadline_text']}前改正上述违法行为：{s['requirement']}")
+    when = "当场" if s["deadline_text"] == "当场" else f"于{s['deadline_text']}前"
+    doc.text(f"请当事人{when}改正上述违法行为：{s['requirement']}")
     doc.heading("教育提示")
     doc.text(s["education"])
     doc.heading("不改正的后果")
@@ -102,7 +103,8 @@ def render_rectify_order(s: dict[str, Any], images: Images) -> bytes:
     doc.text(f"当事人的上述行为违反了{s['violated']}的规定。依据{s['penalty_basis']}以及《中华人民共和国行政处罚法》"
              "第二十八条第一款的规定，现责令当事人限期改正。")
     doc.heading("改正要求")
-    doc.text(f"{s['requirement']}　改正期限：{s['deadline_text']}前。")
+    deadline = "当场改正" if s["deadline_text"] == "当场" else f"{s['deadline_text']}前"
+    doc.text(f"{s['requirement']}　改正期限：{deadline}。")
     doc.heading("逾期不改正的后果")
     doc.text(s["consequences"])
     if s.get("file_case"):

@@ -295,6 +295,7 @@ def void_document(session: Session, document_id: str, reason: str) -> Changes:
 def list_documents(session: Session, start_iso: str | None = None, end_iso: str | None = None,
                    doc_type: str | None = None, squad_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
     """Documents for the clerk's page."""
+    _require_documents(session)
     return store.list_documents(session.store.db, start_iso, end_iso, doc_type, squad_id, status)
 
 

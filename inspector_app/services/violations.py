@@ -192,3 +192,49 @@ def close_violation(session: Session, violation_id: str, rectified: bool, note: 
         op.entity, op.entity_id = "violation", violation_id
         op.details.update(rectified=rectified, note=note)
     return op.changes
+
+
+def _unit_party(session: Session, unit_id: str | None) -> dict[str, Any]:
+    from inspector_app.storage.units import get_unit
+
+    unit = get_unit(session.store.db, unit_id) if unit_id else None
+    if not unit:
+        return {}
+    person = unit["kind"] in ("individual", "resident")
+    return {
+        "party_kind": "person" if person else "unit", "party_name": unit["name"],
+        "party_id_number": unit["id_number"] or "", "party_uscc": unit["uscc"] or "",
+        "party_legal_person": unit["legal_person"], "party_phone": unit["phone"], "party_address": unit["address"],
+        "unit_id": unit_id,
+    }
+
+
+def violation_values_from_check(session: Session, check_id: str) -> dict[str, Any]:
+    """Violation values prefilled from an 八乱 check (its party, facts, place and photos)."""
+    from inspector_app.services.disorders import handover
+
+    data = handover(session, check_id)
+    values: dict[str, Any] = {
+        "party_kind": "person", "party_name": data["party"]["name"] or "", "party_id_number": data["party"]["id_number"],
+        "party_phone": data["party"]["phone"], "facts": f"{data['category']}：{data['facts']}", "place": data["place"],
+        "lat": data["lat"], "lon": data["lon"], "photo_ids": data["photo_ids"], "source_entity": "disorder_check",
+        "source_id": check_id, "item_code": (data["first_offence_codes"] or [None])[0],
+    }
+    values.update(_unit_party(session, data["unit_id"]))
+    return values
+
+
+def violation_values_from_inspection(session: Session, inspection_id: str) -> dict[str, Any]:
+    """Violation values prefilled from a failed 门前五包 duty (门前五包不履行 is row FO18)."""
+    from inspector_app.services.inspections import failed_duty_context
+
+    context = failed_duty_context(session, inspection_id)
+    duties = {d.code: d.name_zh for d in session.catalogs.responsibilities}
+    failed = "；".join(f"{duties.get(d['code'], d['code'])}不合格" for d in context["failed_duties"])
+    values: dict[str, Any] = {
+        "facts": f"未履行门前五包责任：{failed}。", "place": context["place"], "lat": context["lat"], "lon": context["lon"],
+        "photo_ids": context["photo_ids"], "source_entity": "frontage_inspection", "source_id": inspection_id,
+        "item_code": "FO18",
+    }
+    values.update(_unit_party(session, context["unit_id"]))
+    return values

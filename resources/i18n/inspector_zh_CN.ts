@@ -264,6 +264,14 @@
       <translation>核查</translation>
     </message>
     <message>
+      <source>Notice / 首违不罚…</source>
+      <translation>告知书 / 首违不罚…</translation>
+    </message>
+    <message>
+      <source>Warning notice or order to correct: party, facts, place and photos are carried over</source>
+      <translation>开具警示告知书或责令限期改正通知书：当事人、事实、地点和照片自动带入</translation>
+    </message>
+    <message>
       <source>Timeline</source>
       <translation>处置过程</translation>
     </message>
@@ -357,6 +365,125 @@
     <message>
       <source>“After” photo</source>
       <translation>整改后照片</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentsView</name>
+    <message>
+      <source>警示告知书 / 首违不罚告知书</source>
+      <translation>警示告知书 / 首违不罚告知书</translation>
+    </message>
+    <message>
+      <source>责令限期改正通知书</source>
+      <translation>责令限期改正通知书</translation>
+    </message>
+    <message>
+      <source>不予行政处罚决定书</source>
+      <translation>不予行政处罚决定书</translation>
+    </message>
+    <message>
+      <source>现场检查（勘验）笔录</source>
+      <translation>现场检查（勘验）笔录</translation>
+    </message>
+    <message>
+      <source>送达回证</source>
+      <translation>送达回证</translation>
+    </message>
+    <message>
+      <source>All types</source>
+      <translation>全部文书</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>已开具</translation>
+    </message>
+    <message>
+      <source>Voided</source>
+      <translation>已作废</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Verify a paper: scan its QR code or type its number</source>
+      <translation>核验纸质文书：扫描二维码或输入文号</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>文书类型</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>文号</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>打印次数</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>打印</translation>
+    </message>
+    <message>
+      <source>Batch print selected</source>
+      <translation>批量打印所选</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Void…</source>
+      <translation>作废…</translation>
+    </message>
+    <message>
+      <source>{n} documents</source>
+      <translation>共 {n} 份文书</translation>
+    </message>
+    <message>
+      <source>voided</source>
+      <translation>已作废</translation>
+    </message>
+    <message>
+      <source>issued</source>
+      <translation>已开具</translation>
+    </message>
+    <message>
+      <source>Save document</source>
+      <translation>保存文书</translation>
+    </message>
+    <message>
+      <source>Void document</source>
+      <translation>作废文书</translation>
+    </message>
+    <message>
+      <source>Why is it void? The number stays used and the reason is recorded.</source>
+      <translation>作废原因？该文号不再使用，原因将被记录。</translation>
+    </message>
+    <message>
+      <source>✔ genuine and unaltered: {party}</source>
+      <translation>✔ 真实有效、未被篡改：{party}</translation>
+    </message>
+    <message>
+      <source>✘ the content differs from the record</source>
+      <translation>✘ 内容与存档不一致</translation>
+    </message>
+    <message>
+      <source>✘ this document was voided</source>
+      <translation>✘ 该文书已作废</translation>
+    </message>
+    <message>
+      <source>✘ no document with this number</source>
+      <translation>✘ 没有该文号的文书</translation>
     </message>
   </context>
   <context>
@@ -655,6 +782,123 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
     </message>
   </context>
   <context>
+    <name>NoticesView</name>
+    <message>
+      <source>首违不罚</source>
+      <translation>首违不罚</translation>
+    </message>
+    <message>
+      <source>not eligible, case</source>
+      <translation>不符合，立案</translation>
+    </message>
+    <message>
+      <source>order to correct</source>
+      <translation>责令改正</translation>
+    </message>
+    <message>
+      <source>waiting for re-check</source>
+      <translation>待复查</translation>
+    </message>
+    <message>
+      <source>rectified</source>
+      <translation>已整改</translation>
+    </message>
+    <message>
+      <source>case filed</source>
+      <translation>已立案</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>已结案</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>清单项</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>判定</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Notice number</source>
+      <translation>文号</translation>
+    </message>
+    <message>
+      <source>New violation…</source>
+      <translation>新建违法记录…</translation>
+    </message>
+    <message>
+      <source>Record a violation and issue the notice (Ctrl+N)</source>
+      <translation>记录违法行为并开具告知书（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Issue notice…</source>
+      <translation>开具告知书…</translation>
+    </message>
+    <message>
+      <source>Scene record (笔录)…</source>
+      <translation>现场笔录…</translation>
+    </message>
+    <message>
+      <source>现场检查（勘验）笔录</source>
+      <translation>现场检查（勘验）笔录</translation>
+    </message>
+    <message>
+      <source>Re-check…</source>
+      <translation>复查…</translation>
+    </message>
+    <message>
+      <source>Decision and reasons</source>
+      <translation>判定及理由</translation>
+    </message>
+    <message>
+      <source>“After” photo for the re-check</source>
+      <translation>复查整改后照片</translation>
+    </message>
+    <message>
+      <source>{n} re-check(s) due</source>
+      <translation>{n} 项待复查</translation>
+    </message>
+    <message>
+      <source>(not issued)</source>
+      <translation>（未开具）</translation>
+    </message>
+    <message>
+      <source>
+Overridden by the officer: {reason}</source>
+      <translation>
+执法人员改变判定：{reason}</translation>
+    </message>
+    <message>
+      <source>Select a violation to see why the app decided as it did.</source>
+      <translation>选择一条违法记录，查看判定理由。</translation>
+    </message>
+    <message>
+      <source>Re-check</source>
+      <translation>复查</translation>
+    </message>
+    <message>
+      <source>Has the party corrected it?</source>
+      <translation>当事人是否已改正？</translation>
+    </message>
+    <message>
+      <source>不予行政处罚决定书</source>
+      <translation>不予行政处罚决定书</translation>
+    </message>
+  </context>
+  <context>
     <name>PatrolView</name>
     <message>
       <source>Start a patrol</source>
@@ -741,6 +985,22 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
       <translation>GPS 已开启</translation>
     </message>
     <message>
+      <source>{unit} failed {n} duty(ies). Record an 八乱 check or issue a notice now? Unit, place and photos are carried over.</source>
+      <translation>{unit} 有 {n} 项责任不合格。现在登记八乱检查或开具告知书吗？单位、地点和照片会自动带入。</translation>
+    </message>
+    <message>
+      <source>八乱 check</source>
+      <translation>八乱检查</translation>
+    </message>
+    <message>
+      <source>Notice…</source>
+      <translation>告知书…</translation>
+    </message>
+    <message>
+      <source>Not now</source>
+      <translation>暂不</translation>
+    </message>
+    <message>
       <source>no GPS: record positions by hand</source>
       <translation>无 GPS：请手动记录位置</translation>
     </message>
@@ -753,10 +1013,6 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
       <translation>不达标</translation>
     </message>
     <message>
-      <source>{unit} failed {n} duty(ies). Record an 八乱 check for it now (unit, place and photos are carried over)?</source>
-      <translation>{unit} 有 {n} 项责任不合格。现在登记八乱检查吗？（单位、地点和照片会自动带入）</translation>
-    </message>
-    <message>
       <source>Patrol ended</source>
       <translation>巡查结束</translation>
     </message>
@@ -767,6 +1023,21 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>用时 {h} 小时 {m} 分钟 · 里程 {km:.2f} 公里
 检查单位：{n} 个（不达标 {bad} 个）
 路段内单位：{total} 个，未检查 {left} 个</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Save document</source>
+      <translation>保存文书</translation>
     </message>
   </context>
   <context>
@@ -809,6 +1080,25 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Longitude</source>
       <translation>经度</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <source>No printer</source>
+      <translation>没有打印机</translation>
+    </message>
+    <message>
+      <source>No printer is set up on this computer. The document is stored; save it as PDF and print it elsewhere, or connect a printer and try again.</source>
+      <translation>本机没有设置打印机。文书已保存；可另存为 PDF 到其他电脑打印，或连接打印机后重试。</translation>
+    </message>
+    <message>
+      <source>Printing failed</source>
+      <translation>打印失败</translation>
+    </message>
+    <message>
+      <source>The printer did not accept the job. Check that it is on and has paper.</source>
+      <translation>打印机没有接受打印任务。请检查打印机是否开机、是否有纸。</translation>
     </message>
   </context>
   <context>
@@ -1079,6 +1369,65 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>SignDialog</name>
+    <message>
+      <source>Sign: {title}</source>
+      <translation>签名：{title}</translation>
+    </message>
+    <message>
+      <source>Party: sign here</source>
+      <translation>当事人：请在此签名</translation>
+    </message>
+    <message>
+      <source>Officer 1</source>
+      <translation>执法人员一</translation>
+    </message>
+    <message>
+      <source>Officer 2</source>
+      <translation>执法人员二</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>The party refuses to sign (拒签)</source>
+      <translation>当事人拒绝签名（拒签）</translation>
+    </message>
+    <message>
+      <source>What the party said</source>
+      <translation>当事人陈述的理由</translation>
+    </message>
+    <message>
+      <source>Witness (name, e.g. a 居委会 member) or video file number</source>
+      <translation>见证人（如居委会工作人员）姓名，或执法记录仪文件编号</translation>
+    </message>
+    <message>
+      <source>Optional: the party's pledge, in their words</source>
+      <translation>可选：当事人承诺（当事人原话）</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>Witness</source>
+      <translation>见证人</translation>
+    </message>
+    <message>
+      <source>Served by</source>
+      <translation>送达方式</translation>
+    </message>
+    <message>
+      <source>Pledge</source>
+      <translation>承诺</translation>
+    </message>
+    <message>
+      <source>Issue</source>
+      <translation>开具</translation>
+    </message>
+  </context>
+  <context>
     <name>TrackSketchWidget</name>
     <message>
       <source>No track recorded</source>
@@ -1291,6 +1640,129 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Exported {n} units to {file}</source>
       <translation>已导出 {n} 个单位到 {file}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ViolationDialog</name>
+    <message>
+      <source>Violation and 首违不罚 decision</source>
+      <translation>违法行为与首违不罚判定</translation>
+    </message>
+    <message>
+      <source>Save and issue the notice…</source>
+      <translation>保存并开具告知书…</translation>
+    </message>
+    <message>
+      <source>Person (incl. 个体工商户)</source>
+      <translation>个人（含个体工商户）</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称 / 姓名</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Credit code (USCC)</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>Legal representative</source>
+      <translation>法定代表人</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source> (legal basis to verify)</source>
+      <translation>（法律依据待核实）</translation>
+    </message>
+    <message>
+      <source>Violation</source>
+      <translation>违法行为</translation>
+    </message>
+    <message>
+      <source>Facts</source>
+      <translation>违法事实</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Second officer</source>
+      <translation>同行执法人员</translation>
+    </message>
+    <message>
+      <source>Correct by</source>
+      <translation>改正期限</translation>
+    </message>
+    <message>
+      <source>Evidence photos</source>
+      <translation>证据照片</translation>
+    </message>
+    <message>
+      <source>Conditions confirmed on the spot</source>
+      <translation>现场确认的条件</translation>
+    </message>
+    <message>
+      <source>Decide differently (override)</source>
+      <translation>改变判定</translation>
+    </message>
+    <message>
+      <source>首违不罚: warning notice</source>
+      <translation>首违不罚：开具警示告知书</translation>
+    </message>
+    <message>
+      <source>Not eligible: order to correct and file a case</source>
+      <translation>不符合：责令改正并立案</translation>
+    </message>
+    <message>
+      <source>Why (kept in the audit log)</source>
+      <translation>理由（记入审计日志）</translation>
+    </message>
+    <message>
+      <source>The legal basis of this row is marked “to verify”: check it against the current official text.</source>
+      <translation>该清单项的法律依据标注为“待核实”：请对照现行有效的官方文本核实。</translation>
+    </message>
+    <message>
+      <source>首违不罚 applies: warning notice, correct by the deadline, re-check.</source>
+      <translation>符合首违不罚：开具警示告知书，限期改正，到期复查。</translation>
+    </message>
+    <message>
+      <source>Not eligible: order to correct, and the case is filed (立案).</source>
+      <translation>不符合首违不罚：责令限期改正，并转立案。</translation>
+    </message>
+    <message>
+      <source>No 首违不罚 decision needed: order to correct and re-check.</source>
+      <translation>无需首违不罚判定：责令限期改正并到期复查。</translation>
+    </message>
+    <message>
+      <source>by ID</source>
+      <translation>按证件号</translation>
+    </message>
+    <message>
+      <source>by name and address</source>
+      <translation>按名称和地址</translation>
+    </message>
+    <message>
+      <source>Earlier: {day} {code} (found {via})</source>
+      <translation>此前记录：{day} {code}（{via}匹配）</translation>
     </message>
   </context>
   <context>
@@ -1662,6 +2134,42 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>That check no longer exists.</source>
       <translation>该检查记录已不存在。</translation>
     </message>
+    <message>
+      <source>The file {name} is not valid JSON ({detail}).</source>
+      <translation>文件 {name} 不是有效的 JSON（{detail}）。</translation>
+    </message>
+    <message>
+      <source>Give the new catalog version a name, e.g. 2027-01.</source>
+      <translation>请为新目录版本命名，例如 2027-01。</translation>
+    </message>
+    <message>
+      <source>A catalog version named {version} exists already; choose another name.</source>
+      <translation>已有名为 {version} 的目录版本，请换一个名称。</translation>
+    </message>
+    <message>
+      <source>Import the catalog as a version first; the shipped catalog cannot be changed.</source>
+      <translation>请先将目录导入为一个版本；内置目录不能修改。</translation>
+    </message>
+    <message>
+      <source>That violation no longer exists.</source>
+      <translation>该违法记录已不存在。</translation>
+    </message>
+    <message>
+      <source>A 不予行政处罚决定书 is issued only for a first offence that was rectified by the deadline.</source>
+      <translation>只有按期改正的首违不罚案件才能开具不予行政处罚决定书。</translation>
+    </message>
+    <message>
+      <source>That document no longer exists.</source>
+      <translation>该文书已不存在。</translation>
+    </message>
+    <message>
+      <source>This document is already voided or gone.</source>
+      <translation>该文书已作废或不存在。</translation>
+    </message>
+    <message>
+      <source>This violation was already re-checked.</source>
+      <translation>该违法记录已经复查过。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -1929,6 +2437,50 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Name the department it is handed to.</source>
       <translation>请填写移交的部门。</translation>
     </message>
+    <message>
+      <source>Let the party sign, or record that they refused, with the reason.</source>
+      <translation>请当事人签名，或记录当事人拒签及理由。</translation>
+    </message>
+    <message>
+      <source>A refusal to sign needs a witness (e.g. a 居委会 member), or a note of the video file.</source>
+      <translation>拒签须有见证人（如居委会工作人员），或注明执法记录仪文件编号。</translation>
+    </message>
+    <message>
+      <source>Give the reason for voiding it.</source>
+      <translation>请填写作废原因。</translation>
+    </message>
+    <message>
+      <source>Choose whether the party is a person or a unit.</source>
+      <translation>请选择当事人是个人还是单位。</translation>
+    </message>
+    <message>
+      <source>Type the party's name.</source>
+      <translation>请填写当事人名称或姓名。</translation>
+    </message>
+    <message>
+      <source>The name is longer than {max} characters.</source>
+      <translation>名称超过 {max} 个字。</translation>
+    </message>
+    <message>
+      <source>Describe what the party did (time, place, conduct).</source>
+      <translation>请写明违法事实（时间、地点、行为）。</translation>
+    </message>
+    <message>
+      <source>The facts are longer than {max} characters.</source>
+      <translation>违法事实超过 {max} 个字。</translation>
+    </message>
+    <message>
+      <source>Choose the violation from the catalog.</source>
+      <translation>请从清单中选择违法行为。</translation>
+    </message>
+    <message>
+      <source>Two officers must act together: choose the second officer.</source>
+      <translation>执法须两人以上：请选择同行执法人员。</translation>
+    </message>
+    <message>
+      <source>Write why you decide differently from the app; it is kept in the audit log.</source>
+      <translation>请写明改变判定的理由；该理由将记入审计日志。</translation>
+    </message>
   </context>
   <context>
     <name>pages</name>
@@ -1943,6 +2495,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>八乱</source>
       <translation>八乱</translation>
+    </message>
+    <message>
+      <source>首违不罚</source>
+      <translation>首违不罚</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>文书管理</translation>
     </message>
     <message>
       <source>Returned</source>

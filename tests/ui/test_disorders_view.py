@@ -78,9 +78,47 @@ def test_a_failed_duty_leads_to_a_prefilled_check(qtbot, window: MainWindow) -> 
     next(iter(inspection.duties[3].items.values())).setChecked(True)
     inspection.save()
     assert patrol.follow_up.isVisible()
-    patrol.follow_up.accept()
+    patrol.follow_up_check.click()
     dialog = _visible(DisorderDialog)
     unit = patrol.units[[u["id"] for u in patrol.units].index(inspection.unit["id"])]
     assert dialog.party_name.text() == unit["name"] and dialog.unit_id == unit["id"]
     assert "W4" in dialog.description.toPlainText()
     dialog.close()
+
+
+def test_a_failed_duty_or_a_check_leads_to_a_notice(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.ui.violation_dialog import ViolationDialog
+
+    patrol = window.page("patrol")
+    patrol.roads.item(0).setCheckState(Qt.CheckState.Checked)
+    patrol.start()
+    patrol.table.selectRow(0)
+    inspection = patrol.inspect_selected()
+    inspection.duties[0].buttons["fail"].setChecked(True)
+    next(iter(inspection.duties[0].items.values())).setChecked(True)
+    inspection.save()
+    patrol.follow_up_notice.click()
+    violation = _visible(ViolationDialog)
+    assert violation.item.currentData() == "FO18" and violation.inputs["party_name"].text() == inspection.unit["name"]
+    assert "包环境卫生不合格" in violation.facts.toPlainText()
+    violation.close()
+    view = window.page("disorders")
+    check = view.new_check("L1")
+    check.set_position(36.6661, 117.0182)
+    check.party_name.setText("流动摊贩王某")
+    check.photos.add_file(jpeg(tmp_path / "stall.jpg", (800, 600)))
+    check.save()
+    ids = [view.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(view.table.rowCount())]
+    view.table.selectRow(ids.index(check.recorded.check_id))
+    assert view.notice_button.isEnabled()
+    view.notice()
+    violation = _visible(ViolationDialog)
+    assert violation.inputs["party_name"].text() == "流动摊贩王某" and violation.item.currentData() == "FO01"
+    violation.inputs["party_address"].setText("泉城路")
+    violation.save()
+    status = window.session.store.db.execute("SELECT status, disposal FROM disorder_check WHERE id = ?",
+                                             [check.recorded.check_id]).fetchone()
+    assert status == ("handling", "notice")
+    from inspector_app.ui.sign_dialog import SignDialog
+
+    _visible(SignDialog).close()

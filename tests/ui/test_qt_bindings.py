@@ -13,4 +13,4 @@ def test_table_widget_set_item_keeps_none_alive(qapp) -> None:  # type: ignore[n
     for row in range(3000):
         table.setItem(row, 0, QTableWidgetItem("x"))
         table.setItem(row, 1, QTableWidgetItem("y"))
-    assert sys.getrefcount(None) >= before - 100
+    assert sys.getrefcount(None) >= before - 1000  # the bug loses one per call: 6,000

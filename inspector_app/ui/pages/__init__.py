@@ -89,10 +89,24 @@ def _disorders(ctx: PageContext) -> QWidget:
     return DisordersView(ctx)
 
 
+def _notices(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.notices_view import NoticesView
+
+    return NoticesView(ctx)
+
+
+def _documents(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.documents_view import DocumentsView
+
+    return DocumentsView(ctx)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("review", QT_TRANSLATE_NOOP("pages", "Daily review"), "fa5s.clipboard-list", _review, Permission.REVIEW),
     PageSpec("patrol", QT_TRANSLATE_NOOP("pages", "Patrol"), "fa5s.walking", _patrol, Permission.PATROL),
     PageSpec("disorders", QT_TRANSLATE_NOOP("pages", "八乱"), "fa5s.exclamation-triangle", _disorders, Permission.INSPECT),
+    PageSpec("notices", QT_TRANSLATE_NOOP("pages", "首违不罚"), "fa5s.gavel", _notices, Permission.ISSUE_NOTICE),
+    PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Documents"), "fa5s.folder-open", _documents, Permission.PRINT_DOCUMENTS),
     PageSpec("returned", QT_TRANSLATE_NOOP("pages", "Returned"), "fa5s.undo", _returned, Permission.PATROL),
     PageSpec("units", QT_TRANSLATE_NOOP("pages", "Units"), "fa5s.store", _units, Permission.VIEW_UNITS),
     PageSpec("rates", QT_TRANSLATE_NOOP("pages", "Rates"), "fa5s.chart-bar", _rates, Permission.VIEW_UNITS),

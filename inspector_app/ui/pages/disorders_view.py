@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import parse_utc, utc_iso
 from inspector_app.domain.disorders import DISPOSALS, STATUS_LABELS
+from inspector_app.domain.roles import Permission
 from inspector_app.services.disorders import (
     CheckFilter,
     check_detail,
     disorder_counts,
+    dispose_check,
     export_checks,
     found_local,
     list_disorders,
@@ -43,11 +45,13 @@ from inspector_app.services.disorders import (
 )
 from inspector_app.services.profile import squad_officers, squad_roads
 from inspector_app.services.session import LOCAL_TZ
+from inspector_app.services.violations import violation_values_from_check
 from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.dispose_dialog import DisposeDialog
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
+from inspector_app.ui.notice_flow import NoticeFlow
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 
@@ -163,8 +167,12 @@ class DisordersView(QWidget):
         self.recheck_button.clicked.connect(lambda: self._open_dispose("recheck"))
         self.verify_button = QPushButton(icon("fa5s.check-double"), self.tr("Verify"))
         self.verify_button.clicked.connect(self.verify)
+        self.notice_button = QPushButton(icon("fa5s.gavel"), self.tr("Notice / 首违不罚…"))
+        self.notice_button.setToolTip(self.tr("Warning notice or order to correct: party, facts, place and photos are carried over"))
+        self.notice_button.clicked.connect(self.notice)
+        self.notice_button.setVisible(self.ctx.session.can(Permission.ISSUE_NOTICE))
         buttons = QHBoxLayout()
-        for b in (self.dispose_button, self.recheck_button, self.verify_button):
+        for b in (self.dispose_button, self.notice_button, self.recheck_button, self.verify_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(box)
         layout.addLayout(form)
@@ -219,6 +227,7 @@ class DisordersView(QWidget):
         self.current = check
         status = check["status"] if check else ""
         self.dispose_button.setEnabled(status == "found")
+        self.notice_button.setEnabled(status == "found")
         self.recheck_button.setEnabled(status == "handling")
         self.verify_button.setEnabled(status in ("rectified", "filed", "transferred"))
         self.timeline.clear()
@@ -261,6 +270,21 @@ class DisordersView(QWidget):
         dialog = DisposeDialog(self.ctx.session, self.ctx.runner, self.current, mode, self)
         dialog.accepted.connect(lambda: self.ctx.events.publish(dialog.changes))
         dialog.open()
+
+    def notice(self) -> None:
+        """Hand the check over to the notice flow; the check becomes 处置中 (警示告知) once the
+        violation is stored."""
+        if self.current is None:
+            return
+        check_id = self.current["id"]
+        flow = NoticeFlow(self, self.ctx)
+        self.notice_flow = flow
+
+        def recorded(violation_id: str) -> None:
+            self.ctx.runner.run(dispose_check, self.ctx.session, check_id, "notice", note=violation_id,
+                                on_done=self.ctx.events.publish, on_error=lambda e: show_error(self, e))
+
+        flow.start(violation_values_from_check(self.ctx.session, check_id), recorded)
 
     def verify(self) -> None:
         if self.current is not None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.changes import Change, Changes
 from inspector_app.domain.clock import parse_utc
+from inspector_app.domain.roles import Permission
 from inspector_app.services.disorders import values_from_inspection
 from inspector_app.services.inspections import failed_duty_context
 from inspector_app.services.patrols import (
@@ -39,10 +40,12 @@ from inspector_app.services.patrols import (
 )
 from inspector_app.services.profile import squad_officers, squad_roads
 from inspector_app.services.session import LOCAL_TZ
+from inspector_app.services.violations import violation_values_from_inspection
 from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.inspection_dialog import InspectionDialog
+from inspector_app.ui.notice_flow import NoticeFlow
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.position_dialog import PositionDialog
 from inspector_app.ui.position_source import PositionTracker
@@ -278,13 +281,23 @@ class PatrolView(QWidget):
             return
         self.follow_up = QMessageBox(
             QMessageBox.Icon.Question, self.tr("Not compliant"),
-            self.tr("{unit} failed {n} duty(ies). Record an 八乱 check for it now (unit, place and photos are "
-                    "carried over)?").format(unit=context["party"]["name"], n=len(context["failed_duties"])),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
+            self.tr("{unit} failed {n} duty(ies). Record an 八乱 check or issue a notice now? Unit, place and "
+                    "photos are carried over.").format(unit=context["party"]["name"], n=len(context["failed_duties"])),
+            QMessageBox.StandardButton.NoButton, self,
         )
         self.follow_up.setObjectName("followUp")
-        self.follow_up.accepted.connect(lambda: self._check_from(context))
+        check = self.follow_up_check = self.follow_up.addButton(self.tr("八乱 check"), QMessageBox.ButtonRole.AcceptRole)
+        notice = self.follow_up_notice = self.follow_up.addButton(self.tr("Notice…"), QMessageBox.ButtonRole.ActionRole)
+        notice.setEnabled(self.ctx.session.can(Permission.ISSUE_NOTICE))
+        self.follow_up.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        check.clicked.connect(lambda: self._check_from(context))
+        notice.clicked.connect(lambda: self._notice_from(ids[0]))
         self.follow_up.open()
+
+    def _notice_from(self, inspection_id: str) -> None:
+        """The violation form prefilled from the failed duties (门前五包不履行)."""
+        self.notice_flow = NoticeFlow(self, self.ctx)
+        self.notice_flow.start(violation_values_from_inspection(self.ctx.session, inspection_id))
 
     def _check_from(self, context: dict[str, Any]) -> DisorderDialog:
         """An 八乱 check prefilled from a failed duty."""

@@ -1,0 +1,209 @@
+"""The clerk's documents page: every issued document by date, type, squad and status, a
+preview, printing one or many (the print count is kept), saving, voiding with a reason, and
+verifying a paper by its number or QR code."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.services.notice_documents import (
+    Verification,
+    batch_pdf,
+    document_pdf,
+    list_documents,
+    record_print,
+    verify_document,
+    void_document,
+)
+from inspector_app.services.session import LOCAL_TZ
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.icons import icon
+from inspector_app.ui.pages import PageContext
+from inspector_app.ui.printing import load_pdf, print_pdf
+
+TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof")
+
+
+class DocumentsView(QWidget):
+    """Find, preview, print, void and verify documents."""
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rows: list[dict[str, Any]] = []
+        self.type_names = {"warning": self.tr("警示告知书 / 首违不罚告知书"), "rectify_order": self.tr("责令限期改正通知书"),
+                           "no_penalty": self.tr("不予行政处罚决定书"), "inspection_record": self.tr("现场检查（勘验）笔录"),
+                           "service_proof": self.tr("送达回证")}
+        today = ctx.session.today()
+        self.start = QDateEdit(QDate(today.year, today.month, today.day).addDays(-30))
+        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self.reload)
+        self.type = QComboBox()
+        self.type.addItem(self.tr("All types"), None)
+        for key in TYPES:
+            self.type.addItem(self.type_names[key], key)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Issued"), "issued")
+        self.status.addItem(self.tr("Voided"), "voided")
+        self.status.addItem(self.tr("Any status"), None)
+        for combo in (self.type, self.status):
+            combo.currentIndexChanged.connect(self.reload)
+        filters = QHBoxLayout()
+        for w in (self.start, QLabel("—"), self.end, self.type, self.status):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.verify_input = QLineEdit()
+        self.verify_input.setObjectName("verifyInput")
+        self.verify_input.setPlaceholderText(self.tr("Verify a paper: scan its QR code or type its number"))
+        self.verify_input.returnPressed.connect(self.verify)
+        self.verify_result = QLabel()
+        self.verify_result.setObjectName("verifyResult")
+        filters.addWidget(self.verify_input, 1)
+        filters.addWidget(self.verify_result)
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("documents")
+        self.table.setHorizontalHeaderLabels([self.tr("Issued"), self.tr("Type"), self.tr("Number"), self.tr("Party"),
+                                              self.tr("Printed"), self.tr("Status")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        for column, width in enumerate((100, 170, 230, 160, 50)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemSelectionChanged.connect(self._preview)
+        self.view = QPdfView()
+        self.view.setObjectName("preview")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._pdf: Any = None
+        buttons = QHBoxLayout()
+        self.count = QLabel()
+        buttons.addWidget(self.count, 1)
+        for text, icon_name, slot in ((self.tr("Print"), "fa5s.print", self.print_selected),
+                                      (self.tr("Batch print selected"), "fa5s.copy", self.batch_print),
+                                      (self.tr("Save as…"), "fa5s.save", self.save_selected),
+                                      (self.tr("Void…"), "fa5s.ban", self.void_selected)):
+            button = QPushButton(icon(icon_name), text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.view)
+        splitter.setSizes([720, 480])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        ctx.events.changed.connect(lambda c: self.reload() if c.touches("document") else None)
+        self.reload()
+
+    def _bounds(self) -> tuple[str, str]:
+        first: date = self.start.date().toPython()  # type: ignore[assignment]
+        last: date = self.end.date().toPython()  # type: ignore[assignment]
+        return (utc_iso(datetime.combine(first, time(0), LOCAL_TZ)),
+                utc_iso(datetime.combine(last, time(0), LOCAL_TZ) + timedelta(days=1)))
+
+    def reload(self) -> None:
+        start, end = self._bounds()
+        self.ctx.runner.run(list_documents, self.ctx.session, start, end, self.type.currentData(), None,
+                            self.status.currentData(), on_done=self._show, on_error=lambda e: show_error(self, e))
+
+    def _show(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        self.count.setText(self.tr("{n} documents").format(n=len(rows)))
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            issued = parse_utc(r["issued_at"]).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+            status = self.tr("voided") if r["status"] == "voided" else self.tr("issued")
+            cells = (issued, self.type_names.get(r["doc_type"], r["doc_type"]), r["number"], r["party_name"],
+                     str(r["print_count"]), status)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r["id"])
+                self.table.setItem(i, column, item)
+
+    def selected_ids(self) -> list[str]:
+        return [self.rows[index.row()]["id"] for index in self.table.selectionModel().selectedRows()]
+
+    def _preview(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.ctx.runner.run(document_pdf, self.ctx.session, ids[0], on_done=self._show_pdf, on_error=lambda e: show_error(self, e))
+
+    def _show_pdf(self, data: bytes) -> None:
+        self._pdf = load_pdf(data, self)
+        self.view.setDocument(self._pdf[0])
+
+    def print_selected(self) -> None:
+        ids = self.selected_ids()[:1]
+        number = next((r["number"] for r in self.rows if ids and r["id"] == ids[0]), "")
+        if ids and print_pdf(self, document_pdf(self.ctx.session, ids[0]), number):
+            self.ctx.runner.run(record_print, self.ctx.session, ids[0], on_done=self.ctx.events.publish)
+
+    def batch_print(self) -> None:
+        """All selected documents as one print job (prepared off the UI thread)."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.ctx.runner.run(batch_pdf, self.ctx.session, ids, with_progress=True,
+                            on_done=lambda data: self._print_batch(ids, data), on_error=lambda e: show_error(self, e))
+
+    def _print_batch(self, ids: list[str], data: bytes) -> None:
+        if print_pdf(self, data, self.tr("{n} documents").format(n=len(ids))):
+            for document_id in ids:
+                self.ctx.runner.run(record_print, self.ctx.session, document_id, on_done=self.ctx.events.publish)
+
+    def save_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        row = next(r for r in self.rows if r["id"] == ids[0])
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save document"), f"{row['number']}.pdf", "PDF (*.pdf)")
+        if name:
+            Path(name).write_bytes(document_pdf(self.ctx.session, ids[0]))
+
+    def void_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Void document"),
+                                          self.tr("Why is it void? The number stays used and the reason is recorded."))
+        if ok:
+            self.ctx.runner.run(void_document, self.ctx.session, ids[0], reason, on_done=self.ctx.events.publish,
+                                on_error=lambda e: show_error(self, e))
+
+    def verify(self) -> None:
+        """Check a scanned QR code or a typed number."""
+        self.ctx.runner.run(verify_document, self.ctx.session, self.verify_input.text(), on_done=self._verified,
+                            on_error=lambda e: show_error(self, e))
+
+    def _verified(self, v: Verification) -> None:
+        text = {"genuine": self.tr("✔ genuine and unaltered: {party}"), "altered": self.tr("✘ the content differs from the record"),
+                "voided": self.tr("✘ this document was voided"), "unknown": self.tr("✘ no document with this number")}[v.status]
+        colour = "#1b5e20" if v.status == "genuine" else "#b3261e"
+        self.verify_result.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.verify_result.setText(text.format(party=v.party))

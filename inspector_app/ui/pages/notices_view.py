@@ -1,0 +1,170 @@
+"""The officer's 首违不罚 page: record a violation (the app proposes the decision), issue and
+sign the notice, re-check at the deadline, close a rectified first offence."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.changes import Changes
+from inspector_app.domain.clock import parse_utc
+from inspector_app.services.session import LOCAL_TZ
+from inspector_app.services.violations import (
+    close_violation,
+    get_violation,
+    recent_violations,
+    violation_rechecks_due,
+)
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.icons import icon
+from inspector_app.ui.notice_flow import NoticeFlow
+from inspector_app.ui.pages import PageContext
+from inspector_app.ui.photo_strip_widget import PhotoStripWidget
+from inspector_app.ui.violation_dialog import ViolationDialog
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class NoticesView(QWidget):
+    """Violations of the squad and their notices."""
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rows: list[dict[str, Any]] = []
+        self.flow = NoticeFlow(self, ctx)
+        self.decisions = {"first_offence": self.tr("首违不罚"), "not_eligible": self.tr("not eligible, case"),
+                          "order_only": self.tr("order to correct")}
+        self.statuses = {"open": self.tr("waiting for re-check"), "rectified": self.tr("rectified"),
+                         "case": self.tr("case filed"), "closed": self.tr("closed")}
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("violations")
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Party"), self.tr("Item"), self.tr("Decision"),
+                                              self.tr("Status"), self.tr("Notice number")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, 200)
+        self.table.itemSelectionChanged.connect(self._sync)
+        self.due = QLabel()
+        self.due.setObjectName("due")
+        self.due.setStyleSheet("color: #b3261e;")
+        new = QPushButton(icon("fa5s.plus"), self.tr("New violation…"))
+        new.setToolTip(self.tr("Record a violation and issue the notice (Ctrl+N)"))
+        new.clicked.connect(lambda: self.new_violation())
+        self.issue_button = QPushButton(icon("fa5s.file-signature"), self.tr("Issue notice…"))
+        self.issue_button.clicked.connect(self.issue_for_selected)
+        self.record_button = QPushButton(icon("fa5s.clipboard"), self.tr("Scene record (笔录)…"))
+        self.record_button.clicked.connect(lambda: self._sign("inspection_record", self.tr("现场检查（勘验）笔录")))
+        self.recheck_button = QPushButton(icon("fa5s.redo"), self.tr("Re-check…"))
+        self.recheck_button.clicked.connect(self.recheck_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.due, 1)
+        for b in (new, self.issue_button, self.record_button, self.recheck_button):
+            top.addWidget(b)
+        self.reasons = QLabel()
+        self.reasons.setObjectName("decisionReasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.after = PhotoStripWidget(ctx.session, ctx.runner, lambda: ("", None, None))
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(QLabel(self.tr("Decision and reasons")))
+        side_layout.addWidget(self.reasons, 1)
+        side_layout.addWidget(QLabel(self.tr("“After” photo for the re-check")))
+        side_layout.addWidget(self.after)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setSizes([760, 380])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_violation())
+        ctx.events.changed.connect(lambda c: self.reload() if c.touches("violation") or c.touches("document") else None)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.runner.run(lambda: (recent_violations(self.ctx.session), violation_rechecks_due(self.ctx.session)),
+                            on_done=self._show, on_error=lambda e: show_error(self, e))
+
+    def _show(self, loaded: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+        self.rows, due = loaded
+        self.due.setText(self.tr("{n} re-check(s) due").format(n=len(due)) if due else "")
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            day = parse_utc(r["occurred_at"]).astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")
+            cells = (day, r["party_name"], r["item_code"], self.decisions.get(r["decision"], r["decision"]),
+                     self.statuses.get(r["status"], r["status"]) + (f" {r['deadline']}" if r["status"] == "open" else ""),
+                     r["number"] or self.tr("(not issued)"))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ROLE, r["id"])
+                self.table.setItem(i, column, item)
+        self._sync()
+
+    def selected(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def _sync(self) -> None:
+        row = self.selected()
+        self.issue_button.setEnabled(bool(row) and not (row or {}).get("number"))
+        self.record_button.setEnabled(bool(row))
+        self.recheck_button.setEnabled(bool(row) and (row or {}).get("status") == "open" and bool((row or {}).get("number")))
+        if row:
+            full = get_violation(self.ctx.session, row["id"])
+            self.reasons.setText("\n".join(f"· {r}" for r in json.loads(full["decision_reasons"])) +
+                                 (self.tr("\nOverridden by the officer: {reason}").format(reason=full["override_reason"])
+                                  if full["overridden"] else ""))
+        else:
+            self.reasons.setText(self.tr("Select a violation to see why the app decided as it did."))
+
+    def new_violation(self, values: dict[str, Any] | None = None) -> ViolationDialog:
+        """Open the violation form (prefilled when it comes from an inspection or a check)."""
+        return self.flow.start(values)
+
+    def issue_for_selected(self) -> None:
+        row = self.selected()
+        if row:
+            self.flow.sign(row["id"])
+
+    def _sign(self, doc_type: str, title: str) -> None:
+        row = self.selected()
+        if row:
+            self.flow.sign(row["id"], doc_type, title)
+
+    def recheck_selected(self) -> None:
+        """Re-check at the deadline: rectified (with the “after” photo) or not."""
+        row = self.selected()
+        if not row:
+            return
+        answer = QMessageBox.question(self, self.tr("Re-check"), self.tr("Has the party corrected it?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return
+        rectified = answer == QMessageBox.StandardButton.Yes
+        self.ctx.runner.run(close_violation, self.ctx.session, row["id"], rectified, "", self.after.photo_ids(),
+                            on_done=lambda c: self._rechecked(c, row, rectified), on_error=lambda e: show_error(self, e))
+
+    def _rechecked(self, changes: Changes, row: dict[str, Any], rectified: bool) -> None:
+        self.ctx.events.publish(changes)
+        if rectified and row["decision"] == "first_offence":
+            self.flow.sign(row["id"], "no_penalty", self.tr("不予行政处罚决定书"))

@@ -1,0 +1,92 @@
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inspector_app.domain.documents import qr_payload
+from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.pdf_preview_dialog import PdfPreviewDialog
+from inspector_app.ui.sign_dialog import SignDialog
+from inspector_app.ui.violation_dialog import ViolationDialog
+
+
+def _visible(kind):  # type: ignore[no-untyped-def]
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def _fill(dialog: ViolationDialog) -> None:
+    dialog.inputs["party_name"].setText("张伟")
+    dialog.inputs["party_id_number"].setText("11010519491231002X")
+    dialog.inputs["party_address"].setText("济南市历下区泉城路12号")
+    dialog.item.setCurrentIndex(dialog.item.findData("FO25"))
+    dialog.facts.setPlainText("在行道树上拴绳晾挂衣物。")
+    dialog.place.setText("泉城路12号门前")
+
+
+def test_street_flow_decision_sign_preview_and_no_printer(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    view = window.page("notices")
+    dialog = view.new_violation()
+    _fill(dialog)
+    dialog.reassess()
+    assert "不符合" in dialog.outcome.text() or "不" in dialog.outcome.text()  # conditions not yet confirmed
+    for box in dialog.conditions.values():
+        box.setChecked(True)
+    dialog.reassess()
+    assert dialog.assessment is not None and dialog.assessment.decision.outcome == "first_offence"
+    assert "首违不罚" in dialog.outcome.text()
+    dialog.save()
+    sign = _visible(SignDialog)
+    sign.issue()  # nobody signed: refused
+    assert sign.isVisible() and sign.errors.isVisibleTo(sign)
+    sign.party.add_stroke([(20, 60), (120, 30), (220, 70)])
+    sign.officer1.add_stroke([(20, 60), (120, 30)])
+    sign.officer2.add_stroke([(20, 60), (120, 30)])
+    sign.issue()
+    preview = _visible(PdfPreviewDialog)
+    assert preview.document.pageCount() >= 2
+    assert "首违不罚告知书" in preview.windowTitle()
+    assert not preview.print_document()  # the offscreen machine has no printer
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.objectName() == "noPrinter")
+    assert "打印机" in box.text()
+    db = window.session.store.db
+    assert db.execute("SELECT sum(print_count), count(*) FROM document").fetchone() == (0, 2)
+    assert view.table.rowCount() >= 1 and "济历下城管警告" in view.table.item(0, 5).text()
+
+
+def test_refusal_without_witness_is_explained(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = window.page("notices")
+    dialog = view.new_violation()
+    _fill(dialog)
+    dialog.item.setCurrentIndex(dialog.item.findData("FO01"))
+    dialog.save()
+    sign = _visible(SignDialog)
+    sign.refused.setChecked(True)
+    sign.reason.setText("不认可")
+    sign.issue()
+    assert "witness" in sign.errors.text()
+    sign.witness.setText("居委会 刘敏")
+    sign.issue()
+    assert not sign.isVisible()
+
+
+def test_clerk_documents_page_preview_and_verify(qtbot, window: MainWindow, demo_session_for, runner, settings) -> None:  # type: ignore[no-untyped-def]
+    view = window.page("notices")
+    dialog = view.new_violation()
+    _fill(dialog)
+    dialog.item.setCurrentIndex(dialog.item.findData("FO01"))
+    dialog.save()
+    sign = _visible(SignDialog)
+    sign.party.add_stroke([(20, 60), (120, 30)])
+    sign.issue()
+    _visible(PdfPreviewDialog).close()
+    clerk = MainWindow(demo_session_for("zhaomin"), runner, settings)
+    qtbot.addWidget(clerk)
+    docs = clerk.page("documents")
+    assert docs.table.rowCount() == 2
+    docs.table.selectRow(0)
+    assert docs._pdf is not None and docs._pdf[0].pageCount() >= 1
+    number, digest = clerk.session.store.db.execute("SELECT number, content_sha256 FROM document LIMIT 1").fetchone()
+    docs.verify_input.setText(qr_payload(number, digest))
+    docs.verify()
+    assert "✔" in docs.verify_result.text()
+    docs.verify_input.setText(qr_payload(number, "f" * 64))
+    docs.verify()
+    assert "✘" in docs.verify_result.text()
