@@ -335,3 +335,37 @@ def verify_document(session: Session, number_or_qr: str, digest: str | None = No
     if digest and digest != d["content_sha256"]:
         return Verification("altered", number, d["party_name"], d["issued_at"])
     return Verification("genuine", number, d["party_name"], d["issued_at"])
+
+
+def number_formats(session: Session) -> dict[str, str]:
+    """The squad's number format per document type (the default where none is set)."""
+    return {t: number_template(session.store.db, session.actor.squad_id, t) or DEFAULT_TEMPLATE for t in CODES}
+
+
+def set_number_format(session: Session, doc_type: str, template: str) -> None:
+    """Set the squad's number format for a document type, e.g. 济{district}城管{code}〔{year}〕第{n:04d}号."""
+    from inspector_app.storage.numbering import set_number_template
+
+    session.require(Permission.MANAGE_CATALOGS)
+    try:
+        sample = template.format(district="历下", code=CODES[doc_type], year=2026, n=1)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ValidationFailed([FieldError("template", QT_TRANSLATE_NOOP(
+            "forms", "The format {template} is not valid ({detail}); use {{district}}, {{code}}, {{year}} and {{n:04d}}."),
+            {"template": template, "detail": str(exc)})]) from None
+    if "1" not in sample:
+        raise ValidationFailed([FieldError("template", QT_TRANSLATE_NOOP(
+            "forms", "The format must contain the running number {{n}}."))])
+    with session.operation("set_number_format", Permission.MANAGE_CATALOGS) as op:
+        set_number_template(op.db, session.actor.squad_id, doc_type, template)
+        op.details.update(doc_type=doc_type, template=template)
+
+
+def use_document_font(path: str | None) -> None:
+    """Use an office's licensed TrueType face for documents (None: the built-in Song face);
+    raises a UserError naming the problem when the file cannot be used."""
+    from pathlib import Path
+
+    from inspector_app.documents.fonts import use_office_fonts
+
+    use_office_fonts(Path(path) if path else None)

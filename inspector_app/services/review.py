@@ -73,11 +73,23 @@ def require_squad(session: Session, squad_id: str | None) -> None:
         )
 
 
+def _first_squad(session: Session) -> str:
+    # Administrators belong to no squad: they start with the first one and may pick another.
+    row = session.store.db.execute("SELECT id FROM squad WHERE deleted = 0 ORDER BY district_code, name LIMIT 1").fetchone()
+    return str(row[0]) if row else ""
+
+
+def review_squads(session: Session) -> list[dict[str, Any]]:
+    """The squads the signed-in user may review (their own; every squad for an administrator)."""
+    rows = session.store.db.execute("SELECT id, name FROM squad WHERE deleted = 0 ORDER BY district_code, name").fetchall()
+    return [{"id": r[0], "name": r[1]} for r in rows
+            if session.actor.role == Role.ADMIN or r[0] == session.actor.squad_id]
+
+
 def review_day(session: Session, day: date, squad_id: str | None = None) -> DayReview:
     """Everything a supervisor checks for one squad and one day, per officer."""
-    squad_id = squad_id or session.actor.squad_id
+    squad_id = squad_id or session.actor.squad_id or _first_squad(session)
     require_squad(session, squad_id)
-    assert squad_id is not None
     db = session.store.db
     patrols = store.day_patrols(db, squad_id, day.isoformat())
     start, end = day_bounds_utc(day)

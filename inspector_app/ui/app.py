@@ -116,6 +116,8 @@ class Startup:
         self.settings.last_username = session.actor.username
         self.window = MainWindow(session, self.runner, self.settings)
         self.window.show()
+        if self.settings.document_font:
+            self.window.apply_document_font()
         # Once a day, in the background: a consistent copy of the database.
         self.runner.run(make_daily_backup, session, on_error=lambda exc: None)
         return self.window

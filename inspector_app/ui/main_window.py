@@ -138,10 +138,23 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Settings; a new language applies at once."""
-        before = self.settings.language
+        before, font = self.settings.language, self.settings.document_font
         dialog = SettingsDialog(self.settings, self)
-        if dialog.exec() and self.settings.language != before:
+        if not dialog.exec():
+            return
+        if self.settings.language != before:
             self.apply_language(self.settings.language)
+        if self.settings.document_font != font:
+            self.apply_document_font()
+
+    def apply_document_font(self) -> None:
+        """Use the configured document font (checked off the UI thread; a bad file is explained
+        and the built-in face stays in use)."""
+        from inspector_app.services.notice_documents import use_document_font
+        from inspector_app.ui.errors import show_error
+
+        self.runner.run(use_document_font, self.settings.document_font or None,
+                        on_error=lambda exc: show_error(self, exc))
 
     def apply_language(self, language: str) -> None:
         """Switch the UI language and rebuild the pages in it."""

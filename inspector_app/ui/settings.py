@@ -45,3 +45,12 @@ class AppSettings:
     @property
     def idle_lock_minutes(self) -> int:
         return int(self.get("security/idle_lock_minutes", 15))
+
+    @property
+    def document_font(self) -> str:
+        """An office's licensed TrueType face for documents ("" = the built-in Song face)."""
+        return str(self.get("documents/font", ""))
+
+    @document_font.setter
+    def document_font(self, value: str) -> None:
+        self.set("documents/font", value)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from inspector_app.ui.i18n import LANGUAGES
 from inspector_app.ui.settings import AppSettings
@@ -22,6 +32,15 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         layout.addRow(self.tr("Language"), self.language)
+        self.font_path = QLineEdit(settings.document_font)
+        self.font_path.setObjectName("documentFont")
+        self.font_path.setPlaceholderText(self.tr("Built-in Song face (AR PL SungtiL GB)"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_font)
+        row = QHBoxLayout()
+        row.addWidget(self.font_path, 1)
+        row.addWidget(browse)
+        layout.addRow(self.tr("Document font (licensed FangSong, TrueType)"), row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -29,7 +48,13 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
 
+    def _choose_font(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Document font"), "", "TrueType (*.ttf *.ttc)")
+        if name:
+            self.font_path.setText(name)
+
     def accept(self) -> None:
         """Store the choices."""
         self.settings.language = str(self.language.currentData())
+        self.settings.document_font = self.font_path.text().strip()
         super().accept()

@@ -64,6 +64,105 @@
     </message>
   </context>
   <context>
+    <name>CatalogsView</name>
+    <message>
+      <source>Import a new version…</source>
+      <translation>导入新版本…</translation>
+    </message>
+    <message>
+      <source>Confirm the legal basis</source>
+      <translation>确认法律依据</translation>
+    </message>
+    <message>
+      <source>After checking the row against the current official text</source>
+      <translation>对照现行有效的官方文本核实后确认</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Violation</source>
+      <translation>违法行为</translation>
+    </message>
+    <message>
+      <source>Legal basis</source>
+      <translation>法律依据</translation>
+    </message>
+    <message>
+      <source>Penalty mode</source>
+      <translation>罚则类型</translation>
+    </message>
+    <message>
+      <source>Days to correct</source>
+      <translation>改正天数</translation>
+    </message>
+    <message>
+      <source>To verify</source>
+      <translation>待核实</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>Number format</source>
+      <translation>文号格式</translation>
+    </message>
+    <message>
+      <source>Save number formats</source>
+      <translation>保存文号格式</translation>
+    </message>
+    <message>
+      <source>Document numbers of this squad: {district}, {code}, {year}, {n:04d}</source>
+      <translation>本中队文号格式，可用：{district}、{code}、{year}、{n:04d}</translation>
+    </message>
+    <message>
+      <source>In use: version {version}{shipped} · {n} imported versions kept</source>
+      <translation>正在使用：{version} 版{shipped} · 已保存 {n} 个导入版本</translation>
+    </message>
+    <message>
+      <source> (shipped)</source>
+      <translation>（内置）</translation>
+    </message>
+    <message>
+      <source>to verify</source>
+      <translation>待核实</translation>
+    </message>
+    <message>
+      <source>New catalog version</source>
+      <translation>新目录版本</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <source>Name of this version (e.g. 2027-01):</source>
+      <translation>版本名称（如 2027-01）：</translation>
+    </message>
+    <message>
+      <source>Catalog imported</source>
+      <translation>目录已导入</translation>
+    </message>
+    <message>
+      <source>Version {version} with {n} items is now in use.</source>
+      <translation>{version} 版（{n} 项）已启用。</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <source>Catalog not imported</source>
+      <translation>目录未导入</translation>
+    </message>
+    <message>
+      <source>Nothing was changed: {n} rows have problems. Correct them and import again.</source>
+      <translation>未做任何改动：{n} 行有问题。请改正后重新导入。</translation>
+    </message>
+  </context>
+  <context>
     <name>DailyReportDialog</name>
     <message>
       <source>Reports</source>
@@ -1367,6 +1466,22 @@ Units on the roads: {total}, not checked: {left}</source>
       <source>Language</source>
       <translation>界面语言</translation>
     </message>
+    <message>
+      <source>Built-in Song face (AR PL SungtiL GB)</source>
+      <translation>内置宋体（文鼎 PL 简报宋）</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Document font (licensed FangSong, TrueType)</source>
+      <translation>文书字体（已授权的仿宋 TrueType 字体）</translation>
+    </message>
+    <message>
+      <source>Document font</source>
+      <translation>文书字体</translation>
+    </message>
   </context>
   <context>
     <name>SignDialog</name>
@@ -2450,6 +2565,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>请填写作废原因。</translation>
     </message>
     <message>
+      <source>The format {template} is not valid ({detail}); use {{district}}, {{code}}, {{year}} and {{n:04d}}.</source>
+      <translation>文号格式 {template} 无效（{detail}）；请使用 {{district}}、{{code}}、{{year}} 和 {{n:04d}}。</translation>
+    </message>
+    <message>
+      <source>The format must contain the running number {{n}}.</source>
+      <translation>文号格式必须包含流水号 {{n}}。</translation>
+    </message>
+    <message>
       <source>Choose whether the party is a person or a unit.</source>
       <translation>请选择当事人是个人还是单位。</translation>
     </message>
@@ -2511,6 +2634,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Units</source>
       <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>Catalogs</source>
+      <translation>目录与文号</translation>
     </message>
     <message>
       <source>Rates</source>

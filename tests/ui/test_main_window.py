@@ -39,3 +39,18 @@ def test_clerk_sees_no_edit_actions(qtbot, demo_session_for, runner, settings) -
     qtbot.addWidget(w)
     units = w.page("units")
     assert not units.new_button.isEnabled()
+
+
+def test_a_bad_document_font_is_explained_and_the_builtin_kept(window, tmp_path, zh) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    bad = tmp_path / "fangsong.ttf"
+    bad.write_bytes(b"not a font")
+    window.settings.document_font = str(bad)
+    window.apply_document_font()
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.objectName() == "errorBox")
+    assert "字体文件" in box.text() and "内置字体" in box.text()
+    box.close()
+    from inspector_app.documents.fonts import _registered
+
+    assert _registered["DocBody"].name == "gbsn00lp.ttf"

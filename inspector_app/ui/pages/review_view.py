@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -28,7 +29,13 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import parse_utc
 from inspector_app.domain.review import STATUS_LABELS
-from inspector_app.services.review import DayReview, OfficerDay, review_day, review_record
+from inspector_app.services.review import (
+    DayReview,
+    OfficerDay,
+    review_day,
+    review_record,
+    review_squads,
+)
 from inspector_app.services.session import LOCAL_TZ
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
@@ -57,6 +64,12 @@ class ReviewView(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.dateChanged.connect(lambda _d: self.reload())
+        self.squad = QComboBox()
+        self.squad.setObjectName("reviewSquad")
+        for squad in review_squads(ctx.session):
+            self.squad.addItem(squad["name"], squad["id"])
+        self.squad.setVisible(self.squad.count() > 1)
+        self.squad.currentIndexChanged.connect(lambda _i: self.reload())
         self.report_button = QPushButton(icon("fa5s.file-pdf"), self.tr("Daily report…"))
         self.report_button.clicked.connect(self.daily_report)
         self.summary = QLabel()
@@ -64,6 +77,7 @@ class ReviewView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Day")))
         top.addWidget(self.date)
+        top.addWidget(self.squad)
         top.addWidget(self.summary, 1)
         top.addWidget(self.report_button)
         self.officers = QTableWidget(0, 6)
@@ -111,7 +125,8 @@ class ReviewView(QWidget):
     def reload(self) -> None:
         """Load the chosen day off the UI thread."""
         day = self.date.date().toPython()
-        self.ctx.runner.run(review_day, self.ctx.session, day, on_done=self._loaded, on_error=lambda e: show_error(self, e))
+        self.ctx.runner.run(review_day, self.ctx.session, day, self.squad.currentData(), on_done=self._loaded,
+                            on_error=lambda e: show_error(self, e))
 
     def _loaded(self, day: DayReview) -> None:
         selected = self._officer()
