@@ -14,7 +14,7 @@ PACKAGES=(
   libnss3 libnspr4 libgbm1 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1
   libasound2 libpulse0
   fonts-wqy-microhei fonts-arphic-gbsn00lp fonts-hanazono
-  poppler-utils poppler-data qpdf xvfb
+  poppler-utils poppler-data qpdf xvfb zbar-tools
 )
 EXTRA=("$@")   # e.g. postgresql for CI
 

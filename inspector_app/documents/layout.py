@@ -15,11 +15,10 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -90,6 +89,31 @@ class SignatureSlot:
     signed_at: str = ""
     refused_reason: str = ""
     witness: str = ""
+
+
+@lru_cache(maxsize=256)
+def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The dark/light modules of a QR code (error correction M)."""
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(payload)
+    qr.version = qr.calculate_version()
+    # Any of the eight masks is a valid code; trying all of them to pick the "best" is what
+    # makes reportlab's encoder slow (15 ms), and scanners read mask 0 just as well.
+    qr.makeImpl(False, 0)
+    return tuple(tuple(bool(qr.isDark(r, c)) for c in range(qr.getModuleCount())) for r in range(qr.getModuleCount()))
+
+
+def _draw_qr(canvas: pdf_canvas.Canvas, payload: str, size: float) -> None:
+    modules = qr_modules(payload)
+    quiet = 2
+    cell = size / (len(modules) + 2 * quiet)
+    path = canvas.beginPath()
+    for r, row in enumerate(modules):
+        for c, dark in enumerate(row):
+            if dark:
+                path.rect((c + quiet) * cell, size - (r + quiet + 1) * cell, cell, cell)
+    canvas.setFillColor(colors.black)
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 class _NumberedCanvas(pdf_canvas.Canvas):
@@ -216,11 +240,18 @@ class OfficialDocument:
         canvas.drawCentredString(PAGE_W / 2, 14 * mm, f"第 {page} 页 共 {total} 页")
         canvas.drawString(MARGIN_X, 14 * mm, self.number)
         canvas.drawString(MARGIN_X, 9.5 * mm, f"内容校验 {self.digest[:16]}")
-        widget = QrCodeWidget(qr_payload(self.number, self.digest))
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
-        drawing.add(widget)
-        renderPDF.draw(drawing, canvas, PAGE_W - MARGIN_X - QR_SIZE + 4 * mm, 5 * mm)
+        # The QR code is drawn once into a form XObject and placed on every page: encoding and
+        # drawing it per page cost ten times the rest of the document.
+        form = f"qr{self.digest[:12]}"
+        if not getattr(canvas, "_qr_form_done", False):
+            canvas.beginForm(form)
+            _draw_qr(canvas, qr_payload(self.number, self.digest), QR_SIZE)
+            canvas.endForm()
+            canvas._qr_form_done = True  # type: ignore[attr-defined]
+        canvas.saveState()
+        canvas.translate(PAGE_W - MARGIN_X - QR_SIZE + 4 * mm, 5 * mm)
+        canvas.doForm(form)
+        canvas.restoreState()
         if self.page_note:
             canvas.setFont(BODY, 10)
             canvas.drawString(MARGIN_X, 21 * mm, self.page_note)
