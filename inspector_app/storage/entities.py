@@ -6,6 +6,7 @@ from inspector_app.storage import (  # noqa: F401  (each registers its tables)
     patrols,
     photos,
     reviews,
+    sync_state,
     units,
     violations,
 )

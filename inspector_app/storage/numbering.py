@@ -21,27 +21,36 @@ LOCAL_BLOCK_SIZE = 9999
 def take_number(
     db: sqlite_utils.Database, doc_type: str, squad_id: str | None, year: int, now_iso: str = ""
 ) -> tuple[int, str, str]:
-    """(value, block id, source) of the next free number; opens a local block if none has room."""
+    """(value, block id, source) of the next free number. A leased block is used first; with
+    no lease left, a device that syncs with a server takes a provisional number (the server
+    replaces it), and a device without a server opens a local block."""
+    synced = _has_server(db)
     row = db.execute(
         "SELECT id, next_value, source FROM number_block WHERE doc_type = ? AND year = ? "
-        "AND squad_id IS ? AND next_value <= range_end "
-        "ORDER BY CASE source WHEN 'lease' THEN 0 WHEN 'local' THEN 1 ELSE 2 END, range_start LIMIT 1",
-        [doc_type, year, squad_id],
+        "AND squad_id IS ? AND next_value <= range_end AND (source = 'lease' OR source = ?) "
+        "ORDER BY CASE source WHEN 'lease' THEN 0 ELSE 1 END, range_start LIMIT 1",
+        [doc_type, year, squad_id, "provisional" if synced else "local"],
     ).fetchone()
     if row is None:
+        source = "provisional" if synced else "local"
         block_id = uuid7()
         start = 1 + int(db.execute(
             "SELECT coalesce(max(range_end), 0) FROM number_block WHERE doc_type = ? AND year = ? "
-            "AND squad_id IS ? AND source = 'local'", [doc_type, year, squad_id]).fetchone()[0])
+            "AND squad_id IS ? AND source = ?", [doc_type, year, squad_id, source]).fetchone()[0])
         db.execute(
             "INSERT INTO number_block(id, doc_type, year, squad_id, range_start, range_end, next_value,"
-            " source, created_at) VALUES (?,?,?,?,?,?,?,'local',?)",
-            [block_id, doc_type, year, squad_id, start, start + LOCAL_BLOCK_SIZE - 1, start, now_iso],
+            " source, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            [block_id, doc_type, year, squad_id, start, start + LOCAL_BLOCK_SIZE - 1, start, source, now_iso],
         )
-        row = (block_id, start, "local")
+        row = (block_id, start, source)
     block_id, value, source = row
     db.execute("UPDATE number_block SET next_value = next_value + 1 WHERE id = ?", [block_id])
     return int(value), str(block_id), str(source)
+
+
+def _has_server(db: sqlite_utils.Database) -> bool:
+    row = db.execute("SELECT value FROM sync_state WHERE key = 'server_url'").fetchone()
+    return bool(row and row[0])
 
 
 def number_template(db: sqlite_utils.Database, squad_id: str | None, doc_type: str) -> str | None:

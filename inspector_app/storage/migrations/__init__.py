@@ -15,6 +15,7 @@ from inspector_app.storage.migrations import (
     m002_patrols,
     m003_disorders,
     m004_notices,
+    m005_sync,
     m007_review,
 )
 
@@ -26,6 +27,7 @@ STEPS: list[Step] = [
     m007_review.upgrade,
     m003_disorders.upgrade,
     m004_notices.upgrade,
+    m005_sync.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)

@@ -1,0 +1,249 @@
+"""Syncing with the central server: blobs first, then ops in batches, then number leases,
+then the changes of others by cursor (each batch applied with its cursor in one transaction).
+
+Runs off the UI thread (task runner). Every step is safe to interrupt: an op stays pending
+until the server's answer is stored, and a pulled batch and its cursor commit together.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import platform
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from inspector_app.domain.clock import HlcStamp, utc_iso
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.domain.progress import Progress
+from inspector_app.domain.roles import Permission
+from inspector_app.services.auth import hash_password
+from inspector_app.services.session import Session
+from inspector_app.storage import sync_state as state
+from inspector_app.sync.client import NeedsSignIn, SyncClient, SyncError, Tokens
+from inspector_app.sync.protocol import MAX_PUSH_OPS, Op
+
+PULL_LIMIT = 1000
+LEASE_SIZE = 100
+LEASE_LOW = 20
+DOC_TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof")
+
+ClientFactory = Callable[[str, str, Tokens], SyncClient]
+
+
+@dataclass
+class SyncReport:
+    """What one sync did."""
+
+    blobs_uploaded: int = 0
+    bytes_uploaded: int = 0
+    pushed: int = 0
+    answers: dict[str, int] = field(default_factory=dict)
+    pulled: int = 0
+    leases: int = 0
+
+
+def server_url(session: Session) -> str:
+    """The configured server address ('' when this device does not sync)."""
+    return state.get_state(session.store.db, "server_url")
+
+
+def set_server_url(session: Session, url: str) -> None:
+    """Configure (or with '' remove) the sync server; a new address needs a new sign-in."""
+    url = url.strip().rstrip("/")
+    if url and not url.startswith(("http://", "https://")):
+        raise UserError(QT_TRANSLATE_NOOP("sync", "The server address must start with https:// or http://."),
+                        QT_TRANSLATE_NOOP("sync", "For example https://sync.jinan.example:8765"))
+    with session.store.transaction() as db:
+        if url != state.get_state(db, "server_url"):
+            state.set_state(db, server_url=url, refresh_token="", access_token="")
+
+
+def _tokens(session: Session) -> Tokens:
+    db = session.store.db
+
+    def save(tokens: Tokens) -> None:
+        with session.store.transaction() as tx:
+            state.set_state(tx, access_token=tokens.access, refresh_token=tokens.refresh)
+
+    return Tokens(state.get_state(db, "access_token"), state.get_state(db, "refresh_token"), save)
+
+
+def default_client(url: str, device_id: str, tokens: Tokens) -> SyncClient:
+    """An HTTP client with the normal retry policy."""
+    return SyncClient(url, device_id, tokens)
+
+
+def open_client(session: Session, factory: ClientFactory = default_client) -> SyncClient:
+    """A client for the configured server with the stored tokens."""
+    url = server_url(session)
+    if not url:
+        raise SyncError(QT_TRANSLATE_NOOP("sync", "No sync server is configured."),
+                        QT_TRANSLATE_NOOP("sync", "Enter the server address in Settings."))
+    return factory(url, session.device_id, _tokens(session))
+
+
+def sign_in_online(session: Session, password: str, factory: ClientFactory = default_client) -> dict[str, Any]:
+    """Sign the current officer in to the server (stores the tokens, and the password hash
+    for signing in offline next time)."""
+    session.require(Permission.SYNC)
+    with open_client(session, factory) as client:
+        profile = client.login(session.actor.username, password, platform.node() or "laptop")
+    with session.operation("sync_sign_in") as op:
+        state.set_local_password_hash(op.db, session.actor.officer_id, hash_password(password))
+        state.set_state(op.db, officer_id=str(profile["id"]))
+    return profile
+
+
+def sync_now(session: Session, client: SyncClient | None = None, progress: Progress | None = None,
+             factory: ClientFactory = default_client) -> SyncReport:
+    """One full sync. Raises :class:`SyncError` (nothing lost) when it cannot finish."""
+    session.require(Permission.SYNC)
+    progress = progress or Progress()
+    own = client is None
+    client = client or open_client(session, factory)
+    report = SyncReport()
+    with session.store.transaction() as db:
+        state.set_state(db, last_attempt_at=utc_iso(session.now()))
+    try:
+        _upload_blobs(session, client, report, progress)
+        _push(session, client, report, progress)
+        _top_up_leases(session, client, report)
+        _pull(session, client, report, progress)
+    except SyncError as exc:
+        with session.store.transaction() as db:
+            state.set_state(db, last_error=exc.render())
+        raise
+    finally:
+        if own:
+            client.close()
+    with session.operation("sync") as op:
+        state.set_state(op.db, last_success_at=utc_iso(op.now), last_error="")
+        op.details.update(pushed=report.pushed, pulled=report.pulled, blobs=report.blobs_uploaded)
+    return report
+
+
+def _upload_blobs(session: Session, client: SyncClient, report: SyncReport, progress: Progress) -> None:
+    todo = state.blobs_to_upload(session.store.db)
+    if not todo:
+        return
+    missing = client.missing_blobs([sha for sha, _ in todo])
+    total = sum(size for sha, size in todo if sha in missing)
+    done = 0
+    for sha, size in todo:
+        progress.check()
+        if sha in missing:
+            try:
+                data = session.blobs.read(sha)
+            except FileNotFoundError:
+                with session.store.transaction() as db:
+                    state.mark_blob(db, sha, False, "the file is missing on this laptop")
+                continue
+            client.upload_blob(sha, data, missing[sha], _reporter(progress, done, total))
+            report.blobs_uploaded += 1
+            report.bytes_uploaded += size - missing[sha]
+            done += size
+        with session.store.transaction() as db:
+            state.mark_blob(db, sha, True)
+
+
+def _reporter(progress: Progress, base: int, total: int) -> Callable[[int], None]:
+    def report(offset: int) -> None:
+        progress.update(base + offset, total, "blobs")
+    return report
+
+
+def _push(session: Session, client: SyncClient, report: SyncReport, progress: Progress) -> None:
+    total = state.queue_counts(session.store.db)["ops"]
+    after = 0
+    while True:
+        progress.check()
+        batch = state.pending_ops(session.store.db, MAX_PUSH_OPS, after)
+        if not batch:
+            return
+        results = client.push([
+            Op(o.op_id, o.entity, o.entity_id, o.op, o.changes, o.hlc, o.created_at, o.form_version, o.blobs)
+            for o in batch
+        ])
+        with session.store.transaction() as db:
+            state.record_answers(db, [(r.op_id, r.effective.value, r.reason) for r in results])
+        for r in results:
+            report.answers[r.effective.value] = report.answers.get(r.effective.value, 0) + 1
+        report.pushed += len(batch)
+        after = batch[-1].seq
+        progress.update(report.pushed, max(total, report.pushed), "ops")
+
+
+def _top_up_leases(session: Session, client: SyncClient, report: SyncReport) -> None:
+    if not session.can(Permission.ISSUE_NOTICE) or session.actor.squad_id is None:
+        return
+    year = session.today().year
+    for doc_type in DOC_TYPES:
+        if state.lease_room(session.store.db, doc_type, year, session.actor.squad_id) >= LEASE_LOW:
+            continue
+        lease = client.lease(doc_type, year, LEASE_SIZE)
+        with session.store.transaction() as db:
+            state.add_lease(db, lease, utc_iso(session.now()))
+        report.leases += 1
+
+
+def _pull(session: Session, client: SyncClient, report: SyncReport, progress: Progress) -> None:
+    after = state.cursor(session.store.db)
+    while True:
+        progress.check()
+        page = client.pull(after, PULL_LIMIT)
+        if page.changes:
+            with state.replication_transaction(session.store) as db:
+                state.apply_changes(db, [c.to_json() for c in page.changes], page.next_after)
+            newest = max(c.hlc for c in page.changes)
+            with contextlib.suppress(ValueError):  # a stamp from an older server format
+                session.hlc.receive(HlcStamp.decode(newest))
+            report.pulled += len(page.changes)
+            progress.update(report.pulled, report.pulled + (PULL_LIMIT if page.more else 0), "pull")
+        after = page.next_after
+        if not page.more:
+            return
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the sync page and the status bar show."""
+
+    server_url: str
+    signed_in: bool
+    pending_ops: int
+    pending_blobs: int
+    pending_blob_bytes: int
+    open_conflicts: int
+    last_success_at: str
+    last_error: str
+    failed: list[dict[str, Any]]
+
+
+def sync_status(session: Session) -> SyncStatus:
+    """The queue and the last outcome (a few indexed reads)."""
+    db = session.store.db
+    counts = state.queue_counts(db)
+    return SyncStatus(
+        state.get_state(db, "server_url"), bool(state.get_state(db, "refresh_token")), counts["ops"],
+        counts["blobs"], counts["blob_bytes"], counts["conflicts"], state.get_state(db, "last_success_at"),
+        state.get_state(db, "last_error"), state.failed_ops(db),
+    )
+
+
+def retry_failed(session: Session, op_ids: list[str]) -> int:
+    """Put refused ops back in the queue for the next sync."""
+    session.require(Permission.SYNC)
+    with session.operation("sync_retry") as op:
+        count = state.retry_ops(op.db, op_ids)
+        op.details["ops"] = count
+    return count
+
+
+def is_signed_in(session: Session) -> bool:
+    """Whether the device holds a refresh token for the server."""
+    return bool(state.get_state(session.store.db, "refresh_token"))
+
+
+__all__ = ["NeedsSignIn", "SyncError", "SyncReport", "SyncStatus", "sync_now", "sync_status"]

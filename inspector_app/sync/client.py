@@ -1,0 +1,245 @@
+"""The HTTP client of the sync protocol (httpx), with retries and backoff.
+
+Network faults (refused, reset, cut, timed out), 5xx answers, 429 and unreadable bodies are
+retried with exponential backoff and jitter; a 401 refreshes the access token once; anything
+else is an error the caller shows. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.sync.protocol import (
+    API,
+    PROTOCOL_VERSION,
+    VERSION_HEADER,
+    Op,
+    OpResult,
+    ProtocolError,
+    PullPage,
+    parse_pull,
+)
+
+CHUNK = 256 * 1024
+
+
+class SyncError(UserError):
+    """Sync could not finish; the message says why and what to do. Nothing local is lost."""
+
+
+class Offline(SyncError):
+    """The server could not be reached (or kept failing) after every retry."""
+
+
+class NeedsSignIn(SyncError):
+    """The server wants the officer's password again (no token, or it was refused)."""
+
+
+class Refused(SyncError):
+    """The server understood the request and refused it (4xx, or 426 for an old app)."""
+
+
+@dataclass
+class Tokens:
+    """The tokens of the signed-in device; ``on_change`` persists them."""
+
+    access: str = ""
+    refresh: str = ""
+    on_change: Callable[[Tokens], None] | None = None
+
+    def set(self, access: str, refresh: str | None = None) -> None:
+        """New tokens from the server."""
+        self.access = access
+        if refresh is not None:
+            self.refresh = refresh
+        if self.on_change:
+            self.on_change(self)
+
+
+@dataclass
+class RetryPolicy:
+    """How often and how patiently to retry a failing request."""
+
+    attempts: int = 6
+    base_delay: float = 0.5
+    max_delay: float = 20.0
+    sleep: Callable[[float], None] = time.sleep
+
+    def delays(self) -> Iterator[float]:
+        """Pauses between attempts: exponential with full jitter."""
+        for n in range(self.attempts - 1):
+            yield random.uniform(0, min(self.max_delay, self.base_delay * 2**n))
+
+
+class SyncClient:
+    """One server, one device. ``base_url`` like ``https://sync.example.cn:8765``."""
+
+    def __init__(self, base_url: str, device_id: str, tokens: Tokens | None = None,
+                 retry: RetryPolicy | None = None, timeout: float = 30.0, verify: bool | str = True) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.device_id = device_id
+        self.tokens = tokens or Tokens()
+        self.retry = retry or RetryPolicy()
+        self.http = httpx.Client(base_url=self.base_url, timeout=timeout, verify=verify,
+                                 headers={VERSION_HEADER: str(PROTOCOL_VERSION)})
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self.http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- requests ---------------------------------------------------------------------------
+
+    def _send(self, method: str, path: str, *, auth: bool = True, json_body: Any = None,
+              content: bytes | None = None, headers: dict[str, str] | None = None,
+              params: dict[str, Any] | None = None, ok: tuple[int, ...] = (200,)) -> httpx.Response:
+        refreshed = False
+        delays = self.retry.delays()
+        while True:
+            hdrs = dict(headers or {})
+            if auth:
+                if not self.tokens.access:
+                    self._refresh()
+                hdrs["Authorization"] = f"Bearer {self.tokens.access}"
+            body = content
+            if json_body is not None:
+                body = gzip.compress(json.dumps(json_body, ensure_ascii=False).encode(), compresslevel=5)
+                hdrs.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
+            try:
+                resp = self.http.request(method, f"{API}{path}", content=body, headers=hdrs, params=params)
+                failure = None if resp.status_code < 500 and resp.status_code != 429 else f"HTTP {resp.status_code}"
+                if failure is None and resp.status_code in ok:
+                    self._check_json(resp)
+            except (httpx.TransportError, ValueError) as exc:
+                failure, resp = type(exc).__name__, None
+            if failure is None and resp is not None:
+                if resp.status_code == 401 and auth and not refreshed and self.tokens.refresh:
+                    refreshed = True
+                    self._refresh()
+                    continue
+                if resp.status_code in ok:
+                    return resp
+                raise self._refusal(resp)
+            delay = next(delays, None)
+            if delay is None:
+                raise Offline(
+                    QT_TRANSLATE_NOOP("sync", "The sync server {url} cannot be reached ({why})."),
+                    QT_TRANSLATE_NOOP("sync", "Your work is kept on this laptop; it syncs when the "
+                                              "network is back."),
+                    url=self.base_url, why=failure,
+                )
+            self.retry.sleep(delay)
+
+    @staticmethod
+    def _check_json(resp: httpx.Response) -> None:
+        if resp.headers.get("content-type", "").startswith("application/json"):
+            resp.json()  # a truncated or garbled body raises ValueError: retried
+
+    def _refusal(self, resp: httpx.Response) -> SyncError:
+        try:
+            detail = str(resp.json().get("detail", ""))
+        except ValueError:
+            detail = resp.text[:200]
+        if resp.status_code == 401:
+            return NeedsSignIn(
+                QT_TRANSLATE_NOOP("sync", "The sync server asks you to sign in again ({why})."),
+                QT_TRANSLATE_NOOP("sync", "Enter your password on the sync page."), why=detail)
+        if resp.status_code == 426:
+            return Refused(QT_TRANSLATE_NOOP("sync", "This app is too old for the sync server: {why}"),
+                           why=detail)
+        return Refused(QT_TRANSLATE_NOOP("sync", "The sync server refused the request ({code}): {why}"),
+                       code=resp.status_code, why=detail)
+
+    def _refresh(self) -> None:
+        if not self.tokens.refresh:
+            raise NeedsSignIn(
+                QT_TRANSLATE_NOOP("sync", "This device is not signed in to the sync server."),
+                QT_TRANSLATE_NOOP("sync", "Enter your password on the sync page."))
+        resp = self._send("POST", "/auth/refresh", auth=False,
+                          json_body={"device_id": self.device_id, "refresh_token": self.tokens.refresh})
+        self.tokens.set(resp.json()["access_token"])
+
+    # -- protocol ---------------------------------------------------------------------------
+
+    def login(self, username: str, password: str, device_name: str) -> dict[str, Any]:
+        """Sign in; stores the tokens and returns the officer profile."""
+        resp = self._send("POST", "/auth/login", auth=False, json_body={
+            "username": username, "password": password, "device_id": self.device_id, "device_name": device_name})
+        data = resp.json()
+        self.tokens.set(data["access_token"], data["refresh_token"])
+        return dict(data["officer"])
+
+    def missing_blobs(self, hashes: list[str]) -> dict[str, int]:
+        """Which blobs the server lacks, with how many bytes of each it already holds."""
+        resp = self._send("POST", "/blobs/missing", json_body={"hashes": hashes})
+        return {m["sha256"]: int(m["offset"]) for m in resp.json()["missing"]}
+
+    def upload_blob(self, sha256: str, data: bytes, offset: int = 0,
+                    progress: Callable[[int], None] | None = None) -> None:
+        """Send a blob from ``offset`` in chunks; after a cut it resumes where the server is."""
+        total = len(data)
+        while offset < total or total == 0:
+            end = min(offset + CHUNK, total) - 1
+            resp = self._send("PUT", f"/blobs/{sha256}", content=data[offset:end + 1],
+                              headers={"Content-Range": f"bytes {offset}-{max(end, 0)}/{total}",
+                                       "Content-Type": "application/octet-stream"}, ok=(200, 409))
+            answer = resp.json()
+            offset = int(answer.get("offset", 0))
+            if progress:
+                progress(offset)
+            if answer.get("complete") or total == 0:
+                return
+
+    def push(self, ops: list[Op]) -> list[OpResult]:
+        """Send up to 500 ops; one answer each."""
+        resp = self._send("POST", "/sync/push", json_body={"device_id": self.device_id,
+                                                           "ops": [o.to_json() for o in ops]})
+        try:
+            results = [OpResult.from_json(r) for r in resp.json()["results"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise Refused(QT_TRANSLATE_NOOP("sync", "The sync server sent an answer this app cannot read: {why}"),
+                          why=str(exc)) from None
+        if [r.op_id for r in results] != [o.op_id for o in ops]:
+            raise Refused(QT_TRANSLATE_NOOP("sync", "The sync server answered for other ops than were sent."))
+        return results
+
+    def pull(self, after: int, limit: int = 1000) -> PullPage:
+        """Changes after ``after``."""
+        resp = self._send("GET", "/sync/pull", params={"after": after, "limit": limit})
+        try:
+            return parse_pull(resp.json())
+        except ProtocolError as exc:
+            raise Refused(QT_TRANSLATE_NOOP("sync", "The sync server sent an answer this app cannot read: {why}"),
+                          why=str(exc)) from None
+
+    def lease(self, doc_type: str, year: int, count: int) -> dict[str, Any]:
+        """A block of official numbers for this device."""
+        return dict(self._send("POST", "/numbers/lease",
+                               json_body={"doc_type": doc_type, "year": year, "count": count}).json())
+
+    def verify_document(self, number: str, content_sha256: str | None = None) -> dict[str, Any]:
+        """Whether the server knows a document with this number (and content hash)."""
+        params = {"hash": content_sha256} if content_sha256 else None
+        return dict(self._send("GET", f"/documents/verify/{number}", params=params).json())
+
+    def reachable(self) -> bool:
+        """A quick health probe (no retries)."""
+        try:
+            return self.http.get(f"{API}/health", timeout=3).status_code == 200
+        except httpx.HTTPError:
+            return False

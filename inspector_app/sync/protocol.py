@@ -1,0 +1,190 @@
+"""The sync protocol's shapes and version, shared by the client and the server.
+
+Standard library only (no httpx): the server imports this module. An *op* is one change a
+device made (one outbox row); a *change* is one record's state in the server's feed.
+
+Version history: v1 — design.md §5, with two documented refinements: ``blobs/missing`` also
+returns how many bytes of each missing blob the server already holds (so an upload resumes
+without a probe), and a pulled change carries the record's whole current state rather than the
+op that produced it (the feed is the record table itself; see notes/issue-7.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+PROTOCOL_VERSION = 1
+MIN_CLIENT_VERSION = 1
+VERSION_HEADER = "X-Inspector-Protocol"
+API = "/api/v1"
+MAX_PUSH_OPS = 500
+MAX_PULL_LIMIT = 2000
+OP_KINDS = frozenset({"create", "patch", "delete", "finalize"})
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
+
+
+class ProtocolError(ValueError):
+    """A message that does not have the protocol's shape."""
+
+
+class Status(StrEnum):
+    """What the server did with one op."""
+
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+    FORBIDDEN = "forbidden"
+
+
+@dataclass(frozen=True)
+class Op:
+    """One change made on a device: ``changes`` maps field → ``[old, new]``."""
+
+    op_id: str
+    entity: str
+    entity_id: str
+    op: str
+    changes: dict[str, list[Any]]
+    hlc: str
+    at: str = ""
+    form_version: str = ""
+    blobs: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The op as JSON-ready data."""
+        return {
+            "op_id": self.op_id, "entity": self.entity, "entity_id": self.entity_id,
+            "op": self.op, "changes": self.changes, "hlc": self.hlc, "at": self.at,
+            "form_version": self.form_version, "blobs": list(self.blobs),
+        }
+
+    @staticmethod
+    def from_json(data: Any) -> Op:
+        """Parse and check one op; raises :class:`ProtocolError` on a bad shape."""
+        if not isinstance(data, dict):
+            raise ProtocolError("an op must be an object")
+        try:
+            op = Op(
+                op_id=_text(data, "op_id"), entity=_text(data, "entity"),
+                entity_id=_text(data, "entity_id"), op=_text(data, "op"),
+                changes=data.get("changes") or {}, hlc=_text(data, "hlc"),
+                at=str(data.get("at") or ""), form_version=str(data.get("form_version") or ""),
+                blobs=tuple(data.get("blobs") or ()),
+            )
+        except (TypeError, KeyError) as exc:
+            raise ProtocolError(f"bad op: {exc}") from None
+        if op.op not in OP_KINDS:
+            raise ProtocolError(f"unknown op kind {op.op!r}")
+        if not _NAME.match(op.entity):
+            raise ProtocolError(f"bad entity name {op.entity!r}")
+        if not isinstance(op.changes, dict) or not all(
+            isinstance(k, str) and _NAME.match(k) and isinstance(v, list) and len(v) == 2
+            for k, v in op.changes.items()
+        ):
+            raise ProtocolError("changes must map field names to [old, new]")
+        if not all(isinstance(b, str) and SHA256.match(b) for b in op.blobs):
+            raise ProtocolError("blobs must be sha256 hex digests")
+        return op
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str) or not value or len(value) > 200:
+        raise ProtocolError(f"{key} must be a non-empty text")
+    return value
+
+
+@dataclass(frozen=True)
+class OpResult:
+    """The server's answer for one op. ``original`` is the first answer of a replayed op."""
+
+    op_id: str
+    status: Status
+    reason: str = ""
+    original: Status | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as JSON-ready data."""
+        out: dict[str, Any] = {"op_id": self.op_id, "status": self.status.value}
+        if self.reason:
+            out["reason"] = self.reason
+        if self.original is not None:
+            out["original"] = self.original.value
+        return out
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> OpResult:
+        """Parse one result."""
+        original = data.get("original")
+        return OpResult(
+            str(data["op_id"]), Status(data["status"]), str(data.get("reason") or ""),
+            Status(original) if original else None,
+        )
+
+    @property
+    def effective(self) -> Status:
+        """What happened to the op, a replay resolved to its first answer."""
+        return self.original or self.status if self.status == Status.DUPLICATE else self.status
+
+
+@dataclass(frozen=True)
+class Change:
+    """One record's current state in the server's feed, at sequence ``seq``."""
+
+    seq: int
+    entity: str
+    id: str
+    fields: dict[str, Any]
+    hlc: str
+    deleted: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+    device_id: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The change as JSON-ready data."""
+        return {
+            "seq": self.seq, "entity": self.entity, "id": self.id, "fields": self.fields,
+            "hlc": self.hlc, "deleted": self.deleted, "created_at": self.created_at,
+            "updated_at": self.updated_at, "device_id": self.device_id,
+        }
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> Change:
+        """Parse one change; raises :class:`ProtocolError` on a bad shape."""
+        try:
+            change = Change(
+                int(data["seq"]), str(data["entity"]), str(data["id"]), dict(data["fields"]),
+                str(data["hlc"]), bool(data.get("deleted")), str(data.get("created_at") or ""),
+                str(data.get("updated_at") or ""), str(data.get("device_id") or ""),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError(f"bad change: {exc}") from None
+        if not _NAME.match(change.entity) or not all(_NAME.match(k) for k in change.fields):
+            raise ProtocolError("bad entity or field name in a change")
+        return change
+
+
+@dataclass
+class PullPage:
+    """One page of the feed."""
+
+    changes: list[Change] = field(default_factory=list)
+    next_after: int = 0
+    more: bool = False
+
+
+def parse_pull(data: Any) -> PullPage:
+    """Parse a pull answer; raises :class:`ProtocolError` on a bad shape."""
+    if not isinstance(data, dict) or not isinstance(data.get("changes"), list):
+        raise ProtocolError("a pull answer must have a list of changes")
+    changes = [Change.from_json(c) for c in data["changes"]]
+    seqs = [c.seq for c in changes]
+    if seqs != sorted(set(seqs)):
+        raise ProtocolError("changes must come in strictly increasing seq")
+    return PullPage(changes, int(data.get("next_after", seqs[-1] if seqs else 0)), bool(data.get("more")))

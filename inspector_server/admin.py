@@ -1,0 +1,202 @@
+"""Administration: squads, officers and their roles, devices, passwords, unit imports, and a
+status table of devices. Used by ``inspector-server admin`` and by tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from inspector_app.domain.clock import utc_iso
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.ids import uuid7
+from inspector_app.forms.engine import Choice, FormContext, validate
+from inspector_app.forms.unit import UNIT_FORM
+from inspector_app.forms.unit_import import row_values, suggest_mapping
+from inspector_server.auth import hash_password
+from inspector_server.db import account, device, record
+from inspector_server.push import Rec, write_records
+
+ROLES = ("officer", "supervisor", "clerk", "admin")
+
+
+class AdminError(Exception):
+    """A request the administrator must correct (the message says how)."""
+
+
+def _now() -> str:
+    return utc_iso(datetime.now(UTC))
+
+
+def _hlc(now: str) -> str:
+    ms = int(datetime.fromisoformat(now.replace("Z", "+00:00")).timestamp() * 1000)
+    return f"{ms:015d}-{0:010d}-server"
+
+
+def put_record(conn: Connection, entity: str, fields: dict[str, Any], squad_id: str | None,
+               record_id: str | None = None) -> str:
+    """Create or replace one record (written to the feed like any change)."""
+    now = _now()
+    rid = record_id or uuid7()
+    existing = conn.execute(select(record.c.seq).where(record.c.entity == entity, record.c.id == rid)).scalar()
+    write_records(conn, [Rec(entity, rid, squad_id, fields, _hlc(now), created_at=now, updated_at=now,
+                             device_id="server", seq=existing)])
+    return rid
+
+
+def create_squad(conn: Connection, name: str, district_code: str, subdistrict_code: str | None = None) -> str:
+    """A new squad; returns its id."""
+    rid = uuid7()
+    put_record(conn, "squad", {"name": name, "district_code": district_code,
+                               "subdistrict_code": subdistrict_code}, rid, rid)
+    return rid
+
+
+def create_officer(conn: Connection, username: str, name: str, role: str, squad_id: str | None,
+                   password: str, badge_no: str = "", phone: str = "") -> str:
+    """A new officer with a sign-in account; returns the officer id."""
+    if role not in ROLES:
+        raise AdminError(f"role must be one of {', '.join(ROLES)}")
+    if len(password) < 8:
+        raise AdminError("the password needs at least 8 characters")
+    if conn.execute(select(account.c.officer_id).where(account.c.username == username)).first():
+        raise AdminError(f"the user name {username} is taken; choose another")
+    if squad_id and not conn.execute(select(record.c.id).where(record.c.entity == "squad", record.c.id == squad_id)).first():
+        raise AdminError(f"there is no squad {squad_id}; list squads with 'admin squad list'")
+    officer_id = uuid7()
+    conn.execute(insert(account).values(officer_id=officer_id, username=username,
+                                        password_hash=hash_password(password), role=role, squad_id=squad_id))
+    put_record(conn, "officer", {"username": username, "name": name, "badge_no": badge_no, "role": role,
+                                 "squad_id": squad_id, "phone": phone, "active": 1}, squad_id, officer_id)
+    return officer_id
+
+
+def set_role(conn: Connection, username: str, role: str) -> None:
+    """Change an officer's role (takes effect at their next request)."""
+    if role not in ROLES:
+        raise AdminError(f"role must be one of {', '.join(ROLES)}")
+    officer_id = _officer_id(conn, username)
+    conn.execute(update(account).where(account.c.officer_id == officer_id).values(role=role))
+    row = conn.execute(select(record).where(record.c.entity == "officer", record.c.id == officer_id)).mappings().first()
+    if row is not None:
+        put_record(conn, "officer", {**json.loads(row["fields"]), "role": role}, row["squad_id"], officer_id)
+
+
+def reset_password(conn: Connection, username: str, password: str) -> None:
+    """Give an officer a new password."""
+    if len(password) < 8:
+        raise AdminError("the password needs at least 8 characters")
+    officer_id = _officer_id(conn, username)
+    conn.execute(update(account).where(account.c.officer_id == officer_id).values(password_hash=hash_password(password)))
+
+
+def _officer_id(conn: Connection, username: str) -> str:
+    found = conn.execute(select(account.c.officer_id).where(account.c.username == username)).scalar()
+    if found is None:
+        raise AdminError(f"there is no user {username}")
+    return str(found)
+
+
+def create_device(conn: Connection, name: str) -> str:
+    """Register a device ahead of its first sign-in; returns its id."""
+    device_id = uuid7()
+    conn.execute(insert(device).values(id=device_id, name=name, created_at=_now()))
+    return device_id
+
+
+def revoke_device(conn: Connection, device_id: str) -> bool:
+    """Refuse the device from now on (its tokens stop working); False if unknown."""
+    done = conn.execute(update(device).where(device.c.id == device_id).values(revoked=1, refresh_hash=None))
+    return bool(done.rowcount)
+
+
+def device_status(conn: Connection) -> list[dict[str, Any]]:
+    """Each device: who, last push and pull, cursor, how far behind, open conflicts of its squad."""
+    head = conn.execute(select(func.max(record.c.seq))).scalar() or 0
+    rows = conn.execute(
+        select(device, account.c.username, account.c.squad_id)
+        .select_from(device.outerjoin(account, account.c.officer_id == device.c.officer_id))
+        .order_by(device.c.created_at)
+    ).mappings().all()
+    open_conflicts: dict[str | None, int] = {}
+    for squad, fields in conn.execute(select(record.c.squad_id, record.c.fields).where(record.c.entity == "conflict")):
+        if json.loads(fields).get("status") == "open":
+            open_conflicts[squad] = open_conflicts.get(squad, 0) + 1
+    return [{
+        "device": r["id"], "name": r["name"], "user": r["username"] or "", "revoked": bool(r["revoked"]),
+        "last_push": r["last_push_at"] or "", "last_pull": r["last_pull_at"] or "", "cursor": r["cursor"],
+        "behind": head - r["cursor"], "conflicts": open_conflicts.get(r["squad_id"], 0),
+    } for r in rows]
+
+
+def import_units(conn: Connection, path: Path, squad_id: str) -> tuple[int, list[str]]:
+    """Import a registry (.csv, UTF-8 or GBK) with the app's column recognition and unit form;
+    returns (units created, one message per bad row). Rows with errors are skipped."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gbk")
+    rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
+    if not rows:
+        raise AdminError(f"{path} has no rows")
+    roads = {json.loads(f)["name"]: rid for rid, f in conn.execute(
+        select(record.c.id, record.c.fields).where(record.c.entity == "road_segment", record.c.squad_id == squad_id))}
+    context = FormContext(today=datetime.now(UTC).date(), choices={
+        "road_segments": tuple(Choice(rid, name) for name, rid in roads.items()),
+        "unit_categories": (),
+    }, mode="import")
+    mapping = suggest_mapping(rows[0])
+    created, problems = 0, []
+    for number, row in enumerate(rows[1:], start=2):
+        try:
+            clean = validate(UNIT_FORM, row_values(row, mapping, roads), context)
+        except UserError as exc:  # the form says which field is wrong and why
+            problems.append(f"row {number}: {exc}")
+            continue
+        fields = {k: (int(v) if isinstance(v, bool) else v) for k, v in clean.items()}
+        fields = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()}
+        put_record(conn, "unit", {**fields, "squad_id": squad_id}, squad_id)
+        created += 1
+    return created, problems
+
+
+SEED_ENTITIES = ("squad", "officer", "road_segment", "unit", "catalog_version")
+_NOT_SYNCED = {"id", "created_at", "updated_at", "hlc", "device_id", "server_seq", "deleted",
+               "password_hash", "sort_key", "search_latin", "search_grams"}
+
+
+def seed_from_profile(conn: Connection, profile_db: Path) -> dict[str, int]:
+    """Copy squads, officers (with their accounts), roads, units and catalogs from an app
+    profile's database (the demo data) into an empty server."""
+    if conn.execute(select(func.count()).select_from(record)).scalar():
+        raise AdminError("the server already has records; seed only an empty server")
+    src = sqlite3.connect(f"{profile_db.as_uri()}?mode=ro", uri=True)
+    src.row_factory = sqlite3.Row
+    counts: dict[str, int] = {}
+    try:
+        for entity in SEED_ENTITIES:
+            recs = []
+            for row in src.execute(f'SELECT * FROM "{entity}" WHERE deleted = 0'):
+                data = dict(row)
+                fields = {k: v for k, v in data.items() if k not in _NOT_SYNCED}
+                squad = data["id"] if entity == "squad" else data.get("squad_id")
+                recs.append(Rec(entity, data["id"], None if entity == "catalog_version" else squad, fields,
+                                data["hlc"], created_at=data["created_at"], updated_at=data["updated_at"],
+                                device_id="server"))
+                if entity == "officer":
+                    conn.execute(insert(account).values(
+                        officer_id=data["id"], username=data["username"], password_hash=data["password_hash"],
+                        role=data["role"], squad_id=data["squad_id"], active=data["active"]))
+            for start in range(0, len(recs), 2000):
+                write_records(conn, recs[start:start + 2000])
+            counts[entity] = len(recs)
+    finally:
+        src.close()
+    return counts

@@ -1,0 +1,227 @@
+"""The HTTP API of design.md §5 (FastAPI). OpenAPI document at /docs.
+
+Every /api request carries the protocol version header; a client that is too old gets 426
+with a message. Request bodies may be gzip-compressed (``Content-Encoding: gzip``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine
+
+from inspector_app.domain.clock import utc_iso
+from inspector_app.sync.protocol import (
+    API,
+    MAX_PULL_LIMIT,
+    MAX_PUSH_OPS,
+    MIN_CLIENT_VERSION,
+    PROTOCOL_VERSION,
+    SHA256,
+    VERSION_HEADER,
+    Op,
+    ProtocolError,
+)
+from inspector_server import auth, feed, numbers
+from inspector_server.blobs import BlobDir
+from inspector_server.db import make_engine
+from inspector_server.push import push
+from inspector_server.rules import ADMIN, Caller
+from inspector_server.schema import upgrade
+from inspector_server.uploads import receive_blob
+
+T = TypeVar("T")
+
+
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return utc_iso(datetime.now(UTC))
+
+
+class LoginIn(BaseModel):
+    username: str = Field(min_length=1, max_length=80)
+    password: str = Field(min_length=1, max_length=200)
+    device_id: str = Field(min_length=1, max_length=64)
+    device_name: str = Field(default="", max_length=200)
+
+
+class RefreshIn(BaseModel):
+    device_id: str = Field(min_length=1, max_length=64)
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class LeaseIn(BaseModel):
+    doc_type: str = Field(min_length=1, max_length=40)
+    year: int = Field(ge=2000, le=2100)
+    count: int = Field(default=100, ge=1, le=numbers.MAX_LEASE)
+
+
+class MissingIn(BaseModel):
+    hashes: list[str] = Field(max_length=5000)
+
+
+async def current_caller(request: Request) -> Caller:
+    """The officer and device behind the request's access token (401 otherwise)."""
+    header = request.headers.get("authorization", "")
+    if not header.lower().startswith("bearer "):
+        raise HTTPException(401, "sign in first (no access token)")
+    engine: Engine = request.app.state.engine
+    try:
+        officer_id, device_id = auth.read_access_token(request.app.state.secret, header[7:].strip())
+
+        def check() -> Caller:
+            with engine.connect() as conn:
+                return auth.caller_for(conn, officer_id, device_id)
+
+        return await asyncio.to_thread(check)
+    except auth.AuthError as exc:
+        raise HTTPException(401, str(exc)) from None
+
+
+Who = Annotated[Caller, Depends(current_caller)]
+
+
+def create_app(db_url: str, blob_dir: Path) -> FastAPI:
+    """The server app for a database URL (created/upgraded on start) and a blob folder."""
+    engine = make_engine(db_url)
+    upgrade(engine)
+    secret = auth.token_secret(engine)
+    blobs = BlobDir(blob_dir)
+    app = FastAPI(title="Inspector sync server", version=f"protocol {PROTOCOL_VERSION}")
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.state.engine = engine
+    app.state.secret = secret
+
+    async def db(fn: Callable[..., T], *args: Any, write: bool = False) -> T:
+        def run() -> T:
+            with engine.connect().execution_options(write=write) as conn, conn.begin():
+                return fn(conn, *args)
+        return await asyncio.to_thread(run)
+
+    @app.middleware("http")
+    async def protocol_version(request: Request, call_next: Any) -> Any:
+        if request.url.path.startswith(API) and not request.url.path.endswith("/health"):
+            try:
+                version = int(request.headers.get(VERSION_HEADER, "0"))
+            except ValueError:
+                version = 0
+            if version < MIN_CLIENT_VERSION:
+                return JSONResponse(status_code=426, content={
+                    "detail": f"This app speaks sync protocol {version}; the server needs "
+                              f"{MIN_CLIENT_VERSION} or newer. Install the new version of the app."})
+        return await call_next(request)
+
+    @app.get(f"{API}/health")
+    async def health() -> dict[str, Any]:
+        return {"ok": True, "protocol": PROTOCOL_VERSION}
+
+    @app.post(f"{API}/auth/login")
+    async def login(body: LoginIn) -> dict[str, Any]:
+        try:
+            row, refresh = await db(auth.login, body.username.strip(), body.password, body.device_id,
+                                    body.device_name, _now(), write=True)
+        except auth.AuthError as exc:
+            raise HTTPException(401, str(exc)) from None
+        return {
+            "access_token": auth.make_access_token(secret, row["officer_id"], body.device_id),
+            "refresh_token": refresh, "expires_in": auth.ACCESS_SECONDS,
+            "officer": {"id": row["officer_id"], "username": row["username"], "role": row["role"],
+                        "squad_id": row["squad_id"]},
+            "roles": [row["role"]],
+        }
+
+    @app.post(f"{API}/auth/refresh")
+    async def refresh(body: RefreshIn) -> dict[str, Any]:
+        try:
+            officer_id = await db(auth.refresh, body.device_id, body.refresh_token)
+        except auth.AuthError as exc:
+            raise HTTPException(401, str(exc)) from None
+        return {"access_token": auth.make_access_token(secret, officer_id, body.device_id),
+                "expires_in": auth.ACCESS_SECONDS}
+
+    @app.post(f"{API}/devices/{{device_id}}/revoke")
+    async def revoke(device_id: str, who: Who) -> dict[str, Any]:
+        if who.role != ADMIN:
+            raise HTTPException(403, "only an administrator revokes devices")
+        from inspector_server.admin import revoke_device
+
+        found = await db(lambda conn: revoke_device(conn, device_id), write=True)
+        if not found:
+            raise HTTPException(404, f"no device {device_id}")
+        return {"device_id": device_id, "revoked": True}
+
+    @app.post(f"{API}/blobs/missing")
+    async def missing(body: MissingIn, _who: Who) -> dict[str, Any]:
+        wanted = sorted({h for h in body.hashes if SHA256.match(h)})
+        present = await db(feed.present_blobs, wanted)
+        return {"missing": [{"sha256": h, "offset": blobs.offset(h)} for h in wanted if h not in present]}
+
+    @app.put(f"{API}/blobs/{{sha256}}")
+    async def put_blob(sha256: str, request: Request, _who: Who) -> JSONResponse:
+        return await receive_blob(engine, blobs, sha256, request, _now())
+
+    @app.post(f"{API}/sync/push")
+    async def push_ops(request: Request, who: Who) -> dict[str, Any]:
+        data = await _json_body(request)
+        raw_ops = data.get("ops")
+        if not isinstance(raw_ops, list) or len(raw_ops) > MAX_PUSH_OPS:
+            raise HTTPException(400, f"ops must be a list of at most {MAX_PUSH_OPS} ops")
+        if data.get("device_id", who.device_id) != who.device_id:
+            raise HTTPException(403, "device_id does not match the signed-in device")
+        try:
+            ops = [Op.from_json(o) for o in raw_ops]
+        except ProtocolError as exc:
+            raise HTTPException(400, str(exc)) from None
+        results = await asyncio.to_thread(push, engine, who, ops, _now())
+        return {"results": [r.to_json() for r in results]}
+
+    @app.post(f"{API}/sync/ping")
+    async def ping(request: Request, _who: Who) -> dict[str, Any]:
+        """Reads and parses a body like push does and stores nothing (a benchmark baseline)."""
+        data = await _json_body(request)
+        return {"ops": len(data.get("ops") or [])}
+
+    @app.get(f"{API}/sync/pull")
+    async def pull(who: Who, after: Annotated[int, Query(ge=0)] = 0,
+                   limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500) -> dict[str, Any]:
+        return await db(feed.pull, who, after, limit, _now(), write=True)
+
+    @app.post(f"{API}/numbers/lease")
+    async def lease(body: LeaseIn, who: Who) -> dict[str, Any]:
+        return await db(numbers.lease, who, body.doc_type, body.year, body.count, _now(), write=True)
+
+    @app.get(f"{API}/documents/verify/{{number}}")
+    async def verify(number: str, _who: Who, hash: str | None = None) -> dict[str, Any]:
+        return await db(numbers.verify, number, hash)
+
+    return app
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    body = await request.body()
+    try:
+        if request.headers.get("content-encoding", "").lower() == "gzip":
+            body = gzip.decompress(body)
+        data = json.loads(body)
+    except (OSError, EOFError, ValueError):
+        raise HTTPException(400, "the request body is not (gzipped) JSON") from None
+    if not isinstance(data, dict):
+        raise HTTPException(400, "the request body must be a JSON object")
+    return data
+
+
+def engine_of(app: FastAPI) -> Engine:
+    """The app's database engine (tests, admin)."""
+    engine: Engine = app.state.engine
+    return engine
+

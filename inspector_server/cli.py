@@ -1,0 +1,170 @@
+"""``inspector-server``: run the sync server, or administer it.
+
+    inspector-server serve --db sqlite:///server.db --port 8443 [--cert CERT --key KEY]
+    inspector-server admin --db URL squad create 历下中队 --district 370102
+    inspector-server admin --db URL officer create liqiang --name 李强 --role officer --squad ID
+    inspector-server admin --db URL device list
+
+TLS: give ``--cert`` and ``--key`` (PEM files) and the server speaks HTTPS only; clients then
+use an https:// address. Without them it speaks plain HTTP, for a trusted network or behind a
+TLS-terminating proxy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DB = "sqlite:///server.db"
+
+
+def default_blob_dir(db_url: str) -> Path:
+    """Blobs next to an SQLite file, else ./server-blobs."""
+    if db_url.startswith("sqlite:///") and db_url != "sqlite:///:memory:":
+        db_file = Path(db_url.removeprefix("sqlite:///"))
+        return db_file.with_name(db_file.stem + "-blobs")
+    return Path("server-blobs")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="inspector-server", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", default=os.environ.get("INSPECTOR_SERVER_DB", DEFAULT_DB),
+                        help="database URL (sqlite:///file.db or postgresql+psycopg://...)")
+    parser.add_argument("--blobs", help="folder for attachments (default: next to the SQLite file)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP(S) server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--cert", help="TLS certificate (PEM)")
+    serve.add_argument("--key", help="TLS private key (PEM)")
+    admin = sub.add_parser("admin", help="administer squads, officers, devices, units")
+    what = admin.add_subparsers(dest="what", required=True)
+    squad = what.add_parser("squad").add_subparsers(dest="action", required=True)
+    sc = squad.add_parser("create")
+    sc.add_argument("name")
+    sc.add_argument("--district", required=True, help="district code, e.g. 370102")
+    sc.add_argument("--subdistrict")
+    squad.add_parser("list")
+    officer = what.add_parser("officer").add_subparsers(dest="action", required=True)
+    oc = officer.add_parser("create")
+    oc.add_argument("username")
+    oc.add_argument("--name", required=True)
+    oc.add_argument("--role", default="officer", choices=["officer", "supervisor", "clerk", "admin"])
+    oc.add_argument("--squad", help="squad id")
+    oc.add_argument("--badge", default="")
+    oc.add_argument("--password", help="initial password (asked for when omitted)")
+    role = what.add_parser("role").add_subparsers(dest="action", required=True)
+    rs = role.add_parser("set")
+    rs.add_argument("username")
+    rs.add_argument("role", choices=["officer", "supervisor", "clerk", "admin"])
+    password = what.add_parser("password").add_subparsers(dest="action", required=True)
+    pr = password.add_parser("reset")
+    pr.add_argument("username")
+    pr.add_argument("--password", help="new password (asked for when omitted)")
+    dev = what.add_parser("device").add_subparsers(dest="action", required=True)
+    dev.add_parser("create").add_argument("name")
+    dev.add_parser("revoke").add_argument("device_id")
+    dev.add_parser("list", help="each device's last sync, cursor and pending conflicts")
+    units = what.add_parser("units").add_subparsers(dest="action", required=True)
+    ui = units.add_parser("import", help="import a registry .csv for a squad")
+    ui.add_argument("file", type=Path)
+    ui.add_argument("--squad", required=True)
+    seed = what.add_parser("seed", help="fill an empty server from an app profile (demo data)")
+    seed.add_argument("profile", type=Path, help="profile folder (holding inspector.sqlite)")
+    return parser
+
+
+def _password(given: str | None) -> str:
+    return given or getpass.getpass("Password: ")
+
+
+def _admin(args: argparse.Namespace) -> int:
+    from inspector_server import admin
+    from inspector_server.db import make_engine
+    from inspector_server.schema import upgrade
+
+    engine = make_engine(args.db)
+    upgrade(engine)
+    with engine.connect().execution_options(write=True) as conn, conn.begin():
+        out: Any = None
+        key = (args.what, args.action if args.what != "seed" else "")
+        if key == ("squad", "create"):
+            out = admin.create_squad(conn, args.name, args.district, args.subdistrict)
+        elif key == ("squad", "list"):
+            from sqlalchemy import select
+
+            from inspector_server.db import record
+
+            for rid, fields in conn.execute(select(record.c.id, record.c.fields).where(record.c.entity == "squad")):
+                print(rid, fields)
+        elif key == ("officer", "create"):
+            out = admin.create_officer(conn, args.username, args.name, args.role, args.squad,
+                                       _password(args.password), args.badge)
+        elif key == ("role", "set"):
+            admin.set_role(conn, args.username, args.role)
+        elif key == ("password", "reset"):
+            admin.reset_password(conn, args.username, _password(args.password))
+        elif key == ("device", "create"):
+            out = admin.create_device(conn, args.name)
+        elif key == ("device", "revoke"):
+            if not admin.revoke_device(conn, args.device_id):
+                raise admin.AdminError(f"there is no device {args.device_id}; see 'admin device list'")
+        elif key == ("device", "list"):
+            _print_table(admin.device_status(conn))
+        elif key == ("units", "import"):
+            created, problems = admin.import_units(conn, args.file, args.squad)
+            for p in problems:
+                print(p, file=sys.stderr)
+            out = f"{created} units imported, {len(problems)} rows skipped"
+        elif args.what == "seed":
+            db_file = args.profile / "inspector.sqlite" if args.profile.is_dir() else args.profile
+            out = admin.seed_from_profile(conn, db_file)
+        if out is not None:
+            print(out)
+    return 0
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        print("No devices have signed in yet.")
+        return
+    cols = list(rows[0])
+    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in cols}
+    print("  ".join(c.ljust(widths[c]) for c in cols))
+    for r in rows:
+        print("  ".join(str(r[c]).ljust(widths[c]) for c in cols))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from inspector_server.app import create_app
+
+    if bool(args.cert) != bool(args.key):
+        print("Give both --cert and --key for HTTPS (or neither for plain HTTP).", file=sys.stderr)
+        return 2
+    app = create_app(args.db, Path(args.blobs) if args.blobs else default_blob_dir(args.db))
+    uvicorn.run(app, host=args.host, port=args.port, ssl_certfile=args.cert, ssl_keyfile=args.key,
+                log_level="warning")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``inspector-server`` command."""
+    args = _parser().parse_args(argv)
+    from inspector_server.admin import AdminError
+
+    try:
+        return _serve(args) if args.command == "serve" else _admin(args)
+    except AdminError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

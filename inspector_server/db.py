@@ -1,0 +1,143 @@
+"""The server's tables (SQLAlchemy Core) and engines for SQLite or PostgreSQL.
+
+``record`` holds every synced record as JSON fields and doubles as the change feed: its
+``seq`` is the position of the record's latest change. ``applied_op`` remembers each op's
+first answer, so a replayed op has its effect once. ``counter`` holds the feed's last seq in
+one row, locked just before commit (see :mod:`inspector_server.push`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+
+metadata = MetaData()
+
+record = Table(
+    "record", metadata,
+    Column("entity", String(40), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("squad_id", String(64), nullable=True),
+    Column("fields", Text, nullable=False),
+    Column("hlc", String(64), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("deleted", Integer, nullable=False, default=0),
+    Column("final", Integer, nullable=False, default=0),
+    Column("created_at", String(32), nullable=False, default=""),
+    Column("updated_at", String(32), nullable=False, default=""),
+    Column("device_id", String(64), nullable=False, default=""),
+    Index("record_seq", "seq", unique=True),
+    Index("record_squad_seq", "squad_id", "seq"),
+)
+
+counter = Table(
+    "counter", metadata,
+    Column("name", String(120), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+applied_op = Table(
+    "applied_op", metadata,
+    Column("op_id", String(64), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("result", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+account = Table(
+    "account", metadata,
+    Column("officer_id", String(64), primary_key=True),
+    Column("username", String(80), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("squad_id", String(64), nullable=True),
+    Column("active", Integer, nullable=False, default=1),
+)
+
+device = Table(
+    "device", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False, default=""),
+    Column("officer_id", String(64), nullable=True),
+    Column("refresh_hash", String(64), nullable=True),
+    Column("revoked", Integer, nullable=False, default=0),
+    Column("created_at", String(32), nullable=False),
+    Column("last_push_at", String(32), nullable=True),
+    Column("last_pull_at", String(32), nullable=True),
+    Column("cursor", BigInteger, nullable=False, default=0),
+)
+
+blob = Table(
+    "blob", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("stored_at", String(32), nullable=False),
+)
+
+number_lease = Table(
+    "number_lease", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("doc_type", String(40), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("squad_id", String(64), nullable=True),
+    Column("range_start", BigInteger, nullable=False),
+    Column("range_end", BigInteger, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Index("number_lease_device", "device_id", "doc_type", "year"),
+)
+
+document_number = Table(
+    "document_number", metadata,
+    Column("number", String(120), primary_key=True),
+    Column("document_id", String(64), nullable=False),
+    Column("content_sha256", String(64), nullable=False),
+)
+
+setting = Table(
+    "setting", metadata,
+    Column("key", String(80), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``. SQLite gets WAL, a busy timeout, and ``BEGIN IMMEDIATE`` for
+    connections marked ``write=True`` (so two writers queue instead of deadlocking)."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """Whether the engine talks to SQLite (no row locks: writers are serialized instead)."""
+    return engine.dialect.name == "sqlite"

@@ -1,0 +1,37 @@
+"""Reading the change feed: a device's squad's records after its cursor, in seq order."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, or_, select, update
+
+from inspector_app.sync.protocol import Change
+from inspector_server.db import blob, device, record
+from inspector_server.rules import ADMIN, Caller
+
+
+def pull(conn: Connection, caller: Caller, after: int, limit: int, now: str) -> dict[str, Any]:
+    """Up to ``limit`` changes with seq > ``after`` that the caller's device may receive."""
+    query = select(record).where(record.c.seq > after)
+    if caller.role != ADMIN:
+        query = query.where(or_(record.c.squad_id == caller.squad_id, record.c.squad_id.is_(None)))
+    rows = conn.execute(query.order_by(record.c.seq).limit(limit + 1)).mappings().all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    changes = [
+        Change(r["seq"], r["entity"], r["id"], json.loads(r["fields"]), r["hlc"], bool(r["deleted"]),
+               r["created_at"], r["updated_at"], r["device_id"]).to_json()
+        for r in rows
+    ]
+    next_after = rows[-1]["seq"] if rows else after
+    conn.execute(update(device).where(device.c.id == caller.device_id).values(last_pull_at=now, cursor=next_after))
+    return {"changes": changes, "next_after": next_after, "more": more}
+
+
+def present_blobs(conn: Connection, hashes: list[str]) -> set[str]:
+    """Which of ``hashes`` the server holds, verified."""
+    if not hashes:
+        return set()
+    return set(conn.execute(select(blob.c.sha256).where(blob.c.sha256.in_(hashes))).scalars())

@@ -1,0 +1,124 @@
+"""Official document numbers: blocks leased to devices, and the checks on issued documents.
+
+Numbers of one (doc_type, year, squad) come from one counter, shared by leases and by the
+numbers the server gives provisional documents, so no two documents can get the same one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from inspector_app.domain.ids import uuid7
+from inspector_server import rules
+from inspector_server.db import counter, document_number, is_sqlite, number_lease
+from inspector_server.rules import Caller
+
+MAX_LEASE = 1000
+
+
+def _counter_name(doc_type: str, year: int, squad_id: str | None) -> str:
+    return f"num:{doc_type}:{year}:{squad_id or ''}"
+
+
+def allocate(conn: Connection, doc_type: str, year: int, squad_id: str | None, count: int) -> tuple[int, int]:
+    """Reserve ``count`` consecutive numbers; returns (first, last). Call in a transaction."""
+    name = _counter_name(doc_type, year, squad_id)
+    query = select(counter.c.value).where(counter.c.name == name)
+    if not is_sqlite(conn.engine):
+        query = query.with_for_update()
+    last = conn.execute(query).scalar()
+    if last is None:
+        conn.execute(insert(counter).values(name=name, value=count))
+        return 1, count
+    conn.execute(update(counter).where(counter.c.name == name).values(value=last + count))
+    return int(last) + 1, int(last) + count
+
+
+def lease(conn: Connection, caller: Caller, doc_type: str, year: int, count: int, now: str) -> dict[str, Any]:
+    """A new block of numbers for the caller's device."""
+    count = max(1, min(int(count), MAX_LEASE))
+    first, last = allocate(conn, doc_type, year, caller.squad_id, count)
+    lease_id = uuid7()
+    conn.execute(insert(number_lease).values(
+        id=lease_id, device_id=caller.device_id, doc_type=doc_type, year=year,
+        squad_id=caller.squad_id, range_start=first, range_end=last, created_at=now,
+    ))
+    return {"lease_id": lease_id, "doc_type": doc_type, "year": year, "squad_id": caller.squad_id,
+            "range_start": first, "range_end": last}
+
+
+_TRAILING_VALUE = re.compile(r"(\d+)(\D*)$")
+
+
+def replace_provisional(number: str, value: int) -> str:
+    """The official number for a provisional one: the 临 mark dropped and the device's
+    provisional value replaced by the server's (same zero padding)."""
+    text = number.removeprefix("临")
+    match = _TRAILING_VALUE.search(text)
+    if not match:
+        return f"{text}{value}"
+    digits = match.group(1)
+    return text[: match.start(1)] + f"{value:0{len(digits)}d}" + match.group(2)
+
+
+@dataclass
+class NumberCheck:
+    """Checks each document a batch creates: its number is inside the device's lease (or is
+    provisional and gets one), and no other document has it."""
+
+    conn: Connection
+    caller: Caller
+    leases: list[tuple[str, int, int, int]] | None = None
+    taken: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def _leases(self) -> list[tuple[str, int, int, int]]:
+        if self.leases is None:
+            self.leases = [
+                (r.doc_type, r.year, r.range_start, r.range_end)
+                for r in self.conn.execute(select(number_lease).where(number_lease.c.device_id == self.caller.device_id))
+            ]
+        return self.leases
+
+    def check_document(self, document_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+        """The document's fields as stored (a provisional number replaced); raises Refused."""
+        source, value = fields.get("number_source"), fields.get("number_value")
+        doc_type, year = fields.get("doc_type"), fields.get("year")
+        if source == "lease":
+            if not any(
+                d == doc_type and y == year and isinstance(value, int) and lo <= value <= hi
+                for d, y, lo, hi in self._leases()
+            ):
+                raise rules.rejected("lease", f"number {fields.get('number')} is outside this device's leases")
+        elif source == "provisional" and isinstance(year, int) and isinstance(doc_type, str):
+            first, _ = allocate(self.conn, doc_type, year, fields.get("squad_id"), 1)
+            fields = {**fields, "number": replace_provisional(str(fields.get("number") or ""), first),
+                      "number_value": first, "number_source": "server"}
+        number = str(fields.get("number") or "")
+        if number:
+            exists = number in self.taken or self.conn.execute(
+                select(document_number.c.document_id).where(document_number.c.number == number)
+            ).first()
+            if exists:
+                raise rules.rejected("number_taken", f"number {number} is already used by another document")
+            self.taken[number] = (document_id, str(fields.get("content_sha256") or ""))
+        return fields
+
+    def write(self) -> None:
+        """Store the numbers of the batch's new documents (for verification)."""
+        if self.taken:
+            self.conn.execute(insert(document_number), [
+                {"number": n, "document_id": d, "content_sha256": h} for n, (d, h) in self.taken.items()
+            ])
+
+
+def verify(conn: Connection, number: str, content_sha256: str | None) -> dict[str, Any]:
+    """Whether a document with this number (and content hash) exists."""
+    row = conn.execute(select(document_number).where(document_number.c.number == number)).first()
+    if row is None:
+        return {"number": number, "exists": False, "hash_matches": False}
+    return {"number": number, "exists": True, "document_id": row.document_id,
+            "hash_matches": content_sha256 is None or content_sha256 == row.content_sha256}

@@ -1,0 +1,288 @@
+"""Applying a device's batch of ops: exactly once, in order, merged field by field.
+
+One transaction per batch. Records are loaded (row-locked on PostgreSQL), changed in memory,
+and written back at the end together with each op's answer in ``applied_op``. The feed
+sequence numbers are taken last, under the lock of the one-row ``counter``, and held until
+commit: so commits happen in seq order and no reader can see seq N+1 before N.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from inspector_app.domain.ids import uuid7
+from inspector_app.sync.protocol import Op, OpResult, Status
+from inspector_server import numbers, rules
+from inspector_server.db import applied_op, blob, counter, device, is_sqlite, record
+from inspector_server.rules import Caller, Refused
+
+RETRIES = 6
+
+
+@dataclass
+class Rec:
+    """A record being changed by the batch."""
+
+    entity: str
+    id: str
+    squad_id: str | None
+    fields: dict[str, Any]
+    hlc: str
+    deleted: bool = False
+    final: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+    device_id: str = ""
+    seq: int | None = None  # None: not in the database yet
+    dirty: bool = False
+
+
+@dataclass
+class Batch:
+    """What one push transaction works on."""
+
+    conn: Connection
+    caller: Caller
+    now: str
+    records: dict[tuple[str, str], Rec] = field(default_factory=dict)
+    order: list[tuple[str, str]] = field(default_factory=list)
+    blobs: set[str] = field(default_factory=set)
+    numbers: numbers.NumberCheck | None = None
+
+    def lookup(self, entity: str, rid: str) -> dict[str, Any] | None:
+        rec = self.get(entity, rid)
+        return None if rec is None else {**rec.fields, "squad_id": rec.squad_id}
+
+    def get(self, entity: str, rid: str) -> Rec | None:
+        key = (entity, rid)
+        if key not in self.records:
+            row = self.conn.execute(
+                select(record).where(record.c.entity == entity, record.c.id == rid)
+            ).mappings().first()
+            if row is None:
+                return None
+            self.records[key] = _rec(row)
+        return self.records[key]
+
+    def touch(self, rec: Rec) -> None:
+        key = (rec.entity, rec.id)
+        self.records[key] = rec
+        if not rec.dirty:
+            rec.dirty = True
+            self.order.append(key)
+
+
+def _rec(row: Any) -> Rec:
+    return Rec(
+        row["entity"], row["id"], row["squad_id"], json.loads(row["fields"]), row["hlc"],
+        bool(row["deleted"]), bool(row["final"]), row["created_at"], row["updated_at"],
+        row["device_id"], row["seq"],
+    )
+
+
+def push(engine: Engine, caller: Caller, ops: list[Op], now: str) -> list[OpResult]:
+    """Apply ``ops`` for ``caller``; returns one answer per op, in order."""
+    for attempt in range(RETRIES):
+        try:
+            with engine.connect().execution_options(write=True) as conn, conn.begin():
+                return _push(conn, caller, ops, now)
+        except (IntegrityError, DBAPIError) as exc:
+            # Two devices creating the same record, a replay racing its original, or a
+            # PostgreSQL deadlock: the whole batch is retried and then sees the winner's rows.
+            if attempt == RETRIES - 1 or not _retryable(exc):
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True
+    text = str(exc.orig).lower()
+    return any(w in text for w in ("deadlock", "could not serialize", "database is locked"))
+
+
+def _push(conn: Connection, caller: Caller, ops: list[Op], now: str) -> list[OpResult]:
+    batch = Batch(conn, caller, now)
+    ids = [o.op_id for o in ops]
+    seen = {
+        r.op_id: json.loads(r.result)
+        for r in conn.execute(select(applied_op.c.op_id, applied_op.c.result).where(applied_op.c.op_id.in_(ids)))
+    }
+    fresh = [o for o in ops if o.op_id not in seen]
+    _preload(batch, fresh)
+    batch.numbers = numbers.NumberCheck(conn, caller)
+    results: list[OpResult] = []
+    new_answers: list[dict[str, Any]] = []
+    for op in ops:
+        if op.op_id in seen:
+            first = OpResult.from_json(seen[op.op_id])
+            results.append(OpResult(op.op_id, Status.DUPLICATE, first.reason, first.effective))
+            continue
+        result = _apply_one(batch, op)
+        seen[op.op_id] = result.to_json()
+        results.append(result)
+        new_answers.append({"op_id": op.op_id, "device_id": caller.device_id,
+                            "result": json.dumps(result.to_json()), "at": now})
+    _write(batch)
+    if new_answers:
+        conn.execute(insert(applied_op), new_answers)
+    batch.numbers.write()
+    conn.execute(update(device).where(device.c.id == caller.device_id).values(last_push_at=now))
+    return results
+
+
+def _preload(batch: Batch, ops: list[Op]) -> None:
+    """Load (and on PostgreSQL lock, in a fixed order) every record the batch touches."""
+    ids = sorted({o.entity_id for o in ops})
+    if ids:
+        query = select(record).where(record.c.id.in_(ids)).order_by(record.c.entity, record.c.id)
+        if not is_sqlite(batch.conn.engine):
+            query = query.with_for_update()
+        for row in batch.conn.execute(query).mappings():
+            batch.records[(row["entity"], row["id"])] = _rec(row)
+    hashes = sorted({h for o in ops for h in o.blobs})
+    if hashes:
+        batch.blobs = set(batch.conn.execute(select(blob.c.sha256).where(blob.c.sha256.in_(hashes))).scalars())
+
+
+def _apply_one(batch: Batch, op: Op) -> OpResult:
+    missing = [h for h in op.blobs if h not in batch.blobs]
+    if missing:
+        return OpResult(op.op_id, Status.REJECTED, f"missing_blob: upload {missing[0]} first")
+    try:
+        conflicts = _apply(batch, op)
+    except Refused as refusal:
+        return OpResult(op.op_id, Status(refusal.status), refusal.reason)
+    if conflicts:
+        return OpResult(op.op_id, Status.CONFLICT, "conflict: " + ", ".join(conflicts))
+    return OpResult(op.op_id, Status.APPLIED)
+
+
+def _apply(batch: Batch, op: Op) -> list[str]:
+    caller, rec = batch.caller, batch.get(op.entity, op.entity_id)
+    if rec is None:
+        if op.op != "create":
+            raise rules.rejected("unknown_record", f"the server has no {op.entity} {op.entity_id}")
+        return _create(batch, op)
+    if op.op == "delete":
+        rules.check_write(caller, op.entity, rec.squad_id, {"deleted"})
+        if rec.final:
+            raise rules.rejected("final", f"{op.entity} is final and cannot be deleted")
+        rec.deleted, rec.hlc, rec.updated_at = True, max(rec.hlc, op.hlc), op.at or batch.now
+        batch.touch(rec)
+        return []
+    return _merge(batch, op, rec)
+
+
+def _create(batch: Batch, op: Op) -> list[str]:
+    fields = {k: v[1] for k, v in op.changes.items()}
+    squad = rules.squad_of(op.entity, op.entity_id, fields, batch.lookup, batch.caller)
+    rules.check_write(batch.caller, op.entity, squad, set(fields))
+    for name, value in fields.items():
+        rules.check_workflow(batch.caller, op.entity, name, None, value)
+    if op.entity == "document" and batch.numbers is not None:
+        fields = batch.numbers.check_document(op.entity_id, fields)
+    at = op.at or batch.now
+    rec = Rec(op.entity, op.entity_id, squad, fields, op.hlc, created_at=at, updated_at=at,
+              device_id=batch.caller.device_id, final=op.entity in rules.FINAL_ON_CREATE or op.op == "finalize")
+    batch.touch(rec)
+    return []
+
+
+def _merge(batch: Batch, op: Op, rec: Rec) -> list[str]:
+    """Three-way merge field by field, using the op's old values."""
+    caller = batch.caller
+    names = set(op.changes)
+    rules.check_write(caller, op.entity, rec.squad_id, names)
+    if "squad_id" in names and caller.role != rules.ADMIN:
+        new_squad = op.changes["squad_id"][1]
+        if new_squad != rec.squad_id:
+            raise rules.forbidden("squad", "only an administrator moves records between squads")
+    if op.op != "create":
+        rules.check_final(op.entity, rec.final, {n for n, (o, v) in op.changes.items() if rec.fields.get(n) != v})
+    updates: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for name, (old, new) in op.changes.items():
+        current = rec.fields.get(name)
+        if current == new:
+            continue
+        if rules.is_workflow(op.entity, name):
+            rules.check_workflow(caller, op.entity, name, current, new)
+            updates[name] = new
+        elif current == old or (op.op == "create" and current is None):
+            updates[name] = new
+        elif (op.entity, name) in rules.ADDITIVE and _numbers(old, new, current):
+            updates[name] = current + (new - old)
+        else:
+            # Same field changed on two sides: arrival order wins, the supervisor decides.
+            updates[name] = new
+            conflicts.append(name)
+            _conflict_record(batch, op, rec, name, old, current, new)
+    if updates or op.op == "finalize":
+        rec.fields.update(updates)
+        rec.hlc, rec.updated_at = max(rec.hlc, op.hlc), op.at or batch.now
+        rec.final = rec.final or op.op == "finalize"
+        if rec.deleted and op.op == "create":
+            rec.deleted = False
+        batch.touch(rec)
+    return conflicts
+
+
+def _numbers(*values: Any) -> bool:
+    return all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+
+
+def _conflict_record(batch: Batch, op: Op, rec: Rec, name: str, old: Any, current: Any, new: Any) -> None:
+    cid = uuid7()
+    fields = {
+        "entity": op.entity, "entity_id": op.entity_id, "field": name,
+        "base_value": json.dumps(old, ensure_ascii=False), "server_value": json.dumps(current, ensure_ascii=False),
+        "device_value": json.dumps(new, ensure_ascii=False), "op_id": op.op_id,
+        "device_id": batch.caller.device_id, "officer_id": batch.caller.officer_id,
+        "squad_id": rec.squad_id, "detected_at": batch.now, "status": "open",
+        "resolution": "", "resolved_by": "", "resolved_at": None,
+    }
+    batch.touch(Rec("conflict", cid, rec.squad_id, fields, op.hlc, created_at=batch.now,
+                    updated_at=batch.now, device_id="server"))
+
+
+def _write(batch: Batch) -> None:
+    write_records(batch.conn, [batch.records[key] for key in batch.order])
+
+
+def write_records(conn: Connection, recs: list[Rec]) -> None:
+    """Take seq numbers under the counter's row lock, then write the changed records."""
+    if not recs:
+        return
+    query = select(counter.c.value).where(counter.c.name == "seq")
+    if not is_sqlite(conn.engine):
+        query = query.with_for_update()
+    last = int(conn.execute(query).scalar_one())
+    inserts, updates = [], []
+    for number, rec in enumerate(recs, start=last + 1):
+        row = {
+            "squad_id": rec.squad_id, "fields": json.dumps(rec.fields, ensure_ascii=False),
+            "hlc": rec.hlc, "seq": number, "deleted": int(rec.deleted), "final": int(rec.final),
+            "updated_at": rec.updated_at,
+        }
+        if rec.seq is None:
+            inserts.append({"entity": rec.entity, "id": rec.id, "created_at": rec.created_at,
+                            "device_id": rec.device_id, **row})
+        else:
+            updates.append({"k_entity": rec.entity, "k_id": rec.id, **row})
+        rec.seq = number
+    conn.execute(update(counter).where(counter.c.name == "seq").values(value=last + len(recs)))
+    if updates:
+        conn.execute(
+            update(record).where(record.c.entity == bindparam("k_entity"), record.c.id == bindparam("k_id")),
+            updates,
+        )
+    if inserts:
+        conn.execute(insert(record), inserts)

@@ -1,0 +1,159 @@
+"""Everything the server knows about particular entities (design.md §8): who may create or
+change each one, which squad a record belongs to, which records are final, and the workflow
+status fields the server decides. The rest of the server is entity-agnostic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from inspector_app.domain.disorders import MOVES as DISORDER_MOVES
+from inspector_app.domain.review import TRANSITIONS as REVIEW_MOVES
+
+OFFICER, SUPERVISOR, CLERK, ADMIN = "officer", "supervisor", "clerk", "admin"
+
+FIELD_WORK = frozenset({
+    "unit", "patrol", "photo", "frontage_inspection", "disorder_check", "disorder_event",
+    "violation", "document", "voided_number",
+})
+# Which entities each role may create or change (before the field rules below).
+WRITABLE: dict[str, frozenset[str]] = {
+    OFFICER: FIELD_WORK,
+    SUPERVISOR: FIELD_WORK | {"review", "conflict"},
+    CLERK: frozenset({"document", "voided_number", "photo"}),
+}
+# A clerk changes only these fields of a document (printing, voiding).
+CLERK_DOCUMENT_FIELDS = frozenset({"print_count", "status", "void_reason", "pdf_sha256"})
+
+# Records that are final from their first op: only these fields change afterwards.
+FINAL_ON_CREATE: dict[str, frozenset[str]] = {
+    "document": frozenset({"print_count", "status", "void_reason", "pdf_sha256"}),
+    "frontage_inspection": frozenset({"review_status", "review_comment", "superseded"}),
+}
+# After an explicit ``finalize`` op: the workflow fields of the entity only.
+MUTABLE_AFTER_FINALIZE: dict[str, frozenset[str]] = {
+    "patrol": frozenset({"status", "review_comment"}),
+}
+
+_PATROL_MOVES: dict[str, frozenset[str]] = {
+    "open": frozenset({"ended", "submitted"}),
+    "ended": frozenset({"submitted", "approved", "returned", "open"}),
+    **REVIEW_MOVES,
+}
+_REVIEW_TARGETS = frozenset({"approved", "returned"})
+# Server-authoritative state machines: (entity, field) → allowed moves, and the targets only
+# a supervisor (or admin) may set.
+WORKFLOW: dict[tuple[str, str], tuple[dict[str, frozenset[str]], frozenset[str]]] = {
+    ("patrol", "status"): (_PATROL_MOVES, _REVIEW_TARGETS),
+    ("frontage_inspection", "review_status"): (dict(REVIEW_MOVES), _REVIEW_TARGETS),
+    ("disorder_check", "status"): (dict(DISORDER_MOVES), frozenset()),
+    ("document", "status"): ({"issued": frozenset({"voided"})}, frozenset()),
+}
+# Counters that two devices may both increase: merged by adding the increments.
+ADDITIVE = frozenset({("document", "print_count")})
+
+# How a record without its own squad_id finds it: (field holding the parent id, parent entity
+# or the field naming the parent's entity).
+PARENT: dict[str, tuple[str, str]] = {
+    "frontage_inspection": ("unit_id", "unit"),
+    "disorder_event": ("check_id", "disorder_check"),
+    "review": ("entity_id", "@entity"),
+    "photo": ("owner_id", "@owner_entity"),
+}
+GLOBAL = frozenset({"catalog_version"})  # every device receives these; only admins write them
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who pushes: the signed-in officer on one device."""
+
+    officer_id: str
+    role: str
+    squad_id: str | None
+    device_id: str
+
+
+class Refused(Exception):
+    """An op the rules do not allow: ``status`` is 'forbidden' or 'rejected'."""
+
+    def __init__(self, status: str, code: str, text: str) -> None:
+        super().__init__(f"{code}: {text}")
+        self.status = status
+        self.reason = f"{code}: {text}"
+
+
+def forbidden(code: str, text: str) -> Refused:
+    """A refusal because of who is asking."""
+    return Refused("forbidden", code, text)
+
+
+def rejected(code: str, text: str) -> Refused:
+    """A refusal because of what is asked."""
+    return Refused("rejected", code, text)
+
+
+Lookup = Callable[[str, str], dict[str, Any] | None]
+
+
+def squad_of(
+    entity: str, record_id: str, fields: dict[str, Any], lookup: Lookup, caller: Caller
+) -> str | None:
+    """The squad a record belongs to (None: every device receives it)."""
+    if entity in GLOBAL:
+        return None
+    if entity == "squad":
+        return record_id
+    if fields.get("squad_id"):
+        return str(fields["squad_id"])
+    if entity in PARENT:
+        ref, parent = PARENT[entity]
+        parent_entity = fields.get(parent[1:]) if parent.startswith("@") else parent
+        if parent_entity and fields.get(ref):
+            found = lookup(str(parent_entity), str(fields[ref]))
+            if found is not None:
+                return found.get("squad_id")
+    return caller.squad_id
+
+
+def check_write(caller: Caller, entity: str, record_squad: str | None, fields: set[str]) -> None:
+    """Raise :class:`Refused` unless ``caller`` may write these fields of this record."""
+    if caller.role == ADMIN:
+        return
+    if entity not in WRITABLE.get(caller.role, frozenset()):
+        raise forbidden("role", f"a {caller.role} may not change {entity} records")
+    if record_squad is not None and record_squad != caller.squad_id:
+        raise forbidden("squad", f"this {entity} belongs to another squad")
+    if caller.role == CLERK and entity == "document" and not fields <= CLERK_DOCUMENT_FIELDS:
+        raise forbidden("role", "a clerk may only print or void documents")
+
+
+def check_final(entity: str, final: bool, fields: set[str]) -> None:
+    """Raise :class:`Refused` when the op changes a field of a final record."""
+    if not final:
+        return
+    allowed = FINAL_ON_CREATE.get(entity) or MUTABLE_AFTER_FINALIZE.get(entity, frozenset())
+    frozen = sorted(fields - allowed)
+    if frozen:
+        raise rejected(
+            "final", f"{entity} is final (issued or submitted); {', '.join(frozen)} cannot change"
+            " — make a correction as a new revision",
+        )
+
+
+def check_workflow(caller: Caller, entity: str, field: str, current: Any, target: Any) -> None:
+    """Raise :class:`Refused` for a status move the entity's state machine forbids."""
+    rule = WORKFLOW.get((entity, field))
+    if rule is None or current == target:
+        return
+    moves, supervisor_only = rule
+    if target in supervisor_only and caller.role not in (SUPERVISOR, ADMIN):
+        raise forbidden("approve", f"only a supervisor may set {entity} {field} to {target}")
+    if current is not None and target not in moves.get(str(current), frozenset()):
+        raise rejected("transition", f"{entity} {field} cannot move from {current} to {target}")
+
+
+def is_workflow(entity: str, field: str) -> bool:
+    """Whether the server decides this field through a state machine."""
+    return (entity, field) in WORKFLOW
