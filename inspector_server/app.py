@@ -7,7 +7,6 @@ with a message. Request bodies may be gzip-compressed (``Content-Encoding: gzip`
 from __future__ import annotations
 
 import asyncio
-import gzip
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +33,7 @@ from inspector_app.sync.protocol import (
 from inspector_server import auth, feed, numbers
 from inspector_server.blobs import BlobDir
 from inspector_server.db import make_engine
+from inspector_server.gzip_requests import GzipRequests
 from inspector_server.push import push
 from inspector_server.rules import ADMIN, Caller
 from inspector_server.schema import upgrade
@@ -99,6 +99,7 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
     blobs = BlobDir(blob_dir)
     app = FastAPI(title="Inspector sync server", version=f"protocol {PROTOCOL_VERSION}")
     app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.add_middleware(GzipRequests)
     app.state.engine = engine
     app.state.secret = secret
 
@@ -208,13 +209,10 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
 
 
 async def _json_body(request: Request) -> dict[str, Any]:
-    body = await request.body()
     try:
-        if request.headers.get("content-encoding", "").lower() == "gzip":
-            body = gzip.decompress(body)
-        data = json.loads(body)
-    except (OSError, EOFError, ValueError):
-        raise HTTPException(400, "the request body is not (gzipped) JSON") from None
+        data = json.loads(await request.body())
+    except ValueError:
+        raise HTTPException(400, "the request body is not JSON") from None
     if not isinstance(data, dict):
         raise HTTPException(400, "the request body must be a JSON object")
     return data

@@ -107,9 +107,10 @@ class SyncClient:
 
     def _send(self, method: str, path: str, *, auth: bool = True, json_body: Any = None,
               content: bytes | None = None, headers: dict[str, str] | None = None,
-              params: dict[str, Any] | None = None, ok: tuple[int, ...] = (200,)) -> httpx.Response:
+              params: dict[str, Any] | None = None, ok: tuple[int, ...] = (200,),
+              attempts: int | None = None) -> httpx.Response:
         refreshed = False
-        delays = self.retry.delays()
+        delays = self.retry.delays() if attempts is None else iter([0.0] * (attempts - 1))
         while True:
             hdrs = dict(headers or {})
             if auth:
@@ -191,13 +192,25 @@ class SyncClient:
 
     def upload_blob(self, sha256: str, data: bytes, offset: int = 0,
                     progress: Callable[[int], None] | None = None) -> None:
-        """Send a blob from ``offset`` in chunks; after a cut it resumes where the server is."""
+        """Send a blob from ``offset`` in chunks. After a cut connection it asks the server how
+        much arrived and resumes there, so no byte is sent twice."""
         total = len(data)
-        while offset < total or total == 0:
+        delays = self.retry.delays()
+        while True:
             end = min(offset + CHUNK, total) - 1
-            resp = self._send("PUT", f"/blobs/{sha256}", content=data[offset:end + 1],
-                              headers={"Content-Range": f"bytes {offset}-{max(end, 0)}/{total}",
-                                       "Content-Type": "application/octet-stream"}, ok=(200, 409))
+            try:
+                resp = self._send("PUT", f"/blobs/{sha256}", content=data[offset:end + 1], attempts=1,
+                                  headers={"Content-Range": f"bytes {offset}-{max(end, 0)}/{total}",
+                                           "Content-Type": "application/octet-stream"}, ok=(200, 409))
+            except Offline:
+                delay = next(delays, None)
+                if delay is None:
+                    raise
+                self.retry.sleep(delay)
+                offset = self.missing_blobs([sha256]).get(sha256, total)
+                if offset >= total:
+                    return  # the server verified it after all
+                continue
             answer = resp.json()
             offset = int(answer.get("offset", 0))
             if progress:

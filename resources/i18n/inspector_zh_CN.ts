@@ -2709,4 +2709,59 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>系统管理员</translation>
     </message>
   </context>
+  <context>
+    <name>sync</name>
+    <message>
+      <source>The server address must start with https:// or http://.</source>
+      <translation>服务器地址必须以 https:// 或 http:// 开头。</translation>
+    </message>
+    <message>
+      <source>For example https://sync.jinan.example:8765</source>
+      <translation>例如 https://sync.jinan.example:8765</translation>
+    </message>
+    <message>
+      <source>No sync server is configured.</source>
+      <translation>尚未设置同步服务器。</translation>
+    </message>
+    <message>
+      <source>Enter the server address in Settings.</source>
+      <translation>请在“设置”中填写服务器地址。</translation>
+    </message>
+    <message>
+      <source>The sync server {url} cannot be reached ({why}).</source>
+      <translation>无法连接同步服务器 {url}（{why}）。</translation>
+    </message>
+    <message>
+      <source>Your work is kept on this laptop; it syncs when the network is back.</source>
+      <translation>您的数据已保存在本机，网络恢复后会自动同步。</translation>
+    </message>
+    <message>
+      <source>The sync server asks you to sign in again ({why}).</source>
+      <translation>同步服务器要求重新登录（{why}）。</translation>
+    </message>
+    <message>
+      <source>Enter your password on the sync page.</source>
+      <translation>请在“同步”页面输入密码。</translation>
+    </message>
+    <message>
+      <source>This app is too old for the sync server: {why}</source>
+      <translation>本程序版本过旧，同步服务器不再支持：{why}</translation>
+    </message>
+    <message>
+      <source>The sync server refused the request ({code}): {why}</source>
+      <translation>同步服务器拒绝了请求（{code}）：{why}</translation>
+    </message>
+    <message>
+      <source>This device is not signed in to the sync server.</source>
+      <translation>本机尚未登录同步服务器。</translation>
+    </message>
+    <message>
+      <source>The sync server sent an answer this app cannot read: {why}</source>
+      <translation>同步服务器返回的内容无法识别：{why}</translation>
+    </message>
+    <message>
+      <source>The sync server answered for other ops than were sent.</source>
+      <translation>同步服务器的应答与发送的变更不符。</translation>
+    </message>
+  </context>
 </TS>
