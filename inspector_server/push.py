@@ -54,6 +54,7 @@ class Batch:
     order: list[tuple[str, str]] = field(default_factory=list)
     blobs: set[str] = field(default_factory=set)
     numbers: numbers.NumberCheck | None = None
+    absent: set[tuple[str, str]] = field(default_factory=set)  # looked up, not on the server
 
     def lookup(self, entity: str, rid: str) -> dict[str, Any] | None:
         rec = self.get(entity, rid)
@@ -62,6 +63,8 @@ class Batch:
     def get(self, entity: str, rid: str) -> Rec | None:
         key = (entity, rid)
         if key not in self.records:
+            if key in self.absent:
+                return None
             row = self.conn.execute(
                 select(record).where(record.c.entity == entity, record.c.id == rid)
             ).mappings().first()
@@ -147,6 +150,7 @@ def _preload(batch: Batch, ops: list[Op]) -> None:
             query = query.with_for_update()
         for row in batch.conn.execute(query).mappings():
             batch.records[(row["entity"], row["id"])] = _rec(row)
+        batch.absent = {(o.entity, o.entity_id) for o in ops} - set(batch.records)
     hashes = sorted({h for o in ops for h in o.blobs})
     if hashes:
         batch.blobs = set(batch.conn.execute(select(blob.c.sha256).where(blob.c.sha256.in_(hashes))).scalars())
@@ -216,7 +220,8 @@ def _merge(batch: Batch, op: Op, rec: Rec) -> list[str]:
         if rules.is_workflow(op.entity, name):
             rules.check_workflow(caller, op.entity, name, current, new)
             updates[name] = new
-        elif current == old or (op.op == "create" and current is None):
+        elif current == old or name not in rec.fields or (op.op == "create" and current is None):
+            # A field the server never got (a column default on the device) merges cleanly.
             updates[name] = new
         elif (op.entity, name) in rules.ADDITIVE and _numbers(old, new, current):
             updates[name] = current + (new - old)

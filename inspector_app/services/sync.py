@@ -8,6 +8,7 @@ until the server's answer is stored, and a pulled batch and its cursor commit to
 from __future__ import annotations
 
 import contextlib
+import json
 import platform
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from inspector_app.domain.roles import Permission
 from inspector_app.services.auth import hash_password
 from inspector_app.services.session import Session
 from inspector_app.storage import sync_state as state
-from inspector_app.sync.client import NeedsSignIn, SyncClient, SyncError, Tokens
+from inspector_app.sync.client import NeedsSignIn, Offline, SyncClient, SyncError, Tokens
 from inspector_app.sync.protocol import MAX_PUSH_OPS, Op
 
 PULL_LIMIT = 1000
@@ -42,6 +43,7 @@ class SyncReport:
     answers: dict[str, int] = field(default_factory=dict)
     pulled: int = 0
     leases: int = 0
+    entities: set[str] = field(default_factory=set)
 
 
 def server_url(session: Session) -> str:
@@ -113,7 +115,8 @@ def sync_now(session: Session, client: SyncClient | None = None, progress: Progr
         _pull(session, client, report, progress)
     except SyncError as exc:
         with session.store.transaction() as db:
-            state.set_state(db, last_error=exc.render())
+            state.set_state(db, last_error=json.dumps(
+                {"message": exc.message, "hint": exc.hint, "params": exc.params}, ensure_ascii=False, default=str))
         raise
     finally:
         if own:
@@ -200,6 +203,7 @@ def _pull(session: Session, client: SyncClient, report: SyncReport, progress: Pr
             with contextlib.suppress(ValueError):  # a stamp from an older server format
                 session.hlc.receive(HlcStamp.decode(newest))
             report.pulled += len(page.changes)
+            report.entities.update(c.entity for c in page.changes)
             progress.update(report.pulled, report.pulled + (PULL_LIMIT if page.more else 0), "pull")
         after = page.next_after
         if not page.more:
@@ -217,7 +221,7 @@ class SyncStatus:
     pending_blob_bytes: int
     open_conflicts: int
     last_success_at: str
-    last_error: str
+    last_error: UserError | None
     failed: list[dict[str, Any]]
 
 
@@ -228,8 +232,18 @@ def sync_status(session: Session) -> SyncStatus:
     return SyncStatus(
         state.get_state(db, "server_url"), bool(state.get_state(db, "refresh_token")), counts["ops"],
         counts["blobs"], counts["blob_bytes"], counts["conflicts"], state.get_state(db, "last_success_at"),
-        state.get_state(db, "last_error"), state.failed_ops(db),
+        _stored_error(state.get_state(db, "last_error")), state.failed_ops(db),
     )
+
+
+def _stored_error(text: str) -> UserError | None:
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        return SyncError(str(data["message"]), str(data.get("hint") or ""), **dict(data.get("params") or {}))
+    except (ValueError, KeyError, TypeError):
+        return SyncError(text)
 
 
 def retry_failed(session: Session, op_ids: list[str]) -> int:
@@ -246,4 +260,12 @@ def is_signed_in(session: Session) -> bool:
     return bool(state.get_state(session.store.db, "refresh_token"))
 
 
-__all__ = ["NeedsSignIn", "SyncError", "SyncReport", "SyncStatus", "sync_now", "sync_status"]
+def is_reachable(session: Session, factory: ClientFactory = default_client) -> bool:
+    """Whether the configured server answers a health probe now (False without a server)."""
+    if not server_url(session):
+        return False
+    with open_client(session, factory) as client:
+        return client.reachable()
+
+
+__all__ = ["NeedsSignIn", "Offline", "SyncError", "SyncReport", "SyncStatus", "sync_now", "sync_status"]

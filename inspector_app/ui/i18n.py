@@ -12,7 +12,7 @@ from inspector_app.domain.resources import resource_path
 
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
-_CONTEXTS = ("errors", "forms", "roles", "pages", "review", "disorders")
+_CONTEXTS = ("errors", "forms", "roles", "pages", "review", "disorders", "sync")
 
 _installed: list[QTranslator] = []
 

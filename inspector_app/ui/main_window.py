@@ -19,12 +19,16 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.roles import ROLE_LABELS
 from inspector_app.services.session import Session
+from inspector_app.services.sync import server_url, set_server_url
+from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageSpec
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.settings_dialog import SettingsDialog
+from inspector_app.ui.sync_badge import SyncBadgeWidget
+from inspector_app.ui.sync_controller import sync_controller
 from inspector_app.ui.tasks import TaskRunner
 
 
@@ -59,6 +63,11 @@ class MainWindow(QMainWindow):
         self.who = QLabel()
         self.who.setObjectName("statusWho")
         self.statusBar().addPermanentWidget(self.who)
+        self.sync = sync_controller(PageContext(session, runner, self.events, settings))
+        self.badge = SyncBadgeWidget(self.sync)
+        self.badge.clicked.connect(lambda: self.page("sync"))
+        self.statusBar().addPermanentWidget(self.badge)
+        self.sync.start_background()
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
@@ -82,6 +91,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,", "fa5s.cog")
         self._action(file_menu, self.tr("&Lock screen"), self.lock, "Ctrl+L", "fa5s.lock")
+        self._action(file_menu, self.tr("Sync &now"), lambda: self.sync.sync(), "F5", "fa5s.sync")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
@@ -102,6 +112,7 @@ class MainWindow(QMainWindow):
             )
         )
         self._restart_idle()
+        self.sync.refresh()
         self.nav.setCurrentRow(0)
         self._show_page(0)
 
@@ -139,9 +150,13 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         """Settings; a new language applies at once."""
         before, font = self.settings.language, self.settings.document_font
-        dialog = SettingsDialog(self.settings, self)
+        server = server_url(self.session)
+        dialog = SettingsDialog(self.settings, self, server)
         if not dialog.exec():
             return
+        if dialog.server_url() != server:
+            self.runner.run(set_server_url, self.session, dialog.server_url(), on_done=lambda _r: self.sync.refresh(),
+                            on_error=lambda exc: show_error(self, exc))
         if self.settings.language != before:
             self.apply_language(self.settings.language)
         if self.settings.document_font != font:
@@ -151,7 +166,6 @@ class MainWindow(QMainWindow):
         """Use the configured document font (checked off the UI thread; a bad file is explained
         and the built-in face stays in use)."""
         from inspector_app.services.notice_documents import use_document_font
-        from inspector_app.ui.errors import show_error
 
         self.runner.run(use_document_font, self.settings.document_font or None,
                         on_error=lambda exc: show_error(self, exc))

@@ -21,7 +21,7 @@ from inspector_app.ui.settings import AppSettings
 class SettingsDialog(QDialog):
     """Edits :class:`AppSettings`; the caller applies a changed language."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, server_url: str = "") -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -41,6 +41,10 @@ class SettingsDialog(QDialog):
         row.addWidget(self.font_path, 1)
         row.addWidget(browse)
         layout.addRow(self.tr("Document font (licensed FangSong, TrueType)"), row)
+        self.server = QLineEdit(server_url)
+        self.server.setObjectName("serverUrl")
+        self.server.setPlaceholderText(self.tr("https://sync.example:8765 (empty: this laptop does not sync)"))
+        layout.addRow(self.tr("Sync server address"), self.server)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -52,6 +56,10 @@ class SettingsDialog(QDialog):
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Document font"), "", "TrueType (*.ttf *.ttc)")
         if name:
             self.font_path.setText(name)
+
+    def server_url(self) -> str:
+        """The sync server address as typed (checked by the service that stores it)."""
+        return self.server.text().strip()
 
     def accept(self) -> None:
         """Store the choices."""

@@ -163,6 +163,85 @@
     </message>
   </context>
   <context>
+    <name>ConflictsView</name>
+    <message>
+      <source>Unit</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>Patrol</source>
+      <translation>巡查</translation>
+    </message>
+    <message>
+      <source>八乱 check</source>
+      <translation>八乱检查</translation>
+    </message>
+    <message>
+      <source>Violation</source>
+      <translation>违法行为</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>门前五包检查</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Earlier value</source>
+      <translation>先到的值</translation>
+    </message>
+    <message>
+      <source>Later value (in effect)</source>
+      <translation>后到的值（当前生效）</translation>
+    </message>
+    <message>
+      <source>Later value sent by</source>
+      <translation>后到值的修改人</translation>
+    </message>
+    <message>
+      <source>Found at</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>No conflicts. When two laptops change the same field before syncing, the change appears here for a decision.</source>
+      <translation>没有冲突。两台电脑在同步前修改了同一字段时，会在这里等待您决定。</translation>
+    </message>
+    <message>
+      <source>Keep earlier value</source>
+      <translation>保留先到的值</translation>
+    </message>
+    <message>
+      <source>Keep later value</source>
+      <translation>保留后到的值</translation>
+    </message>
+    <message>
+      <source>Merge…</source>
+      <translation>合并…</translation>
+    </message>
+    <message>
+      <source>The server kept the later value; your decision is recorded in the audit log and synced to every laptop.</source>
+      <translation>服务器暂时采用后到的值；您的决定会记入审计日志并同步到每台电脑。</translation>
+    </message>
+    <message>
+      <source>Merge the two values</source>
+      <translation>合并两个值</translation>
+    </message>
+    <message>
+      <source>Value to keep for {field}:</source>
+      <translation>{field}最终采用的值：</translation>
+    </message>
+  </context>
+  <context>
     <name>DailyReportDialog</name>
     <message>
       <source>Reports</source>
@@ -798,6 +877,10 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
       <source>&amp;Lock screen</source>
       <translation>锁定屏幕(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Sync &amp;now</source>
+      <translation>立即同步(&amp;N)</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -1479,6 +1562,14 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>文书字体（已授权的仿宋 TrueType 字体）</translation>
     </message>
     <message>
+      <source>https://sync.example:8765 (empty: this laptop does not sync)</source>
+      <translation>https://sync.example:8765（留空：本机不同步）</translation>
+    </message>
+    <message>
+      <source>Sync server address</source>
+      <translation>同步服务器地址</translation>
+    </message>
+    <message>
       <source>Document font</source>
       <translation>文书字体</translation>
     </message>
@@ -1540,6 +1631,148 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Issue</source>
       <translation>开具</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncBadgeWidget</name>
+    <message>
+      <source>Sync status — click to open the sync page</source>
+      <translation>同步状态——点击打开同步页面</translation>
+    </message>
+    <message>
+      <source>⟳ syncing…</source>
+      <translation>⟳ 正在同步…</translation>
+    </message>
+    <message>
+      <source>○ offline · {n} waiting</source>
+      <translation>○ 离线 · {n} 项待同步</translation>
+    </message>
+    <message>
+      <source>⚠ sync problem · {n} waiting</source>
+      <translation>⚠ 同步有问题 · {n} 项待同步</translation>
+    </message>
+    <message>
+      <source>⇅ {n} waiting</source>
+      <translation>⇅ {n} 项待同步</translation>
+    </message>
+    <message>
+      <source>✓ synced</source>
+      <translation>✓ 已同步</translation>
+    </message>
+    <message>
+      <source> · {n} conflicts</source>
+      <translation> · {n} 个冲突</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncView</name>
+    <message>
+      <source>Sign in to the server…</source>
+      <translation>登录服务器…</translation>
+    </message>
+    <message>
+      <source>Changes waiting to be sent:</source>
+      <translation>待上传的变更：</translation>
+    </message>
+    <message>
+      <source>Attachments waiting:</source>
+      <translation>待上传的附件：</translation>
+    </message>
+    <message>
+      <source>Open conflicts:</source>
+      <translation>待处理的冲突：</translation>
+    </message>
+    <message>
+      <source>Last successful sync:</source>
+      <translation>上次成功同步：</translation>
+    </message>
+    <message>
+      <source>Sync now (F5)</source>
+      <translation>立即同步 (F5)</translation>
+    </message>
+    <message>
+      <source>Made at</source>
+      <translation>产生时间</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变更</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>No item was refused by the server.</source>
+      <translation>没有被服务器拒绝的项目。</translation>
+    </message>
+    <message>
+      <source>Retry selected</source>
+      <translation>重试所选</translation>
+    </message>
+    <message>
+      <source>Items the server refused</source>
+      <translation>被服务器拒绝的项目</translation>
+    </message>
+    <message>
+      <source>F5: sync now</source>
+      <translation>F5：立即同步</translation>
+    </message>
+    <message>
+      <source>Server: {url}</source>
+      <translation>服务器：{url}</translation>
+    </message>
+    <message>
+      <source>No sync server is set: enter its address in Settings (Ctrl+,).</source>
+      <translation>尚未设置同步服务器：请在“设置”（Ctrl+,）中填写地址。</translation>
+    </message>
+    <message>
+      <source>{n} ({size})</source>
+      <translation>{n} 个（{size}）</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>● online</source>
+      <translation>● 在线</translation>
+    </message>
+    <message>
+      <source>○ offline</source>
+      <translation>○ 离线</translation>
+    </message>
+    <message>
+      <source>attachments</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>changes sent</source>
+      <translation>已上传变更</translation>
+    </message>
+    <message>
+      <source>changes received</source>
+      <translation>已接收变更</translation>
+    </message>
+    <message>
+      <source>Synced: {sent} sent, {got} received.</source>
+      <translation>同步完成：上传 {sent} 项，接收 {got} 项。</translation>
+    </message>
+    <message>
+      <source>Sign in to the server</source>
+      <translation>登录服务器</translation>
+    </message>
+    <message>
+      <source>Password of {name} on the sync server:</source>
+      <translation>{name} 在同步服务器上的密码：</translation>
     </message>
   </context>
   <context>
@@ -2285,6 +2518,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>This violation was already re-checked.</source>
       <translation>该违法记录已经复查过。</translation>
     </message>
+    <message>
+      <source>That conflict no longer exists.</source>
+      <translation>该冲突已不存在。</translation>
+    </message>
+    <message>
+      <source>Refresh the list; it may have been resolved.</source>
+      <translation>请刷新列表，它可能已被处理。</translation>
+    </message>
+    <message>
+      <source>Another supervisor has already resolved this conflict.</source>
+      <translation>其他值班领导已处理了这个冲突。</translation>
+    </message>
+    <message>
+      <source>Refresh the list.</source>
+      <translation>请刷新列表。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -2642,6 +2891,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Rates</source>
       <translation>指标</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>Sync</source>
+      <translation>同步</translation>
     </message>
   </context>
   <context>

@@ -122,3 +122,28 @@ def test_server_seq_never_shows_a_gap_to_a_reader(live: LiveServer, seeded: Seed
         seqs = [r[0] for r in conn.execute(text("SELECT seq FROM record ORDER BY seq"))]
     engine.dispose()
     assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_a_supervisor_resolves_a_conflict_and_the_decision_syncs(live: LiveServer, seeded: Seed, tmp_path: Path) -> None:
+    from inspector_app.services.conflicts import EARLIER, open_conflicts, resolve_conflict
+
+    a = device(tmp_path / "a", seeded, "liqiang", live.url)
+    sup = device(tmp_path / "s", seeded, "wangfang", live.url)
+    sync(a)
+    sync(sup)
+    unit = seeded.units[0]
+    edit(a, unit, contact="李四")
+    edit(sup, unit, contact="王五")
+    sync(a)
+    sync(sup)
+    [conflict] = open_conflicts(sup)
+    assert (conflict["record_name"], conflict["field"], conflict["server_value"], conflict["device_value"]) == (
+        "泉城路1号商店", "contact", "李四", "王五")
+    resolve_conflict(sup, conflict["id"], EARLIER)
+    assert open_conflicts(sup) == []
+    sync(sup)
+    sync(a)
+    assert row(a, "unit", unit)["contact"] == row(sup, "unit", unit)["contact"] == "李四"
+    assert row(a, "conflict", conflict["id"])["status"] == "resolved"
+    audit = sup.store.db.execute("SELECT action FROM audit_log WHERE action = 'resolve_conflict'").fetchall()
+    assert audit == [("resolve_conflict",)]

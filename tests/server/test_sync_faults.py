@@ -117,7 +117,7 @@ def test_server_down_keeps_everything_pending_with_a_clear_message(live: LiveSer
         sync_now(a, factory=lambda u, d, t: SyncClient(u, d, t, retry=fast_retry()))
     assert "cannot be reached" in err.value.render() and "kept on this laptop" in err.value.render()
     status = sync_status(a)
-    assert status.pending_ops == 3 and "cannot be reached" in status.last_error
+    assert status.pending_ops == 3 and status.last_error and "cannot be reached" in status.last_error.render()
 
 
 KILLED_CLIENT = """

@@ -107,6 +107,18 @@ def _catalogs(ctx: PageContext) -> QWidget:
     return CatalogsView(ctx)
 
 
+def _sync(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.sync_view import SyncView
+
+    return SyncView(ctx)
+
+
+def _conflicts(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.conflicts_view import ConflictsView
+
+    return ConflictsView(ctx)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("review", QT_TRANSLATE_NOOP("pages", "Daily review"), "fa5s.clipboard-list", _review, Permission.REVIEW),
     PageSpec("patrol", QT_TRANSLATE_NOOP("pages", "Patrol"), "fa5s.walking", _patrol, Permission.PATROL),
@@ -117,4 +129,7 @@ PAGES: list[PageSpec] = [
     PageSpec("units", QT_TRANSLATE_NOOP("pages", "Units"), "fa5s.store", _units, Permission.VIEW_UNITS),
     PageSpec("catalogs", QT_TRANSLATE_NOOP("pages", "Catalogs"), "fa5s.book", _catalogs, Permission.MANAGE_CATALOGS),
     PageSpec("rates", QT_TRANSLATE_NOOP("pages", "Rates"), "fa5s.chart-bar", _rates, Permission.VIEW_UNITS),
+    PageSpec("conflicts", QT_TRANSLATE_NOOP("pages", "Conflicts"), "fa5s.code-branch", _conflicts,
+             Permission.RESOLVE_CONFLICTS),
+    PageSpec("sync", QT_TRANSLATE_NOOP("pages", "Sync"), "fa5s.sync", _sync, Permission.SYNC),
 ]

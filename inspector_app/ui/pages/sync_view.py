@@ -1,0 +1,227 @@
+"""The sync page: the server and whether it is reachable, what waits to be sent (changes and
+attachments with their size), the last successful sync, a progress bar, the items the server
+refused with their reasons (retry them), and "Sync now" (F5)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.clock import parse_utc
+from inspector_app.services.session import LOCAL_TZ
+from inspector_app.services.sync import (
+    NeedsSignIn,
+    SyncReport,
+    SyncStatus,
+    retry_failed,
+    sign_in_online,
+)
+from inspector_app.ui.errors import error_text, show_error
+from inspector_app.ui.icons import icon
+from inspector_app.ui.pages import PageContext
+from inspector_app.ui.sync_controller import sync_controller
+
+
+def human_size(size: int) -> str:
+    """1536 → '1.5 KB'."""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"
+
+
+def local_time(iso: str) -> str:
+    """UTC ISO text as Jinan local time, or '' for none."""
+    if not iso:
+        return ""
+    when: datetime = parse_utc(iso).astimezone(LOCAL_TZ)
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+class SyncView(QWidget):
+    """Sync status and controls."""
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.controller = sync_controller(ctx)
+        self.server = QLabel()
+        self.server.setObjectName("syncServer")
+        self.server.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.online = QLabel()
+        self.online.setObjectName("syncOnline")
+        self.sign_in_button = QPushButton(icon("fa5s.sign-in-alt"), self.tr("Sign in to the server…"))
+        self.sign_in_button.setObjectName("syncSignIn")
+        self.sign_in_button.clicked.connect(self.sign_in)
+        top = QHBoxLayout()
+        top.addWidget(self.server, 1)
+        top.addWidget(self.online)
+        top.addWidget(self.sign_in_button)
+        self.pending = QLabel()
+        self.pending.setObjectName("syncPending")
+        self.blobs = QLabel()
+        self.blobs.setObjectName("syncBlobs")
+        self.conflicts = QLabel()
+        self.last = QLabel()
+        self.last.setObjectName("syncLast")
+        self.error = QLabel()
+        self.error.setObjectName("syncError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        form = QFormLayout()
+        form.addRow(self.tr("Changes waiting to be sent:"), self.pending)
+        form.addRow(self.tr("Attachments waiting:"), self.blobs)
+        form.addRow(self.tr("Open conflicts:"), self.conflicts)
+        form.addRow(self.tr("Last successful sync:"), self.last)
+        form.addRow("", self.error)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("syncProgress")
+        policy = self.bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the button stays where it is while no sync runs
+        self.bar.setSizePolicy(policy)
+        self.bar.setVisible(False)
+        self.sync_button = QPushButton(icon("fa5s.sync"), self.tr("Sync now (F5)"))
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.clicked.connect(self.sync_now)
+        actions = QHBoxLayout()
+        actions.addWidget(self.bar, 1)
+        actions.addWidget(self.sync_button)
+        self.failed = QTableWidget(0, 5)
+        self.failed.setObjectName("syncFailed")
+        self.failed.setHorizontalHeaderLabels([self.tr("Made at"), self.tr("Record"), self.tr("Change"),
+                                               self.tr("Answer"), self.tr("Reason")])
+        self.failed.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.failed.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.failed.verticalHeader().setVisible(False)
+        self.failed.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((130, 190, 80, 90)):
+            self.failed.setColumnWidth(column, width)
+        self.empty = QLabel(self.tr("No item was refused by the server."))
+        self.empty.setObjectName("syncNothingFailed")
+        self.retry_button = QPushButton(icon("fa5s.redo"), self.tr("Retry selected"))
+        self.retry_button.setObjectName("syncRetry")
+        self.retry_button.clicked.connect(self.retry_selected)
+        refused = QWidget()
+        refused_layout = QVBoxLayout(refused)
+        refused_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Items the server refused"))
+        heading.setStyleSheet("font-weight: bold;")
+        refused_layout.addWidget(heading)
+        refused_layout.addWidget(self.empty)
+        refused_layout.addWidget(self.failed, 1)
+        refused_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignRight)
+        refused_layout.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addSpacing(12)
+        layout.addWidget(refused, 1)
+        self.controller.status.connect(self.show_status)
+        self.controller.online.connect(self.show_online)
+        self.controller.started.connect(self._started)
+        self.controller.progress.connect(self._progress)
+        self.controller.finished.connect(self._finished)
+        self.controller.failed.connect(self._failed)
+        self.show_online(self.controller.is_online)
+        if self.controller.last_status is not None:
+            self.show_status(self.controller.last_status)
+        self.controller.refresh()
+
+    def shortcut_help(self) -> list[str]:
+        return [self.tr("F5: sync now")]
+
+    def show_status(self, status: SyncStatus) -> None:
+        configured = bool(status.server_url)
+        self.server.setText(self.tr("Server: {url}").format(url=status.server_url) if configured else
+                            self.tr("No sync server is set: enter its address in Settings (Ctrl+,)."))
+        self.sign_in_button.setVisible(configured and not status.signed_in)
+        self.sync_button.setEnabled(configured and not self.controller.running)
+        self.pending.setText(str(status.pending_ops))
+        self.blobs.setText(self.tr("{n} ({size})").format(n=status.pending_blobs, size=human_size(status.pending_blob_bytes)))
+        self.conflicts.setText(str(status.open_conflicts))
+        self.last.setText(local_time(status.last_success_at) or self.tr("never"))
+        self.error.setText(error_text(status.last_error) if status.last_error else "")
+        self.error.setVisible(status.last_error is not None)
+        self.failed.setRowCount(len(status.failed))
+        for i, item in enumerate(status.failed):
+            cells = (local_time(item["created_at"]), f"{item['entity']} …{item['entity_id'][-6:]}", item["op"],
+                     item["status"], item["last_error"])
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item["op_id"])
+                cell.setToolTip(text)
+                self.failed.setItem(i, column, cell)
+        self.failed.setVisible(bool(status.failed))
+        self.retry_button.setVisible(bool(status.failed))
+        self.empty.setVisible(not status.failed)
+
+    def show_online(self, online: bool | None) -> None:
+        text = {True: self.tr("● online"), False: self.tr("○ offline"), None: ""}[online]
+        self.online.setText(text)
+        self.online.setStyleSheet("color: #1b7f3b;" if online else "color: #8a8a8a;")
+
+    def sync_now(self) -> None:
+        self.controller.sync()
+
+    def _started(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.bar.setRange(0, 0)
+        self.bar.setVisible(True)
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, max(total, 1)))
+        label = {"blobs": self.tr("attachments"), "ops": self.tr("changes sent"), "pull": self.tr("changes received")}
+        self.bar.setFormat(f"{label.get(what, what)} %v / %m")
+
+    def _finished(self, report: SyncReport) -> None:
+        self.bar.setVisible(False)
+        self.sync_button.setEnabled(True)
+        self.ctx.events.status.emit(self.tr("Synced: {sent} sent, {got} received.").format(
+            sent=report.pushed, got=report.pulled))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.bar.setVisible(False)
+        self.sync_button.setEnabled(True)
+        if isinstance(exc, NeedsSignIn):
+            self.sign_in_button.setVisible(True)
+        self.error.setText(error_text(exc))
+        self.error.setVisible(True)
+
+    def sign_in(self) -> None:
+        password, ok = QInputDialog.getText(
+            self, self.tr("Sign in to the server"),
+            self.tr("Password of {name} on the sync server:").format(name=self.ctx.session.actor.name),
+            QLineEdit.EchoMode.Password)
+        if ok and password:
+            self.ctx.runner.run(sign_in_online, self.ctx.session, password,
+                                on_done=self._signed_in, on_error=lambda e: show_error(self, e))
+
+    def _signed_in(self, _profile: object) -> None:
+        self.controller.sync()
+
+    def retry_selected(self) -> None:
+        ids = sorted({str(self.failed.model().index(i.row(), 0).data(Qt.ItemDataRole.UserRole))
+                      for i in self.failed.selectionModel().selectedRows()})
+        if ids:
+            self.ctx.runner.run(retry_failed, self.ctx.session, ids, on_done=lambda _n: self.controller.refresh(),
+                                on_error=lambda e: show_error(self, e))

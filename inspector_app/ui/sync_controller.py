@@ -1,0 +1,115 @@
+"""One sync at a time, for the whole window: on demand (F5, the sync page) and in the
+background every few minutes and soon after local changes, when a server is configured and
+reachable. All work runs through the task runner; results arrive as signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from inspector_app.domain.changes import Change, Changes
+from inspector_app.services.sync import (
+    Offline,
+    SyncReport,
+    SyncStatus,
+    is_reachable,
+    sync_now,
+    sync_status,
+)
+from inspector_app.ui.pages import PageContext
+
+BACKGROUND_MS = 5 * 60_000
+AFTER_CHANGE_MS = 20_000
+
+
+class SyncController(QObject):
+    """Runs syncs and tells the badge and the sync page what happened."""
+
+    started = Signal()
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # SyncReport
+    failed = Signal(object)  # exception
+    status = Signal(object)  # SyncStatus
+    online = Signal(bool)
+
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx.events)
+        self.setObjectName("syncController")
+        self.ctx = ctx
+        self.running = False
+        self.last_status: SyncStatus | None = None
+        self.is_online: bool | None = None
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.background)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(self.background)
+        ctx.events.changed.connect(self._changed)
+
+    def start_background(self, interval_ms: int = BACKGROUND_MS) -> None:
+        """Sync every ``interval_ms`` while the app is open."""
+        self._timer.start(interval_ms)
+
+    def _changed(self, changes: Changes) -> None:
+        if not any(c.op == "pull" for c in changes.items):
+            self._soon.start(AFTER_CHANGE_MS)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the queue counts again (a few indexed reads, off the UI thread)."""
+        self.ctx.runner.run(sync_status, self.ctx.session, on_done=self._got_status,
+                            on_error=lambda _e: None)
+
+    def _got_status(self, status: SyncStatus) -> None:
+        self.last_status = status
+        self.status.emit(status)
+
+    def background(self) -> None:
+        """A sync when it can work without asking anything: configured, signed in, reachable."""
+        status = self.last_status
+        if self.running or status is None or not status.server_url or not status.signed_in:
+            return
+        self.ctx.runner.run(is_reachable, self.ctx.session, on_done=self._probed, on_error=lambda _e: None)
+
+    def _probed(self, reachable: bool) -> None:
+        self._set_online(reachable)
+        if reachable:
+            self.sync()
+
+    def _set_online(self, value: bool) -> None:
+        self.is_online = value
+        self.online.emit(value)
+
+    def sync(self) -> bool:
+        """Start a sync now; False if one is already running."""
+        if self.running:
+            return False
+        self.running = True
+        self.started.emit()
+        self.ctx.runner.run(sync_now, self.ctx.session, with_progress=True, on_done=self._done,
+                            on_error=self._failed, on_progress=self.progress.emit)
+        return True
+
+    def _done(self, report: SyncReport) -> None:
+        self.running = False
+        self._set_online(True)
+        self.finished.emit(report)
+        if report.entities:
+            self.ctx.events.publish(Changes([_pulled(e) for e in sorted(report.entities)]))
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running = False
+        if isinstance(exc, Offline):
+            self._set_online(False)
+        self.failed.emit(exc)
+        self.refresh()
+
+
+def _pulled(entity: str) -> Change:
+    return Change(entity, "", "pull")
+
+
+def sync_controller(ctx: PageContext) -> SyncController:
+    """The window's controller (made on first use, owned by the app events object)."""
+    found = ctx.events.findChild(SyncController, "syncController")
+    return found if isinstance(found, SyncController) else SyncController(ctx)
