@@ -32,10 +32,11 @@ def _port() -> int:
 
 
 class _Server:
-    def __init__(self, url: str, folder: Path) -> None:
+    def __init__(self, url: str, folder: Path, workers: int = 1) -> None:
         self.url, self.port = url, _port()
         self.proc = subprocess.Popen([sys.executable, "-m", "inspector_server.cli", "--db", url, "--blobs",
-                                      str(folder / "blobs"), "serve", "--port", str(self.port)])
+                                      str(folder / "blobs"), "serve", "--port", str(self.port),
+                                      "--workers", str(workers)])
         import httpx
 
         for _ in range(400):
@@ -177,7 +178,7 @@ def _many_devices(folder: Path, url: str, label: str, devices: int = 50, batches
     from inspector_app.sync.protocol import Op
 
     squad, names = _seed(url, devices)
-    server = _Server(url, folder)
+    server = _Server(url, folder, workers=os.cpu_count() or 1)
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()

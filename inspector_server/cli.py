@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--cert", help="TLS certificate (PEM)")
     serve.add_argument("--key", help="TLS private key (PEM)")
+    serve.add_argument("--workers", type=int, default=1, help="server processes (use the number of cores)")
     admin = sub.add_parser("admin", help="administer squads, officers, devices, units")
     what = admin.add_subparsers(dest="what", required=True)
     squad = what.add_parser("squad").add_subparsers(dest="action", required=True)
@@ -148,10 +149,32 @@ def _serve(args: argparse.Namespace) -> int:
     if bool(args.cert) != bool(args.key):
         print("Give both --cert and --key for HTTPS (or neither for plain HTTP).", file=sys.stderr)
         return 2
-    app = create_app(args.db, Path(args.blobs) if args.blobs else default_blob_dir(args.db))
-    uvicorn.run(app, host=args.host, port=args.port, ssl_certfile=args.cert, ssl_keyfile=args.key,
-                log_level="warning")
+    blobs = Path(args.blobs) if args.blobs else default_blob_dir(args.db)
+    tls = {"ssl_certfile": args.cert, "ssl_keyfile": args.key}
+    if args.workers > 1:
+        # Each worker process builds its app from the environment; the schema and the token
+        # secret are made here first, so the workers do not race to create them.
+        from inspector_server.auth import token_secret
+        from inspector_server.db import make_engine
+        from inspector_server.schema import upgrade
+
+        engine = make_engine(args.db)
+        upgrade(engine)
+        token_secret(engine)
+        engine.dispose()
+        os.environ.update(INSPECTOR_SERVER_DB=args.db, INSPECTOR_SERVER_BLOBS=str(blobs))
+        uvicorn.run("inspector_server.cli:app_from_env", factory=True, workers=args.workers, host=args.host,
+                    port=args.port, log_level="warning", **tls)
+        return 0
+    uvicorn.run(create_app(args.db, blobs), host=args.host, port=args.port, log_level="warning", **tls)
     return 0
+
+
+def app_from_env() -> Any:
+    """The app of one worker process (``serve --workers N``)."""
+    from inspector_server.app import create_app
+
+    return create_app(os.environ["INSPECTOR_SERVER_DB"], Path(os.environ["INSPECTOR_SERVER_BLOBS"]))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -118,7 +118,7 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url``. SQLite gets WAL, a busy timeout, and ``BEGIN IMMEDIATE`` for
     connections marked ``write=True`` (so two writers queue instead of deadlocking)."""
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
+        return create_engine(url, pool_size=20, max_overflow=40, pool_recycle=1800)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")

@@ -133,11 +133,13 @@ def _push(conn: Connection, caller: Caller, ops: list[Op], now: str) -> list[OpR
         results.append(result)
         new_answers.append({"op_id": op.op_id, "device_id": caller.device_id,
                             "result": json.dumps(result.to_json()), "at": now})
-    _write(batch)
+    # Everything that needs no seq is written first: the counter's lock, taken in _write and
+    # held until commit, then covers only the record writes.
     if new_answers:
         conn.execute(insert(applied_op), new_answers)
     batch.numbers.write()
     conn.execute(update(device).where(device.c.id == caller.device_id).values(last_push_at=now))
+    _write(batch)
     return results
 
 

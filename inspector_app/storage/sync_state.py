@@ -178,43 +178,67 @@ def apply_changes(db: sqlite_utils.Database, changes: list[dict[str, Any]], next
     for entity, items in by_entity.items():
         spec = ENTITIES.get(entity)
         columns = _table_columns(db, entity) if spec else set()
-        if not columns:
+        if spec is None or not columns:
             continue  # a record type this app version does not know
-        keep = _pending_fields(db, entity, [c["id"] for c in items])
+        ids = [c["id"] for c in items]
+        keep = _pending_fields(db, entity, ids)
+        current = _current_rows(db, entity, ids)
+        inserts: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         for change in items:
-            written += _apply_one(db, spec, columns, change, keep.get(change["id"], set()))
+            row = _row_for(spec, columns, change, keep.get(change["id"], set()), current.get(change["id"]))
+            if row is None:
+                continue
+            written += 1
+            if change["id"] in current:
+                sets = ", ".join(f'"{k}" = ?' for k in row)
+                db.execute(f'UPDATE "{entity}" SET {sets} WHERE id = ?', [*row.values(), change["id"]])
+                current[change["id"]].update(row)
+            else:
+                inserts.setdefault(tuple(row), []).append(tuple(row.values()))
+                current[change["id"]] = row
+        for names, values in inserts.items():
+            cols = ", ".join(f'"{n}"' for n in names)
+            db.conn.executemany(f'INSERT INTO "{entity}" ({cols}) VALUES ({", ".join("?" * len(names))})', values)
     set_state(db, cursor=str(next_cursor))
     return written
 
 
-def _apply_one(db: sqlite_utils.Database, spec: EntitySpec | None, columns: set[str],
-               change: dict[str, Any], keep: set[str]) -> int:
-    assert spec is not None
+def _current_rows(db: sqlite_utils.Database, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        cur = db.execute(f'SELECT * FROM "{entity}" WHERE id IN ({",".join("?" * len(chunk))})', chunk)
+        names = [d[0] for d in cur.description]
+        for values in cur.fetchall():
+            row = dict(zip(names, values, strict=True))
+            out[row["id"]] = row
+    return out
+
+
+def _row_for(spec: EntitySpec, columns: set[str], change: dict[str, Any], keep: set[str],
+             current: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The columns to write for one pulled change: all of them for a new row, the changed
+    ones for an existing row (None: nothing changed)."""
     fields = {k: v for k, v in change["fields"].items() if k in columns and k not in keep
               and k not in spec.local_columns and k != "id"}
     sync = {"hlc": change["hlc"], "server_seq": change["seq"], "deleted": int(change["deleted"])}
     if change.get("updated_at"):
         sync["updated_at"] = change["updated_at"]
-    cur = db.execute(f'SELECT * FROM "{spec.table}" WHERE id = ?', [change["id"]])
-    row = cur.fetchone()
-    if row is None:
+    if current is None:
         new = {"id": change["id"], **fields, **sync,
                "created_at": change.get("created_at") or change.get("updated_at") or "",
                "updated_at": change.get("updated_at") or change.get("created_at") or "",
                "device_id": change.get("device_id") or "server"}
         if spec.derive:
             new.update(spec.derive(new))
-        db.table(spec.table).insert(new)
-        return 1
-    current = dict(zip([d[0] for d in cur.description], row, strict=True))
+        return new
     update = {k: v for k, v in {**fields, **sync}.items() if current.get(k) != v}
     if not update:
-        return 0
+        return None
     if spec.derive:
         derived = spec.derive({**current, **update})
         update.update({k: v for k, v in derived.items() if current.get(k) != v})
-    db.table(spec.table).update(change["id"], update)
-    return 1
+    return update
 
 
 def add_lease(db: sqlite_utils.Database, lease: dict[str, Any], now_iso: str) -> None:
