@@ -8,7 +8,7 @@ DEMO_UNITS ?= 20000
 STAMP  := $(VENV)/.installed
 
 
-.PHONY: run test lint bench system-deps venv translations demo i18n clean server
+.PHONY: run test lint bench system-deps venv translations demo i18n clean server stop-server
 
 system-deps:
 	@bash tools/system_deps.sh
@@ -29,8 +29,17 @@ translations: $(STAMP)
 demo: venv translations
 	$(BIN)/inspector-app demo --data-dir $(DEMO_DIR) --units $(DEMO_UNITS) --seed 1 --if-missing
 
+# A local sync server with the demo data runs in the background (stop it with `make stop-server`).
 run: demo
+	@BIN=$(BIN) DEMO_DIR=$(DEMO_DIR) bash tools/demo_server.sh || echo "No demo sync server; the app works offline."
 	$(BIN)/inspector-app --data-dir $(DEMO_DIR)
+
+# The sync server alone, in the foreground (seeded with the demo data on first start).
+server: demo
+	@BIN=$(BIN) DEMO_DIR=$(DEMO_DIR) bash tools/demo_server.sh --foreground
+
+stop-server:
+	@if [ -f .demo/server.pid ]; then kill $$(cat .demo/server.pid) 2>/dev/null || true; rm -f .demo/server.pid; fi
 
 lint: venv
 	$(BIN)/ruff check .

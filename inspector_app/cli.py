@@ -1,5 +1,6 @@
 """Command line: ``inspector-app`` opens the desktop app; ``inspector-app demo`` makes a demo
-profile; ``inspector-app verify-audit`` checks a profile's audit chain."""
+profile; ``inspector-app verify-audit`` checks a profile's audit chain; ``inspector-app
+sync-server URL`` points a profile at a sync server."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the profile database by a backup")
     restore.add_argument("--data-dir", dest="restore_dir")
     restore.add_argument("backup", nargs="?", help="backup file (omit to list the backups)")
+    server = sub.add_parser("sync-server", help="set the sync server address of a profile")
+    server.add_argument("--data-dir", dest="server_dir")
+    server.add_argument("url", help="e.g. https://sync.example:8765 ('' to stop syncing)")
     return parser
 
 
@@ -101,6 +105,20 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sync_server(args: argparse.Namespace) -> int:
+    from inspector_app.services.profile import close_profile, open_profile, resolve_data_dir
+    from inspector_app.services.sync import set_server_url
+
+    session = open_profile(resolve_data_dir(args.server_dir or args.data_dir))
+    try:
+        set_server_url(session, args.url)
+    finally:
+        close_profile(session)
+    print(f"Sync server set to {args.url}; sign in on the sync page (or at the next sign-in)."
+          if args.url else "This profile no longer syncs.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``inspector-app`` command."""
     args = _parser().parse_args(argv)
@@ -113,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             return _backup(args)
         if args.command == "restore":
             return _restore(args)
+        if args.command == "sync-server":
+            return _sync_server(args)
         from inspector_app.services.profile import resolve_data_dir
         from inspector_app.ui.app import run_gui
 

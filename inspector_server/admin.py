@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,8 +21,9 @@ from inspector_app.forms.engine import Choice, FormContext, validate
 from inspector_app.forms.unit import UNIT_FORM
 from inspector_app.forms.unit_import import row_values, suggest_mapping
 from inspector_server.auth import hash_password
-from inspector_server.db import account, device, record
+from inspector_server.db import account, blob, device, document_number, record
 from inspector_server.push import Rec, write_records
+from inspector_server.rules import ADMIN, FINAL_ON_CREATE, Caller, squad_of
 
 ROLES = ("officer", "supervisor", "clerk", "admin")
 
@@ -167,36 +169,63 @@ def import_units(conn: Connection, path: Path, squad_id: str) -> tuple[int, list
     return created, problems
 
 
-SEED_ENTITIES = ("squad", "officer", "road_segment", "unit", "catalog_version")
+SEED_ENTITIES = ("squad", "officer", "road_segment", "unit", "catalog_version", "patrol", "frontage_inspection",
+                 "photo", "disorder_check", "disorder_event", "violation", "document", "voided_number", "review")
 _NOT_SYNCED = {"id", "created_at", "updated_at", "hlc", "device_id", "server_seq", "deleted",
                "password_hash", "sort_key", "search_latin", "search_grams"}
 
 
-def seed_from_profile(conn: Connection, profile_db: Path) -> dict[str, int]:
-    """Copy squads, officers (with their accounts), roads, units and catalogs from an app
-    profile's database (the demo data) into an empty server."""
+def seed_from_profile(conn: Connection, profile_db: Path, blob_dir: Path | None = None) -> dict[str, int]:
+    """Copy an app profile's records (the demo data: squads, officers with their accounts,
+    roads, units, catalogs and the demo history) and its attachments into an empty server."""
     if conn.execute(select(func.count()).select_from(record)).scalar():
         raise AdminError("the server already has records; seed only an empty server")
     src = sqlite3.connect(f"{profile_db.as_uri()}?mode=ro", uri=True)
     src.row_factory = sqlite3.Row
+    tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    squads: dict[tuple[str, str], str | None] = {}
+    nobody = Caller("seed", ADMIN, None, "seed")
+
+    def lookup(entity: str, rid: str) -> dict[str, Any] | None:
+        key = (entity, rid)
+        return {"squad_id": squads[key]} if key in squads else None
+
     counts: dict[str, int] = {}
     try:
-        for entity in SEED_ENTITIES:
+        for entity in (e for e in SEED_ENTITIES if e in tables):
             recs = []
-            for row in src.execute(f'SELECT * FROM "{entity}" WHERE deleted = 0'):
+            for row in src.execute(f'SELECT * FROM "{entity}"'):
                 data = dict(row)
                 fields = {k: v for k, v in data.items() if k not in _NOT_SYNCED}
-                squad = data["id"] if entity == "squad" else data.get("squad_id")
-                recs.append(Rec(entity, data["id"], None if entity == "catalog_version" else squad, fields,
-                                data["hlc"], created_at=data["created_at"], updated_at=data["updated_at"],
-                                device_id="server"))
+                squad = squad_of(entity, data["id"], fields, lookup, nobody)
+                squads[(entity, data["id"])] = squad
+                recs.append(Rec(entity, data["id"], squad, fields, data["hlc"], bool(data["deleted"]),
+                                entity in FINAL_ON_CREATE, data["created_at"], data["updated_at"], "server"))
                 if entity == "officer":
                     conn.execute(insert(account).values(
                         officer_id=data["id"], username=data["username"], password_hash=data["password_hash"],
                         role=data["role"], squad_id=data["squad_id"], active=data["active"]))
+                if entity == "document":
+                    conn.execute(insert(document_number).values(
+                        number=data["number"], document_id=data["id"], content_sha256=data["content_sha256"]))
             for start in range(0, len(recs), 2000):
                 write_records(conn, recs[start:start + 2000])
             counts[entity] = len(recs)
+        if blob_dir is not None and "blob" in tables:
+            counts["blobs"] = _copy_blobs(conn, src, profile_db.parent / "blobs", blob_dir)
     finally:
         src.close()
     return counts
+
+
+def _copy_blobs(conn: Connection, src: sqlite3.Connection, source: Path, target: Path) -> int:
+    copied = 0
+    for sha, size in src.execute("SELECT sha256, size FROM blob"):
+        path = source / sha[:2] / sha
+        if not path.exists():
+            continue
+        (target / sha[:2]).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target / sha[:2] / sha)
+        conn.execute(insert(blob).values(sha256=sha, size=size, stored_at=_now()))
+        copied += 1
+    return copied

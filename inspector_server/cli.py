@@ -124,7 +124,8 @@ def _admin(args: argparse.Namespace) -> int:
             out = f"{created} units imported, {len(problems)} rows skipped"
         elif args.what == "seed":
             db_file = args.profile / "inspector.sqlite" if args.profile.is_dir() else args.profile
-            out = admin.seed_from_profile(conn, db_file)
+            blobs = Path(args.blobs) if args.blobs else default_blob_dir(args.db)
+            out = admin.seed_from_profile(conn, db_file, blobs)
         if out is not None:
             print(out)
     return 0

@@ -98,6 +98,18 @@ def sign_in_online(session: Session, password: str, factory: ClientFactory = def
     return profile
 
 
+def connect_quietly(session: Session, password: str, factory: ClientFactory = default_client) -> bool:
+    """After signing in offline: sign in to the configured server too, if this device is not
+    signed in there yet and the server answers (anything else is left for the sync page)."""
+    if not server_url(session) or is_signed_in(session) or not session.can(Permission.SYNC):
+        return False
+    try:
+        sign_in_online(session, password, factory)
+    except SyncError:
+        return False
+    return True
+
+
 def sync_now(session: Session, client: SyncClient | None = None, progress: Progress | None = None,
              factory: ClientFactory = default_client) -> SyncReport:
     """One full sync. Raises :class:`SyncError` (nothing lost) when it cannot finish."""
@@ -232,7 +244,7 @@ def sync_status(session: Session) -> SyncStatus:
     return SyncStatus(
         state.get_state(db, "server_url"), bool(state.get_state(db, "refresh_token")), counts["ops"],
         counts["blobs"], counts["blob_bytes"], counts["conflicts"], state.get_state(db, "last_success_at"),
-        _stored_error(state.get_state(db, "last_error")), state.failed_ops(db),
+        _stored_error(state.get_state(db, "last_error")), state.failed_blobs(db) + state.failed_ops(db),
     )
 
 

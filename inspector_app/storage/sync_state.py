@@ -112,6 +112,15 @@ def failed_ops(db: sqlite_utils.Database, limit: int = 200) -> list[dict[str, An
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
+def failed_blobs(db: sqlite_utils.Database, limit: int = 100) -> list[dict[str, Any]]:
+    """Attachments whose upload failed (retried at every sync), in the shape of failed_ops."""
+    return [{"op_id": "", "entity": "blob", "entity_id": sha, "op": "upload", "status": "error",
+             "attempts": attempts, "last_error": error, "created_at": created}
+            for sha, attempts, error, created in db.execute(
+                "SELECT sha256, upload_attempts, upload_error, created_at FROM blob "
+                "WHERE uploaded = 0 AND upload_error != '' ORDER BY created_at DESC LIMIT ?", [limit])]
+
+
 def queue_counts(db: sqlite_utils.Database) -> dict[str, int]:
     """Pending ops; blobs still to upload with their total size; open conflicts."""
     ops = db.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]

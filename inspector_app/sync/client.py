@@ -85,8 +85,9 @@ class RetryPolicy:
 
 @functools.cache
 def _default_tls() -> ssl.SSLContext:
-    """The system's trusted certificates, loaded once per process (loading takes ~30 ms)."""
-    return httpx.create_ssl_context()
+    """The system's trusted certificates (an office CA installed there, or named by
+    SSL_CERT_FILE, is trusted), loaded once per process: loading takes ~30 ms."""
+    return ssl.create_default_context()
 
 
 class SyncClient:
@@ -136,6 +137,12 @@ class SyncClient:
                 if failure is None and resp.status_code in ok:
                     self._check_json(resp)
             except (httpx.TransportError, ValueError) as exc:
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                    raise Refused(
+                        QT_TRANSLATE_NOOP("sync", "This laptop does not trust the certificate of the sync server {url}."),
+                        QT_TRANSLATE_NOOP("sync", "Ask your administrator to install the office's certificate "
+                                                  "on this laptop, and check the server address."),
+                        url=self.base_url) from None
                 failure, resp = type(exc).__name__, None
             if failure is None and resp is not None:
                 if resp.status_code == 401 and auth and not refreshed and self.tokens.refresh:

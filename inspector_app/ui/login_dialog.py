@@ -98,6 +98,7 @@ class LoginDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self.message.hide()
+        self._password = self.password.text()
         self.runner.run(
             sign_in,
             self.profile,
@@ -108,7 +109,12 @@ class LoginDialog(QDialog):
         )
 
     def _signed_in(self, session: Session) -> None:
+        from inspector_app.services.sync import connect_quietly
+
         self.session = session
+        # Also to the sync server, in the background (offline, this simply fails quietly).
+        self.runner.run(connect_quietly, session, self._password, on_error=lambda _e: None)
+        self._password = ""
         self.buttons.setEnabled(True)
         self.accept()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from inspector_app.domain.changes import Change, Changes
+from inspector_app.services.session import Session
 from inspector_app.services.sync import (
     Offline,
     SyncReport,
@@ -45,9 +46,10 @@ class SyncController(QObject):
         self._soon.timeout.connect(self.background)
         ctx.events.changed.connect(self._changed)
 
-    def start_background(self, interval_ms: int = BACKGROUND_MS) -> None:
-        """Sync every ``interval_ms`` while the app is open."""
+    def start_background(self, interval_ms: int = BACKGROUND_MS, first_ms: int = 5000) -> None:
+        """Sync every ``interval_ms`` while the app is open, the first time soon after start."""
         self._timer.start(interval_ms)
+        self._soon.start(first_ms)
 
     def _changed(self, changes: Changes) -> None:
         if not any(c.op == "pull" for c in changes.items):
@@ -65,13 +67,14 @@ class SyncController(QObject):
 
     def background(self) -> None:
         """A sync when it can work without asking anything: configured, signed in, reachable."""
-        status = self.last_status
-        if self.running or status is None or not status.server_url or not status.signed_in:
-            return
-        self.ctx.runner.run(is_reachable, self.ctx.session, on_done=self._probed, on_error=lambda _e: None)
+        if not self.running:
+            self.ctx.runner.run(_probe, self.ctx.session, on_done=self._probed, on_error=lambda _e: None)
 
-    def _probed(self, reachable: bool) -> None:
-        self._set_online(reachable)
+    def _probed(self, found: tuple[SyncStatus, bool | None]) -> None:
+        status, reachable = found
+        self._got_status(status)
+        if reachable is not None:
+            self._set_online(reachable)
         if reachable:
             self.sync()
 
@@ -103,6 +106,14 @@ class SyncController(QObject):
             self._set_online(False)
         self.failed.emit(exc)
         self.refresh()
+
+
+def _probe(session: Session) -> tuple[SyncStatus, bool | None]:
+    """The queue, and whether the server answers (None: no server, or not signed in)."""
+    status = sync_status(session)
+    if not status.server_url or not status.signed_in:
+        return status, None
+    return status, is_reachable(session)
 
 
 def _pulled(entity: str) -> Change:

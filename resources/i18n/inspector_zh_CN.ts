@@ -2985,6 +2985,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>请在“设置”中填写服务器地址。</translation>
     </message>
     <message>
+      <source>This laptop does not trust the certificate of the sync server {url}.</source>
+      <translation>本机不信任同步服务器 {url} 的证书。</translation>
+    </message>
+    <message>
+      <source>Ask your administrator to install the office's certificate on this laptop, and check the server address.</source>
+      <translation>请联系管理员在本机安装单位的证书，并核对服务器地址。</translation>
+    </message>
+    <message>
       <source>The sync server {url} cannot be reached ({why}).</source>
       <translation>无法连接同步服务器 {url}（{why}）。</translation>
     </message>

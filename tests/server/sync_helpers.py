@@ -88,22 +88,25 @@ def free_port() -> int:
 class LiveServer:
     """``inspector-server serve`` as a real process on a free port."""
 
-    def __init__(self, db_url: str, blob_dir: Path, port: int | None = None) -> None:
+    def __init__(self, db_url: str, blob_dir: Path, port: int | None = None, tls: tuple[Path, Path] | None = None) -> None:
         self.db_url, self.blob_dir = db_url, blob_dir
         self.port = port or free_port()
+        self.tls = tls
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> LiveServer:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "inspector_server.cli", "--db", self.db_url, "--blobs", str(self.blob_dir),
-             "serve", "--port", str(self.port)], env={**os.environ, "PYTHONUNBUFFERED": "1"})
+             "serve", "--port", str(self.port),
+             *(["--cert", str(self.tls[0]), "--key", str(self.tls[1])] if self.tls else [])],
+            env={**os.environ, "PYTHONUNBUFFERED": "1"})
         for _ in range(300):
             try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}/api/v1/health", timeout=1, verify=False).status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass

@@ -147,3 +147,59 @@ def test_a_supervisor_resolves_a_conflict_and_the_decision_syncs(live: LiveServe
     assert row(a, "conflict", conflict["id"])["status"] == "resolved"
     audit = sup.store.db.execute("SELECT action FROM audit_log WHERE action = 'resolve_conflict'").fetchall()
     assert audit == [("resolve_conflict",)]
+
+
+def test_an_expired_access_token_is_refreshed_and_sign_in_happens_with_the_offline_login(
+        live: LiveServer, seeded: Seed, tmp_path: Path) -> None:
+    from sync_helpers import PASSWORD
+
+    from inspector_app.domain.entities import Actor
+    from inspector_app.domain.roles import Role
+    from inspector_app.services.profile import open_profile
+    from inspector_app.services.sync import connect_quietly, is_signed_in, set_server_url
+    from inspector_app.storage.sync_state import set_state
+
+    officer_id, role, squad = seeded.officers["liqiang"]
+    a = open_profile(tmp_path / "a").as_actor(Actor(officer_id, "李强", Role(role), squad, username="liqiang"))
+    assert not connect_quietly(a, PASSWORD, factory=client_factory), "no server configured: nothing to do"
+    set_server_url(a, live.url)
+    assert not connect_quietly(a, "wrong password", factory=client_factory)
+    assert connect_quietly(a, PASSWORD, factory=client_factory) and is_signed_in(a)
+    with a.store.transaction() as db:
+        set_state(db, access_token="expired.or-forged")
+    sync(a)
+    assert row(a, "unit", seeded.units[0])["name"] == "泉城路1号商店"
+
+
+def test_the_app_command_points_a_profile_at_a_server(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.cli import main
+    from inspector_app.services.profile import open_profile
+    from inspector_app.services.sync import server_url
+
+    assert main(["sync-server", "--data-dir", str(tmp_path / "p"), "https://sync.jinan.example:8765"]) == 0
+    assert "sign in" in capsys.readouterr().out
+    assert server_url(open_profile(tmp_path / "p")) == "https://sync.jinan.example:8765"
+    assert main(["sync-server", "--data-dir", str(tmp_path / "p"), "sync.jinan.example"]) == 2
+    assert "https://" in capsys.readouterr().err
+
+
+def test_refused_ops_and_lost_attachments_are_listed_and_can_be_retried(
+        live: LiveServer, seeded: Seed, tmp_path: Path) -> None:
+    from inspector_app.domain.clock import utc_iso
+    from inspector_app.services.sync import retry_failed
+    from inspector_app.storage.blobs import register_blob
+
+    a = device(tmp_path / "a", seeded, "liqiang", live.url)
+    sync(a)
+    with a.operation("test") as op:  # an op as an older app version might have queued it
+        op.db.execute("INSERT INTO outbox(op_id, entity, entity_id, op, changes, hlc, created_at) "
+                      "VALUES ('op-x', 'unit', ?, 'patch', '{\"notes\": [\"\", \"x\"]}', '1', ?)",
+                      [seeded.other_unit, utc_iso(op.now)])
+        register_blob(op.db, "ab" * 32, 10, "image/jpeg", utc_iso(op.now))
+    sync(a)
+    failed = {f["entity"]: f for f in sync_status(a).failed}
+    assert failed["unit"]["status"] == "forbidden" and "another squad" in failed["unit"]["last_error"]
+    assert "missing" in failed["blob"]["last_error"]
+    assert sync_status(a).pending_ops == 0
+    assert retry_failed(a, ["op-x"]) == 1
+    assert sync_status(a).pending_ops == 1

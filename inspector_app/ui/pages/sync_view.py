@@ -220,8 +220,9 @@ class SyncView(QWidget):
         self.controller.sync()
 
     def retry_selected(self) -> None:
+        # Attachments have no op id: they are tried again at every sync anyway.
         ids = sorted({str(self.failed.model().index(i.row(), 0).data(Qt.ItemDataRole.UserRole))
-                      for i in self.failed.selectionModel().selectedRows()})
+                      for i in self.failed.selectionModel().selectedRows()} - {""})
         if ids:
             self.ctx.runner.run(retry_failed, self.ctx.session, ids, on_done=lambda _n: self.controller.refresh(),
                                 on_error=lambda e: show_error(self, e))
