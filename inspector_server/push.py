@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector_app.domain.ids import uuid7
 from inspector_app.sync.protocol import Op, OpResult, Status
-from inspector_server import numbers, rules
+from inspector_server import auth, numbers, rules
 from inspector_server.db import applied_op, blob, counter, device, is_sqlite, record
 from inspector_server.rules import Caller, Refused
 
@@ -89,12 +89,15 @@ def _rec(row: Any) -> Rec:
     )
 
 
-def push(engine: Engine, caller: Caller, ops: list[Op], now: str) -> list[OpResult]:
-    """Apply ``ops`` for ``caller``; returns one answer per op, in order."""
+def push(engine: Engine, caller: Caller | tuple[str, str], ops: list[Op], now: str) -> list[OpResult]:
+    """Apply ``ops`` for ``caller``; returns one answer per op, in order. ``caller`` may be an
+    (officer id, device id) pair from a token: it is then checked in the same transaction
+    (raises AuthError for a revoked device or a disabled account)."""
     for attempt in range(RETRIES):
         try:
             with engine.connect().execution_options(write=True) as conn, conn.begin():
-                return _push(conn, caller, ops, now)
+                who = caller if isinstance(caller, Caller) else auth.caller_for(conn, *caller)
+                return _push(conn, who, ops, now)
         except (IntegrityError, DBAPIError) as exc:
             # Two devices creating the same record, a replay racing its original, or a
             # PostgreSQL deadlock: the whole batch is retried and then sees the winner's rows.

@@ -1,4 +1,6 @@
-"""ASGI middleware: requests sent with ``Content-Encoding: gzip`` reach the app uncompressed."""
+"""ASGI middleware for /api requests: the protocol version check (426 for an app that is too
+old) and gzip request bodies (they reach the app uncompressed). Plain ASGI, as it runs on
+every request."""
 
 from __future__ import annotations
 
@@ -6,18 +8,34 @@ import gzip
 import json
 from typing import Any
 
+from inspector_app.sync.protocol import API, MIN_CLIENT_VERSION, VERSION_HEADER
+
 MAX_BODY = 64 * 1024 * 1024
+_VERSION = VERSION_HEADER.lower().encode()
 
 
-class GzipRequests:
-    """Decompress gzip request bodies (the sync client compresses every JSON body)."""
+class ProtocolRequests:
+    """Refuse too old clients; decompress gzip request bodies."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         headers = dict(scope.get("headers") or ())
-        if scope["type"] != "http" or headers.get(b"content-encoding", b"").lower() != b"gzip":
+        path = scope.get("path", "")
+        if path.startswith(API) and not path.endswith("/health"):
+            try:
+                version = int(headers.get(_VERSION, b"0"))
+            except ValueError:
+                version = 0
+            if version < MIN_CLIENT_VERSION:
+                await _reply(send, 426, f"This app speaks sync protocol {version}; the server needs "
+                                        f"{MIN_CLIENT_VERSION} or newer. Install the new version of the app.")
+                return
+        if headers.get(b"content-encoding", b"").lower() != b"gzip":
             await self.app(scope, receive, send)
             return
         chunks, more = [], True
