@@ -153,7 +153,7 @@ def _upload_blobs(session: Session, client: SyncClient, report: SyncReport, prog
                 data = session.blobs.read(sha)
             except FileNotFoundError:
                 with session.store.transaction() as db:
-                    state.mark_blob(db, sha, False, "the file is missing on this laptop")
+                    state.mark_blob(db, sha, False, "missing_file: the file is missing on this laptop")
                 continue
             client.upload_blob(sha, data, missing[sha], _reporter(progress, done, total))
             report.blobs_uploaded += 1

@@ -1667,6 +1667,126 @@ Units on the roads: {total}, not checked: {left}</source>
   <context>
     <name>SyncView</name>
     <message>
+      <source>unit</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>patrol</source>
+      <translation>巡查</translation>
+    </message>
+    <message>
+      <source>门前五包 inspection</source>
+      <translation>门前五包检查</translation>
+    </message>
+    <message>
+      <source>八乱 check</source>
+      <translation>八乱检查</translation>
+    </message>
+    <message>
+      <source>八乱 step</source>
+      <translation>八乱处置</translation>
+    </message>
+    <message>
+      <source>violation</source>
+      <translation>违法行为</translation>
+    </message>
+    <message>
+      <source>document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>photo</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>review</source>
+      <translation>审核</translation>
+    </message>
+    <message>
+      <source>conflict decision</source>
+      <translation>冲突处理</translation>
+    </message>
+    <message>
+      <source>attachment</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>change</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>submit</source>
+      <translation>提交</translation>
+    </message>
+    <message>
+      <source>upload</source>
+      <translation>上传</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>被拒绝</translation>
+    </message>
+    <message>
+      <source>not allowed</source>
+      <translation>无权操作</translation>
+    </message>
+    <message>
+      <source>will retry</source>
+      <translation>将重试</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>The record belongs to another squad.</source>
+      <translation>该记录属于其他中队。</translation>
+    </message>
+    <message>
+      <source>Your role may not change this kind of record.</source>
+      <translation>您的角色无权修改此类记录。</translation>
+    </message>
+    <message>
+      <source>Only a duty supervisor may approve or return.</source>
+      <translation>只有值班领导可以审核通过或退回。</translation>
+    </message>
+    <message>
+      <source>The record is final (issued or submitted): make a correction instead.</source>
+      <translation>该记录已定稿（已开具或已提交），请另行更正。</translation>
+    </message>
+    <message>
+      <source>Its status changed on another laptop; this step no longer applies.</source>
+      <translation>其状态已在其他电脑上改变，此操作不再适用。</translation>
+    </message>
+    <message>
+      <source>The document number is outside this laptop's number block.</source>
+      <translation>文书编号不在本机领取的号段内。</translation>
+    </message>
+    <message>
+      <source>Another document already has this number.</source>
+      <translation>该编号已被其他文书使用。</translation>
+    </message>
+    <message>
+      <source>An attachment has not reached the server yet.</source>
+      <translation>附件尚未上传到服务器。</translation>
+    </message>
+    <message>
+      <source>The server does not have this record (its creation was refused).</source>
+      <translation>服务器上没有这条记录（其新建被拒绝）。</translation>
+    </message>
+    <message>
+      <source>The file is missing on this laptop.</source>
+      <translation>本机上缺少该文件。</translation>
+    </message>
+    <message>
       <source>Sign in to the server…</source>
       <translation>登录服务器…</translation>
     </message>

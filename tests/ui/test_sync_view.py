@@ -68,6 +68,21 @@ def test_sync_page_shows_the_queue_and_syncs(qtbot, officer_session, runner, set
     assert window.badge.text() == "✓ 已同步"
     assert sync_status(officer_session).pending_ops == 0
     shot(window, "sync-page-synced")
+    other = officer_session.store.db.execute("SELECT id FROM unit WHERE squad_id != ? LIMIT 1",
+                                             [officer_session.actor.squad_id]).fetchone()[0]
+    with officer_session.operation("test") as op:  # as a buggy older version might have queued it
+        op.db.execute("INSERT INTO outbox(op_id, entity, entity_id, op, changes, hlc, created_at) VALUES "
+                      "('op-x', 'unit', ?, 'patch', '{\"notes\": [\"\", \"x\"]}', '1', '2026-11-20T02:00:00.000Z')",
+                      [other])
+    page.sync_button.click()
+    assert page.failed.rowCount() == 1 and page.failed.item(0, 3).text() == "无权操作"
+    assert page.failed.item(0, 4).text() == "该记录属于其他中队。"
+    assert "another squad" in page.failed.item(0, 4).toolTip()
+    assert window.badge.text().startswith("⚠")
+    shot(window, "sync-page-refused")
+    page.failed.selectRow(0)
+    page.retry_button.click()
+    assert page.pending.text() == "1"
     server.stop()
     update_unit(officer_session, unit, {**unit_form_values(officer_session, unit), "notes": "已整改"})
     page.sync_button.click()
@@ -90,6 +105,8 @@ def test_settings_take_a_server_address(qtbot, settings, zh) -> None:  # type: i
     qtbot.addWidget(dialog)
     dialog.server.setText(" https://sync.jinan.example:8765 ")
     assert dialog.server_url() == "https://sync.jinan.example:8765"
+    dialog.show()
+    shot(dialog, "settings-dialog")
 
 
 def test_a_bad_server_address_is_explained(officer_session) -> None:  # type: ignore[no-untyped-def]

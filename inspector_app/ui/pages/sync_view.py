@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.clock import parse_utc
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.services.session import LOCAL_TZ
 from inspector_app.services.sync import (
     NeedsSignIn,
@@ -36,6 +37,30 @@ from inspector_app.ui.errors import error_text, show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.sync_controller import sync_controller
+
+ENTITIES = {"unit": QT_TRANSLATE_NOOP("SyncView", "unit"), "patrol": QT_TRANSLATE_NOOP("SyncView", "patrol"),
+            "frontage_inspection": QT_TRANSLATE_NOOP("SyncView", "门前五包 inspection"), "disorder_check": QT_TRANSLATE_NOOP("SyncView", "八乱 check"),
+            "disorder_event": QT_TRANSLATE_NOOP("SyncView", "八乱 step"), "violation": QT_TRANSLATE_NOOP("SyncView", "violation"),
+            "document": QT_TRANSLATE_NOOP("SyncView", "document"), "photo": QT_TRANSLATE_NOOP("SyncView", "photo"),
+            "review": QT_TRANSLATE_NOOP("SyncView", "review"), "conflict": QT_TRANSLATE_NOOP("SyncView", "conflict decision"),
+            "blob": QT_TRANSLATE_NOOP("SyncView", "attachment")}
+OPS = {"create": QT_TRANSLATE_NOOP("SyncView", "new"), "patch": QT_TRANSLATE_NOOP("SyncView", "change"), "delete": QT_TRANSLATE_NOOP("SyncView", "delete"),
+       "finalize": QT_TRANSLATE_NOOP("SyncView", "submit"), "upload": QT_TRANSLATE_NOOP("SyncView", "upload")}
+ANSWERS = {"rejected": QT_TRANSLATE_NOOP("SyncView", "refused"), "forbidden": QT_TRANSLATE_NOOP("SyncView", "not allowed"),
+           "pending": QT_TRANSLATE_NOOP("SyncView", "will retry"), "error": QT_TRANSLATE_NOOP("SyncView", "failed")}
+# The server's reason codes (inspector_server.rules), explained.
+REASONS = {
+    "squad": QT_TRANSLATE_NOOP("SyncView", "The record belongs to another squad."),
+    "role": QT_TRANSLATE_NOOP("SyncView", "Your role may not change this kind of record."),
+    "approve": QT_TRANSLATE_NOOP("SyncView", "Only a duty supervisor may approve or return."),
+    "final": QT_TRANSLATE_NOOP("SyncView", "The record is final (issued or submitted): make a correction instead."),
+    "transition": QT_TRANSLATE_NOOP("SyncView", "Its status changed on another laptop; this step no longer applies."),
+    "lease": QT_TRANSLATE_NOOP("SyncView", "The document number is outside this laptop's number block."),
+    "number_taken": QT_TRANSLATE_NOOP("SyncView", "Another document already has this number."),
+    "missing_blob": QT_TRANSLATE_NOOP("SyncView", "An attachment has not reached the server yet."),
+    "unknown_record": QT_TRANSLATE_NOOP("SyncView", "The server does not have this record (its creation was refused)."),
+    "missing_file": QT_TRANSLATE_NOOP("SyncView", "The file is missing on this laptop."),
+}
 
 
 def human_size(size: int) -> str:
@@ -163,16 +188,23 @@ class SyncView(QWidget):
         self.error.setVisible(status.last_error is not None)
         self.failed.setRowCount(len(status.failed))
         for i, item in enumerate(status.failed):
-            cells = (local_time(item["created_at"]), f"{item['entity']} …{item['entity_id'][-6:]}", item["op"],
-                     item["status"], item["last_error"])
+            reason = str(item["last_error"])
+            code = reason.split(":", 1)[0]
+            cells = (local_time(item["created_at"]), f"{self._tr(ENTITIES, item['entity'])} …{item['entity_id'][-6:]}",
+                     self._tr(OPS, item["op"]), self._tr(ANSWERS, item["status"]),
+                     self._tr(REASONS, code) if code in REASONS else reason)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item["op_id"])
-                cell.setToolTip(text)
+                cell.setToolTip(reason)
                 self.failed.setItem(i, column, cell)
         self.failed.setVisible(bool(status.failed))
         self.retry_button.setVisible(bool(status.failed))
         self.empty.setVisible(not status.failed)
+
+    @staticmethod
+    def _tr(table: dict[str, str], key: str) -> str:
+        return QCoreApplication.translate("SyncView", table[key]) if key in table else key
 
     def show_online(self, online: bool | None) -> None:
         text = {True: self.tr("● online"), False: self.tr("○ offline"), None: ""}[online]
