@@ -194,6 +194,7 @@ def _create(batch: Batch, op: Op) -> list[str]:
     fields = {k: v[1] for k, v in op.changes.items()}
     squad = rules.squad_of(op.entity, op.entity_id, fields, batch.lookup, batch.caller)
     rules.check_write(batch.caller, op.entity, squad, set(fields))
+    rules.check_create(batch.caller, op.entity, fields)
     for name, value in fields.items():
         rules.check_workflow(batch.caller, op.entity, name, None, value)
     if op.entity == "document" and batch.numbers is not None:

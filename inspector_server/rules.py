@@ -20,7 +20,7 @@ FIELD_WORK = frozenset({
 })
 # Which entities each role may create or change (before the field rules below).
 WRITABLE: dict[str, frozenset[str]] = {
-    OFFICER: FIELD_WORK,
+    OFFICER: FIELD_WORK | {"review"},  # only their own resubmissions: see check_create
     SUPERVISOR: FIELD_WORK | {"review", "conflict"},
     CLERK: frozenset({"document", "voided_number", "photo"}),
 }
@@ -31,6 +31,7 @@ CLERK_DOCUMENT_FIELDS = frozenset({"print_count", "status", "void_reason", "pdf_
 FINAL_ON_CREATE: dict[str, frozenset[str]] = {
     "document": frozenset({"print_count", "status", "void_reason", "pdf_sha256"}),
     "frontage_inspection": frozenset({"review_status", "review_comment", "superseded"}),
+    "review": frozenset(),  # the review history is never rewritten
 }
 # After an explicit ``finalize`` op: the workflow fields of the entity only.
 MUTABLE_AFTER_FINALIZE: dict[str, frozenset[str]] = {
@@ -127,6 +128,14 @@ def check_write(caller: Caller, entity: str, record_squad: str | None, fields: s
         raise forbidden("squad", f"this {entity} belongs to another squad")
     if caller.role == CLERK and entity == "document" and not fields <= CLERK_DOCUMENT_FIELDS:
         raise forbidden("role", "a clerk may only print or void documents")
+
+
+def check_create(caller: Caller, entity: str, fields: dict[str, Any]) -> None:
+    """Rules on the values of a new record: an officer's review record is a resubmission
+    made by that officer, never a decision."""
+    own_resubmission = fields.get("decision") == "resubmitted" and fields.get("reviewer_id") == caller.officer_id
+    if entity == "review" and caller.role == OFFICER and not own_resubmission:
+        raise forbidden("approve", "only a supervisor records review decisions")
 
 
 def check_final(entity: str, final: bool, fields: set[str]) -> None:

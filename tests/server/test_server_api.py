@@ -142,3 +142,17 @@ def test_bad_push_bodies_get_clear_400s(api: TestClient) -> None:
     many = api.post("/api/v1/sync/push", json={"ops": [{}] * 501}, headers=headers)
     assert many.status_code == 400 and "500" in many.json()["detail"]
     assert api.post("/api/v1/sync/push", json={"ops": []}).status_code == 401
+
+
+def test_officer_records_a_resubmission_but_no_review_decision(api: TestClient, seeded: Seed) -> None:
+    officer_id = seeded.officers["liqiang"][0]
+    headers = login(api, "liqiang")
+
+    def review(decision: str) -> dict[str, Any]:
+        made = op("review", uuid7(), "create", decision=(None, decision), reviewer_id=(None, officer_id))
+        made["changes"].update({"entity": [None, "patrol"], "entity_id": [None, "p1"]})
+        return made
+
+    refused = push(api, headers, review("approved"))[0]
+    assert refused["status"] == "forbidden" and "supervisor" in refused["reason"]
+    assert push(api, headers, review("resubmitted"))[0]["status"] == "applied"
