@@ -1,4 +1,5 @@
-"""Sign-in on the server: argon2 passwords, short access tokens, revocable refresh tokens.
+"""Sign-in on the server: argon2 passwords (five wrong in a row lock the name for a minute),
+short access tokens, revocable refresh tokens.
 
 An access token is ``base64(json).hmac`` signed with a secret kept in the database; it names
 the officer and the device and expires after :data:`ACCESS_SECONDS`. A refresh token is a
@@ -12,6 +13,7 @@ import hashlib
 import hmac
 import json
 import secrets
+import threading
 import time
 from typing import Any
 
@@ -23,7 +25,10 @@ from inspector_server.db import account, device, setting
 from inspector_server.rules import Caller
 
 ACCESS_SECONDS = 15 * 60
+MAX_FAILURES, LOCK_SECONDS = 5, 60
 _hasher = PasswordHasher()
+_failures: dict[str, tuple[int, float]] = {}  # user name → (wrong passwords in a row, locked until)
+_failures_lock = threading.Lock()
 
 
 class AuthError(Exception):
@@ -87,9 +92,18 @@ def _hash(token: str) -> str:
 def login(conn: Connection, username: str, password: str, device_id: str, device_name: str,
           now: str) -> tuple[dict[str, Any], str]:
     """Check the password; register or update the device; returns (account, refresh token)."""
+    with _failures_lock:
+        count, until = _failures.get(username, (0, 0.0))
+    if until > time.time():
+        raise AuthError(f"too many wrong passwords for {username}: try again in {int(until - time.time()) + 1} s")
     row = conn.execute(select(account).where(account.c.username == username)).mappings().first()
     if row is None or not row["active"] or not check_password(row["password_hash"], password):
+        with _failures_lock:
+            count += 1
+            _failures[username] = (0, time.time() + LOCK_SECONDS) if count >= MAX_FAILURES else (count, 0.0)
         raise AuthError("wrong user name or password")
+    with _failures_lock:
+        _failures.pop(username, None)
     known = conn.execute(select(device).where(device.c.id == device_id)).mappings().first()
     if known is not None and known["revoked"]:
         raise AuthError("this device was revoked by an administrator")

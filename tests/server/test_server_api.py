@@ -156,3 +156,16 @@ def test_officer_records_a_resubmission_but_no_review_decision(api: TestClient, 
     refused = push(api, headers, review("approved"))[0]
     assert refused["status"] == "forbidden" and "supervisor" in refused["reason"]
     assert push(api, headers, review("resubmitted"))[0]["status"] == "applied"
+
+
+def test_five_wrong_passwords_lock_the_name_for_a_minute(api: TestClient) -> None:
+    for _ in range(5):
+        wrong = api.post("/api/v1/auth/login", json={"username": "zhaomin", "password": "nope", "device_id": "d9"})
+        assert wrong.status_code == 401
+    locked = api.post("/api/v1/auth/login", json={"username": "zhaomin", "password": PASSWORD, "device_id": "d9"})
+    assert locked.status_code == 401 and "too many" in locked.json()["detail"]
+    from inspector_server import auth
+
+    auth._failures.clear()  # the minute is over
+    assert api.post("/api/v1/auth/login", json={"username": "zhaomin", "password": PASSWORD,
+                                                "device_id": "d9"}).status_code == 200
