@@ -272,10 +272,10 @@ def write_records(conn: Connection, recs: list[Rec]) -> None:
     """Take seq numbers under the counter's row lock, then write the changed records."""
     if not recs:
         return
-    query = select(counter.c.value).where(counter.c.name == "seq")
-    if not is_sqlite(conn.engine):
-        query = query.with_for_update()
-    last = int(conn.execute(query).scalar_one())
+    # One statement takes the counter row's lock (held until commit) and the numbers.
+    taken = conn.execute(update(counter).where(counter.c.name == "seq")
+                         .values(value=counter.c.value + len(recs)).returning(counter.c.value)).scalar_one()
+    last = int(taken) - len(recs)
     inserts, updates = [], []
     for number, rec in enumerate(recs, start=last + 1):
         row = {
@@ -289,7 +289,6 @@ def write_records(conn: Connection, recs: list[Rec]) -> None:
         else:
             updates.append({"k_entity": rec.entity, "k_id": rec.id, **row})
         rec.seq = number
-    conn.execute(update(counter).where(counter.c.name == "seq").values(value=last + len(recs)))
     if updates:
         conn.execute(
             update(record).where(record.c.entity == bindparam("k_entity"), record.c.id == bindparam("k_id")),
