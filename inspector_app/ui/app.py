@@ -128,6 +128,10 @@ def run_gui(data_dir: Path, language: str | None = None) -> int:
     prepare_environment()
     from PySide6.QtWidgets import QApplication
 
+    from inspector_app.ui.map_web import register_schemes
+
+    register_schemes()  # the map's tile scheme must be known before the QApplication exists
+
     from inspector_app.services.profile import close_profile, profile_paths
 
     existing = QApplication.instance()

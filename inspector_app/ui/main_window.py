@@ -3,7 +3,7 @@ lays things out; every page is its own module and every change goes through serv
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.roles import ROLE_LABELS
 from inspector_app.services.session import Session
+from inspector_app.ui.activity import ActivityWatch
 from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.login_dialog import LoginDialog
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.settings = settings
         self.events = AppEvents(self)
+        self.events.open_record.connect(self.open_record)
         self.pages: dict[str, QWidget] = {}
         self.specs: list[PageSpec] = [
             p for p in PAGES if p.permission is None or session.can(p.permission)
@@ -62,7 +64,8 @@ class MainWindow(QMainWindow):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self.activity = ActivityWatch(self)
+        self.activity.active.connect(self._restart_idle)
         self._build()
         geometry = settings.get("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -136,6 +139,14 @@ class MainWindow(QMainWindow):
                 return self.pages[key]
         raise KeyError(key)
 
+    def open_record(self, key: str, record_id: str) -> None:
+        """Show a record on its own page (a click on the map, for example)."""
+        if any(spec.key == key for spec in self.specs):
+            target = self.page(key)
+            opener = getattr(target, "open_record", None)
+            if opener is not None:
+                opener(record_id)
+
     def open_settings(self) -> None:
         """Settings; a new language applies at once."""
         before, font = self.settings.language, self.settings.document_font
@@ -198,11 +209,6 @@ class MainWindow(QMainWindow):
         if minutes > 0:
             self._idle.start(minutes * 60_000)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
-            self._restart_idle()
-        return False
-
     def show_shortcuts(self) -> None:
         """List the keyboard shortcuts."""
         lines = [
@@ -233,6 +239,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
-        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         self._idle.stop()
         super().closeEvent(event)

@@ -53,6 +53,77 @@
     </message>
   </context>
   <context>
+    <name>BaseMapDialog</name>
+    <message>
+      <source>Base map</source>
+      <translation>底图设置</translation>
+    </message>
+    <message>
+      <source>an .mbtiles file from the office (optional)</source>
+      <translation>队里下发的 .mbtiles 离线底图文件（可选）</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <source>Offline map file</source>
+      <translation>离线底图文件</translation>
+    </message>
+    <message>
+      <source>None (offline file and cache only)</source>
+      <translation>不使用（只用离线文件和已缓存的底图）</translation>
+    </message>
+    <message>
+      <source>天地图 (needs a key)</source>
+      <translation>天地图（需要密钥）</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap</source>
+      <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+      <source>Custom XYZ address</source>
+      <translation>自定义 XYZ 地址</translation>
+    </message>
+    <message>
+      <source>Online source for downloads</source>
+      <translation>在线下载来源</translation>
+    </message>
+    <message>
+      <source>天地图 key (tk)</source>
+      <translation>天地图密钥（tk）</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>密钥</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>WGS-84 / CGCS2000 (天地图, OpenStreetMap)</source>
+      <translation>WGS-84 / CGCS2000（天地图、OpenStreetMap）</translation>
+    </message>
+    <message>
+      <source>GCJ-02 (高德, 腾讯)</source>
+      <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+      <source>Coordinate system of the tiles</source>
+      <translation>底图坐标系</translation>
+    </message>
+    <message>
+      <source>Positions are stored in WGS-84; for a GCJ-02 source the map converts them.</source>
+      <translation>位置一律按 WGS-84 保存；底图为 GCJ-02 时，地图会自动换算。</translation>
+    </message>
+    <message>
+      <source>MBTiles (*.mbtiles)</source>
+      <translation>MBTiles 离线底图 (*.mbtiles)</translation>
+    </message>
+  </context>
+  <context>
     <name>CameraDialog</name>
     <message>
       <source>Take photo</source>
@@ -218,6 +289,14 @@
     <message>
       <source>Current position</source>
       <translation>当前位置</translation>
+    </message>
+    <message>
+      <source>Map…</source>
+      <translation>地图选点…</translation>
+    </message>
+    <message>
+      <source>Pick the place on the map</source>
+      <translation>在地图上选取位置</translation>
     </message>
     <message>
       <source>e.g. 泉城路188号门前</source>
@@ -878,6 +957,276 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
       <translation>城管巡查 {version}
 面向济南城管执法中队的离线优先外勤应用。
 文书字体：文鼎 PL 简报宋（Arphic Public License）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MapPickerDialog</name>
+    <message>
+      <source>Pick the position on the map</source>
+      <translation>在地图上选取位置</translation>
+    </message>
+    <message>
+      <source>Click the place on the map. Units and roads are shown to help you find it.</source>
+      <translation>在地图上点击该位置。图上显示了责任单位和道路，便于查找。</translation>
+    </message>
+    <message>
+      <source>Picked: {lat:.6f}, {lon:.6f}. Click again to move it, or press OK.</source>
+      <translation>已选：{lat:.6f}，{lon:.6f}。可再次点击调整，或按“确定”。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MapView</name>
+    <message>
+      <source>Units</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>Road coverage</source>
+      <translation>道路覆盖</translation>
+    </message>
+    <message>
+      <source>Patrol tracks</source>
+      <translation>巡查轨迹</translation>
+    </message>
+    <message>
+      <source>八乱</source>
+      <translation>八乱</translation>
+    </message>
+    <message>
+      <source>Re-checks due</source>
+      <translation>待复查</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Road</source>
+      <translation>道路</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>责任书 signed</source>
+      <translation>已签责任书</translation>
+    </message>
+    <message>
+      <source>Stars</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <source>Last inspection</source>
+      <translation>最近检查</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>描述</translation>
+    </message>
+    <message>
+      <source>Found at</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>文书编号</translation>
+    </message>
+    <message>
+      <source>Street</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <source>Length</source>
+      <translation>长度</translation>
+    </message>
+    <message>
+      <source>Officer</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>passed</source>
+      <translation>合格</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>不合格</translation>
+    </message>
+    <message>
+      <source>waiting for re-check</source>
+      <translation>待复查</translation>
+    </message>
+    <message>
+      <source>rectified</source>
+      <translation>已整改</translation>
+    </message>
+    <message>
+      <source>case filed</source>
+      <translation>已立案</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>已结案</translation>
+    </message>
+    <message>
+      <source>ended</source>
+      <translation>已结束</translation>
+    </message>
+    <message>
+      <source>submitted</source>
+      <translation>已提交</translation>
+    </message>
+    <message>
+      <source>approved</source>
+      <translation>已通过</translation>
+    </message>
+    <message>
+      <source>returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>resubmitted</source>
+      <translation>已重新提交</translation>
+    </message>
+    <message>
+      <source>last check passed</source>
+      <translation>最近检查合格</translation>
+    </message>
+    <message>
+      <source>last check failed</source>
+      <translation>最近检查不合格</translation>
+    </message>
+    <message>
+      <source>not checked</source>
+      <translation>未检查</translation>
+    </message>
+    <message>
+      <source>no 责任书</source>
+      <translation>未签责任书</translation>
+    </message>
+    <message>
+      <source>road visited</source>
+      <translation>道路已巡</translation>
+    </message>
+    <message>
+      <source>road not visited</source>
+      <translation>道路未巡</translation>
+    </message>
+    <message>
+      <source>track</source>
+      <translation>轨迹</translation>
+    </message>
+    <message>
+      <source>re-check due</source>
+      <translation>待复查</translation>
+    </message>
+    <message>
+      <source>Loading the map…</source>
+      <translation>正在加载地图…</translation>
+    </message>
+    <message>
+      <source>Day of the tracks and road coverage</source>
+      <translation>轨迹和道路覆盖的日期</translation>
+    </message>
+    <message>
+      <source>Open 八乱 checks</source>
+      <translation>未办结的八乱</translation>
+    </message>
+    <message>
+      <source>All checks, 7 days</source>
+      <translation>近7天全部八乱</translation>
+    </message>
+    <message>
+      <source>All checks, 30 days</source>
+      <translation>近30天全部八乱</translation>
+    </message>
+    <message>
+      <source>All checks, 90 days</source>
+      <translation>近90天全部八乱</translation>
+    </message>
+    <message>
+      <source>My position</source>
+      <translation>我的位置</translation>
+    </message>
+    <message>
+      <source>Centre on a road</source>
+      <translation>定位到道路</translation>
+    </message>
+    <message>
+      <source>Download area…</source>
+      <translation>下载离线底图…</translation>
+    </message>
+    <message>
+      <source>Base map…</source>
+      <translation>底图设置…</translation>
+    </message>
+    <message>
+      <source>Click a marker, a road or a track to see it here.</source>
+      <translation>点击地图上的标记、道路或轨迹，在这里查看详情。</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Centre on a road…</source>
+      <translation>定位到道路…</translation>
+    </message>
+    <message>
+      <source>Loading the layers…</source>
+      <translation>正在加载图层…</translation>
+    </message>
+    <message>
+      <source>No unit has a position yet: add one in a unit's form (type it, use your position or pick it on the map).</source>
+      <translation>还没有带位置的责任单位：请在单位信息中填写位置（手动输入、使用当前位置或在地图上选点）。</translation>
+    </message>
+    <message>
+      <source>{units} units · {checks} 八乱 checks · {notices} re-checks due · {tracks} tracks on {day}</source>
+      <translation>责任单位 {units} 家 · 八乱 {checks} 起 · 待复查 {notices} 件 · {day} 巡查轨迹 {tracks} 条</translation>
+    </message>
+    <message>
+      <source>No position yet: start a patrol with GPS, or type a position on the patrol page.</source>
+      <translation>还没有位置：请开始巡查并连接 GPS，或在巡查页面手动输入位置。</translation>
+    </message>
+    <message>
+      <source>Map: Ctrl+R reloads the layers</source>
+      <translation>地图：Ctrl+R 重新加载图层</translation>
     </message>
   </context>
   <context>
@@ -1543,6 +1892,61 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>TileDownloadDialog</name>
+    <message>
+      <source>Download this area for offline use</source>
+      <translation>下载本区域离线底图</translation>
+    </message>
+    <message>
+      <source>From zoom level</source>
+      <translation>起始缩放级别</translation>
+    </message>
+    <message>
+      <source>To zoom level</source>
+      <translation>最高缩放级别</translation>
+    </message>
+    <message>
+      <source>Estimate</source>
+      <translation>预计</translation>
+    </message>
+    <message>
+      <source>Download</source>
+      <translation>下载</translation>
+    </message>
+    <message>
+      <source>{count} tiles, about {mb:.1f} MB</source>
+      <translation>{count} 张瓦片，约 {mb:.1f} MB</translation>
+    </message>
+    <message>
+      <source> — too many: zoom in or lower the highest zoom level</source>
+      <translation> —— 太多：请放大地图或降低最高缩放级别</translation>
+    </message>
+    <message>
+      <source>Downloading…</source>
+      <translation>正在下载…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>{fetched} tiles downloaded, {skipped} were already saved, {failed} failed.</source>
+      <translation>已下载 {fetched} 张，{skipped} 张此前已保存，{failed} 张失败。</translation>
+    </message>
+    <message>
+      <source>Cancelled. The tiles downloaded so far are kept.</source>
+      <translation>已取消。已下载的瓦片会保留。</translation>
+    </message>
+    <message>
+      <source>The download stopped. The tiles downloaded so far are kept.</source>
+      <translation>下载中断。已下载的瓦片会保留。</translation>
+    </message>
+  </context>
+  <context>
     <name>TrackSketchWidget</name>
     <message>
       <source>No track recorded</source>
@@ -1641,6 +2045,10 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>The latest GPS position of your open patrol</source>
       <translation>本次巡查最新记录的 GPS 位置</translation>
+    </message>
+    <message>
+      <source>Pick on the map…</source>
+      <translation>在地图上选点…</translation>
     </message>
     <message>
       <source>No position recorded yet on this patrol</source>
@@ -1814,6 +2222,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Facts</source>
       <translation>违法事实</translation>
+    </message>
+    <message>
+      <source>Map…</source>
+      <translation>地图选点…</translation>
+    </message>
+    <message>
+      <source>Pick the place on the map</source>
+      <translation>在地图上选取位置</translation>
     </message>
     <message>
       <source>Place</source>
@@ -2285,6 +2701,38 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>This violation was already re-checked.</source>
       <translation>该违法记录已经复查过。</translation>
     </message>
+    <message>
+      <source>天地图 needs a key to download tiles.</source>
+      <translation>下载天地图底图需要密钥。</translation>
+    </message>
+    <message>
+      <source>Enter the bureau's 天地图 key under Base map… and try again.</source>
+      <translation>请在“底图设置…”中填写局里的天地图密钥后重试。</translation>
+    </message>
+    <message>
+      <source>No online tile source is set up.</source>
+      <translation>还没有设置在线底图来源。</translation>
+    </message>
+    <message>
+      <source>Choose 天地图, OpenStreetMap or an address with {{z}}, {{x}} and {{y}} under Base map….</source>
+      <translation>请在“底图设置…”中选择天地图、OpenStreetMap，或填写含 {{z}}、{{x}}、{{y}} 的地址。</translation>
+    </message>
+    <message>
+      <source>This area has {count} tiles, more than the {limit} one download may fetch.</source>
+      <translation>该区域共 {count} 张瓦片，超过单次下载上限 {limit} 张。</translation>
+    </message>
+    <message>
+      <source>Zoom in on a smaller area or lower the highest zoom level.</source>
+      <translation>请放大到更小的区域，或降低最高缩放级别。</translation>
+    </message>
+    <message>
+      <source>The tile server does not answer ({url}). {fetched} tiles were saved.</source>
+      <translation>底图服务器没有响应（{url}）。已保存 {fetched} 张瓦片。</translation>
+    </message>
+    <message>
+      <source>Check the network, the tile address and its key in the settings, and try again; saved tiles are kept.</source>
+      <translation>请检查网络、底图地址和密钥后重试；已保存的瓦片会保留。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -2614,6 +3062,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Patrol</source>
       <translation>巡查</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation>地图</translation>
     </message>
     <message>
       <source>八乱</source>
