@@ -35,6 +35,8 @@ def run() -> bool:
     flt = max(r["filter_max_s"] for r in runs)
     toggle = max(r["toggle_max_s"] for r in runs)
     pss = max(r["pss_mb"] for r in runs)
+    churn = max(r["pss_mb_after_filters"] for r in runs)
+    before = max(r["pss_mb_before_layers"] for r in runs)
     rss = max(r["rss_sum_mb"] for r in runs)
     units = int(runs[0]["units"])
     ok = report("map page ready (worst of 3 fresh processes)", ready, "s", "<= 3", ready <= 3,
@@ -43,4 +45,5 @@ def run() -> bool:
     ok = report("filter change (八乱 scope, fetch + push + shown)", flt * 1000, "ms", "<= 300", flt <= 0.3,
                 f"layer toggle of 50,000 units {toggle * 1000:.0f} ms") and ok
     return report("memory with the map open (app + web processes, PSS)", pss, "MB", "<= 600", pss <= 600,
+                  f"page without layers {before:.0f} MB; after 12 filter changes {churn:.0f} MB; "
                   f"RSS summed over {int(runs[0]['processes'])} processes {rss:.0f} MB") and ok

@@ -67,6 +67,8 @@ def main() -> None:
         view.load(QUrl.fromLocalFile(str(page)))
         wait_for(lambda: bool(done))
         figures["ready_s"] = time.perf_counter() - start
+        wait_for(lambda: False, 1.0)
+        figures["pss_mb"] = sum(_pss_kb(p) for p in _tree(os.getpid())) / 1024
         print("FIGURES " + json.dumps(figures), flush=True)
         return
 
@@ -85,6 +87,8 @@ def main() -> None:
     widget.load(path)
     wait_for(lambda: widget.is_ready)
     figures["ready_s"] = time.perf_counter() - start
+    wait_for(lambda: False, 1.0)
+    figures["pss_mb_before_layers"] = sum(_pss_kb(p) for p in _tree(os.getpid())) / 1024
 
     def count(layer: str) -> float:
         box: list[float] = []
@@ -101,10 +105,17 @@ def main() -> None:
             widget.set_points(name, items, cluster=name == "units")
     figures["units"] = count("units")
     figures["shown_s"] = time.perf_counter() - start
+    del layers
+    wait_for(lambda: False, 1.0)  # let the page settle before reading memory
+    pids = _tree(os.getpid())
+    figures["pss_mb"] = sum(_pss_kb(p) for p in pids) / 1024
+    figures["rss_sum_mb"] = sum(_rss_kb(p) for p in pids) / 1024
+    figures["processes"] = len(pids)
     samples = []
     for days in (7, 30, 90, 0) * 3:
         start = time.perf_counter()
-        widget.set_points("checks", check_layer(session, LayerQuery(session.today(), days))["checks"])
+        checks = check_layer(session, LayerQuery(session.today(), days))["checks"]
+        widget.set_points("checks", checks, cluster=len(checks) > 300)
         count("checks")
         samples.append(time.perf_counter() - start)
     figures["filter_max_s"] = max(samples)
@@ -117,11 +128,8 @@ def main() -> None:
         wait_for(lambda answered=answered: bool(answered))
         toggles.append(time.perf_counter() - start)
     figures["toggle_max_s"] = max(toggles)
-    wait_for(lambda: False, 1.0)  # let the page settle before reading memory
-    pids = _tree(os.getpid())
-    figures["pss_mb"] = sum(_pss_kb(p) for p in pids) / 1024
-    figures["rss_sum_mb"] = sum(_rss_kb(p) for p in pids) / 1024
-    figures["processes"] = len(pids)
+    wait_for(lambda: False, 1.0)
+    figures["pss_mb_after_filters"] = sum(_pss_kb(p) for p in _tree(os.getpid())) / 1024
     print("FIGURES " + json.dumps(figures), flush=True)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+TILE_SCHEME = "inspector-tile"  # the app's URL scheme for base-map tiles (page and web profile)
 AVERAGE_TILE_BYTES = 18_000  # a 256 px street-map PNG; used for the size estimate
 MAX_DOWNLOAD_TILES = 60_000  # a squad's area to street level; more is a mistake in the zoom range
 

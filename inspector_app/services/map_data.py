@@ -15,7 +15,6 @@ from typing import Any
 from inspector_app.domain.coords import gcj02_to_wgs84, wgs84_to_gcj02
 from inspector_app.domain.coverage import near_polyline
 from inspector_app.domain.roles import Permission
-from inspector_app.maps.page import TILE_SCHEME as TILE_SCHEME
 from inspector_app.maps.page import PageSpec, write_page
 from inspector_app.services.map_tiles import BaseMap, TileReader
 from inspector_app.services.session import Session

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
 from PySide6.QtWebEngineCore import (
@@ -20,8 +21,10 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
-from inspector_app.services.map_data import TILE_SCHEME
-from inspector_app.services.map_tiles import TileReader
+from inspector_app.domain.tiles import TILE_SCHEME
+
+if TYPE_CHECKING:  # the map libraries are not loaded at start-up, only the scheme is registered
+    from inspector_app.services.map_tiles import TileReader
 
 log = logging.getLogger(__name__)
 _TILE_PATH = re.compile(r"^/(\d{1,2})/(\d+)/(\d+)$")

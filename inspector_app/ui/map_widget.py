@@ -20,6 +20,12 @@ from inspector_app.ui.map_web import MapProfile
 log = logging.getLogger(__name__)
 
 
+def encode_layer(items: list[Any]) -> str:
+    """A layer as one JSON text. The page parses it with JSON.parse: a 50,000-point array
+    literal in script source would cost the page far more memory to compile."""
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+
+
 class MapBridge(QObject):
     """The object the page calls (``channel.objects.bridge``)."""
 
@@ -100,13 +106,14 @@ class MapWidget(QWidget):
         else:
             self.page.runJavaScript(code, 0, callback)
 
-    def set_points(self, layer: str, points: list[Any], cluster: bool = False) -> None:
-        """Replace a point layer: points are ``[lat, lon, style, id, label]``."""
-        self.call("setPoints", layer, points, cluster)
+    def set_points(self, layer: str, points: list[Any] | str, cluster: bool = False) -> None:
+        """Replace a point layer: points are ``[lat, lon, style, id, label]`` (or already
+        encoded by :func:`encode_layer`, which a worker thread should do for big layers)."""
+        self.call("setPointsJson", layer, points if isinstance(points, str) else encode_layer(points), cluster)
 
-    def set_lines(self, layer: str, lines: list[Any]) -> None:
+    def set_lines(self, layer: str, lines: list[Any] | str) -> None:
         """Replace a line layer: lines are ``[[[lat, lon], …], style, id, label]``."""
-        self.call("setLines", layer, lines)
+        self.call("setLinesJson", layer, lines if isinstance(lines, str) else encode_layer(lines))
 
     def show_layer(self, layer: str, visible: bool) -> None:
         self.call("show", layer, visible)

@@ -138,25 +138,25 @@ def test_the_check_filter_changes_what_the_page_shows(qtbot, map_view: MapView) 
     assert raw_js(qtbot, map_view.map, "inspectorMap.map.hasLayer(inspectorMap.layers.checks)") is False
 
 
+def test_units_are_clustered_and_open_up_when_zoomed_in(qtbot, map_view: MapView) -> None:  # type: ignore[no-untyped-def]
+    drawn = raw_js(qtbot, map_view.map, "inspectorMap.map.setView([36.665, 117.03], 12, {animate: false}); "
+                                        "inspectorMap.layers.units.getLayers().length")
+    assert 0 < drawn < map_view.loaded["units"] / 10
+    marker = raw_js(qtbot, map_view.map, "inspectorMap.reveal('units', 0) !== null")
+    assert marker is True
+
+
 def test_a_unit_named_like_html_shows_as_text(qtbot, window, officer_session: Session) -> None:  # type: ignore[no-untyped-def]
     create_unit(officer_session, {"name": EVIL, "kind": "individual", "address": "济南市历下区泉城路1号",
                                   "lat": "36.6612", "lon": "117.0201"})
     view = window.page("map")
     qtbot.waitUntil(lambda: view.map.is_ready and view.loaded.get("units", 0) > 0, timeout=30000)
-    index = raw_js(qtbot, view.map, f"inspectorMap.layers.units.getLayers().findIndex(m => m.inspectorId && "
-                                    f"inspectorMap.tooltipText('units', inspectorMap.layers.units.getLayers().indexOf(m)) === {EVIL!r})")
+    index = raw_js(qtbot, view.map, f"inspectorMap.data.units.findIndex(p => p[4] === {json.dumps(EVIL)})")
     assert index >= 0
-    raw_js(qtbot, view.map, f"""window.__tip = null; (function () {{
-        var m = inspectorMap.layers.units.getLayers()[{index}];
-        inspectorMap.layers.units.zoomToShowLayer(m, function () {{
-            m.openTooltip();
-            var tip = document.querySelector('.leaflet-tooltip');
-            window.__tip = [tip.textContent, document.querySelectorAll('.leaflet-tooltip img, img[src="x"]').length];
-        }});
-    }})(); 1""")
-    qtbot.waitUntil(lambda: raw_js(qtbot, view.map, "window.__tip") is not None, timeout=10000)
-    shown = raw_js(qtbot, view.map, "window.__tip")
-    assert shown == [EVIL, 0]
+    shown = raw_js(qtbot, view.map, f"""var m = inspectorMap.reveal('units', {index}); m.openTooltip();
+        var tip = document.querySelector('.leaflet-tooltip');
+        [tip.textContent, tip.children.length, document.querySelectorAll('img[src="x"]').length]""")
+    assert shown == [EVIL, 1, 0]  # one <span>, its text set as text
     unit_id = officer_session.store.db.execute("SELECT id FROM unit WHERE name = ?", [EVIL]).fetchone()[0]
     view._clicked("units", unit_id)
     assert EVIL in view.detail.text()  # a plain-text label

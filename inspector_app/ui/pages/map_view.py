@@ -40,7 +40,7 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.map_web import MapProfile
-from inspector_app.ui.map_widget import MapWidget
+from inspector_app.ui.map_widget import MapWidget, encode_layer
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.tile_download_dialog import TileDownloadDialog
 
@@ -97,6 +97,14 @@ LEGEND = (
     ("#1565c0", QT_TRANSLATE_NOOP("MapView", "track")),
     ("#6a1b9a", QT_TRANSLATE_NOOP("MapView", "re-check due")),
 )
+
+
+CLUSTER_ABOVE = 300  # points; fewer are drawn one by one
+
+
+def _fetch_encoded(fetch: Any, session: Any, query: LayerQuery) -> dict[str, tuple[int, str]]:
+    """Runs in the worker: the layers, already encoded for the page (no big JSON on the UI thread)."""
+    return {name: (len(items), encode_layer(items)) for name, items in fetch(session, query).items()}
 
 
 class MapView(QWidget):
@@ -225,16 +233,17 @@ class MapView(QWidget):
         if not self.map.is_ready:
             return
         self.status.setText(self.tr("Loading the layers…"))
-        self.ctx.runner.run(fetch, self.session, self.query(), on_done=self._push, on_error=lambda e: show_error(self, e))
+        self.ctx.runner.run(_fetch_encoded, fetch, self.session, self.query(), on_done=self._push,
+                            on_error=lambda e: show_error(self, e))
 
-    def _push(self, layers: dict[str, list[Any]]) -> None:
-        for name, items in layers.items():
+    def _push(self, layers: dict[str, tuple[int, str]]) -> None:
+        for name, (count, payload) in layers.items():
             if name in ("roads", "tracks"):
-                self.map.set_lines(name, items)
+                self.map.set_lines(name, payload)
             else:
-                self.map.set_points(name, items, cluster=name == "units")
+                self.map.set_points(name, payload, cluster=name == "units" or count > CLUSTER_ABOVE)
             self.map.show_layer(name, self.toggles[name].isChecked())
-            self.loaded[name] = len(items)
+            self.loaded[name] = count
         self._show_counts()
 
     def _show_counts(self) -> None:
