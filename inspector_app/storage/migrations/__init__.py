@@ -16,6 +16,7 @@ from inspector_app.storage.migrations import (
     m003_disorders,
     m004_notices,
     m007_review,
+    m008_rate_indexes,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -26,6 +27,7 @@ STEPS: list[Step] = [
     m007_review.upgrade,
     m003_disorders.upgrade,
     m004_notices.upgrade,
+    m008_rate_indexes.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)
