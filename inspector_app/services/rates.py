@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from inspector_app.domain.errors import UserError
+from inspector_app.domain.frontage import demotion_due
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.services.session import LOCAL_TZ, Session
@@ -93,9 +94,14 @@ def _label(session: Session, group: str, row: store.RateRow) -> str:
 
 
 def star_units(session: Session, district_code: str | None = None, min_stars: int = 4) -> list[dict[str, object]]:
-    """Star units (星级单位) of a district (or all), best first."""
+    """Star units (星级单位) of a district (or all), best first; ``demotion_due`` marks those
+    that failed enough inspections within a year to lose their plaque (domain/frontage.py)."""
     session.require(Permission.VIEW_UNITS)
-    return store.star_units(session.store.db, district_code, min_stars)
+    year_ago, _ = _utc_bounds(session.today() - timedelta(days=365), session.today())
+    units = store.star_units(session.store.db, district_code, min_stars, year_ago)
+    for unit in units:
+        unit["demotion_due"] = demotion_due(int(unit["failed_year"] or 0), session.catalogs.star_rating)  # type: ignore[call-overload]
+    return units
 
 
 def export_rates(session: Session, reports: RateReport | list[RateReport], path: Path) -> Path:

@@ -117,19 +117,22 @@ def _counts(db: sqlite_utils.Database, start_utc: str, end_utc: str, end_date: s
 
 
 def star_units(
-    db: sqlite_utils.Database, district_code: str | None, min_stars: int
+    db: sqlite_utils.Database, district_code: str | None, min_stars: int, year_ago_utc: str = ""
 ) -> list[dict[str, object]]:
-    """Units rated at least ``min_stars`` (of one district if given), best first."""
+    """Units rated at least ``min_stars`` (of one district if given), best first, each with how
+    many of its inspections failed since ``year_ago_utc`` (for the 摘牌 rule)."""
     where = "AND u.district_code = :district" if district_code else ""
     cursor = db.execute(
         f"""
         SELECT u.id, u.name, u.address, u.district_code, u.subdistrict_code, u.star_rating,
-               r.name AS road_name
+               r.name AS road_name,
+               (SELECT count(*) FROM frontage_inspection fi WHERE fi.unit_id = u.id AND fi.compliant = 0
+                AND fi.deleted = 0 AND fi.superseded = 0 AND fi.inspected_at >= :year_ago) AS failed_year
         FROM unit u LEFT JOIN road_segment r ON r.id = u.road_segment_id
         WHERE u.deleted = 0 AND u.star_rating >= :stars {where}
         ORDER BY u.star_rating DESC, u.sort_key
         """,
-        {"stars": min_stars, "district": district_code},
+        {"stars": min_stars, "district": district_code, "year_ago": year_ago_utc},
     )
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -130,9 +130,10 @@ class RatesView(QWidget):
         self.star_count = QLabel()
         controls.addWidget(self.star_count)
         controls.addStretch(1)
-        self.stars = QTableWidget(0, 4)
+        self.stars = QTableWidget(0, 5)
         self.stars.setObjectName("starTable")
-        self.stars.setHorizontalHeaderLabels([self.tr("Stars"), self.tr("Unit"), self.tr("Address"), self.tr("Road segment")])
+        self.stars.setHorizontalHeaderLabels([self.tr("Stars"), self.tr("Unit"), self.tr("Address"), self.tr("Road segment"),
+                                              self.tr("Failed inspections, last 12 months")])
         self.stars.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.stars.verticalHeader().setVisible(False)
         for column, width in enumerate((80, 220, 300)):
@@ -214,8 +215,12 @@ class RatesView(QWidget):
     def _show_stars(self, units: list) -> None:  # type: ignore[type-arg]
         self.stars.setRowCount(len(units))
         for i, u in enumerate(units):
-            for column, text in enumerate(("★" * int(u["star_rating"]), u["name"], u["address"], u["road_name"] or "")):
-                self.stars.setItem(i, column, QTableWidgetItem(text))
+            failed = str(u["failed_year"]) + (self.tr(" — due for 摘牌") if u["demotion_due"] else "")
+            for column, text in enumerate(("★" * int(u["star_rating"]), u["name"], u["address"], u["road_name"] or "", failed)):
+                item = QTableWidgetItem(text)
+                if u["demotion_due"]:
+                    item.setForeground(QColor("#c62828"))
+                self.stars.setItem(i, column, item)
         self.star_count.setText(self.tr("{n} star units").format(n=len(units)))
 
     def export(self) -> None:
