@@ -1,5 +1,6 @@
 """Command line: ``inspector-app`` opens the desktop app; ``inspector-app demo`` makes a demo
-profile; ``inspector-app verify-audit`` checks a profile's audit chain."""
+profile; ``inspector-app verify-audit`` checks a profile's audit chain; ``backup``/``restore`` copy the
+database; ``smoke`` self-checks an installed or packaged build."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the profile database by a backup")
     restore.add_argument("--data-dir", dest="restore_dir")
     restore.add_argument("backup", nargs="?", help="backup file (omit to list the backups)")
+    smoke = sub.add_parser("smoke", help="self-check on a fresh folder: demo, notice PDF, window, web page")
+    smoke.add_argument("--data-dir", dest="smoke_dir", required=False)
     return parser
 
 
@@ -104,6 +107,8 @@ def _restore(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``inspector-app`` command."""
     args = _parser().parse_args(argv)
+    from inspector_app.services.profile import resolve_data_dir
+
     try:
         if args.command == "demo":
             return _demo(args)
@@ -113,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
             return _backup(args)
         if args.command == "restore":
             return _restore(args)
-        from inspector_app.services.profile import resolve_data_dir
+        if args.command == "smoke":
+            from inspector_app.ui.smoke import run_smoke
+
+            return run_smoke(resolve_data_dir(args.smoke_dir or args.data_dir))
         from inspector_app.ui.app import run_gui
 
         return run_gui(resolve_data_dir(args.data_dir), args.lang)

@@ -3,7 +3,7 @@ lays things out; every page is its own module and every change goes through serv
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from inspector_app.domain.roles import ROLE_LABELS
 from inspector_app.services.session import Session
 from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
+from inspector_app.ui.idle import IdleWatch
 from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageSpec
 from inspector_app.ui.settings import AppSettings
@@ -59,10 +60,8 @@ class MainWindow(QMainWindow):
         self.who = QLabel()
         self.who.setObjectName("statusWho")
         self.statusBar().addPermanentWidget(self.who)
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self.idle = IdleWatch(self)
+        self.idle.timer.timeout.connect(self.lock)
         self._build()
         geometry = settings.get("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -101,7 +100,7 @@ class MainWindow(QMainWindow):
                 squad=actor.squad_name or self.tr("no squad"),
             )
         )
-        self._restart_idle()
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
         self.nav.setCurrentRow(0)
         self._show_page(0)
 
@@ -185,23 +184,13 @@ class MainWindow(QMainWindow):
                 return
         self.body.setVisible(True)
         self._locked = False
-        self._restart_idle()
+        self.idle.restart()
 
     def _confirm_quit(self) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Quit"), self.tr("Quit the app instead of unlocking it?")
         )
         return answer == QMessageBox.StandardButton.Yes
-
-    def _restart_idle(self) -> None:
-        minutes = self.settings.idle_lock_minutes
-        if minutes > 0:
-            self._idle.start(minutes * 60_000)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
-            self._restart_idle()
-        return False
 
     def show_shortcuts(self) -> None:
         """List the keyboard shortcuts."""
@@ -233,6 +222,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
-        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
-        self._idle.stop()
+        self.idle.stop()
         super().closeEvent(event)
