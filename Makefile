@@ -51,6 +51,7 @@ PACKAGED := dist/inspector-app/inspector-app
 package: venv translations
 	@$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/pip install -q -e '.[package]'
 	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+	$(BIN)/python tools/check_bundle.py dist/inspector-app
 	@du -sh dist/inspector-app
 
 package-test: package
