@@ -75,13 +75,24 @@ def _verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _configured_backups(data_dir: Path) -> Path | None:
+    """The backup folder chosen in the app's Settings for this profile, if any."""
+    if not (data_dir / "settings.ini").exists():
+        return None
+    from inspector_app.ui.settings import AppSettings
+
+    folder = AppSettings(data_dir / "settings.ini").backup_folder
+    return Path(folder) if folder else None
+
+
 def _backup(args: argparse.Namespace) -> int:
     from inspector_app.services.backups import make_daily_backup
     from inspector_app.services.profile import close_profile, open_profile, resolve_data_dir
 
-    session = open_profile(resolve_data_dir(args.backup_dir or args.data_dir))
+    data_dir = resolve_data_dir(args.backup_dir or args.data_dir)
+    session = open_profile(data_dir)
     try:
-        made = make_daily_backup(session, Path(args.to) if args.to else None)
+        made = make_daily_backup(session, Path(args.to) if args.to else _configured_backups(data_dir))
     finally:
         close_profile(session)
     print(f"Backup written: {made}" if made else "Today's backup already exists.")
@@ -94,8 +105,10 @@ def _restore(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.restore_dir or args.data_dir)
     if not args.backup:
-        files = available_backups(data_dir)
-        print("Backups, newest first:" if files else f"No backups in {data_dir / 'backups'}.")
+        folders = [data_dir / "backups", *filter(None, [_configured_backups(data_dir)])]
+        files = sorted((f for folder in folders for f in available_backups(data_dir, folder)),
+                       key=lambda f: f.stat().st_mtime, reverse=True)
+        print("Backups, newest first:" if files else f"No backups in {' or '.join(map(str, folders))}.")
         for f in files:
             print(f"  {f}")
         return 0

@@ -118,9 +118,19 @@ class Startup:
         self.window.show()
         if self.settings.document_font:
             self.window.apply_document_font()
-        # Once a day, in the background: a consistent copy of the database.
-        self.runner.run(make_daily_backup, session, on_error=lambda exc: None)
+        # Once a day, in the background: a consistent copy of the database, in the folder
+        # chosen in Settings. A failure (a USB drive not plugged in) is said in the status bar.
+        folder = Path(self.settings.backup_folder) if self.settings.backup_folder else None
+        self.runner.run(make_daily_backup, session, folder, on_error=self._backup_failed)
         return self.window
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from inspector_app.ui.errors import error_text
+
+        message = QCoreApplication.translate("Startup", "Today's backup was not made: {reason}")
+        self.window.statusBar().showMessage(message.format(reason=error_text(exc)))
 
 
 def run_gui(data_dir: Path, language: str | None = None) -> int:

@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.runner = runner
         self.settings = settings
+        session.photo_long_side = settings.photo_long_side
         self.events = AppEvents(self)
         self.pages: dict[str, QWidget] = {}
         self.specs: list[PageSpec] = [
@@ -136,11 +137,13 @@ class MainWindow(QMainWindow):
         raise KeyError(key)
 
     def open_settings(self) -> None:
-        """Settings; a new language applies at once."""
+        """Settings; everything applies at once."""
         before, font = self.settings.language, self.settings.document_font
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, self.runner, self.session.store.paths.backups)
         if not dialog.exec():
             return
+        self.session.photo_long_side = self.settings.photo_long_side
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
         if self.settings.language != before:
             self.apply_language(self.settings.language)
         if self.settings.document_font != font:

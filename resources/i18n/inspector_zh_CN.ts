@@ -1467,6 +1467,38 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>界面语言</translation>
     </message>
     <message>
+      <source>{n} pixels</source>
+      <translation>{n} 像素</translation>
+    </message>
+    <message>
+      <source>{size} (default)</source>
+      <translation>{size}（默认）</translation>
+    </message>
+    <message>
+      <source>Long side of the stamped evidence photo; the original file is always kept too.</source>
+      <translation>加盖水印的取证照片长边尺寸；原始照片文件始终另行保存。</translation>
+    </message>
+    <message>
+      <source>Evidence photo size (long side)</source>
+      <translation>取证照片尺寸（长边）</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Never</source>
+      <translation>从不</translation>
+    </message>
+    <message>
+      <source>Lock the screen after no use for</source>
+      <translation>无操作自动锁屏时间</translation>
+    </message>
+    <message>
+      <source>Daily backup folder</source>
+      <translation>每日备份文件夹</translation>
+    </message>
+    <message>
       <source>Built-in Song face (AR PL SungtiL GB)</source>
       <translation>内置宋体（文鼎 PL 简报宋）</translation>
     </message>
@@ -1540,6 +1572,13 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Issue</source>
       <translation>开具</translation>
+    </message>
+  </context>
+  <context>
+    <name>Startup</name>
+    <message>
+      <source>Today's backup was not made: {reason}</source>
+      <translation>今日备份未完成：{reason}</translation>
     </message>
   </context>
   <context>
@@ -2120,6 +2159,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Refresh the list; it may have been deleted.</source>
       <translation>请刷新列表，该记录可能已被删除。</translation>
+    </message>
+    <message>
+      <source>Backups cannot be written to the folder {path}.</source>
+      <translation>无法写入备份文件夹 {path}。</translation>
+    </message>
+    <message>
+      <source>Choose a folder you may write to, on this computer or on a drive that is plugged in.</source>
+      <translation>请选择有写入权限的文件夹：本机磁盘上的，或已插好的移动硬盘/U盘上的。</translation>
+    </message>
+    <message>
+      <source>The backup folder {path} is not a full path.</source>
+      <translation>备份文件夹 {path} 不是完整路径。</translation>
+    </message>
+    <message>
+      <source>Choose the folder with the Choose… button.</source>
+      <translation>请用“选择…”按钮选择文件夹。</translation>
     </message>
     <message>
       <source>The backup file {path} cannot be read.</source>
