@@ -8,7 +8,7 @@ DEMO_UNITS ?= 20000
 STAMP  := $(VENV)/.installed
 
 
-.PHONY: run test lint bench system-deps venv translations demo i18n clean server package package-test
+.PHONY: run test lint bench system-deps venv translations demo i18n clean server package package-test docs
 
 system-deps:
 	@bash tools/system_deps.sh
@@ -57,6 +57,10 @@ package: venv translations
 package-test: package
 	@rm -rf build/smoke-profile
 	QT_QPA_PLATFORM=offscreen $(PACKAGED) smoke --data-dir build/smoke-profile
+
+# Screenshots for the user guides in docs/, from the real app on a fresh demo profile.
+docs: venv translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/docs_screenshots.py --out docs/images
 
 # Refresh the .ts sources from the code (developers run this after adding UI strings).
 i18n: venv

@@ -51,21 +51,32 @@ def _make_demo(data_dir: Path) -> str:
     return f"{summary.squads} squads, {summary.officers} officers, {summary.units} units"
 
 
-def _issue_notice(session: Any, target: Path) -> str:
-    from inspector_app.services.notice_documents import Signing, document_pdf, issue_document
+SAMPLE_PARTY = {
+    "party_kind": "person", "party_name": "张伟", "party_id_number": "11010519491231002X",
+    "party_phone": "13812345678", "party_address": "济南市历下区泉城路12号",
+}
+
+
+def issue_sample_notice(session: Any, item_code: str = "FO25", doc_type: str = "warning",
+                        **party: str) -> Any:
+    """Record a sample violation on 泉城路 and issue its notice (the party refused to sign, a
+    witness confirms); used by the self-check and by the documentation's screenshots."""
+    from inspector_app.services.notice_documents import Signing, issue_document
     from inspector_app.services.profile import squad_officers
     from inspector_app.services.violations import record_violation
 
     colleague = next(o["id"] for o in squad_officers(session) if o["id"] != session.actor.officer_id)
-    values = {
-        "party_kind": "person", "party_name": "张伟", "party_id_number": "11010519491231002X",
-        "party_phone": "13812345678", "party_address": "济南市历下区泉城路12号",
-        "item_code": "FO25", "facts": "在泉城路12号门前的行道树上拴绳晾挂衣物。",
-        "place": "泉城路12号门前", "officer2_id": colleague,
-    }
+    values = {**SAMPLE_PARTY, **party, "item_code": item_code, "officer2_id": colleague,
+              "facts": "在泉城路12号门前的行道树上拴绳晾挂衣物。", "place": "泉城路12号门前"}
     violation_id = record_violation(session, values, set(range(10))).ids("violation")[0]
     signing = Signing(refused_reason="不认可违法事实", witness="泉城路社区居委会 刘敏")
-    issued = issue_document(session, violation_id, "warning", signing)
+    return issue_document(session, violation_id, doc_type, signing)
+
+
+def _issue_notice(session: Any, target: Path) -> str:
+    from inspector_app.services.notice_documents import document_pdf
+
+    issued = issue_sample_notice(session)
     pdf = document_pdf(session, issued.document_ids[0])
     _check(pdf.startswith(b"%PDF"), "the notice is not a PDF")
     _check(b"/FontFile2" in pdf, "the notice has no embedded TrueType (Chinese) font")
