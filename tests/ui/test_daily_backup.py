@@ -17,7 +17,7 @@ def _startup(qapp: QApplication, session: Session, runner) -> Startup:  # type: 
     return startup
 
 
-def test_daily_backup_goes_to_the_chosen_folder(qtbot, qapp, officer_session: Session, runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_daily_backup_goes_to_the_chosen_folder(qtbot, qapp, officer_session: Session, runner, tmp_path: Path, zh) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "usb" / "backups"
     AppSettings(officer_session.store.paths.root / "settings.ini").backup_folder = str(folder)
     startup = _startup(qapp, officer_session, runner)
