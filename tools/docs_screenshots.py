@@ -31,6 +31,7 @@ from inspector_app.services.demo import DEMO_PASSWORD, generate_demo_profile
 from inspector_app.services.profile import open_profile, sign_in
 from inspector_app.services.session import Session
 from inspector_app.ui.app import ensure_chinese_font
+from inspector_app.ui.first_run_wizard import FirstRunWizard
 from inspector_app.ui.i18n import install_language
 from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.main_window import MainWindow
@@ -166,6 +167,21 @@ def shoot_login(shooter: Shooter, data_dir: Path) -> None:
     profile.store.close()
 
 
+def shoot_first_run(shooter: Shooter, data_dir: Path) -> None:
+    """The wizard a computer without accounts starts with (not finished: nothing is created)."""
+    profile = open_profile(data_dir)
+    wizard = FirstRunWizard(profile, ImmediateTaskRunner())
+    wizard.show()
+    shooter.shot(wizard, "first-run-choice")
+    wizard.next()
+    wizard.admin_page.name.setText("张建国")
+    wizard.admin_page.password.setText("Jinan2026x")
+    wizard.admin_page.confirm.setText("Jinan2026x")
+    shooter.shot(wizard, "first-run-admin")
+    wizard.reject()
+    profile.store.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/images")
@@ -178,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     ensure_chinese_font()
     shooter = Shooter(app, Path(args.out))
     with tempfile.TemporaryDirectory() as tmp:
+        shoot_first_run(shooter, Path(tmp) / "new-computer")
         data_dir = Path(tmp) / "profile"
         print(f"Demo profile ({args.units} units) …")
         generate_demo_profile(data_dir, units=args.units, seed=1, today=TODAY)
