@@ -3,7 +3,7 @@ lays things out; every page is its own module and every change goes through serv
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.roles import ROLE_LABELS
 from inspector_app.services.session import Session
-from inspector_app.ui.activity import ActivityWatch
 from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
+from inspector_app.ui.idle import IdleWatch
 from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageSpec
 from inspector_app.ui.settings import AppSettings
@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.runner = runner
         self.settings = settings
+        session.photo_long_side = settings.photo_long_side
         self.events = AppEvents(self)
         self.events.open_record.connect(self.open_record)
         self.pages: dict[str, QWidget] = {}
@@ -61,11 +62,8 @@ class MainWindow(QMainWindow):
         self.who = QLabel()
         self.who.setObjectName("statusWho")
         self.statusBar().addPermanentWidget(self.who)
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.timeout.connect(self.lock)
-        self.activity = ActivityWatch(self)
-        self.activity.active.connect(self._restart_idle)
+        self.idle = IdleWatch(self)
+        self.idle.timer.timeout.connect(self.lock)
         self._build()
         geometry = settings.get("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -104,7 +102,7 @@ class MainWindow(QMainWindow):
                 squad=actor.squad_name or self.tr("no squad"),
             )
         )
-        self._restart_idle()
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
         self.nav.setCurrentRow(0)
         self._show_page(0)
 
@@ -148,11 +146,13 @@ class MainWindow(QMainWindow):
                 opener(record_id)
 
     def open_settings(self) -> None:
-        """Settings; a new language applies at once."""
+        """Settings; everything applies at once."""
         before, font = self.settings.language, self.settings.document_font
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, self.runner, self.session.store.paths.backups)
         if not dialog.exec():
             return
+        self.session.photo_long_side = self.settings.photo_long_side
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
         if self.settings.language != before:
             self.apply_language(self.settings.language)
         if self.settings.document_font != font:
@@ -196,18 +196,13 @@ class MainWindow(QMainWindow):
                 return
         self.body.setVisible(True)
         self._locked = False
-        self._restart_idle()
+        self.idle.restart()
 
     def _confirm_quit(self) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Quit"), self.tr("Quit the app instead of unlocking it?")
         )
         return answer == QMessageBox.StandardButton.Yes
-
-    def _restart_idle(self) -> None:
-        minutes = self.settings.idle_lock_minutes
-        if minutes > 0:
-            self._idle.start(minutes * 60_000)
 
     def show_shortcuts(self) -> None:
         """List the keyboard shortcuts."""
@@ -239,5 +234,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
-        self._idle.stop()
+        self.idle.stop()
         super().closeEvent(event)

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AdminPage</name>
+    <message>
+      <source>First administrator account</source>
+      <translation>第一个管理员账号</translation>
+    </message>
+    <message>
+      <source>This account signs in on this computer and can set everything else up.</source>
+      <translation>用这个账号在本机登录，并完成其他设置。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation>再次输入密码</translation>
+    </message>
+    <message>
+      <source>At least 8 characters, with letters and digits. Write it down somewhere safe: without a server nobody can reset it.</source>
+      <translation>至少 8 位，须同时包含字母和数字。请妥善记下：没有服务器时，任何人都无法重置此密码。</translation>
+    </message>
+  </context>
+  <context>
     <name>AgreementDialog</name>
     <message>
       <source>责任书 — {name}</source>
@@ -231,6 +262,37 @@
     <message>
       <source>Nothing was changed: {n} rows have problems. Correct them and import again.</source>
       <translation>未做任何改动：{n} 行有问题。请改正后重新导入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChoicePage</name>
+    <message>
+      <source>Welcome to City inspection</source>
+      <translation>欢迎使用城管巡查</translation>
+    </message>
+    <message>
+      <source>This computer has no accounts yet. Choose how to set it up.</source>
+      <translation>这台电脑上还没有任何账号。请选择设置方式。</translation>
+    </message>
+    <message>
+      <source>Connect to the squad's server</source>
+      <translation>连接中队服务器</translation>
+    </message>
+    <message>
+      <source>Server address, e.g. https://xcjc.jnzf.gov.cn</source>
+      <translation>服务器地址，例如 https://xcjc.jnzf.gov.cn</translation>
+    </message>
+    <message>
+      <source>Work offline on this computer</source>
+      <translation>在本机离线使用</translation>
+    </message>
+    <message>
+      <source>Create the first administrator account here; units can then be added, or imported from the squad's Excel registry.</source>
+      <translation>在本机创建第一个管理员账号；之后可以新建责任单位，或从中队的 Excel 台账导入。</translation>
+    </message>
+    <message>
+      <source>This version cannot connect to a server yet.</source>
+      <translation>当前版本暂不能连接服务器。</translation>
     </message>
   </context>
   <context>
@@ -665,6 +727,19 @@
     </message>
   </context>
   <context>
+    <name>DonePage</name>
+    <message>
+      <source>Ready</source>
+      <translation>设置完成</translation>
+    </message>
+    <message>
+      <source>You are signed in as {name} ({username}).
+A copy of the database is made every day; Settings (Ctrl+,) choose where it goes.</source>
+      <translation>已登录：{name}（{username}）。
+程序每天自动备份数据库，备份位置可在“设置”（Ctrl+,）中选择。</translation>
+    </message>
+  </context>
+  <context>
     <name>DutyWidget</name>
     <message>
       <source>Note (what exactly, where)</source>
@@ -682,6 +757,13 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
       <source>Cannot continue</source>
       <translation>无法继续</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>Set up City inspection</source>
+      <translation>设置城管巡查</translation>
     </message>
   </context>
   <context>
@@ -1814,6 +1896,25 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>ServerPage</name>
+    <message>
+      <source>Sign in at the server</source>
+      <translation>登录服务器</translation>
+    </message>
+    <message>
+      <source>Your squad's data is downloaded to this computer; this takes a few minutes.</source>
+      <translation>将把本中队的数据下载到这台电脑，需要几分钟。</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -1822,6 +1923,38 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Language</source>
       <translation>界面语言</translation>
+    </message>
+    <message>
+      <source>{n} pixels</source>
+      <translation>{n} 像素</translation>
+    </message>
+    <message>
+      <source>{size} (default)</source>
+      <translation>{size}（默认）</translation>
+    </message>
+    <message>
+      <source>Long side of the stamped evidence photo; the original file is always kept too.</source>
+      <translation>加盖水印的取证照片长边尺寸；原始照片文件始终另行保存。</translation>
+    </message>
+    <message>
+      <source>Evidence photo size (long side)</source>
+      <translation>取证照片尺寸（长边）</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Never</source>
+      <translation>从不</translation>
+    </message>
+    <message>
+      <source>Lock the screen after no use for</source>
+      <translation>无操作自动锁屏时间</translation>
+    </message>
+    <message>
+      <source>Daily backup folder</source>
+      <translation>每日备份文件夹</translation>
     </message>
     <message>
       <source>Built-in Song face (AR PL SungtiL GB)</source>
@@ -1900,10 +2033,21 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>Startup</name>
+    <message>
+      <source>Today's backup was not made: {reason}</source>
+      <translation>今日备份未完成：{reason}</translation>
+    </message>
+  </context>
+  <context>
     <name>TileDownloadDialog</name>
     <message>
       <source>Download this area for offline use</source>
       <translation>下载本区域离线底图</translation>
+    </message>
+    <message>
+      <source>Download</source>
+      <translation>下载</translation>
     </message>
     <message>
       <source>From zoom level</source>
@@ -1916,10 +2060,6 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Estimate</source>
       <translation>预计</translation>
-    </message>
-    <message>
-      <source>Download</source>
-      <translation>下载</translation>
     </message>
     <message>
       <source>{count} tiles, about {mb:.1f} MB</source>
@@ -2546,6 +2686,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>请刷新列表，该记录可能已被删除。</translation>
     </message>
     <message>
+      <source>Backups cannot be written to the folder {path}.</source>
+      <translation>无法写入备份文件夹 {path}。</translation>
+    </message>
+    <message>
+      <source>Choose a folder you may write to, on this computer or on a drive that is plugged in.</source>
+      <translation>请选择有写入权限的文件夹：本机磁盘上的，或已插好的移动硬盘/U盘上的。</translation>
+    </message>
+    <message>
+      <source>The backup folder {path} is not a full path.</source>
+      <translation>备份文件夹 {path} 不是完整路径。</translation>
+    </message>
+    <message>
+      <source>Choose the folder with the Choose… button.</source>
+      <translation>请用“选择…”按钮选择文件夹。</translation>
+    </message>
+    <message>
       <source>The backup file {path} cannot be read.</source>
       <translation>无法读取备份文件 {path}。</translation>
     </message>
@@ -2708,6 +2864,30 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>This violation was already re-checked.</source>
       <translation>该违法记录已经复查过。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a server address.</source>
+      <translation>“{text}”不是有效的服务器地址。</translation>
+    </message>
+    <message>
+      <source>Type the address your administrator gave you, for example https://xcjc.jnzf.gov.cn.</source>
+      <translation>请输入管理员提供的地址，例如 https://xcjc.jnzf.gov.cn。</translation>
+    </message>
+    <message>
+      <source>This version of the app cannot connect to a server yet.</source>
+      <translation>当前版本的程序暂不能连接服务器。</translation>
+    </message>
+    <message>
+      <source>Choose “Work offline” to set this computer up now.</source>
+      <translation>请选择“在本机离线使用”完成设置。</translation>
+    </message>
+    <message>
+      <source>This profile already has accounts.</source>
+      <translation>此数据目录中已有账号。</translation>
+    </message>
+    <message>
+      <source>Sign in with one of them instead.</source>
+      <translation>请直接用已有账号登录。</translation>
     </message>
     <message>
       <source>天地图 needs a key to download tiles.</source>
@@ -3059,6 +3239,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Write why you decide differently from the app; it is kept in the audit log.</source>
       <translation>请写明改变判定的理由；该理由将记入审计日志。</translation>
+    </message>
+    <message>
+      <source>Type the administrator's name.</source>
+      <translation>请填写管理员姓名。</translation>
+    </message>
+    <message>
+      <source>A user name has 3 to 32 small letters, digits, '.', '_' or '-' and starts with a letter.</source>
+      <translation>用户名为 3 至 32 位小写字母、数字或“.”“_”“-”，并以字母开头。</translation>
+    </message>
+    <message>
+      <source>The password needs at least {n} characters, with letters and digits.</source>
+      <translation>密码至少 {n} 位，须同时包含字母和数字。</translation>
+    </message>
+    <message>
+      <source>The two passwords differ; type the same password twice.</source>
+      <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
   </context>
   <context>

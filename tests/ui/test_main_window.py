@@ -56,15 +56,3 @@ def test_a_bad_document_font_is_explained_and_the_builtin_kept(window, tmp_path,
     ensure_fonts()  # the face documents will use: the built-in one, not the bad file
     assert _registered["DocBody"].name == "gbsn00lp.ttf"
 
-
-def test_input_in_the_window_restarts_the_idle_lock(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    window.activity.rescan()
-    window._idle.stop()
-    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Down)
-    assert window._idle.isActive()
-    window._idle.stop()
-    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton)
-    assert window._idle.isActive()
