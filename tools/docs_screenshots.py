@@ -35,6 +35,7 @@ from inspector_app.ui.first_run_wizard import FirstRunWizard
 from inspector_app.ui.i18n import install_language
 from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.map_web import register_schemes
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.settings_dialog import SettingsDialog
 from inspector_app.ui.smoke import issue_sample_notice
@@ -46,7 +47,7 @@ SIZE = (1280, 800)
 
 # (user name, file prefix, page keys to grab) — each guide in docs/ shows these.
 ROLES = [
-    ("liqiang", "officer", ["patrol", "disorders", "notices", "returned", "units"]),
+    ("liqiang", "officer", ["patrol", "map", "disorders", "notices", "returned", "units"]),
     ("wangfang", "supervisor", ["review", "rates"]),
     ("zhaomin", "clerk", ["documents"]),
     ("admin", "admin", ["catalogs", "units"]),
@@ -110,10 +111,27 @@ def prepare(shooter: Shooter, window: MainWindow, prefix: str, key: str, page: A
         for row in range(3):
             page.roads.item(row).setCheckState(Qt.CheckState.Checked)
         page.start()
+    elif key == "map":
+        wait_for_map(shooter, page)
     elif key == "review":
         rows = [r for r in range(page.officers.rowCount()) if page.officers.item(r, 0).text() == "李强"]
         page.officers.selectRow(rows[0] if rows else 0)
     select_first(page)
+
+
+def wait_for_map(shooter: Shooter, page: Any) -> None:
+    """The map loads its page and layers asynchronously; wait, then give it time to draw."""
+    import time
+
+    deadline = time.monotonic() + 60
+    while not (page.map.is_ready and page.loaded.get("units")) and time.monotonic() < deadline:
+        shooter.app.processEvents()
+        time.sleep(0.02)
+    page.map.call("clickFirst", "units")
+    end = time.monotonic() + 1.5
+    while time.monotonic() < end:
+        shooter.app.processEvents()
+        time.sleep(0.02)
 
 
 def officer_dialogs(shooter: Shooter, window: MainWindow) -> None:
@@ -187,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="docs/images")
     parser.add_argument("--units", type=int, default=3000)
     args = parser.parse_args(argv)
+    register_schemes()  # the map's tile scheme, before the QApplication exists
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     if not install_language(app, "zh_CN"):
