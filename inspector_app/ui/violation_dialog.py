@@ -114,6 +114,11 @@ class ViolationDialog(QDialog):
             self.inputs[key] = edit
             form.addRow(label, edit)
         self.item = QComboBox()
+        # Catalog items are long: let the box be narrower than its longest item (the list
+        # still shows them whole) instead of forcing a horizontal scrollbar on the form.
+        self.item.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.item.setMinimumContentsLength(24)
+        self.item.view().setMinimumWidth(560)
         self.item.setObjectName("item")
         for item in self.catalog.items:
             mark = self.tr(" (legal basis to verify)") if self.catalog.to_verify(item) else ""
