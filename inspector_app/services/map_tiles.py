@@ -7,6 +7,7 @@ source says ``crs="gcj02"``."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.progress import Progress
 from inspector_app.domain.tiles import MAX_DOWNLOAD_TILES, Area, estimate
 from inspector_app.maps.tiles import MBTiles
+from inspector_app.services.session import Session
 from inspector_app.sync.tile_download import DownloadResult as DownloadResult
 from inspector_app.sync.tile_download import TileSource, download_area
 
@@ -92,3 +94,21 @@ def download_tiles(profile_root: Path, base: BaseMap, area: Area, progress: Prog
     cache = MBTiles(profile_root / "tiles.mbtiles")
     cache.set_metadata(name="inspector tile cache", format="png", type="baselayer")
     return download_area(base.source(), area, cache, progress)
+
+
+SQUAD_MARGIN_DEG = 0.003  # ≈ 300 m around the squad's roads
+
+
+def squad_area(session: Session, min_zoom: int = 12, max_zoom: int = 16) -> Area | None:
+    """The box around the signed-in officer's squad's road segments (None without roads), for
+    offering its tiles for offline use."""
+    points = []
+    for (geometry,) in session.store.db.execute(
+            "SELECT geometry FROM road_segment WHERE deleted = 0 AND (squad_id IS ? OR ? IS NULL)",
+            [session.actor.squad_id, session.actor.squad_id]).fetchall():
+        points += json.loads(geometry)
+    if not points:
+        return None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    m = SQUAD_MARGIN_DEG
+    return Area(min(lats) - m, min(lons) - m, max(lats) + m, max(lons) + m, min_zoom, max_zoom)

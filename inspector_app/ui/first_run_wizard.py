@@ -28,10 +28,11 @@ from inspector_app.domain.errors import UserError, ValidationFailed
 from inspector_app.services import first_run
 from inspector_app.services.session import Session
 from inspector_app.ui.errors import error_text
+from inspector_app.ui.first_run_map_page import MapTilesPage
 from inspector_app.ui.i18n import tr_field_error
 from inspector_app.ui.tasks import TaskRunner
 
-CHOICE, SERVER, ADMIN, DONE = range(4)
+CHOICE, SERVER, ADMIN, MAP, DONE = range(5)
 
 
 def _message_label() -> QLabel:
@@ -187,7 +188,7 @@ class ServerPage(_WorkPage):
         self.show_problem(exc)
 
     def nextId(self) -> int:
-        return DONE
+        return MAP
 
 
 class AdminPage(_WorkPage):
@@ -271,7 +272,8 @@ class FirstRunWizard(QWizard):
         self.server_page = ServerPage(self)
         self.admin_page = AdminPage(self)
         self.done_page = DonePage(self)
+        self.map_page = MapTilesPage(runner, lambda: self.session, DONE)
         for page_id, page in ((CHOICE, self.choice), (SERVER, self.server_page),
-                              (ADMIN, self.admin_page), (DONE, self.done_page)):
+                              (ADMIN, self.admin_page), (MAP, self.map_page), (DONE, self.done_page)):
             self.setPage(page_id, page)
         self.setStartId(CHOICE)

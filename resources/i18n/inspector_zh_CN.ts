@@ -1057,6 +1057,69 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
     </message>
   </context>
   <context>
+    <name>MapTilesPage</name>
+    <message>
+      <source>Offline map (optional)</source>
+      <translation>离线底图（可选）</translation>
+    </message>
+    <message>
+      <source>Keep the base map of your squad's area on this computer, so the map shows streets without a network. You can also do this later on the map page.</source>
+      <translation>把本中队辖区的底图保存到这台电脑，没有网络时地图也能显示街道。也可以以后在地图页面下载。</translation>
+    </message>
+    <message>
+      <source>天地图 (needs the bureau's key)</source>
+      <translation>天地图（需要局里的密钥）</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap</source>
+      <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+      <source>天地图 key (tk)</source>
+      <translation>天地图密钥（tk）</translation>
+    </message>
+    <message>
+      <source>Download now</source>
+      <translation>立即下载</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>密钥</translation>
+    </message>
+    <message>
+      <source>Down to zoom level</source>
+      <translation>最高缩放级别</translation>
+    </message>
+    <message>
+      <source>Estimate</source>
+      <translation>预计</translation>
+    </message>
+    <message>
+      <source>Your squad has no road segments yet; set the map up later on the map page.</source>
+      <translation>本中队还没有路段，请以后在地图页面设置底图。</translation>
+    </message>
+    <message>
+      <source>{count} tiles, about {mb:.0f} MB</source>
+      <translation>{count} 张瓦片，约 {mb:.0f} MB</translation>
+    </message>
+    <message>
+      <source>Downloading… Pressing Next stops it; the tiles saved so far are kept.</source>
+      <translation>正在下载…… 按“下一步”会停止下载，已保存的瓦片会保留。</translation>
+    </message>
+    <message>
+      <source>{fetched} tiles saved for offline use.</source>
+      <translation>已保存 {fetched} 张离线瓦片。</translation>
+    </message>
+    <message>
+      <source>Stopped; the tiles saved so far are kept.</source>
+      <translation>已停止，已保存的瓦片会保留。</translation>
+    </message>
+  </context>
+  <context>
     <name>MapView</name>
     <message>
       <source>Units</source>
