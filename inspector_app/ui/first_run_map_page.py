@@ -134,5 +134,5 @@ class MapTilesPage(QWizardPage):
             return False
         return True
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return self.next_id

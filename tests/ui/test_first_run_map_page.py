@@ -13,7 +13,6 @@ from inspector_app.ui.first_run_map_page import MapTilesPage
 from inspector_app.ui.settings import AppSettings
 from tests.services.test_map_tiles import TileServer
 
-
 _open: list[QWizard] = []
 
 
