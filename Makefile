@@ -8,7 +8,7 @@ DEMO_UNITS ?= 20000
 STAMP  := $(VENV)/.installed
 
 
-.PHONY: run test lint bench system-deps venv translations demo i18n clean server stop-server
+.PHONY: run test lint bench system-deps venv translations demo i18n clean server stop-server package package-test docs
 
 system-deps:
 	@bash tools/system_deps.sh
@@ -52,6 +52,24 @@ test: venv translations lint
 
 bench: venv translations
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(BIN)/python -m benchmarks
+
+# The one-folder desktop build (dist/inspector-app/) and its self-check on a fresh folder,
+# offscreen: demo profile, a 首违不罚 notice PDF, every page, a QtWebEngine page.
+PACKAGED := dist/inspector-app/inspector-app
+
+package: venv translations
+	@$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/pip install -q -e '.[package]'
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+	$(BIN)/python tools/check_bundle.py dist/inspector-app
+	@du -sh dist/inspector-app
+
+package-test: package
+	@rm -rf build/smoke-profile
+	QT_QPA_PLATFORM=offscreen $(PACKAGED) smoke --data-dir build/smoke-profile
+
+# Screenshots for the user guides in docs/, from the real app on a fresh demo profile.
+docs: venv translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/docs_screenshots.py --out docs/images
 
 # Refresh the .ts sources from the code (developers run this after adding UI strings).
 i18n: venv

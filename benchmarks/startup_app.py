@@ -14,6 +14,10 @@ def main() -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
+    if not bare:  # as the app does: the map's URL scheme is registered before the QApplication
+        from inspector_app.ui.map_web import register_schemes
+
+        register_schemes()
     app = QApplication(sys.argv[:1])
     times: dict[str, float] = {}
 

@@ -1,6 +1,7 @@
 """Command line: ``inspector-app`` opens the desktop app; ``inspector-app demo`` makes a demo
-profile; ``inspector-app verify-audit`` checks a profile's audit chain; ``inspector-app
-sync-server URL`` points a profile at a sync server."""
+profile; ``inspector-app verify-audit`` checks a profile's audit chain; ``backup``/``restore`` copy the
+database; ``smoke`` self-checks an installed or packaged build; ``sync-server URL`` points a
+profile at a sync server."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the profile database by a backup")
     restore.add_argument("--data-dir", dest="restore_dir")
     restore.add_argument("backup", nargs="?", help="backup file (omit to list the backups)")
+    smoke = sub.add_parser("smoke", help="self-check on a fresh folder: demo, notice PDF, window, web page")
+    smoke.add_argument("--data-dir", dest="smoke_dir", required=False)
     server = sub.add_parser("sync-server", help="set the sync server address of a profile")
     server.add_argument("--data-dir", dest="server_dir")
     server.add_argument("url", help="e.g. https://sync.example:8765 ('' to stop syncing)")
@@ -76,13 +79,24 @@ def _verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _configured_backups(data_dir: Path) -> Path | None:
+    """The backup folder chosen in the app's Settings for this profile, if any."""
+    if not (data_dir / "settings.ini").exists():
+        return None
+    from inspector_app.ui.settings import AppSettings
+
+    folder = AppSettings(data_dir / "settings.ini").backup_folder
+    return Path(folder) if folder else None
+
+
 def _backup(args: argparse.Namespace) -> int:
     from inspector_app.services.backups import make_daily_backup
     from inspector_app.services.profile import close_profile, open_profile, resolve_data_dir
 
-    session = open_profile(resolve_data_dir(args.backup_dir or args.data_dir))
+    data_dir = resolve_data_dir(args.backup_dir or args.data_dir)
+    session = open_profile(data_dir)
     try:
-        made = make_daily_backup(session, Path(args.to) if args.to else None)
+        made = make_daily_backup(session, Path(args.to) if args.to else _configured_backups(data_dir))
     finally:
         close_profile(session)
     print(f"Backup written: {made}" if made else "Today's backup already exists.")
@@ -95,8 +109,10 @@ def _restore(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.restore_dir or args.data_dir)
     if not args.backup:
-        files = available_backups(data_dir)
-        print("Backups, newest first:" if files else f"No backups in {data_dir / 'backups'}.")
+        folders = [data_dir / "backups", *filter(None, [_configured_backups(data_dir)])]
+        files = sorted((f for folder in folders for f in available_backups(data_dir, folder)),
+                       key=lambda f: f.stat().st_mtime, reverse=True)
+        print("Backups, newest first:" if files else f"No backups in {' or '.join(map(str, folders))}.")
         for f in files:
             print(f"  {f}")
         return 0
@@ -122,6 +138,8 @@ def _sync_server(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``inspector-app`` command."""
     args = _parser().parse_args(argv)
+    from inspector_app.services.profile import resolve_data_dir
+
     try:
         if args.command == "demo":
             return _demo(args)
@@ -133,7 +151,10 @@ def main(argv: list[str] | None = None) -> int:
             return _restore(args)
         if args.command == "sync-server":
             return _sync_server(args)
-        from inspector_app.services.profile import resolve_data_dir
+        if args.command == "smoke":
+            from inspector_app.ui.smoke import run_smoke
+
+            return run_smoke(resolve_data_dir(args.smoke_dir or args.data_dir))
         from inspector_app.ui.app import run_gui
 
         return run_gui(resolve_data_dir(args.data_dir), args.lang)

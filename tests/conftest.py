@@ -22,6 +22,13 @@ from inspector_app.services.profile import open_profile, sign_in
 from inspector_app.services.session import Session
 
 DEMO_TODAY = date(2026, 11, 20)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The map's tile scheme must be registered before pytest-qt creates the QApplication."""
+    from inspector_app.ui.map_web import register_schemes
+
+    register_schemes()
 DEMO_UNITS = 400
 
 

@@ -41,3 +41,16 @@ def test_backup_and_restore_commands(tmp_path: Path, capsys) -> None:  # type: i
     backup = next(line.strip() for line in listing.splitlines() if line.strip().endswith(".sqlite"))
     assert main(["restore", "--data-dir", profile, backup]) == 0
     assert "kept as" in capsys.readouterr().out
+
+
+def test_smoke_command_checks_a_fresh_folder(tmp_path: Path) -> None:
+    """The self-check the packaged build runs (`make package-test`), here on the source tree."""
+    folder = tmp_path / "smoke"
+    result = subprocess.run([sys.executable, "-m", "inspector_app", "smoke", "--data-dir", str(folder)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Self-check passed." in result.stdout and "map page (QtWebEngine, offline)" in result.stdout
+    assert (folder / "smoke-notice.pdf").read_bytes().startswith(b"%PDF")
+    again = subprocess.run([sys.executable, "-m", "inspector_app", "smoke", "--data-dir", str(folder)],
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 2 and "already holds data" in again.stderr

@@ -38,8 +38,9 @@ fi
 if [ "$(id -u)" -eq 0 ]; then
   echo "system_deps: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Another install (a second checkout, unattended upgrades) may hold the lock: wait for it.
+  apt-get -o DPkg::Lock::Timeout=900 update -qq
+  apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "system_deps: these Debian packages are missing:" >&2
   echo "  sudo apt-get install ${missing[*]}" >&2

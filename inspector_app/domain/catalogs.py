@@ -125,6 +125,12 @@ class StarRatingRule:
     deduct_per_failed_item: float
     deduct_repeat_in_period: float
     bands: tuple[StarBand, ...]
+    # Caps: a unit with a warning left unremedied past its deadline, or with a case filed
+    # (administrative penalty), in the period can earn at most this many stars.
+    cap_unremedied: int | None = None
+    cap_penalty: int | None = None
+    # This many failed inspections within a year put a star unit up for 摘牌 (losing its plaque).
+    demotion_failures_per_year: int = 0
 
 
 @dataclass(frozen=True)
@@ -367,12 +373,25 @@ def _star_rating(folder: Path) -> StarRatingRule:
     for i, raw in enumerate(r.get("bands", list), start=1):
         sub = _Reader(r.file, raw if isinstance(raw, dict) else {}, f"band {i}")
         bands.append(StarBand(sub.get("stars", int), float(sub.get("min", (int, float)))))
+    caps: dict[str, int] = {}
+    for i, raw in enumerate(data.get("caps", []), start=1):
+        sub = _Reader(r.file, raw if isinstance(raw, dict) else {}, f"cap {i}")
+        condition = sub.get("condition", str)
+        kind = "penalty" if "penalty" in condition else "unremedied" if "unremedied" in condition else None
+        if kind is None:
+            raise sub.fail("unknown cap condition {condition}", condition=condition)
+        caps[kind] = sub.get("max_stars", int)
+    raw_demotion = data.get("demotion_rule")
+    demotion: dict[str, Any] = raw_demotion if isinstance(raw_demotion, dict) else {}
     return StarRatingRule(
         score_max=float(r.get("score_max", (int, float))),
         points_per_item=float(r.get("points_per_item", (int, float))),
         deduct_per_failed_item=float(r.get("deduct_per_failed_item", (int, float))),
         deduct_repeat_in_period=float(r.get("deduct_repeat_in_period", (int, float))),
         bands=tuple(sorted(bands, key=lambda b: -b.min_score)),
+        cap_unremedied=caps.get("unremedied"),
+        cap_penalty=caps.get("penalty"),
+        demotion_failures_per_year=int(demotion.get("failed_inspections_per_year", 0)),
     )
 
 

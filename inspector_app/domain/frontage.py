@@ -11,7 +11,10 @@ Score of one inspection (our rule, from resources/catalogs/star_rating.json):
 Star rating of a unit for a period (a quarter by default): the mean score of its inspections in
 the period, minus ``deduct_repeat_in_period`` (10) for each repeat failure (a duty failed again
 after it had already failed once in the period), mapped to the bands (95→5★ … 75→1★, else 0★).
-A unit with no inspection in the period has no rating.
+A unit with no inspection in the period has no rating. Caps: a warning (首违不罚 notice) left
+unremedied past its deadline in the period limits the unit to 3★, a case filed (administrative
+penalty) to 2★. A star unit failing 3 inspections within a year is due for 通报批评, rectification,
+and 摘牌 if not corrected (the 莱芜区 practice): :func:`demotion_due`.
 """
 
 from __future__ import annotations
@@ -78,3 +81,15 @@ def star_rating(scores: Sequence[float], repeats: int, rule: StarRatingRule, cap
     value = sum(scores) / len(scores) - rule.deduct_repeat_in_period * repeats
     stars = next((b.stars for b in rule.bands if value >= b.min_score), 0)
     return min(stars, cap) if cap is not None else stars
+
+
+def star_cap(rule: StarRatingRule, unremedied_warning: bool, penalty: bool) -> int | None:
+    """The most stars a unit may have given its violations in the period (None = no cap)."""
+    caps = [c for c, applies in ((rule.cap_unremedied, unremedied_warning), (rule.cap_penalty, penalty))
+            if applies and c is not None]
+    return min(caps) if caps else None
+
+
+def demotion_due(failed_in_year: int, rule: StarRatingRule) -> bool:
+    """Whether a star unit has failed enough inspections within a year to lose its plaque."""
+    return rule.demotion_failures_per_year > 0 and failed_in_year >= rule.demotion_failures_per_year

@@ -16,7 +16,7 @@ from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.resources import resource_path
 
-MAX_SIDE = 2048
+MAX_SIDE = 2048  # the default long side (Settings can choose another)
 # Beyond this a file is not a field photo (a camera JPEG is 2-15 MB); refusing it keeps an
 # officer's laptop from stalling on a panorama or a scan and says what to do instead.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -101,11 +101,11 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(resource_path("fonts", "gbsn00lp.ttf")), size)
 
 
-def stamp_photo(image: Image.Image, stamp: StampText) -> ProcessedPhoto:
-    """Upright, resized, stamped JPEG of ``image``."""
+def stamp_photo(image: Image.Image, stamp: StampText, long_side: int = MAX_SIDE) -> ProcessedPhoto:
+    """Upright, stamped JPEG of ``image`` whose long side is at most ``long_side`` pixels."""
     image = ImageOps.exif_transpose(image) or image
     image = image.convert("RGB")
-    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    image.thumbnail((long_side, long_side), Image.Resampling.LANCZOS)
     width, height = image.size
     font = _font(max(14, min(width, height) // 30))
     draw = ImageDraw.Draw(image, "RGBA")

@@ -15,6 +15,12 @@ def make_daily_backup(session: Session, folder: Path | None = None, keep: int = 
     )
 
 
+def check_backup_folder(folder: str) -> Path:
+    """The folder chosen in Settings, checked: absolute, created if missing and writable
+    (raises a UserError saying what to do otherwise)."""
+    return backups.check_folder(Path(folder).expanduser())
+
+
 def restore_from_backup(data_dir: Path, backup: Path) -> Path:
     """Replace the profile database by a checked backup; returns the safety copy made first."""
     return backups.restore_backup(data_dir, backup)

@@ -14,6 +14,7 @@ from inspector_app.domain.frontage import (
     inspection_score,
     is_compliant,
     repeat_failures,
+    star_cap,
     star_rating,
 )
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
@@ -24,6 +25,7 @@ from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import inspections as store
 from inspector_app.storage.photos import attach_photos
 from inspector_app.storage.units import get_unit
+from inspector_app.storage.violations import unit_violation_flags
 
 
 def form_for(session: Session) -> Form:
@@ -80,7 +82,15 @@ def unit_stars(session: Session, op: Operation, unit_id: str) -> int | None:
     per_duty = [
         {code: duty["result"] for code, duty in json.loads(h["results"]).items()} for h in history
     ]
-    return star_rating(scores, repeat_failures(per_duty), session.catalogs.star_rating)
+    unremedied, penalty = unit_violation_flags(op.db, unit_id, since, session.today().isoformat())
+    rule = session.catalogs.star_rating
+    return star_rating(scores, repeat_failures(per_duty), rule, star_cap(rule, unremedied, penalty))
+
+
+def rerate_unit(session: Session, op: Operation, unit_id: str | None) -> None:
+    """Store a unit's star rating again inside ``op`` (a violation changed what caps it)."""
+    if unit_id:
+        op.recorder.patch("unit", unit_id, {"star_rating": unit_stars(session, op, unit_id)})
 
 
 def submit_inspection(

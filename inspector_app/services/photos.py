@@ -1,7 +1,8 @@
 """Taking evidence photos into the profile.
 
 ``store_photo`` checks the file, keeps the original untouched, makes the stamped copy
-(≤ 2048 px, time/officer/place/coordinates written on it), stores both as blobs by sha256 and
+(long side ≤ ``session.photo_long_side``, 2048 px unless Settings say otherwise;
+time/officer/place/coordinates written on it), stores both as blobs by sha256 and
 writes a ``photo`` record. Callers put the returned photo id on their own record (inspection,
 check, violation) and call :func:`attach_photos` inside their own operation. Always run it off
 the UI thread: a photo takes a few hundred milliseconds.
@@ -16,7 +17,13 @@ from pathlib import Path
 
 from inspector_app.domain.clock import utc_iso
 from inspector_app.domain.roles import Permission
-from inspector_app.photos.evidence import StampText, open_photo, stamp_photo, thumbnail_png
+from inspector_app.photos.evidence import (
+    MAX_SIDE,
+    StampText,
+    open_photo,
+    stamp_photo,
+    thumbnail_png,
+)
 from inspector_app.services.session import LOCAL_TZ, Session
 from inspector_app.storage.blobs import register_blob
 from inspector_app.storage.photos import photo_rows
@@ -65,7 +72,7 @@ def store_photo(session: Session, source: Path, stamp: EvidenceStamp) -> StoredP
     session.require(Permission.INSPECT)
     source = Path(source)
     image = open_photo(source)
-    processed = stamp_photo(image, StampText(stamp.lines()))
+    processed = stamp_photo(image, StampText(stamp.lines()), session.photo_long_side or MAX_SIDE)
     original_bytes = source.read_bytes()
     original = session.blobs.put_bytes(original_bytes)
     stamped = session.blobs.put_bytes(processed.jpeg)

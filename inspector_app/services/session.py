@@ -62,6 +62,9 @@ class Session:
         self.clock = clock or SystemClock()
         self.catalogs = catalogs or shipped_catalogs()
         self.blobs = BlobStore(store.paths.blobs)
+        # A device preference (Settings): the long side of stamped evidence photos, in
+        # pixels (None: the photos module's default).
+        self.photo_long_side: int | None = None
         with store.transaction() as db:
             self.device_id = device_id(db)
             last = get_meta(db, "hlc")

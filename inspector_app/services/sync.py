@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inspector_app.domain.clock import HlcStamp, utc_iso
+from inspector_app.domain.entities import Actor
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.progress import Progress
-from inspector_app.domain.roles import Permission
+from inspector_app.domain.roles import Permission, Role
 from inspector_app.services.auth import hash_password
 from inspector_app.services.session import Session
 from inspector_app.storage import sync_state as state
@@ -96,6 +97,23 @@ def sign_in_online(session: Session, password: str, factory: ClientFactory = def
         state.set_local_password_hash(op.db, session.actor.officer_id, hash_password(password))
         state.set_state(op.db, officer_id=str(profile["id"]))
     return profile
+
+
+def join_server(session: Session, url: str, username: str, password: str, device_name: str,
+                progress: Progress | None = None, factory: ClientFactory = default_client) -> str:
+    """A new laptop joins its squad: sign in at ``url``, keep the tokens, download everything
+    the officer's device receives, and keep the password's hash for offline sign-in. Returns the
+    officer id. Safe to repeat after an interruption (the download resumes from its cursor)."""
+    set_server_url(session, url)
+    with open_client(session, factory) as client:
+        profile = client.login(username, password, device_name)
+        actor = Actor(str(profile["id"]), username, Role(profile["role"]), profile.get("squad_id"),
+                      username=username)
+        sync_now(session.as_actor(actor), client=client, progress=progress)
+    with session.store.transaction() as db:
+        state.set_local_password_hash(db, actor.officer_id, hash_password(password))
+        state.set_state(db, officer_id=actor.officer_id)
+    return actor.officer_id
 
 
 def connect_quietly(session: Session, password: str, factory: ClientFactory = default_client) -> bool:

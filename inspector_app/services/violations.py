@@ -28,7 +28,7 @@ from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.domain.validators import check_phone, check_resident_id, check_uscc
 from inspector_app.services.first_offence_catalog import CatalogInUse, catalog_in_use
-from inspector_app.services.session import LOCAL_TZ, Session
+from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
 from inspector_app.storage.photos import attach_photos
 
@@ -142,10 +142,20 @@ def record_violation(
             "file_case": outcome == NOT_ELIGIBLE, "deadline": deadline, "status": "open",
         })
         attach_photos(op.recorder, photos, "violation", violation_id)
+        _rerate(session, op, values.get("unit_id"))
         op.entity, op.entity_id = "violation", violation_id
         op.details.update(decision=a.decision.outcome, outcome=outcome, override_reason=override_reason.strip(),
                           catalog=a.catalog.version, item=a.item.code)
     return op.changes
+
+
+def _rerate(session: Session, op: Operation, unit_id: str | None) -> None:
+    """A violation caps its unit's stars (star_rating.json): rate the unit again in the same
+    transaction, so the star list is never out of date."""
+    from inspector_app.services.inspections import rerate_unit
+
+    if unit_id and session.store.db.execute("SELECT 1 FROM unit WHERE id = ?", [unit_id]).fetchone():
+        rerate_unit(session, op, unit_id)
 
 
 def document_type_for(violation: dict[str, Any]) -> str:
@@ -189,6 +199,7 @@ def close_violation(session: Session, violation_id: str, rectified: bool, note: 
             "photo_ids": json.loads(row["photo_ids"]) + list(photo_ids),
         })
         attach_photos(op.recorder, list(photo_ids), "violation", violation_id)
+        _rerate(session, op, row.get("unit_id"))
         op.entity, op.entity_id = "violation", violation_id
         op.details.update(rectified=rectified, note=note)
     return op.changes

@@ -63,6 +63,33 @@ def daily_backup(store: Store, folder: Path, today: date, keep: int = 14) -> Pat
     return made
 
 
+def check_folder(folder: Path) -> Path:
+    """Make sure backups can be written to ``folder`` (created if missing); raise a clear
+    error if not. Returns the absolute folder."""
+    unusable = UserError(
+        QT_TRANSLATE_NOOP("errors", "Backups cannot be written to the folder {path}."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Choose a folder you may write to, on this computer or on a drive that is plugged in.",
+        ),
+        path=str(folder),
+    )
+    if not folder.is_absolute():
+        raise UserError(
+            QT_TRANSLATE_NOOP("errors", "The backup folder {path} is not a full path."),
+            QT_TRANSLATE_NOOP("errors", "Choose the folder with the Choose… button."),
+            path=str(folder),
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".inspector-write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError:
+        raise unusable from None
+    return folder
+
+
 def inspect_backup(path: Path) -> BackupInfo:
     """Check that ``path`` is a usable backup of this app; raise a clear error if not."""
     try:

@@ -56,66 +56,83 @@ def rate_rows(
 ) -> list[RateRow]:
     """One row per group for inspections in [start_utc, end_utc) and agreements up to
     ``end_date``; optionally only one squad's units."""
-    key = GROUPS[group]
+    return all_rate_rows(db, start_utc, end_utc, end_date, squad_id, (group,))[group]
+
+
+def all_rate_rows(
+    db: sqlite_utils.Database, start_utc: str, end_utc: str, end_date: str, squad_id: str | None = None,
+    groups: tuple[str, ...] = tuple(GROUPS),
+) -> dict[str, list[RateRow]]:
+    """The rows of several groupings from one pass over the data: the counts are taken per unit,
+    then per combination of the four grouping keys, and summed up per grouping in Python (every
+    count is additive, and there are only a few hundred combinations)."""
+    fine = _counts(db, start_utc, end_utc, end_date, squad_id)
+    position = {g: i for i, g in enumerate(GROUPS)}
+    out: dict[str, list[RateRow]] = {}
+    for group in groups:
+        sums: dict[str, list[int]] = {}
+        for row in fine:
+            total = sums.setdefault(str(row[position[group]] or ""), [0] * 6)
+            for i, c in enumerate(row[4:]):
+                total[i] += int(c or 0)  # type: ignore[call-overload]
+        names: dict[str, str] = {}
+        if group in LABELS:
+            names = dict(db.execute(f"SELECT id, name FROM {LABELS[group]}").fetchall())
+        rows = [RateRow(k, names.get(k, ""), *c) for k, c in sums.items()]
+        out[group] = sorted(rows, key=lambda r: (r.label or r.key))
+    return out
+
+
+def _counts(db: sqlite_utils.Database, start_utc: str, end_utc: str, end_date: str,
+            squad_id: str | None) -> list[tuple[object, ...]]:
+    """(road, subdistrict, district, squad, units, signed, asked, aware, inspections, compliant)."""
     scope = "AND u.squad_id = :squad" if squad_id else ""
     # INDEXED BY: the unique index on id would make SQLite read every wide unit row.
-    units = "unit u INDEXED BY unit_rates"
     sql = f"""
-    WITH signing AS (
-        SELECT {key} AS k, count(*) AS units,
-               sum(u.agreement_signed = 1
-                   AND (u.agreement_date IS NULL OR u.agreement_date <= :end_date)) AS signed
-        FROM {units} WHERE u.deleted = 0 {scope} GROUP BY k
-    ),
-    visits AS (
-        SELECT fi.id, fi.unit_id, fi.compliant, fi.awareness, fi.inspected_at
-        FROM frontage_inspection fi
-        WHERE fi.deleted = 0 AND fi.superseded = 0 AND fi.inspected_at >= :start AND fi.inspected_at < :end
-    ),
-    checks AS (
-        SELECT {key} AS k, count(*) AS inspections, sum(v.compliant) AS compliant
-        FROM visits v JOIN {units} ON u.id = v.unit_id
-        WHERE u.deleted = 0 {scope} GROUP BY k
+    WITH visits AS (
+        SELECT unit_id, count(*) AS inspections, sum(compliant) AS compliant
+        FROM frontage_inspection INDEXED BY inspection_rates
+        WHERE deleted = 0 AND superseded = 0 AND inspected_at >= :start AND inspected_at < :end
+        GROUP BY unit_id
     ),
     answers AS (
-        SELECT unit_id, awareness,
-               row_number() OVER (PARTITION BY unit_id ORDER BY inspected_at DESC, id DESC) AS n
-        FROM visits WHERE awareness != 'not_asked'
-    ),
-    aware AS (
-        SELECT {key} AS k, count(*) AS asked, sum(a.awareness = 'yes') AS aware
-        FROM answers a JOIN {units} ON u.id = a.unit_id
-        WHERE a.n = 1 AND u.deleted = 0 {scope} GROUP BY k
+        -- SQLite takes the bare column from the row holding max(): the latest answer per unit.
+        SELECT unit_id, awareness, max(inspected_at || id) AS latest
+        FROM frontage_inspection INDEXED BY inspection_rates
+        WHERE deleted = 0 AND superseded = 0 AND inspected_at >= :start AND inspected_at < :end
+              AND awareness != 'not_asked'
+        GROUP BY unit_id
     )
-    SELECT s.k, s.units, coalesce(s.signed, 0), coalesce(a.asked, 0), coalesce(a.aware, 0),
-           coalesce(c.inspections, 0), coalesce(c.compliant, 0)
-    FROM signing s
-    LEFT JOIN checks c ON c.k IS s.k
-    LEFT JOIN aware a ON a.k IS s.k
+    SELECT u.road_segment_id, u.subdistrict_code, u.district_code, u.squad_id, count(*),
+           sum(u.agreement_signed = 1 AND (u.agreement_date IS NULL OR u.agreement_date <= :end_date)),
+           count(a.unit_id), sum(a.awareness = 'yes'), sum(v.inspections), sum(v.compliant)
+    FROM unit u INDEXED BY unit_groups
+    LEFT JOIN visits v ON v.unit_id = u.id
+    LEFT JOIN answers a ON a.unit_id = u.id
+    WHERE u.deleted = 0 {scope}
+    GROUP BY u.road_segment_id, u.subdistrict_code, u.district_code, u.squad_id
     """
     params = {"start": start_utc, "end": end_utc, "end_date": end_date, "squad": squad_id}
-    rows = db.execute(sql, params).fetchall()
-    names: dict[str, str] = {}
-    if group in LABELS:
-        names = dict(db.execute(f"SELECT id, name FROM {LABELS[group]}").fetchall())
-    out = [RateRow(str(r[0] or ""), names.get(r[0] or "", ""), *r[1:]) for r in rows]
-    return sorted(out, key=lambda r: (r.label or r.key))
+    return [tuple(r) for r in db.execute(sql, params).fetchall()]
 
 
 def star_units(
-    db: sqlite_utils.Database, district_code: str | None, min_stars: int
+    db: sqlite_utils.Database, district_code: str | None, min_stars: int, year_ago_utc: str = ""
 ) -> list[dict[str, object]]:
-    """Units rated at least ``min_stars`` (of one district if given), best first."""
+    """Units rated at least ``min_stars`` (of one district if given), best first, each with how
+    many of its inspections failed since ``year_ago_utc`` (for the 摘牌 rule)."""
     where = "AND u.district_code = :district" if district_code else ""
     cursor = db.execute(
         f"""
         SELECT u.id, u.name, u.address, u.district_code, u.subdistrict_code, u.star_rating,
-               r.name AS road_name
+               r.name AS road_name,
+               (SELECT count(*) FROM frontage_inspection fi WHERE fi.unit_id = u.id AND fi.compliant = 0
+                AND fi.deleted = 0 AND fi.superseded = 0 AND fi.inspected_at >= :year_ago) AS failed_year
         FROM unit u LEFT JOIN road_segment r ON r.id = u.road_segment_id
         WHERE u.deleted = 0 AND u.star_rating >= :stars {where}
         ORDER BY u.star_rating DESC, u.sort_key
         """,
-        {"stars": min_stars, "district": district_code},
+        {"stars": min_stars, "district": district_code, "year_ago": year_ago_utc},
     )
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

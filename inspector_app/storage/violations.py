@@ -115,3 +115,14 @@ def rechecks_due(db: sqlite_utils.Database, squad_id: str | None, until: str) ->
         f"AND deadline IS NOT NULL AND deadline <= ? AND deleted = 0 {scope} ORDER BY deadline",
         [until] + ([squad_id] if squad_id else []),
     ))
+
+
+def unit_violation_flags(db: sqlite_utils.Database, unit_id: str, since_iso: str, today: str) -> tuple[bool, bool]:
+    """(a warning left unremedied past its deadline, a case filed) among a unit's violations
+    since a time — what caps its star rating."""
+    row = db.execute(
+        "SELECT coalesce(max(status = 'open' AND deadline < :today), 0), coalesce(max(status = 'case'), 0) "
+        "FROM violation WHERE unit_id = :unit AND deleted = 0 AND occurred_at >= :since",
+        {"unit": unit_id, "since": since_iso, "today": today},
+    ).fetchone()
+    return bool(row[0]), bool(row[1])

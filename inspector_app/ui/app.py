@@ -51,13 +51,19 @@ def ensure_chinese_font() -> None:
         QFontDatabase.addApplicationFont(str(resource_path("fonts", "gbsn00lp.ttf")))
 
 
-def _open_in_background(data_dir: Path) -> Session:
+# The sign-in dialog's result when the profile has no accounts yet: the first-run wizard
+# takes over (run_gui).
+FIRST_RUN = 2
+
+
+def _open_in_background(data_dir: Path) -> tuple[Session, bool]:
+    from inspector_app.services.first_run import needs_first_run
     from inspector_app.services.profile import open_profile
 
     session = open_profile(data_dir)
     import qtawesome  # noqa: F401 - warm the import while the officer types
 
-    return session
+    return session, needs_first_run(session)
 
 
 class Startup:
@@ -86,8 +92,12 @@ class Startup:
 
         dialog = LoginDialog(None, self.runner, self.settings.last_username)
         dialog.show()
-        def opened(session: Session) -> None:
+        def opened(result: tuple[Session, bool]) -> None:
+            session, first_run = result
             dialog.set_profile(session)
+            if first_run:
+                dialog.done(FIRST_RUN)
+                return
             from inspector_app.ui.icons import icon
 
             icon("fa5s.store")  # loads the icon fonts now, not when the officer signs in
@@ -108,6 +118,17 @@ class Startup:
         self.login.reject()
         QMessageBox.critical(None, "City inspection", error_text(exc))
 
+    def show_first_run(self) -> Any:
+        """The first-run wizard for a profile without accounts (after show_login ended with
+        FIRST_RUN); its ``session`` is the signed-in profile when it succeeded."""
+        from inspector_app.ui.first_run_wizard import FirstRunWizard
+
+        profile = self.login.profile
+        assert profile is not None, "show_login ends with FIRST_RUN only once the profile is open"
+        self.wizard = FirstRunWizard(profile, self.runner)
+        self.wizard.show()
+        return self.wizard
+
     def show_main(self, session: Session) -> Any:
         """After sign-in: the main window."""
         from inspector_app.services.backups import make_daily_backup
@@ -118,15 +139,29 @@ class Startup:
         self.window.show()
         if self.settings.document_font:
             self.window.apply_document_font()
-        # Once a day, in the background: a consistent copy of the database.
-        self.runner.run(make_daily_backup, session, on_error=lambda exc: None)
+        # Once a day, in the background: a consistent copy of the database, in the folder
+        # chosen in Settings. A failure (a USB drive not plugged in) is said in the status bar.
+        folder = Path(self.settings.backup_folder) if self.settings.backup_folder else None
+        self.runner.run(make_daily_backup, session, folder, on_error=self._backup_failed)
         return self.window
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from inspector_app.ui.errors import error_text
+
+        message = QCoreApplication.translate("Startup", "Today's backup was not made: {reason}")
+        self.window.statusBar().showMessage(message.format(reason=error_text(exc)))
 
 
 def run_gui(data_dir: Path, language: str | None = None) -> int:
     """Open the profile in ``data_dir``, ask for sign-in, show the main window."""
     prepare_environment()
     from PySide6.QtWidgets import QApplication
+
+    from inspector_app.ui.map_web import register_schemes
+
+    register_schemes()  # the map's tile scheme must be known before the QApplication exists
 
     from inspector_app.services.profile import close_profile, profile_paths
 
@@ -137,13 +172,19 @@ def run_gui(data_dir: Path, language: str | None = None) -> int:
     setup_logging(profile_paths(data_dir).logs)
     startup = Startup(app, data_dir, language)
     login = startup.show_login()
-    if not login.exec() or login.session is None:
+    result = login.exec()
+    session = login.session
+    if result == FIRST_RUN:
+        wizard = startup.show_first_run()
+        wizard.exec()
+        session = wizard.session
+    if not result or session is None:
         startup.runner.wait()
         if login.profile is not None:
             close_profile(login.profile)
         return 2 if startup.failed else 0
-    startup.show_main(login.session)
+    startup.show_main(session)
     code = app.exec()
     startup.runner.wait()
-    close_profile(login.session)
+    close_profile(session)
     return int(code)

@@ -63,8 +63,11 @@ class DisorderDialog(QDialog):
         self.here.setObjectName("hereButton")
         self.here.clicked.connect(self.use_current_position)
         self.here.setEnabled(position is not None)
+        self.map_button = QPushButton(icon("fa5s.map-marker-alt"), self.tr("Map…"))
+        self.map_button.setToolTip(self.tr("Pick the place on the map"))
+        self.map_button.clicked.connect(self.pick_on_map)
         place_row = QHBoxLayout()
-        for w in (self.lat, self.lon, self.here):
+        for w in (self.lat, self.lon, self.here, self.map_button):
             place_row.addWidget(w)
         self.address = QLineEdit()
         self.address.setPlaceholderText(self.tr("e.g. 泉城路188号门前"))
@@ -130,6 +133,16 @@ class DisorderDialog(QDialog):
         """Put a position in (the map picker uses this too)."""
         self.lat.setValue(lat)
         self.lon.setValue(lon)
+
+    def pick_on_map(self) -> None:
+        """Pick the place on the map."""
+        from inspector_app.ui.map_picker_dialog import MapPickerDialog
+
+        lat, lon = self._position()
+        start = (lat, lon) if lat is not None and lon is not None else self.current_position
+        dialog = MapPickerDialog(self.session, self.runner, start, self)
+        dialog.position_picked.connect(self.set_position)
+        dialog.exec()
 
     def use_current_position(self) -> None:
         if self.current_position is not None:

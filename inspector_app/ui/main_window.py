@@ -3,7 +3,7 @@ lays things out; every page is its own module and every change goes through serv
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from inspector_app.services.sync import server_url, set_server_url
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
+from inspector_app.ui.idle import IdleWatch
 from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageSpec
 from inspector_app.ui.settings import AppSettings
@@ -41,7 +42,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.runner = runner
         self.settings = settings
+        session.photo_long_side = settings.photo_long_side
         self.events = AppEvents(self)
+        self.events.open_record.connect(self.open_record)
         self.pages: dict[str, QWidget] = {}
         self.specs: list[PageSpec] = [
             p for p in PAGES if p.permission is None or session.can(p.permission)
@@ -68,10 +71,8 @@ class MainWindow(QMainWindow):
         self.badge.clicked.connect(lambda: self.page("sync"))
         self.statusBar().addPermanentWidget(self.badge)
         self.sync.start_background()
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self.idle = IdleWatch(self)
+        self.idle.timer.timeout.connect(self.lock)
         self._build()
         geometry = settings.get("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
                 squad=actor.squad_name or self.tr("no squad"),
             )
         )
-        self._restart_idle()
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
         self.sync.refresh()
         self.nav.setCurrentRow(0)
         self._show_page(0)
@@ -147,13 +148,23 @@ class MainWindow(QMainWindow):
                 return self.pages[key]
         raise KeyError(key)
 
+    def open_record(self, key: str, record_id: str) -> None:
+        """Show a record on its own page (a click on the map, for example)."""
+        if any(spec.key == key for spec in self.specs):
+            target = self.page(key)
+            opener = getattr(target, "open_record", None)
+            if opener is not None:
+                opener(record_id)
+
     def open_settings(self) -> None:
-        """Settings; a new language applies at once."""
+        """Settings; everything applies at once."""
         before, font = self.settings.language, self.settings.document_font
         server = server_url(self.session)
-        dialog = SettingsDialog(self.settings, self, server)
+        dialog = SettingsDialog(self.settings, self, self.runner, self.session.store.paths.backups, server)
         if not dialog.exec():
             return
+        self.session.photo_long_side = self.settings.photo_long_side
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
         if dialog.server_url() != server:
             self.runner.run(set_server_url, self.session, dialog.server_url(), on_done=lambda _r: self.sync.refresh(),
                             on_error=lambda exc: show_error(self, exc))
@@ -199,23 +210,13 @@ class MainWindow(QMainWindow):
                 return
         self.body.setVisible(True)
         self._locked = False
-        self._restart_idle()
+        self.idle.restart()
 
     def _confirm_quit(self) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Quit"), self.tr("Quit the app instead of unlocking it?")
         )
         return answer == QMessageBox.StandardButton.Yes
-
-    def _restart_idle(self) -> None:
-        minutes = self.settings.idle_lock_minutes
-        if minutes > 0:
-            self._idle.start(minutes * 60_000)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
-            self._restart_idle()
-        return False
 
     def show_shortcuts(self) -> None:
         """List the keyboard shortcuts."""
@@ -247,6 +248,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
-        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
-        self._idle.stop()
+        self.idle.stop()
         super().closeEvent(event)

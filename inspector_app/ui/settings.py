@@ -9,6 +9,13 @@ from PySide6.QtCore import QSettings
 
 from inspector_app.ui.i18n import DEFAULT_LANGUAGE
 
+# Long sides offered for evidence photos; the default is photos.evidence.MAX_SIDE (kept here
+# so reading the settings does not import Pillow).
+PHOTO_SIDES = (1280, 1600, 2048, 2560, 3200)
+DEFAULT_PHOTO_SIDE = 2048
+DEFAULT_LOCK_MINUTES = 15
+MAX_LOCK_MINUTES = 240
+
 
 class AppSettings:
     """Typed access to the few settings the app keeps."""
@@ -42,9 +49,40 @@ class AppSettings:
     def last_username(self, value: str) -> None:
         self.set("login/last_username", value)
 
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self.get(key, default))
+        except (TypeError, ValueError):
+            return default  # a hand-edited settings.ini: fall back, do not crash
+
     @property
     def idle_lock_minutes(self) -> int:
-        return int(self.get("security/idle_lock_minutes", 15))
+        """Lock the screen after this many idle minutes (0: never)."""
+        value = self._int("security/idle_lock_minutes", DEFAULT_LOCK_MINUTES)
+        return value if 0 <= value <= MAX_LOCK_MINUTES else DEFAULT_LOCK_MINUTES
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, value: int) -> None:
+        self.set("security/idle_lock_minutes", int(value))
+
+    @property
+    def photo_long_side(self) -> int:
+        """Long side, in pixels, of the stamped copy of an evidence photo."""
+        value = self._int("photos/long_side", DEFAULT_PHOTO_SIDE)
+        return value if value in PHOTO_SIDES else DEFAULT_PHOTO_SIDE
+
+    @photo_long_side.setter
+    def photo_long_side(self, value: int) -> None:
+        self.set("photos/long_side", int(value))
+
+    @property
+    def backup_folder(self) -> str:
+        """Where the daily database copy goes ("" = the profile's backups/ folder)."""
+        return str(self.get("backups/folder", ""))
+
+    @backup_folder.setter
+    def backup_folder(self, value: str) -> None:
+        self.set("backups/folder", value)
 
     @property
     def document_font(self) -> str:

@@ -1,6 +1,10 @@
-"""Preferences: language (more settings arrive with the features that need them)."""
+"""Preferences of this computer: language, evidence-photo size, automatic screen lock, where
+the daily backup goes, and the office's document font. The caller applies what changed."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -11,58 +15,127 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
+from inspector_app.services.backups import check_backup_folder
+from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import LANGUAGES
-from inspector_app.ui.settings import AppSettings
+from inspector_app.ui.settings import DEFAULT_PHOTO_SIDE, MAX_LOCK_MINUTES, PHOTO_SIDES, AppSettings
+from inspector_app.ui.tasks import TaskRunner
 
 
 class SettingsDialog(QDialog):
-    """Edits :class:`AppSettings`; the caller applies a changed language."""
+    """Edits :class:`AppSettings`. A changed backup folder is checked (off the UI thread when
+    a runner is given) before anything is stored; a bad one is explained and nothing changes."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None, server_url: str = "") -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
+        default_backups: Path | None = None,
+        server_url: str = "",
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.runner = runner
         self.setWindowTitle(self.tr("Settings"))
-        layout = QFormLayout(self)
+        self.setMinimumWidth(560)
+        self.form = QFormLayout(self)
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        layout.addRow(self.tr("Language"), self.language)
+        self.form.addRow(self.tr("Language"), self.language)
+        self.photo_side = QComboBox()
+        self.photo_side.setObjectName("photoSide")
+        for side in PHOTO_SIDES:
+            text = self.tr("{n} pixels").format(n=side)
+            if side == DEFAULT_PHOTO_SIDE:
+                text = self.tr("{size} (default)").format(size=text)
+            self.photo_side.addItem(text, side)
+        self.photo_side.setCurrentIndex(self.photo_side.findData(settings.photo_long_side))
+        self.photo_side.setToolTip(self.tr("Long side of the stamped evidence photo; the original file is always kept too."))
+        self.form.addRow(self.tr("Evidence photo size (long side)"), self.photo_side)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lockMinutes")
+        self.lock_minutes.setRange(0, MAX_LOCK_MINUTES)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setSpecialValueText(self.tr("Never"))
+        self.lock_minutes.setValue(settings.idle_lock_minutes)
+        self.form.addRow(self.tr("Lock the screen after no use for"), self.lock_minutes)
+        self.backup_folder = QLineEdit(settings.backup_folder)
+        self.backup_folder.setObjectName("backupFolder")
+        if default_backups is not None:
+            self.backup_folder.setPlaceholderText(str(default_backups))
+        self.form.addRow(self.tr("Daily backup folder"), self._with_browse(self.backup_folder, self._choose_backups))
         self.font_path = QLineEdit(settings.document_font)
         self.font_path.setObjectName("documentFont")
         self.font_path.setPlaceholderText(self.tr("Built-in Song face (AR PL SungtiL GB)"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose_font)
-        row = QHBoxLayout()
-        row.addWidget(self.font_path, 1)
-        row.addWidget(browse)
-        layout.addRow(self.tr("Document font (licensed FangSong, TrueType)"), row)
+        self.form.addRow(self.tr("Document font (licensed FangSong, TrueType)"), self._with_browse(self.font_path, self._choose_font))
         self.server = QLineEdit(server_url)
         self.server.setObjectName("serverUrl")
         self.server.setPlaceholderText(self.tr("https://sync.example:8765 (empty: this laptop does not sync)"))
-        layout.addRow(self.tr("Sync server address"), self.server)
-        buttons = QDialogButtonBox(
+        self.form.addRow(self.tr("Sync server address"), self.server)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.form.addRow(self.buttons)
+
+    def server_url(self) -> str:
+        """The sync server address as typed (checked by the service that stores it)."""
+        return self.server.text().strip()
+
+    def _with_browse(self, edit: QLineEdit, choose: Any) -> QHBoxLayout:
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(choose)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(browse)
+        return row
 
     def _choose_font(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Document font"), "", "TrueType (*.ttf *.ttc)")
         if name:
             self.font_path.setText(name)
 
-    def server_url(self) -> str:
-        """The sync server address as typed (checked by the service that stores it)."""
-        return self.server.text().strip()
+    def _choose_backups(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Daily backup folder"), self.backup_folder.text())
+        if name:
+            self.backup_folder.setText(name)
 
     def accept(self) -> None:
-        """Store the choices."""
-        self.settings.language = str(self.language.currentData())
-        self.settings.document_font = self.font_path.text().strip()
+        """Check a changed backup folder, then store the choices."""
+        folder = self.backup_folder.text().strip()
+        if not folder or folder == self.settings.backup_folder:
+            self._store(folder)
+            return
+        self.buttons.setEnabled(False)
+        if self.runner is None:
+            try:
+                checked = check_backup_folder(folder)
+            except Exception as exc:
+                self._refused(exc)
+                return
+            self._store(str(checked))
+            return
+        self.runner.run(check_backup_folder, folder, on_done=lambda p: self._store(str(p)), on_error=self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.backup_folder.setFocus()
+        show_error(self, exc)
+
+    def _store(self, backup_folder: str) -> None:
+        s = self.settings
+        s.language = str(self.language.currentData())
+        s.photo_long_side = int(self.photo_side.currentData())
+        s.idle_lock_minutes = self.lock_minutes.value()
+        s.backup_folder = backup_folder
+        s.document_font = self.font_path.text().strip()
         super().accept()

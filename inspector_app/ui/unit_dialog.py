@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -55,7 +56,12 @@ class UnitDialog(QDialog):
         self.here_button.setToolTip(self.tr("The latest GPS position of your open patrol"))
         self.here_button.clicked.connect(self.use_current_position)
         self.here_button.setEnabled(current_patrol(session) is not None)
-        layout.addWidget(self.here_button)
+        self.map_button = QPushButton(icon("fa5s.map-marker-alt"), self.tr("Pick on the map…"))
+        self.map_button.clicked.connect(self.pick_on_map)
+        position_row = QHBoxLayout()
+        position_row.addWidget(self.here_button)
+        position_row.addWidget(self.map_button)
+        layout.addLayout(position_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -72,6 +78,25 @@ class UnitDialog(QDialog):
             return
         values = self.form.values()
         values["lat"], values["lon"] = f"{position[0]:.6f}", f"{position[1]:.6f}"
+        self.form.set_values(values)
+
+    def pick_on_map(self) -> None:
+        """Pick the unit's position on the map (starting from the one typed, if any)."""
+        from inspector_app.ui.map_picker_dialog import MapPickerDialog
+
+        values = self.form.values()
+        try:
+            start: tuple[float, float] | None = (float(values["lat"]), float(values["lon"]))
+        except (KeyError, TypeError, ValueError):
+            start = None
+        dialog = MapPickerDialog(self.session, self.runner, start, self)
+        dialog.position_picked.connect(self.set_position)
+        dialog.exec()
+
+    def set_position(self, lat: float, lon: float) -> None:
+        """Put a position into the form."""
+        values = self.form.values()
+        values["lat"], values["lon"] = f"{lat:.6f}", f"{lon:.6f}"
         self.form.set_values(values)
 
     def save(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QSplitter,
@@ -38,6 +39,7 @@ from inspector_app.services.violations import Assessment, assess, record_violati
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
+from inspector_app.ui.icons import icon
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.tasks import TaskRunner
 
@@ -51,7 +53,7 @@ class ViolationDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.runner = session, runner
-        self.prefill = values or {}
+        self.prefill = dict(values or {})
         self.changes: Changes | None = None
         self.assessment: Assessment | None = None
         self.setWindowTitle(self.tr("Violation and 首违不罚 decision"))
@@ -112,6 +114,11 @@ class ViolationDialog(QDialog):
             self.inputs[key] = edit
             form.addRow(label, edit)
         self.item = QComboBox()
+        # Catalog items are long: let the box be narrower than its longest item (the list
+        # still shows them whole) instead of forcing a horizontal scrollbar on the form.
+        self.item.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.item.setMinimumContentsLength(24)
+        self.item.view().setMinimumWidth(560)
         self.item.setObjectName("item")
         for item in self.catalog.items:
             mark = self.tr(" (legal basis to verify)") if self.catalog.to_verify(item) else ""
@@ -132,7 +139,13 @@ class ViolationDialog(QDialog):
         self.photos = PhotoStripWidget(self.session, self.runner, lambda: (self.place.text(), self.prefill.get("lat"), self.prefill.get("lon")))
         form.addRow(self.tr("Violation"), self.item)
         form.addRow(self.tr("Facts"), self.facts)
-        form.addRow(self.tr("Place"), self.place)
+        self.map_button = QPushButton(icon("fa5s.map-marker-alt"), self.tr("Map…"))
+        self.map_button.setToolTip(self.tr("Pick the place on the map"))
+        self.map_button.clicked.connect(self.pick_on_map)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place, 1)
+        place_row.addWidget(self.map_button)
+        form.addRow(self.tr("Place"), place_row)
         form.addRow(self.tr("Second officer"), self.partner)
         form.addRow(self.tr("Correct by"), self.deadline)
         form.addRow(self.tr("Evidence photos"), self.photos)
@@ -238,6 +251,20 @@ class ViolationDialog(QDialog):
         self.reasons.setText("\n".join(f"· {r}" for r in reasons))
         self.conditions_box.setVisible(bool(self.conditions) and a.item.penalty_mode not in
                                        ("fine_only_if_overdue", "fine_only_if_refused", "no_fine_in_ordinance"))
+
+    def pick_on_map(self) -> None:
+        """Pick the place on the map; the position goes with the violation and its photos."""
+        from inspector_app.ui.map_picker_dialog import MapPickerDialog
+
+        lat, lon = self.prefill.get("lat"), self.prefill.get("lon")
+        dialog = MapPickerDialog(self.session, self.runner, (lat, lon) if lat is not None and lon is not None else None, self)
+        dialog.position_picked.connect(self.set_position)
+        dialog.exec()
+
+    def set_position(self, lat: float, lon: float) -> None:
+        """Where the violation happened (WGS-84)."""
+        self.prefill["lat"], self.prefill["lon"] = lat, lon
+        self.map_button.setText(f"{lat:.5f}, {lon:.5f}")
 
     def save(self) -> None:
         """Store the violation (off the UI thread), then the caller opens the signing."""

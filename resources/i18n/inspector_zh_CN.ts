@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AdminPage</name>
+    <message>
+      <source>First administrator account</source>
+      <translation>第一个管理员账号</translation>
+    </message>
+    <message>
+      <source>This account signs in on this computer and can set everything else up.</source>
+      <translation>用这个账号在本机登录，并完成其他设置。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation>再次输入密码</translation>
+    </message>
+    <message>
+      <source>At least 8 characters, with letters and digits. Write it down somewhere safe: without a server nobody can reset it.</source>
+      <translation>至少 8 位，须同时包含字母和数字。请妥善记下：没有服务器时，任何人都无法重置此密码。</translation>
+    </message>
+  </context>
+  <context>
     <name>AgreementDialog</name>
     <message>
       <source>责任书 — {name}</source>
@@ -50,6 +81,77 @@
     <message>
       <source>Save 责任书</source>
       <translation>保存责任书</translation>
+    </message>
+  </context>
+  <context>
+    <name>BaseMapDialog</name>
+    <message>
+      <source>Base map</source>
+      <translation>底图设置</translation>
+    </message>
+    <message>
+      <source>an .mbtiles file from the office (optional)</source>
+      <translation>队里下发的 .mbtiles 离线底图文件（可选）</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <source>Offline map file</source>
+      <translation>离线底图文件</translation>
+    </message>
+    <message>
+      <source>None (offline file and cache only)</source>
+      <translation>不使用（只用离线文件和已缓存的底图）</translation>
+    </message>
+    <message>
+      <source>天地图 (needs a key)</source>
+      <translation>天地图（需要密钥）</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap</source>
+      <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+      <source>Custom XYZ address</source>
+      <translation>自定义 XYZ 地址</translation>
+    </message>
+    <message>
+      <source>Online source for downloads</source>
+      <translation>在线下载来源</translation>
+    </message>
+    <message>
+      <source>天地图 key (tk)</source>
+      <translation>天地图密钥（tk）</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>密钥</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>WGS-84 / CGCS2000 (天地图, OpenStreetMap)</source>
+      <translation>WGS-84 / CGCS2000（天地图、OpenStreetMap）</translation>
+    </message>
+    <message>
+      <source>GCJ-02 (高德, 腾讯)</source>
+      <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+      <source>Coordinate system of the tiles</source>
+      <translation>底图坐标系</translation>
+    </message>
+    <message>
+      <source>Positions are stored in WGS-84; for a GCJ-02 source the map converts them.</source>
+      <translation>位置一律按 WGS-84 保存；底图为 GCJ-02 时，地图会自动换算。</translation>
+    </message>
+    <message>
+      <source>MBTiles (*.mbtiles)</source>
+      <translation>MBTiles 离线底图 (*.mbtiles)</translation>
     </message>
   </context>
   <context>
@@ -160,6 +262,37 @@
     <message>
       <source>Nothing was changed: {n} rows have problems. Correct them and import again.</source>
       <translation>未做任何改动：{n} 行有问题。请改正后重新导入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChoicePage</name>
+    <message>
+      <source>Welcome to City inspection</source>
+      <translation>欢迎使用城管巡查</translation>
+    </message>
+    <message>
+      <source>This computer has no accounts yet. Choose how to set it up.</source>
+      <translation>这台电脑上还没有任何账号。请选择设置方式。</translation>
+    </message>
+    <message>
+      <source>Connect to the squad's server</source>
+      <translation>连接中队服务器</translation>
+    </message>
+    <message>
+      <source>Server address, e.g. https://xcjc.jnzf.gov.cn</source>
+      <translation>服务器地址，例如 https://xcjc.jnzf.gov.cn</translation>
+    </message>
+    <message>
+      <source>Work offline on this computer</source>
+      <translation>在本机离线使用</translation>
+    </message>
+    <message>
+      <source>Create the first administrator account here; units can then be added, or imported from the squad's Excel registry.</source>
+      <translation>在本机创建第一个管理员账号；之后可以新建责任单位，或从中队的 Excel 台账导入。</translation>
+    </message>
+    <message>
+      <source>This version cannot connect to a server yet.</source>
+      <translation>当前版本暂不能连接服务器。</translation>
     </message>
   </context>
   <context>
@@ -297,6 +430,14 @@
     <message>
       <source>Current position</source>
       <translation>当前位置</translation>
+    </message>
+    <message>
+      <source>Map…</source>
+      <translation>地图选点…</translation>
+    </message>
+    <message>
+      <source>Pick the place on the map</source>
+      <translation>在地图上选取位置</translation>
     </message>
     <message>
       <source>e.g. 泉城路188号门前</source>
@@ -665,6 +806,19 @@
     </message>
   </context>
   <context>
+    <name>DonePage</name>
+    <message>
+      <source>Ready</source>
+      <translation>设置完成</translation>
+    </message>
+    <message>
+      <source>You are signed in as {name} ({username}).
+A copy of the database is made every day; Settings (Ctrl+,) choose where it goes.</source>
+      <translation>已登录：{name}（{username}）。
+程序每天自动备份数据库，备份位置可在“设置”（Ctrl+,）中选择。</translation>
+    </message>
+  </context>
+  <context>
     <name>DutyWidget</name>
     <message>
       <source>Note (what exactly, where)</source>
@@ -682,6 +836,13 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
       <source>Cannot continue</source>
       <translation>无法继续</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>Set up City inspection</source>
+      <translation>设置城管巡查</translation>
     </message>
   </context>
   <context>
@@ -961,6 +1122,339 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
       <translation>城管巡查 {version}
 面向济南城管执法中队的离线优先外勤应用。
 文书字体：文鼎 PL 简报宋（Arphic Public License）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MapPickerDialog</name>
+    <message>
+      <source>Pick the position on the map</source>
+      <translation>在地图上选取位置</translation>
+    </message>
+    <message>
+      <source>Click the place on the map. Units and roads are shown to help you find it.</source>
+      <translation>在地图上点击该位置。图上显示了责任单位和道路，便于查找。</translation>
+    </message>
+    <message>
+      <source>Picked: {lat:.6f}, {lon:.6f}. Click again to move it, or press OK.</source>
+      <translation>已选：{lat:.6f}，{lon:.6f}。可再次点击调整，或按“确定”。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MapTilesPage</name>
+    <message>
+      <source>Offline map (optional)</source>
+      <translation>离线底图（可选）</translation>
+    </message>
+    <message>
+      <source>Keep the base map of your squad's area on this computer, so the map shows streets without a network. You can also do this later on the map page.</source>
+      <translation>把本中队辖区的底图保存到这台电脑，没有网络时地图也能显示街道。也可以以后在地图页面下载。</translation>
+    </message>
+    <message>
+      <source>天地图 (needs the bureau's key)</source>
+      <translation>天地图（需要局里的密钥）</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap</source>
+      <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+      <source>天地图 key (tk)</source>
+      <translation>天地图密钥（tk）</translation>
+    </message>
+    <message>
+      <source>Download now</source>
+      <translation>立即下载</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>密钥</translation>
+    </message>
+    <message>
+      <source>Down to zoom level</source>
+      <translation>最高缩放级别</translation>
+    </message>
+    <message>
+      <source>Estimate</source>
+      <translation>预计</translation>
+    </message>
+    <message>
+      <source>Your squad has no road segments yet; set the map up later on the map page.</source>
+      <translation>本中队还没有路段，请以后在地图页面设置底图。</translation>
+    </message>
+    <message>
+      <source>{count} tiles, about {mb:.0f} MB</source>
+      <translation>{count} 张瓦片，约 {mb:.0f} MB</translation>
+    </message>
+    <message>
+      <source>Downloading… Pressing Next stops it; the tiles saved so far are kept.</source>
+      <translation>正在下载…… 按“下一步”会停止下载，已保存的瓦片会保留。</translation>
+    </message>
+    <message>
+      <source>{fetched} tiles saved for offline use.</source>
+      <translation>已保存 {fetched} 张离线瓦片。</translation>
+    </message>
+    <message>
+      <source>Stopped; the tiles saved so far are kept.</source>
+      <translation>已停止，已保存的瓦片会保留。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MapView</name>
+    <message>
+      <source>Units</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>Road coverage</source>
+      <translation>道路覆盖</translation>
+    </message>
+    <message>
+      <source>Patrol tracks</source>
+      <translation>巡查轨迹</translation>
+    </message>
+    <message>
+      <source>八乱</source>
+      <translation>八乱</translation>
+    </message>
+    <message>
+      <source>Re-checks due</source>
+      <translation>待复查</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Road</source>
+      <translation>道路</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>责任书 signed</source>
+      <translation>已签责任书</translation>
+    </message>
+    <message>
+      <source>Stars</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <source>Last inspection</source>
+      <translation>最近检查</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>描述</translation>
+    </message>
+    <message>
+      <source>Found at</source>
+      <translation>发现时间</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>文书编号</translation>
+    </message>
+    <message>
+      <source>Street</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <source>Length</source>
+      <translation>长度</translation>
+    </message>
+    <message>
+      <source>Officer</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>passed</source>
+      <translation>合格</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>不合格</translation>
+    </message>
+    <message>
+      <source>waiting for re-check</source>
+      <translation>待复查</translation>
+    </message>
+    <message>
+      <source>rectified</source>
+      <translation>已整改</translation>
+    </message>
+    <message>
+      <source>case filed</source>
+      <translation>已立案</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>已结案</translation>
+    </message>
+    <message>
+      <source>ended</source>
+      <translation>已结束</translation>
+    </message>
+    <message>
+      <source>submitted</source>
+      <translation>已提交</translation>
+    </message>
+    <message>
+      <source>approved</source>
+      <translation>已通过</translation>
+    </message>
+    <message>
+      <source>returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>resubmitted</source>
+      <translation>已重新提交</translation>
+    </message>
+    <message>
+      <source>last check passed</source>
+      <translation>最近检查合格</translation>
+    </message>
+    <message>
+      <source>last check failed</source>
+      <translation>最近检查不合格</translation>
+    </message>
+    <message>
+      <source>not checked</source>
+      <translation>未检查</translation>
+    </message>
+    <message>
+      <source>no 责任书</source>
+      <translation>未签责任书</translation>
+    </message>
+    <message>
+      <source>road visited</source>
+      <translation>道路已巡</translation>
+    </message>
+    <message>
+      <source>road not visited</source>
+      <translation>道路未巡</translation>
+    </message>
+    <message>
+      <source>track</source>
+      <translation>轨迹</translation>
+    </message>
+    <message>
+      <source>re-check due</source>
+      <translation>待复查</translation>
+    </message>
+    <message>
+      <source>Loading the map…</source>
+      <translation>正在加载地图…</translation>
+    </message>
+    <message>
+      <source>Day of the tracks and road coverage</source>
+      <translation>轨迹和道路覆盖的日期</translation>
+    </message>
+    <message>
+      <source>Open 八乱 checks</source>
+      <translation>未办结的八乱</translation>
+    </message>
+    <message>
+      <source>All checks, 7 days</source>
+      <translation>近7天全部八乱</translation>
+    </message>
+    <message>
+      <source>All checks, 30 days</source>
+      <translation>近30天全部八乱</translation>
+    </message>
+    <message>
+      <source>All checks, 90 days</source>
+      <translation>近90天全部八乱</translation>
+    </message>
+    <message>
+      <source>My position</source>
+      <translation>我的位置</translation>
+    </message>
+    <message>
+      <source>Centre on a road</source>
+      <translation>定位到道路</translation>
+    </message>
+    <message>
+      <source>Download area…</source>
+      <translation>下载离线底图…</translation>
+    </message>
+    <message>
+      <source>Base map…</source>
+      <translation>底图设置…</translation>
+    </message>
+    <message>
+      <source>Click a marker, a road or a track to see it here.</source>
+      <translation>点击地图上的标记、道路或轨迹，在这里查看详情。</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Centre on a road…</source>
+      <translation>定位到道路…</translation>
+    </message>
+    <message>
+      <source>Loading the layers…</source>
+      <translation>正在加载图层…</translation>
+    </message>
+    <message>
+      <source>No unit has a position yet: add one in a unit's form (type it, use your position or pick it on the map).</source>
+      <translation>还没有带位置的责任单位：请在单位信息中填写位置（手动输入、使用当前位置或在地图上选点）。</translation>
+    </message>
+    <message>
+      <source>{units} units · {checks} 八乱 checks · {notices} re-checks due · {tracks} tracks on {day}</source>
+      <translation>责任单位 {units} 家 · 八乱 {checks} 起 · 待复查 {notices} 件 · {day} 巡查轨迹 {tracks} 条</translation>
+    </message>
+    <message>
+      <source>No position yet: start a patrol with GPS, or type a position on the patrol page.</source>
+      <translation>还没有位置：请开始巡查并连接 GPS，或在巡查页面手动输入位置。</translation>
+    </message>
+    <message>
+      <source>Map: Ctrl+R reloads the layers</source>
+      <translation>地图：Ctrl+R 重新加载图层</translation>
     </message>
   </context>
   <context>
@@ -1370,6 +1864,10 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>路段</translation>
     </message>
     <message>
+      <source>Failed inspections, last 12 months</source>
+      <translation>近12个月不合格次数</translation>
+    </message>
+    <message>
       <source>Total</source>
       <translation>合计</translation>
     </message>
@@ -1384,6 +1882,10 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>The {n} groups with the most inspections</source>
       <translation>检查次数最多的 {n} 个分组</translation>
+    </message>
+    <message>
+      <source> — due for 摘牌</source>
+      <translation> —— 应摘牌</translation>
     </message>
     <message>
       <source>{n} star units</source>
@@ -1540,6 +2042,25 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>ServerPage</name>
+    <message>
+      <source>Sign in at the server</source>
+      <translation>登录服务器</translation>
+    </message>
+    <message>
+      <source>Your squad's data is downloaded to this computer; this takes a few minutes.</source>
+      <translation>将把本中队的数据下载到这台电脑，需要几分钟。</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -1550,16 +2071,40 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>界面语言</translation>
     </message>
     <message>
+      <source>{n} pixels</source>
+      <translation>{n} 像素</translation>
+    </message>
+    <message>
+      <source>{size} (default)</source>
+      <translation>{size}（默认）</translation>
+    </message>
+    <message>
+      <source>Long side of the stamped evidence photo; the original file is always kept too.</source>
+      <translation>加盖水印的取证照片长边尺寸；原始照片文件始终另行保存。</translation>
+    </message>
+    <message>
+      <source>Evidence photo size (long side)</source>
+      <translation>取证照片尺寸（长边）</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Never</source>
+      <translation>从不</translation>
+    </message>
+    <message>
+      <source>Lock the screen after no use for</source>
+      <translation>无操作自动锁屏时间</translation>
+    </message>
+    <message>
+      <source>Daily backup folder</source>
+      <translation>每日备份文件夹</translation>
+    </message>
+    <message>
       <source>Built-in Song face (AR PL SungtiL GB)</source>
       <translation>内置宋体（文鼎 PL 简报宋）</translation>
-    </message>
-    <message>
-      <source>Choose…</source>
-      <translation>选择…</translation>
-    </message>
-    <message>
-      <source>Document font (licensed FangSong, TrueType)</source>
-      <translation>文书字体（已授权的仿宋 TrueType 字体）</translation>
     </message>
     <message>
       <source>https://sync.example:8765 (empty: this laptop does not sync)</source>
@@ -1568,6 +2113,14 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Sync server address</source>
       <translation>同步服务器地址</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Document font (licensed FangSong, TrueType)</source>
+      <translation>文书字体（已授权的仿宋 TrueType 字体）</translation>
     </message>
     <message>
       <source>Document font</source>
@@ -1631,6 +2184,13 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Issue</source>
       <translation>开具</translation>
+    </message>
+  </context>
+  <context>
+    <name>Startup</name>
+    <message>
+      <source>Today's backup was not made: {reason}</source>
+      <translation>今日备份未完成：{reason}</translation>
     </message>
   </context>
   <context>
@@ -1896,6 +2456,61 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>TileDownloadDialog</name>
+    <message>
+      <source>Download this area for offline use</source>
+      <translation>下载本区域离线底图</translation>
+    </message>
+    <message>
+      <source>Download</source>
+      <translation>下载</translation>
+    </message>
+    <message>
+      <source>From zoom level</source>
+      <translation>起始缩放级别</translation>
+    </message>
+    <message>
+      <source>To zoom level</source>
+      <translation>最高缩放级别</translation>
+    </message>
+    <message>
+      <source>Estimate</source>
+      <translation>预计</translation>
+    </message>
+    <message>
+      <source>{count} tiles, about {mb:.1f} MB</source>
+      <translation>{count} 张瓦片，约 {mb:.1f} MB</translation>
+    </message>
+    <message>
+      <source> — too many: zoom in or lower the highest zoom level</source>
+      <translation> —— 太多：请放大地图或降低最高缩放级别</translation>
+    </message>
+    <message>
+      <source>Downloading…</source>
+      <translation>正在下载…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>{fetched} tiles downloaded, {skipped} were already saved, {failed} failed.</source>
+      <translation>已下载 {fetched} 张，{skipped} 张此前已保存，{failed} 张失败。</translation>
+    </message>
+    <message>
+      <source>Cancelled. The tiles downloaded so far are kept.</source>
+      <translation>已取消。已下载的瓦片会保留。</translation>
+    </message>
+    <message>
+      <source>The download stopped. The tiles downloaded so far are kept.</source>
+      <translation>下载中断。已下载的瓦片会保留。</translation>
+    </message>
+  </context>
+  <context>
     <name>TrackSketchWidget</name>
     <message>
       <source>No track recorded</source>
@@ -1994,6 +2609,10 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>The latest GPS position of your open patrol</source>
       <translation>本次巡查最新记录的 GPS 位置</translation>
+    </message>
+    <message>
+      <source>Pick on the map…</source>
+      <translation>在地图上选点…</translation>
     </message>
     <message>
       <source>No position recorded yet on this patrol</source>
@@ -2167,6 +2786,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Facts</source>
       <translation>违法事实</translation>
+    </message>
+    <message>
+      <source>Map…</source>
+      <translation>地图选点…</translation>
+    </message>
+    <message>
+      <source>Pick the place on the map</source>
+      <translation>在地图上选取位置</translation>
     </message>
     <message>
       <source>Place</source>
@@ -2475,6 +3102,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>请刷新列表，该记录可能已被删除。</translation>
     </message>
     <message>
+      <source>Backups cannot be written to the folder {path}.</source>
+      <translation>无法写入备份文件夹 {path}。</translation>
+    </message>
+    <message>
+      <source>Choose a folder you may write to, on this computer or on a drive that is plugged in.</source>
+      <translation>请选择有写入权限的文件夹：本机磁盘上的，或已插好的移动硬盘/U盘上的。</translation>
+    </message>
+    <message>
+      <source>The backup folder {path} is not a full path.</source>
+      <translation>备份文件夹 {path} 不是完整路径。</translation>
+    </message>
+    <message>
+      <source>Choose the folder with the Choose… button.</source>
+      <translation>请用“选择…”按钮选择文件夹。</translation>
+    </message>
+    <message>
       <source>The backup file {path} cannot be read.</source>
       <translation>无法读取备份文件 {path}。</translation>
     </message>
@@ -2637,6 +3280,62 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>This violation was already re-checked.</source>
       <translation>该违法记录已经复查过。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a server address.</source>
+      <translation>“{text}”不是有效的服务器地址。</translation>
+    </message>
+    <message>
+      <source>Type the address your administrator gave you, for example https://xcjc.jnzf.gov.cn.</source>
+      <translation>请输入管理员提供的地址，例如 https://xcjc.jnzf.gov.cn。</translation>
+    </message>
+    <message>
+      <source>This version of the app cannot connect to a server yet.</source>
+      <translation>当前版本的程序暂不能连接服务器。</translation>
+    </message>
+    <message>
+      <source>Choose “Work offline” to set this computer up now.</source>
+      <translation>请选择“在本机离线使用”完成设置。</translation>
+    </message>
+    <message>
+      <source>This profile already has accounts.</source>
+      <translation>此数据目录中已有账号。</translation>
+    </message>
+    <message>
+      <source>Sign in with one of them instead.</source>
+      <translation>请直接用已有账号登录。</translation>
+    </message>
+    <message>
+      <source>天地图 needs a key to download tiles.</source>
+      <translation>下载天地图底图需要密钥。</translation>
+    </message>
+    <message>
+      <source>Enter the bureau's 天地图 key under Base map… and try again.</source>
+      <translation>请在“底图设置…”中填写局里的天地图密钥后重试。</translation>
+    </message>
+    <message>
+      <source>No online tile source is set up.</source>
+      <translation>还没有设置在线底图来源。</translation>
+    </message>
+    <message>
+      <source>Choose 天地图, OpenStreetMap or an address with {{z}}, {{x}} and {{y}} under Base map….</source>
+      <translation>请在“底图设置…”中选择天地图、OpenStreetMap，或填写含 {{z}}、{{x}}、{{y}} 的地址。</translation>
+    </message>
+    <message>
+      <source>This area has {count} tiles, more than the {limit} one download may fetch.</source>
+      <translation>该区域共 {count} 张瓦片，超过单次下载上限 {limit} 张。</translation>
+    </message>
+    <message>
+      <source>Zoom in on a smaller area or lower the highest zoom level.</source>
+      <translation>请放大到更小的区域，或降低最高缩放级别。</translation>
+    </message>
+    <message>
+      <source>The tile server does not answer ({url}). {fetched} tiles were saved.</source>
+      <translation>底图服务器没有响应（{url}）。已保存 {fetched} 张瓦片。</translation>
+    </message>
+    <message>
+      <source>Check the network, the tile address and its key in the settings, and try again; saved tiles are kept.</source>
+      <translation>请检查网络、底图地址和密钥后重试；已保存的瓦片会保留。</translation>
     </message>
     <message>
       <source>That conflict no longer exists.</source>
@@ -2973,6 +3672,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Write why you decide differently from the app; it is kept in the audit log.</source>
       <translation>请写明改变判定的理由；该理由将记入审计日志。</translation>
     </message>
+    <message>
+      <source>Type the administrator's name.</source>
+      <translation>请填写管理员姓名。</translation>
+    </message>
+    <message>
+      <source>A user name has 3 to 32 small letters, digits, '.', '_' or '-' and starts with a letter.</source>
+      <translation>用户名为 3 至 32 位小写字母、数字或“.”“_”“-”，并以字母开头。</translation>
+    </message>
+    <message>
+      <source>The password needs at least {n} characters, with letters and digits.</source>
+      <translation>密码至少 {n} 位，须同时包含字母和数字。</translation>
+    </message>
+    <message>
+      <source>The two passwords differ; type the same password twice.</source>
+      <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
   </context>
   <context>
     <name>pages</name>
@@ -2983,6 +3698,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Patrol</source>
       <translation>巡查</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation>地图</translation>
     </message>
     <message>
       <source>八乱</source>

@@ -54,3 +54,20 @@ def test_star_bands_and_repeats() -> None:
     assert star_rating([70], 0, RULE) == 0
     assert star_rating([], 0, RULE) is None
     assert star_rating([100], 0, RULE, cap=3) == 3
+
+
+def test_caps_from_the_catalog_limit_the_stars() -> None:
+    from inspector_app.domain.frontage import star_cap
+
+    assert (RULE.cap_unremedied, RULE.cap_penalty, RULE.demotion_failures_per_year) == (3, 2, 3)
+    assert star_cap(RULE, False, False) is None
+    assert star_cap(RULE, True, False) == 3
+    assert star_cap(RULE, True, True) == 2
+    assert star_rating([100.0], 0, RULE, star_cap(RULE, False, True)) == 2
+
+
+def test_three_failed_inspections_in_a_year_put_a_star_unit_up_for_demotion() -> None:
+    from inspector_app.domain.frontage import demotion_due
+
+    assert not demotion_due(2, RULE)
+    assert demotion_due(3, RULE)

@@ -239,3 +239,21 @@ def test_clerk_cannot_record_violations(demo_session_for) -> None:  # type: igno
     clerk = demo_session_for("zhaomin")
     with pytest.raises(PermissionDenied):
         record_violation(clerk, {"party_kind": "person"}, set())
+
+
+def test_a_case_filed_against_a_unit_caps_its_stars_at_two(officer_session: Session) -> None:
+    db = officer_session.store.db
+    unit_id, stars = db.execute(
+        "SELECT u.id, u.star_rating FROM unit u WHERE u.star_rating >= 4 AND u.squad_id = ? AND EXISTS "
+        "(SELECT 1 FROM frontage_inspection fi WHERE fi.unit_id = u.id AND fi.inspected_at >= '2026-10-01') LIMIT 1",
+        [officer_session.actor.squad_id]).fetchone()
+    violation_id = record_violation(officer_session, _values(officer_session, item_code="FO01", unit_id=unit_id),
+                                    set()).ids("violation")[0]
+    assert db.execute("SELECT star_rating FROM unit WHERE id = ?", [unit_id]).fetchone()[0] == stars
+    changes = close_violation(officer_session, violation_id, rectified=False)
+    assert db.execute("SELECT star_rating FROM unit WHERE id = ?", [unit_id]).fetchone()[0] == 2
+    assert changes.touches("unit")
+    from inspector_app.services.rates import star_units
+
+    listed = {u["id"]: u for u in star_units(officer_session, None, 1)}
+    assert listed[unit_id]["star_rating"] == 2 and "demotion_due" in listed[unit_id]

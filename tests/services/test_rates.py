@@ -69,3 +69,23 @@ def test_export_writes_the_numbers(small: Session, tmp_path: Path) -> None:
 def test_star_units_of_a_district(officer_session: Session) -> None:
     units = star_units(officer_session, "370102", 5)
     assert units and all(u["star_rating"] == 5 and u["district_code"] == "370102" for u in units)
+
+
+def test_every_grouping_from_one_pass_adds_up_to_the_same_totals(officer_session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from inspector_app.services.rates import compute_all_rates, compute_rates, export_rates
+
+    start, end = date(2026, 10, 20), date(2026, 11, 20)
+    reports = compute_all_rates(officer_session, start, end)
+    assert set(reports) == {"road", "subdistrict", "district", "squad"}
+    totals = {g: (r.total.units, r.total.signed, r.total.asked, r.total.aware, r.total.inspections, r.total.compliant)
+              for g, r in reports.items()}
+    assert len(set(totals.values())) == 1 and totals["road"][4] > 0
+    single = compute_rates(officer_session, "district", start, end)
+    assert [(r.key, r.units, r.compliant) for r in single.rows] == [(r.key, r.units, r.compliant) for r in reports["district"].rows]
+    path = export_rates(officer_session, list(reports.values()), tmp_path / "rates.xlsx")
+    book = load_workbook(path)
+    assert len(book.sheetnames) == 4 and book.sheetnames[0].startswith("按路段")

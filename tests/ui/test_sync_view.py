@@ -157,3 +157,36 @@ def test_supervisor_resolves_a_conflict_on_the_page(qtbot, demo_session_for, run
     assert supervisor.store.db.execute("SELECT contact FROM unit WHERE id = ?", [unit]).fetchone()[0] == "李四"
     officer.store.close()
     QApplication.processEvents()
+
+
+def test_a_new_laptop_joins_its_squad_from_the_server(qtbot, data_dir, runner, server, zh) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWizard  # noqa: F401
+
+    from inspector_app.services.first_run import needs_first_run
+    from inspector_app.services.profile import open_profile
+    from inspector_app.ui.first_run_wizard import SERVER, FirstRunWizard
+
+    empty = open_profile(data_dir)
+    wizard = FirstRunWizard(empty, runner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.choice.address.setText(server.url)
+    wizard.next()
+    assert wizard.currentId() == SERVER
+    page = wizard.currentPage()
+    page.username.setText("liqiang")
+    page.password.setText("wrong")
+    wizard.next()
+    assert wizard.currentId() == SERVER and wizard.session is None and page.message.isVisible()
+    page.password.setText("Jinan@2026")
+    wizard.next()
+    assert wizard.session is not None and wizard.session.actor.name == "李强"
+    assert not needs_first_run(empty)
+    assert sync_status(wizard.session).server_url == server.url and sync_status(wizard.session).signed_in
+    squad_units = empty.store.db.execute("SELECT count(*) FROM unit WHERE squad_id = ?",
+                                         [wizard.session.actor.squad_id]).fetchone()[0]
+    assert squad_units > 0
+    assert empty.store.db.execute("SELECT count(*) FROM unit WHERE squad_id != ?",
+                                  [wizard.session.actor.squad_id]).fetchone()[0] == 0
+    shot(wizard, "first-run-joined")
+    empty.store.close()

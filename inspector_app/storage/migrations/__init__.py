@@ -17,6 +17,7 @@ from inspector_app.storage.migrations import (
     m004_notices,
     m005_sync,
     m007_review,
+    m008_rate_indexes,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -27,7 +28,8 @@ STEPS: list[Step] = [
     m007_review.upgrade,
     m003_disorders.upgrade,
     m004_notices.upgrade,
-    m005_sync.upgrade,
+    m008_rate_indexes.upgrade,
+    m005_sync.upgrade,  # after m008: it reached main first
 ]
 
 SCHEMA_VERSION = len(STEPS)

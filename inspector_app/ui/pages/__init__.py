@@ -25,6 +25,7 @@ class AppEvents(QObject):
 
     changed = Signal(object)  # Changes
     status = Signal(str)
+    open_record = Signal(str, str)  # page key, record id: show that record on its page
 
     def publish(self, changes: Changes) -> None:
         """Tell every page what changed."""
@@ -101,6 +102,12 @@ def _documents(ctx: PageContext) -> QWidget:
     return DocumentsView(ctx)
 
 
+def _map(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.map_view import MapView
+
+    return MapView(ctx)
+
+
 def _catalogs(ctx: PageContext) -> QWidget:
     from inspector_app.ui.pages.catalogs_view import CatalogsView
 
@@ -122,6 +129,7 @@ def _conflicts(ctx: PageContext) -> QWidget:
 PAGES: list[PageSpec] = [
     PageSpec("review", QT_TRANSLATE_NOOP("pages", "Daily review"), "fa5s.clipboard-list", _review, Permission.REVIEW),
     PageSpec("patrol", QT_TRANSLATE_NOOP("pages", "Patrol"), "fa5s.walking", _patrol, Permission.PATROL),
+    PageSpec("map", QT_TRANSLATE_NOOP("pages", "Map"), "fa5s.map-marked-alt", _map, Permission.VIEW_UNITS),
     PageSpec("disorders", QT_TRANSLATE_NOOP("pages", "八乱"), "fa5s.exclamation-triangle", _disorders, Permission.INSPECT),
     PageSpec("notices", QT_TRANSLATE_NOOP("pages", "首违不罚"), "fa5s.gavel", _notices, Permission.ISSUE_NOTICE),
     PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Documents"), "fa5s.folder-open", _documents, Permission.PRINT_DOCUMENTS),

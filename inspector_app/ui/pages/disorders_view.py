@@ -223,6 +223,11 @@ class DisordersView(QWidget):
         self.ctx.runner.run(check_detail, self.ctx.session, item.data(ROLE),
                             on_done=lambda d: self._show_detail(*d), on_error=lambda e: show_error(self, e))
 
+    def open_record(self, check_id: str) -> None:
+        """Show one check's detail (opened from the map)."""
+        self.ctx.runner.run(check_detail, self.ctx.session, check_id,
+                            on_done=lambda d: self._show_detail(*d), on_error=lambda e: show_error(self, e))
+
     def _show_detail(self, check: dict[str, Any] | None, events: list[dict[str, Any]]) -> None:
         self.current = check
         status = check["status"] if check else ""

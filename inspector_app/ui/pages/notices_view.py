@@ -120,6 +120,13 @@ class NoticesView(QWidget):
                 self.table.setItem(i, column, item)
         self._sync()
 
+    def open_record(self, violation_id: str) -> None:
+        """Select one violation in the list (opened from the map)."""
+        for i, row in enumerate(self.rows):
+            if row["id"] == violation_id:
+                self.table.selectRow(i)
+                return
+
     def selected(self) -> dict[str, Any] | None:
         rows = self.table.selectionModel().selectedRows()
         return self.rows[rows[0].row()] if rows else None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services.rates import (
     GROUP_LABELS,
     RateReport,
-    compute_rates,
+    compute_all_rates,
     export_rates,
     star_units,
 )
@@ -51,6 +51,7 @@ class RatesView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.report: RateReport | None = None
+        self.reports: dict[str, RateReport] = {}
         tabs = QTabWidget()
         tabs.addTab(self._build_rates(), self.tr("门前五包 rates"))
         tabs.addTab(self._build_stars(), self.tr("Star units"))
@@ -65,6 +66,7 @@ class RatesView(QWidget):
         for key, label in GROUP_LABELS.items():
             self.group.addItem(tr_text(label, "rates"), key)
         self.group.setCurrentIndex(self.group.findData("road"))
+        self.group.currentIndexChanged.connect(self._group_changed)
         today = self.ctx.session.today()
         self.start = QDateEdit(QDate(today.year, today.month, 1))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
@@ -128,9 +130,10 @@ class RatesView(QWidget):
         self.star_count = QLabel()
         controls.addWidget(self.star_count)
         controls.addStretch(1)
-        self.stars = QTableWidget(0, 4)
+        self.stars = QTableWidget(0, 5)
         self.stars.setObjectName("starTable")
-        self.stars.setHorizontalHeaderLabels([self.tr("Stars"), self.tr("Unit"), self.tr("Address"), self.tr("Road segment")])
+        self.stars.setHorizontalHeaderLabels([self.tr("Stars"), self.tr("Unit"), self.tr("Address"), self.tr("Road segment"),
+                                              self.tr("Failed inspections, last 12 months")])
         self.stars.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.stars.verticalHeader().setVisible(False)
         for column, width in enumerate((80, 220, 300)):
@@ -146,9 +149,18 @@ class RatesView(QWidget):
     def refresh(self) -> None:
         """Compute the rates off the UI thread."""
         start, end = self._period()
-        self.ctx.runner.run(compute_rates, self.ctx.session, self.group.currentData(), start, end,
-                            on_done=self._show, on_error=lambda exc: show_error(self, exc))
+        self.ctx.runner.run(compute_all_rates, self.ctx.session, start, end,
+                            on_done=self._computed, on_error=lambda exc: show_error(self, exc))
         self.refresh_stars()
+
+    def _computed(self, reports: dict[str, RateReport]) -> None:
+        self.reports = reports
+        self._show(reports[self.group.currentData()])
+
+    def _group_changed(self) -> None:
+        """Another grouping of the rates already computed (no new query)."""
+        if self.reports:
+            self._show(self.reports[self.group.currentData()])
 
     def _show(self, report: RateReport) -> None:
         self.report = report
@@ -203,17 +215,21 @@ class RatesView(QWidget):
     def _show_stars(self, units: list) -> None:  # type: ignore[type-arg]
         self.stars.setRowCount(len(units))
         for i, u in enumerate(units):
-            for column, text in enumerate(("★" * int(u["star_rating"]), u["name"], u["address"], u["road_name"] or "")):
-                self.stars.setItem(i, column, QTableWidgetItem(text))
+            failed = str(u["failed_year"]) + (self.tr(" — due for 摘牌") if u["demotion_due"] else "")
+            for column, text in enumerate(("★" * int(u["star_rating"]), u["name"], u["address"], u["road_name"] or "", failed)):
+                item = QTableWidgetItem(text)
+                if u["demotion_due"]:
+                    item.setForeground(QColor("#c62828"))
+                self.stars.setItem(i, column, item)
         self.star_count.setText(self.tr("{n} star units").format(n=len(units)))
 
     def export(self) -> None:
         """Save the shown rates as .xlsx."""
-        if self.report is None:
+        if not self.reports:
             return
         start, end = self._period()
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export rates"), f"门前五包指标_{start}_{end}.xlsx", "Excel (*.xlsx)")
         if name:
-            self.ctx.runner.run(export_rates, self.ctx.session, self.report, Path(name),
+            self.ctx.runner.run(export_rates, self.ctx.session, list(self.reports.values()), Path(name),
                                 on_done=lambda p: self.ctx.events.status.emit(str(p)),
                                 on_error=lambda exc: show_error(self, exc))

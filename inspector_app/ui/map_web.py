@@ -1,0 +1,103 @@
+"""The map's browser profile: our tile URL scheme, and a guard that blocks every request
+leaving the machine (the map must work the same with no network, and never leak where
+officers are).
+
+The scheme must be registered before the QApplication exists: :func:`register_schemes` is
+called from the app's start-up and from the test set-up."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtWebEngineCore import (
+    QWebEngineProfile,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
+)
+
+from inspector_app.domain.tiles import TILE_SCHEME
+
+if TYPE_CHECKING:  # the map libraries are not loaded at start-up, only the scheme is registered
+    from inspector_app.services.map_tiles import TileReader
+
+log = logging.getLogger(__name__)
+_TILE_PATH = re.compile(r"^/(\d{1,2})/(\d+)/(\d+)$")
+OUTSIDE_SCHEMES = frozenset({"http", "https", "ws", "wss", "ftp"})
+
+
+def register_schemes() -> None:
+    """Declare the tile scheme to QtWebEngine (before the QApplication is created)."""
+    if QWebEngineUrlScheme.schemeByName(TILE_SCHEME.encode()).name():
+        return
+    scheme = QWebEngineUrlScheme(TILE_SCHEME.encode())
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Path)
+    scheme.setFlags(QWebEngineUrlScheme.Flag.LocalScheme | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+                    | QWebEngineUrlScheme.Flag.SecureScheme)
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+class OutsideRequestGuard(QWebEngineUrlRequestInterceptor):
+    """Blocks and records every request to the network (http, https, websockets)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        url = info.requestUrl()
+        if url.scheme().lower() in OUTSIDE_SCHEMES:
+            info.block(True)
+            self.blocked.append(url.toString())
+            log.warning("map blocked an outside request to %s", url.host())
+
+
+class TileSchemeHandler(QWebEngineUrlSchemeHandler):
+    """Answers ``inspector-tile://tiles/z/x/y`` from the office MBTiles file or the tile cache.
+    These are single indexed reads of a local SQLite file, cheap enough for the UI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reader: TileReader | None = None
+        self.served = 0
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
+        match = _TILE_PATH.match(job.requestUrl().path())
+        data = None
+        if match and self.reader is not None:
+            z, x, y = (int(g) for g in match.groups())
+            data = self.reader.get(z, x, y)
+        if data is None:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        buffer = QBuffer(job)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.served += 1
+        job.reply(b"image/png" if data[:4] == b"\x89PNG" else b"image/jpeg", buffer)
+
+
+class MapProfile(QObject):
+    """One off-the-record browser profile for every map view in the app."""
+
+    _instance: MapProfile | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.profile = QWebEngineProfile(self)  # off the record: nothing written to disk
+        self.guard = OutsideRequestGuard(self)
+        self.tiles = TileSchemeHandler(self)
+        self.profile.setUrlRequestInterceptor(self.guard)
+        self.profile.installUrlSchemeHandler(TILE_SCHEME.encode(), self.tiles)
+
+    @classmethod
+    def shared(cls) -> MapProfile:
+        """The app's map profile (created on first use)."""
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
