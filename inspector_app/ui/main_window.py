@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.badge = SyncBadgeWidget(self.sync)
         self.badge.clicked.connect(lambda: self.page("sync"))
         self.statusBar().addPermanentWidget(self.badge)
+        self.events.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.sync.start_background()
         self.idle = IdleWatch(self)
         self.idle.timer.timeout.connect(self.lock)

@@ -16,6 +16,7 @@ from inspector_app.services.sync import (
     sync_now,
     sync_status,
 )
+from inspector_app.ui.errors import error_text
 from inspector_app.ui.pages import PageContext
 
 BACKGROUND_MS = 5 * 60_000
@@ -76,17 +77,19 @@ class SyncController(QObject):
         if reachable is not None:
             self._set_online(reachable)
         if reachable:
-            self.sync()
+            self.sync(manual=False)
 
     def _set_online(self, value: bool) -> None:
         self.is_online = value
         self.online.emit(value)
 
-    def sync(self) -> bool:
-        """Start a sync now; False if one is already running."""
+    def sync(self, manual: bool = True) -> bool:
+        """Start a sync now; False if one is already running. A manual sync that fails says
+        why in the status bar (a background one only shows it in the badge)."""
         if self.running:
             return False
         self.running = True
+        self._manual = manual
         self.started.emit()
         self.ctx.runner.run(sync_now, self.ctx.session, with_progress=True, on_done=self._done,
                             on_error=self._failed, on_progress=self.progress.emit)
@@ -104,6 +107,8 @@ class SyncController(QObject):
         self.running = False
         if isinstance(exc, Offline):
             self._set_online(False)
+        if getattr(self, "_manual", True) or not isinstance(exc, Offline):
+            self.ctx.events.status.emit(error_text(exc))
         self.failed.emit(exc)
         self.refresh()
 

@@ -87,6 +87,7 @@ def test_sync_page_shows_the_queue_and_syncs(qtbot, officer_session, runner, set
     update_unit(officer_session, unit, {**unit_form_values(officer_session, unit), "notes": "已整改"})
     page.sync_button.click()
     assert "无法连接同步服务器" in page.error.text() and "保存在本机" in page.error.text()
+    assert "无法连接同步服务器" in window.statusBar().currentMessage()
     assert window.badge.text().startswith("○")
     shot(window, "sync-page-offline")
 
@@ -98,6 +99,8 @@ def test_without_a_server_the_page_says_where_to_set_it(qtbot, officer_session, 
     page = window.page("sync")
     assert "设置" in page.server.text() and not page.sync_button.isEnabled()
     assert not window.badge.isVisible()
+    window.sync.sync()  # F5 without a server
+    assert "尚未设置同步服务器" in window.statusBar().currentMessage()
 
 
 def test_settings_take_a_server_address(qtbot, settings, zh) -> None:  # type: ignore[no-untyped-def]
