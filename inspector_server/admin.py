@@ -46,9 +46,9 @@ def put_record(conn: Connection, entity: str, fields: dict[str, Any], squad_id: 
     """Create or replace one record (written to the feed like any change)."""
     now = _now()
     rid = record_id or uuid7()
-    existing = conn.execute(select(record.c.seq).where(record.c.entity == entity, record.c.id == rid)).scalar()
+    existing = conn.execute(select(record.c.id).where(record.c.entity == entity, record.c.id == rid)).first()
     write_records(conn, [Rec(entity, rid, squad_id, fields, _hlc(now), created_at=now, updated_at=now,
-                             device_id="server", seq=existing)])
+                             device_id="server", stored=existing is not None)])
     return rid
 
 

@@ -33,7 +33,7 @@ record = Table(
     Column("squad_id", String(64), nullable=True),
     Column("fields", Text, nullable=False),
     Column("hlc", String(64), nullable=False),
-    Column("seq", BigInteger, nullable=False),
+    Column("seq", BigInteger, nullable=True),  # NULL until numbered, just before commit
     Column("deleted", Integer, nullable=False, default=0),
     Column("final", Integer, nullable=False, default=0),
     Column("created_at", String(32), nullable=False, default=""),

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector_app.domain.ids import uuid7
@@ -39,7 +39,7 @@ class Rec:
     created_at: str = ""
     updated_at: str = ""
     device_id: str = ""
-    seq: int | None = None  # None: not in the database yet
+    stored: bool = False  # already in the database (written with UPDATE, not INSERT)
     dirty: bool = False
 
 
@@ -85,7 +85,7 @@ def _rec(row: Any) -> Rec:
     return Rec(
         row["entity"], row["id"], row["squad_id"], json.loads(row["fields"]), row["hlc"],
         bool(row["deleted"]), bool(row["final"]), row["created_at"], row["updated_at"],
-        row["device_id"], row["seq"],
+        row["device_id"], True,
     )
 
 
@@ -269,26 +269,22 @@ def _write(batch: Batch) -> None:
 
 
 def write_records(conn: Connection, recs: list[Rec]) -> None:
-    """Take seq numbers under the counter's row lock, then write the changed records."""
+    """Write the changed records without a seq, then number them under the counter's lock."""
     if not recs:
         return
-    # One statement takes the counter row's lock (held until commit) and the numbers.
-    taken = conn.execute(update(counter).where(counter.c.name == "seq")
-                         .values(value=counter.c.value + len(recs)).returning(counter.c.value)).scalar_one()
-    last = int(taken) - len(recs)
     inserts, updates = [], []
-    for number, rec in enumerate(recs, start=last + 1):
+    for rec in recs:
         row = {
             "squad_id": rec.squad_id, "fields": json.dumps(rec.fields, ensure_ascii=False),
-            "hlc": rec.hlc, "seq": number, "deleted": int(rec.deleted), "final": int(rec.final),
+            "hlc": rec.hlc, "seq": None, "deleted": int(rec.deleted), "final": int(rec.final),
             "updated_at": rec.updated_at,
         }
-        if rec.seq is None:
+        if rec.stored:
+            updates.append({"k_entity": rec.entity, "k_id": rec.id, **row})
+        else:
             inserts.append({"entity": rec.entity, "id": rec.id, "created_at": rec.created_at,
                             "device_id": rec.device_id, **row})
-        else:
-            updates.append({"k_entity": rec.entity, "k_id": rec.id, **row})
-        rec.seq = number
+            rec.stored = True
     if updates:
         conn.execute(
             update(record).where(record.c.entity == bindparam("k_entity"), record.c.id == bindparam("k_id")),
@@ -296,3 +292,29 @@ def write_records(conn: Connection, recs: list[Rec]) -> None:
         )
     if inserts:
         conn.execute(insert(record), inserts)
+    _number(conn, [(r.entity, r.id) for r in recs])
+
+
+def _number(conn: Connection, keys: list[tuple[str, str]]) -> None:
+    """Give the records their seq numbers, in order. The counter row's lock is taken here and
+    held until commit, so commits happen in seq order; on PostgreSQL this is one statement,
+    so no other work (and no Python) runs while the lock is held."""
+    n = len(keys)
+    if is_sqlite(conn.engine):  # writers are serialized already (BEGIN IMMEDIATE)
+        taken = conn.execute(update(counter).where(counter.c.name == "seq")
+                             .values(value=counter.c.value + n).returning(counter.c.value)).scalar_one()
+        first = int(taken) - n + 1
+        conn.execute(
+            update(record).where(record.c.entity == bindparam("k_entity"), record.c.id == bindparam("k_id"))
+            .values(seq=bindparam("k_seq")),
+            [{"k_entity": e, "k_id": i, "k_seq": first + o} for o, (e, i) in enumerate(keys)],
+        )
+        return
+    rows = ", ".join(f"(:e{o}, :i{o}, {o + 1})" for o in range(n))
+    params: dict[str, Any] = {"n": n}
+    for o, (e, i) in enumerate(keys):
+        params[f"e{o}"], params[f"i{o}"] = e, i
+    conn.execute(text(
+        "WITH c AS (UPDATE counter SET value = value + :n WHERE name = 'seq' RETURNING value - :n AS base) "
+        f"UPDATE record AS r SET seq = c.base + v.ord FROM c, (VALUES {rows}) AS v(entity, id, ord) "
+        "WHERE r.entity = v.entity AND r.id = v.id"), params)

@@ -25,7 +25,7 @@ def upgrade() -> None:
         "record",
         sa.Column("entity", _s(40), primary_key=True), sa.Column("id", _s(64), primary_key=True),
         sa.Column("squad_id", _s(64), nullable=True), sa.Column("fields", sa.Text, nullable=False),
-        sa.Column("hlc", _s(64), nullable=False), sa.Column("seq", sa.BigInteger, nullable=False),
+        sa.Column("hlc", _s(64), nullable=False), sa.Column("seq", sa.BigInteger, nullable=True),
         sa.Column("deleted", sa.Integer, nullable=False), sa.Column("final", sa.Integer, nullable=False),
         sa.Column("created_at", _s(32), nullable=False), sa.Column("updated_at", _s(32), nullable=False),
         sa.Column("device_id", _s(64), nullable=False),
