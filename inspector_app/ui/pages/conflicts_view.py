@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -104,7 +105,9 @@ class ConflictsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("The server kept the later value; your decision is recorded in the audit "
                                         "log and synced to every laptop.")))
-        layout.addWidget(self.empty)
+        # Without conflicts the note takes the page's height, its text at the top.
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         ctx.events.changed.connect(self._changed)
