@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector_app.domain.ids import uuid7
 from inspector_app.sync.protocol import Op, OpResult, Status
-from inspector_server import auth, numbers, rules
+from inspector_server import accounts, auth, numbers, rules
 from inspector_server.db import applied_op, blob, counter, device, is_sqlite, record
 from inspector_server.rules import Caller, Refused
 
@@ -176,6 +176,9 @@ def _apply_one(batch: Batch, op: Op) -> OpResult:
 
 def _apply(batch: Batch, op: Op) -> list[str]:
     caller, rec = batch.caller, batch.get(op.entity, op.entity_id)
+    if op.entity == "officer":
+        rules.check_write(caller, "officer", None, set(op.changes))  # administrators only
+        op = accounts.take_account_fields(batch.conn, op, creating=rec is None)
     if rec is None:
         if op.op != "create":
             raise rules.rejected("unknown_record", f"the server has no {op.entity} {op.entity_id}")

@@ -169,3 +169,24 @@ def test_five_wrong_passwords_lock_the_name_for_a_minute(api: TestClient) -> Non
     auth._failures.clear()  # the minute is over
     assert api.post("/api/v1/auth/login", json={"username": "zhaomin", "password": PASSWORD,
                                                 "device_id": "d9"}).status_code == 200
+
+
+def test_an_officer_made_on_an_admin_laptop_gets_an_account_and_no_hash_travels(api: TestClient, seeded: Seed) -> None:
+    from argon2 import PasswordHasher
+
+    admin = login(api, "admin")
+    officer_id = uuid7()
+    made = push(api, admin, op("officer", officer_id, "create", username=(None, "zhouqi"), name=(None, "周七"),
+                               role=(None, "officer"), squad_id=(None, seeded.squad), active=(None, 1),
+                               password_hash=(None, PasswordHasher().hash("Start#2026"))))[0]
+    assert made["status"] == "applied"
+    fields = next(c for c in api.get("/api/v1/sync/pull", params={"limit": 2000}, headers=admin).json()["changes"]
+                  if c["id"] == officer_id)["fields"]
+    assert "password_hash" not in fields and fields["username"] == "zhouqi"
+    assert api.post("/api/v1/auth/login", json={"username": "zhouqi", "password": "Start#2026",
+                                                "device_id": "d5"}).status_code == 200
+    twin = push(api, admin, op("officer", uuid7(), "create", username=(None, "zhouqi"), name=(None, "周七"),
+                               password_hash=(None, "x")))[0]
+    assert twin["status"] == "rejected" and twin["reason"].startswith("username_taken")
+    sneaky = push(api, login(api, "liqiang"), op("officer", officer_id, role=("officer", "admin")))[0]
+    assert sneaky["status"] == "forbidden"
