@@ -87,6 +87,7 @@ async def current_caller(request: Request) -> Caller:
 
 
 Who = Annotated[Caller, Depends(current_caller)]
+LEASING_ROLES = ("officer", "supervisor", "admin")  # the roles that issue documents
 
 
 async def token_identity(request: Request) -> tuple[str, str]:
@@ -206,6 +207,8 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
 
     @app.post(f"{API}/numbers/lease")
     async def lease(body: LeaseIn, who: Who) -> dict[str, Any]:
+        if who.role not in LEASING_ROLES:
+            raise HTTPException(403, f"a {who.role} does not issue documents, so gets no numbers")
         return await db(numbers.lease, who, body.doc_type, body.year, body.count, _now(), write=True)
 
     @app.get(f"{API}/documents/verify/{{number}}")

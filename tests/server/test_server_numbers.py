@@ -30,6 +30,9 @@ def test_leases_of_two_devices_do_not_overlap(api: TestClient, seeded: Seed) -> 
     bad = api.post("/api/v1/numbers/lease", json={"doc_type": "warning", "year": 1900},
                    headers=login(api, "liqiang", "d1"))
     assert bad.status_code == 422
+    clerk = api.post("/api/v1/numbers/lease", json={"doc_type": "warning", "year": 2026},
+                     headers=login(api, "zhaomin", "d3"))
+    assert clerk.status_code == 403 and "no numbers" in clerk.json()["detail"]
 
 
 def test_a_number_outside_the_devices_lease_is_rejected(api: TestClient, seeded: Seed) -> None:
