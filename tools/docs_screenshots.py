@@ -47,8 +47,8 @@ SIZE = (1280, 800)
 
 # (user name, file prefix, page keys to grab) — each guide in docs/ shows these.
 ROLES = [
-    ("liqiang", "officer", ["patrol", "map", "disorders", "notices", "returned", "units"]),
-    ("wangfang", "supervisor", ["review", "rates"]),
+    ("liqiang", "officer", ["patrol", "map", "disorders", "notices", "returned", "units", "sync"]),
+    ("wangfang", "supervisor", ["review", "rates", "conflicts"]),
     ("zhaomin", "clerk", ["documents"]),
     ("admin", "admin", ["catalogs", "units"]),
 ]
