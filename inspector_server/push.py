@@ -175,10 +175,18 @@ def _apply_one(batch: Batch, op: Op) -> OpResult:
 
 
 def _apply(batch: Batch, op: Op) -> list[str]:
+    if op.entity != "officer":
+        return _apply_record(batch, op)
+    rules.check_write(batch.caller, "officer", None, set(op.changes))  # administrators only
+    accounts.check_username(batch.conn, op)
+    creating = batch.get("officer", op.entity_id) is None
+    conflicts = _apply_record(batch, accounts.without_secret(op))
+    accounts.update_account(batch.conn, op, creating)
+    return conflicts
+
+
+def _apply_record(batch: Batch, op: Op) -> list[str]:
     caller, rec = batch.caller, batch.get(op.entity, op.entity_id)
-    if op.entity == "officer":
-        rules.check_write(caller, "officer", None, set(op.changes))  # administrators only
-        op = accounts.take_account_fields(batch.conn, op, creating=rec is None)
     if rec is None:
         if op.op != "create":
             raise rules.rejected("unknown_record", f"the server has no {op.entity} {op.entity_id}")
@@ -220,6 +228,9 @@ def _merge(batch: Batch, op: Op, rec: Rec) -> list[str]:
             raise rules.forbidden("squad", "only an administrator moves records between squads")
     if op.op != "create":
         rules.check_final(op.entity, rec.final, {n for n, (o, v) in op.changes.items() if rec.fields.get(n) != v})
+    for name, (_old, new) in op.changes.items():  # every refusal before anything is changed
+        if rules.is_workflow(op.entity, name) and rec.fields.get(name) != new:
+            rules.check_workflow(caller, op.entity, name, rec.fields.get(name), new)
     updates: dict[str, Any] = {}
     conflicts: list[str] = []
     for name, (old, new) in op.changes.items():
@@ -227,7 +238,6 @@ def _merge(batch: Batch, op: Op, rec: Rec) -> list[str]:
         if current == new:
             continue
         if rules.is_workflow(op.entity, name):
-            rules.check_workflow(caller, op.entity, name, current, new)
             updates[name] = new
         elif current == old or name not in rec.fields or (op.op == "create" and current is None):
             # A field the server never got (a column default on the device) merges cleanly.

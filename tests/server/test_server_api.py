@@ -190,3 +190,17 @@ def test_an_officer_made_on_an_admin_laptop_gets_an_account_and_no_hash_travels(
     assert twin["status"] == "rejected" and twin["reason"].startswith("username_taken")
     sneaky = push(api, login(api, "liqiang"), op("officer", officer_id, role=("officer", "admin")))[0]
     assert sneaky["status"] == "forbidden"
+
+
+def test_a_refused_op_leaves_nothing_behind(api: TestClient, seeded: Seed) -> None:
+    officer = login(api, "liqiang")
+    patrol = uuid7()
+    push(api, officer, op("patrol", patrol, "create", squad_id=(None, seeded.squad), status=(None, "open"),
+                          review_comment=(None, "")))
+    push(api, officer, op("patrol", patrol, review_comment=("", "第一次")))
+    # review_comment would conflict ("" is stale) and the status move is not allowed: refused whole.
+    refused = push(api, officer, op("patrol", patrol, review_comment=("", "第二次"), status=("open", "approved")))[0]
+    assert refused["status"] == "forbidden"
+    changes = pull_all(api, officer)
+    assert not [c for c in changes if c["entity"] == "conflict"]
+    assert next(c for c in changes if c["id"] == patrol)["fields"]["review_comment"] == "第一次"
