@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
             self.apply_language(self.settings.language)
         if self.settings.document_font != font:
             self.apply_document_font()
+        if "map" in self.pages:  # the base map may have changed
+            self.pages["map"].load_page()  # type: ignore[attr-defined]
 
     def apply_document_font(self) -> None:
         """Use the configured document font (checked off the UI thread; a bad file is explained

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -80,12 +81,42 @@ class SettingsDialog(QDialog):
         self.server.setObjectName("serverUrl")
         self.server.setPlaceholderText(self.tr("https://sync.example:8765 (empty: this laptop does not sync)"))
         self.form.addRow(self.tr("Sync server address"), self.server)
+        self.base_map = QLabel()
+        self.base_map.setObjectName("baseMapSummary")
+        base_map_button = QPushButton(self.tr("Base map…"))
+        base_map_button.setObjectName("baseMapButton")
+        base_map_button.clicked.connect(self.edit_base_map)
+        row = QHBoxLayout()
+        row.addWidget(self.base_map, 1)
+        row.addWidget(base_map_button)
+        self.form.addRow(self.tr("Map tiles"), row)
+        self._show_base_map()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.form.addRow(self.buttons)
+
+    def _show_base_map(self) -> None:
+        from inspector_app.ui.base_map_dialog import load_base_map
+
+        base = load_base_map(self.settings)
+        names = {"none": self.tr("offline file and cache only"), "tianditu": self.tr("天地图"),
+                 "osm": self.tr("OpenStreetMap"), "custom": self.tr("custom address")}
+        text = names.get(base.kind, base.kind)
+        if base.kind == "tianditu":
+            text += self.tr(" (key set)") if base.key else self.tr(" (no key yet)")
+        if base.office_file:
+            text += self.tr("; office file {name}").format(name=Path(base.office_file).name)
+        self.base_map.setText(text)
+
+    def edit_base_map(self) -> None:
+        """The map's tile source and key, office .mbtiles file and coordinate system (saved at once)."""
+        from inspector_app.ui.base_map_dialog import BaseMapDialog
+
+        if BaseMapDialog(self.settings, self).exec():
+            self._show_base_map()
 
     def server_url(self) -> str:
         """The sync server address as typed (checked by the service that stores it)."""

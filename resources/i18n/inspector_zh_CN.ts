@@ -2115,6 +2115,42 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>同步服务器地址</translation>
     </message>
     <message>
+      <source>Base map…</source>
+      <translation>底图设置…</translation>
+    </message>
+    <message>
+      <source>Map tiles</source>
+      <translation>地图底图</translation>
+    </message>
+    <message>
+      <source>offline file and cache only</source>
+      <translation>只用离线文件和已缓存的底图</translation>
+    </message>
+    <message>
+      <source>天地图</source>
+      <translation>天地图</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap</source>
+      <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+      <source>custom address</source>
+      <translation>自定义地址</translation>
+    </message>
+    <message>
+      <source> (key set)</source>
+      <translation>（已设置密钥）</translation>
+    </message>
+    <message>
+      <source> (no key yet)</source>
+      <translation>（尚未设置密钥）</translation>
+    </message>
+    <message>
+      <source>; office file {name}</source>
+      <translation>；离线底图文件 {name}</translation>
+    </message>
+    <message>
       <source>Choose…</source>
       <translation>选择…</translation>
     </message>
@@ -3288,14 +3324,6 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Type the address your administrator gave you, for example https://xcjc.jnzf.gov.cn.</source>
       <translation>请输入管理员提供的地址，例如 https://xcjc.jnzf.gov.cn。</translation>
-    </message>
-    <message>
-      <source>This version of the app cannot connect to a server yet.</source>
-      <translation>当前版本的程序暂不能连接服务器。</translation>
-    </message>
-    <message>
-      <source>Choose “Work offline” to set this computer up now.</source>
-      <translation>请选择“在本机离线使用”完成设置。</translation>
     </message>
     <message>
       <source>This profile already has accounts.</source>

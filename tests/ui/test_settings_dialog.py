@@ -120,3 +120,23 @@ def test_idle_time_locks_the_screen(window: MainWindow) -> None:
     QTimer.singleShot(0, unlock)
     window.idle.timer.timeout.emit()
     assert window.body.isVisible() and window.idle.timer.isActive()
+
+
+def test_the_map_tile_source_is_reached_from_settings(qtbot, settings: AppSettings, runner, tmp_path: Path, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.map_tiles import BaseMap
+    from inspector_app.ui.base_map_dialog import BaseMapDialog, load_base_map
+
+    dialog = SettingsDialog(settings, None, runner, tmp_path / "backups")
+    qtbot.addWidget(dialog)
+    assert "只用离线文件" in dialog.base_map.text()
+
+    def fill_and_save() -> None:
+        editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, BaseMapDialog) and w.isVisible())
+        editor.kind.setCurrentIndex(editor.kind.findData("tianditu"))
+        editor.key.setText("abc123")
+        editor.accept()
+
+    QTimer.singleShot(0, fill_and_save)
+    dialog.edit_base_map()
+    assert load_base_map(settings) == BaseMap(kind="tianditu", key="abc123")
+    assert "天地图" in dialog.base_map.text() and "已设置密钥" in dialog.base_map.text()
