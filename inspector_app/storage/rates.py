@@ -106,7 +106,7 @@ def _counts(db: sqlite_utils.Database, start_utc: str, end_utc: str, end_date: s
     SELECT u.road_segment_id, u.subdistrict_code, u.district_code, u.squad_id, count(*),
            sum(u.agreement_signed = 1 AND (u.agreement_date IS NULL OR u.agreement_date <= :end_date)),
            count(a.unit_id), sum(a.awareness = 'yes'), sum(v.inspections), sum(v.compliant)
-    FROM unit u INDEXED BY unit_groups
+    FROM unit u INDEXED BY unit_rate_groups
     LEFT JOIN visits v ON v.unit_id = u.id
     LEFT JOIN answers a ON a.unit_id = u.id
     WHERE u.deleted = 0 {scope}

@@ -61,7 +61,13 @@ def _open_in_background(data_dir: Path) -> tuple[Session, bool]:
     from inspector_app.services.profile import open_profile
 
     session = open_profile(data_dir)
-    import qtawesome  # noqa: F401 - warm the import while the officer types
+    # Warm the heavier imports while the officer types (module code only, no Qt objects): the
+    # icons, the main window with its sync client (httpx), and the pages people land on.
+    import qtawesome  # noqa: F401
+
+    import inspector_app.ui.main_window
+    import inspector_app.ui.pages.patrol_view
+    import inspector_app.ui.pages.review_view  # noqa: F401
 
     return session, needs_first_run(session)
 

@@ -80,3 +80,26 @@ def test_edit_updates_the_index(store: Store) -> None:
         )
     assert _names(store, "frj") == ["银行营业厅"]
     assert _names(store, "经四路") == []
+
+
+def test_unit_search_looks_up_its_matches_instead_of_scanning_units(session) -> None:  # type: ignore[no-untyped-def]
+    """An index that starts with ``deleted`` once made SQLite scan every unit for a search."""
+    from inspector_app.storage.units import UnitQuery, unit_rowids
+
+    captured: list[tuple[str, object]] = []
+
+    class Spy:
+        def __init__(self, db) -> None:  # type: ignore[no-untyped-def]
+            self.db = db
+
+        def execute(self, sql, params=()):  # type: ignore[no-untyped-def]
+            captured.append((sql, params))
+            return self.db.execute(sql, params)
+
+        def __getattr__(self, name):  # type: ignore[no-untyped-def]
+            return getattr(self.db, name)
+
+    unit_rowids(Spy(session.store.db), UnitQuery(text="泉城路"))  # type: ignore[arg-type]
+    sql, params = captured[-1]
+    plan = " ".join(str(row[3]) for row in session.store.db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+    assert "SEARCH u USING INTEGER PRIMARY KEY" in plan, plan

@@ -18,6 +18,7 @@ from inspector_app.storage.migrations import (
     m005_sync,
     m007_review,
     m008_rate_indexes,
+    m009_rate_index_order,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -30,6 +31,7 @@ STEPS: list[Step] = [
     m004_notices.upgrade,
     m008_rate_indexes.upgrade,
     m005_sync.upgrade,  # after m008: it reached main first
+    m009_rate_index_order.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)
