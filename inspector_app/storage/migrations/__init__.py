@@ -19,6 +19,7 @@ from inspector_app.storage.migrations import (
     m007_review,
     m008_rate_indexes,
     m009_rate_index_order,
+    m010_disorder_status_index,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -32,6 +33,7 @@ STEPS: list[Step] = [
     m008_rate_indexes.upgrade,
     m005_sync.upgrade,  # after m008: it reached main first
     m009_rate_index_order.upgrade,
+    m010_disorder_status_index.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)
