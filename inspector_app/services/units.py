@@ -17,15 +17,33 @@ from inspector_app.storage.officers import road_segments
 UnitQuery = unit_store.UnitQuery
 
 
+_road_cache: dict[tuple[int, str | None, bool, tuple[Any, ...]], tuple[Choice, ...]] = {}
+
+
+def _road_choices(session: Session, all_roads: bool) -> tuple[Choice, ...]:
+    """The road choices of the unit form, rebuilt only when the road table changed (every unit
+    edit validates against them; an admin without a squad has every road of the city)."""
+    db = session.store.db
+    stamp = tuple(db.execute("SELECT count(*), max(updated_at), max(hlc), total(length(name)), total(deleted) "
+                             "FROM road_segment").fetchone())
+    key = (id(session.store), session.actor.squad_id, all_roads, stamp)
+    cached = _road_cache.get(key)
+    if cached is None:
+        roads = road_segments(db) if all_roads else (road_segments(db, session.actor.squad_id) or road_segments(db))
+        cached = tuple(Choice(r["id"], r["name"]) for r in roads)
+        if len(_road_cache) > 16:
+            _road_cache.clear()
+        _road_cache[key] = cached
+    return cached
+
+
 def unit_form_context(session: Session, all_roads: bool = False, mode: str = "entry") -> FormContext:
     """Today's date and the run-time choices (roads of the squad — or every road, for a
     city-wide import — and unit categories)."""
-    db = session.store.db
-    roads = road_segments(db) if all_roads else (road_segments(db, session.actor.squad_id) or road_segments(db))
     return FormContext(
         today=session.today(),
         choices={
-            "road_segments": tuple(Choice(r["id"], r["name"]) for r in roads),
+            "road_segments": _road_choices(session, all_roads),
             "unit_categories": tuple(Choice(c, c) for c in session.catalogs.unit_categories),
         },
         mode=mode,

@@ -90,3 +90,17 @@ def test_officer_road_choices_are_their_squads(officer_session: Session) -> None
         "SELECT count(*) FROM road_segment WHERE squad_id = ?", [officer_session.actor.squad_id]
     ).fetchone()[0]
     assert len(roads) == squad_roads
+
+
+def test_road_choices_follow_changes_to_the_roads(officer_session: Session) -> None:
+    from inspector_app.services.units import unit_form_context
+
+    db = officer_session.store.db
+    first = unit_form_context(officer_session).choices["road_segments"]
+    assert unit_form_context(officer_session).choices["road_segments"] is first  # cached
+    road_id = first[0].value
+    with officer_session.store.transaction() as tx:
+        tx.execute("UPDATE road_segment SET name = name || '（东段）' WHERE id = ?", [road_id])
+    renamed = {c.value: c.label for c in unit_form_context(officer_session).choices["road_segments"]}
+    assert renamed[road_id].endswith("（东段）")
+    assert db.execute("SELECT count(*) FROM road_segment WHERE deleted = 0").fetchone()[0] >= len(renamed)
