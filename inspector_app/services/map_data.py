@@ -18,6 +18,7 @@ from inspector_app.domain.roles import Permission
 from inspector_app.maps.page import PageSpec, write_page
 from inspector_app.services.map_tiles import BaseMap, TileReader
 from inspector_app.services.session import Session
+from inspector_app.storage import map_layers as store
 
 Point = list[Any]
 
@@ -38,33 +39,16 @@ class MapOptions:
 
 def map_page(session: Session, base: BaseMap | None = None) -> Path:
     """Write the map page for this profile and return its path (centred on the squad's units)."""
-    db = session.store.db
-    row = db.execute("SELECT avg(lat), avg(lon) FROM unit WHERE squad_id IS ? AND lat IS NOT NULL AND deleted = 0",
-                     [session.actor.squad_id]).fetchone()
-    if not row or row[0] is None:
-        row = (36.6512, 117.1201)  # 济南 city centre (泉城广场)
+    centre = store.unit_centre(session.store.db, session.actor.squad_id) or (36.6512, 117.1201)  # 泉城广场
     base = base or BaseMap()
-    options = MapOptions(base.crs)
-    lat, lon = options.out(row[0], row[1])
+    lat, lon = MapOptions(base.crs).out(*centre)
     tiles = TileReader(session.store.paths.root, base.office_file).available()
     return write_page(PageSpec(lat, lon, 15, tiles=tiles), session.store.paths.root / "map")
 
 
 def unit_points(session: Session, options: MapOptions = MapOptions(), squad_only: bool = False) -> list[Point]:
     """Units coloured by their last 门前五包 result (ok / fail / none), unsigned ones orange."""
-    scope = "AND u.squad_id = :squad" if squad_only else ""
-    rows = session.store.db.execute(
-        f"""
-        WITH last AS (
-            SELECT unit_id, compliant, row_number() OVER (PARTITION BY unit_id ORDER BY inspected_at DESC, id DESC) AS n
-            FROM frontage_inspection WHERE deleted = 0 AND superseded = 0
-        )
-        SELECT u.lat, u.lon, u.id, u.name, u.agreement_signed, l.compliant
-        FROM unit u LEFT JOIN last l ON l.unit_id = u.id AND l.n = 1
-        WHERE u.deleted = 0 AND u.lat IS NOT NULL {scope}
-        """,
-        {"squad": session.actor.squad_id},
-    ).fetchall()
+    rows = store.units_with_last_result(session.store.db, session.actor.squad_id if squad_only else None)
     out = []
     for lat, lon, unit_id, name, signed, compliant in rows:
         style = "none" if compliant is None else ("ok" if compliant else "fail")
@@ -79,44 +63,29 @@ def check_points(session: Session, options: MapOptions = MapOptions(), open_only
                  since_days: int = 30) -> list[Point]:
     """八乱 checks by category (open ones by default)."""
     since = (session.today() - timedelta(days=since_days)).isoformat()
-    status = "AND status IN ('found','handling')" if open_only else ""
     names = {d.code: d.name_zh for d in session.catalogs.disorders}
-    rows = session.store.db.execute(
-        f"SELECT lat, lon, category, id, address, description FROM disorder_check WHERE deleted = 0 "
-        f"AND found_at >= ? {status}", [since]).fetchall()
     return [[*options.out(lat, lon), category, check_id, f"{names.get(category, category)} {address} {text}".strip()]
-            for lat, lon, category, check_id, address, text in rows]
+            for lat, lon, category, check_id, address, text in store.placed_checks(session.store.db, since, open_only)]
 
 
 def notice_points(session: Session, options: MapOptions = MapOptions()) -> list[Point]:
     """Violations waiting for their re-check."""
-    rows = session.store.db.execute(
-        "SELECT lat, lon, id, party_name, deadline FROM violation WHERE status = 'open' AND lat IS NOT NULL "
-        "AND deleted = 0").fetchall()
-    return [[*options.out(lat, lon), "notice", vid, f"{party} 复查 {deadline or ''}"] for lat, lon, vid, party, deadline in rows]
+    return [[*options.out(lat, lon), "notice", vid, f"{party} 复查 {deadline or ''}"]
+            for lat, lon, vid, party, deadline in store.open_violations(session.store.db)]
 
 
 def patrol_lines(session: Session, day: date, options: MapOptions = MapOptions()) -> tuple[list[Point], list[Point]]:
     """(tracks of the day's patrols, the squad's road segments coloured by whether a track of
     the day passed them)."""
     db = session.store.db
-    patrols = db.execute(
-        "SELECT p.id, p.track, p.status, p.road_segment_ids, o.name FROM patrol p JOIN officer o ON o.id = p.officer_id "
-        "WHERE p.patrol_date = ? AND p.deleted = 0 AND (p.squad_id IS ? OR ? IS NULL)",
-        [day.isoformat(), session.actor.squad_id, session.actor.squad_id]).fetchall()
     tracks, walked = [], []
-    for patrol_id, track_json, status, _roads, officer in patrols:
-        track = json.loads(track_json)
-        if status == "open":
-            track = [[lat, lon] for lat, lon in db.execute(
-                "SELECT lat, lon FROM patrol_point WHERE patrol_id = ? ORDER BY id", [patrol_id]).fetchall()]
+    for patrol_id, track_json, status, officer in store.day_patrols(db, day.isoformat(), session.actor.squad_id):
+        track = store.raw_track(db, patrol_id) if status == "open" else json.loads(track_json)
         if len(track) > 1:
             walked.append(track)
             tracks.append([[list(options.out(*p)) for p in track], "track", patrol_id, f"{officer} 巡查轨迹"])
     roads = []
-    for road_id, name, geometry in db.execute(
-            "SELECT id, name, geometry FROM road_segment WHERE deleted = 0 AND (squad_id IS ? OR ? IS NULL)",
-            [session.actor.squad_id, session.actor.squad_id]).fetchall():
+    for road_id, name, geometry in store.road_geometries(db, session.actor.squad_id):
         line = json.loads(geometry)
         visited = any(near_polyline(t, line) for t in walked)
         roads.append([[list(options.out(*p)) for p in line], "visited" if visited else "unvisited", road_id, name])
@@ -166,9 +135,7 @@ def check_layer(session: Session, query: LayerQuery) -> dict[str, list[Point]]:
 def road_centres(session: Session, options: MapOptions = MapOptions()) -> list[tuple[str, float, float]]:
     """(name, lat, lon) of the middle of each of the squad's road segments, for "centre on a road"."""
     out = []
-    for name, geometry in session.store.db.execute(
-            "SELECT name, geometry FROM road_segment WHERE deleted = 0 AND (squad_id IS ? OR ? IS NULL) ORDER BY name",
-            [session.actor.squad_id, session.actor.squad_id]).fetchall():
+    for _id, name, geometry in store.road_geometries(session.store.db, session.actor.squad_id):
         line = json.loads(geometry)
         if line:
             out.append((name, *options.out(*line[len(line) // 2])))
@@ -177,38 +144,21 @@ def road_centres(session: Session, options: MapOptions = MapOptions()) -> list[t
 
 def describe(session: Session, layer: str, item_id: str) -> list[tuple[str, str]]:
     """The clicked item as (label, value) lines for the side panel; values are plain text."""
-    db = session.store.db
+    row = store.summary(session.store.db, layer, item_id)
+    if row is None:
+        return []
     if layer == "units":
-        row = db.execute(
-            "SELECT u.name, u.address, u.contact, u.phone, u.agreement_signed, u.star_rating, r.name "
-            "FROM unit u LEFT JOIN road_segment r ON r.id = u.road_segment_id WHERE u.id = ?", [item_id]).fetchone()
-        if row is None:
-            return []
-        last = db.execute("SELECT inspected_at, compliant FROM frontage_inspection WHERE unit_id = ? AND deleted = 0 "
-                          "AND superseded = 0 ORDER BY inspected_at DESC LIMIT 1", [item_id]).fetchone()
+        last_at, _, compliant = (row[7] or "").partition(" ")
         return [("name", row[0]), ("address", row[1]), ("road", row[6] or ""), ("contact", f"{row[2]} {row[3]}".strip()),
                 ("agreement", "yes" if row[4] else "no"), ("stars", str(row[5] or "")),
-                ("last_inspection", f"{last[0][:10]} {'ok' if last[1] else 'fail'}" if last else "")]
+                ("last_inspection", f"{last_at[:10]} {'ok' if compliant == '1' else 'fail'}" if last_at else "")]
     if layer == "checks":
-        row = db.execute("SELECT category, status, address, description, found_at, deadline FROM disorder_check "
-                         "WHERE id = ?", [item_id]).fetchone()
-        if row is None:
-            return []
         names = {d.code: d.name_zh for d in session.catalogs.disorders}
         return [("category", names.get(row[0], row[0])), ("status", row[1]), ("address", row[2] or ""),
                 ("description", row[3] or ""), ("found_at", row[4][:16].replace("T", " ")), ("deadline", row[5] or "")]
     if layer == "notices":
-        row = db.execute("SELECT party_name, item_code, number, deadline, status FROM violation WHERE id = ?",
-                         [item_id]).fetchone()
-        if row is None:
-            return []
         return [("party", row[0]), ("item", row[1]), ("number", row[2] or ""), ("deadline", row[3] or ""),
                 ("status", row[4])]
     if layer == "roads":
-        row = db.execute("SELECT name, street_name, length_m FROM road_segment WHERE id = ?", [item_id]).fetchone()
-        return [("road", row[0]), ("street", row[1]), ("length", f"{row[2]:.0f} m")] if row else []
-    if layer == "tracks":
-        row = db.execute("SELECT o.name, p.patrol_date, p.status, p.distance_m FROM patrol p "
-                         "JOIN officer o ON o.id = p.officer_id WHERE p.id = ?", [item_id]).fetchone()
-        return [("officer", row[0]), ("date", row[1]), ("status", row[2]), ("length", f"{row[3] or 0:.0f} m")] if row else []
-    return []
+        return [("road", row[0]), ("street", row[1]), ("length", f"{row[2]:.0f} m")]
+    return [("officer", row[0]), ("date", row[1]), ("status", row[2]), ("length", f"{row[3] or 0:.0f} m")]

@@ -17,6 +17,7 @@ from inspector_app.domain.progress import Progress
 from inspector_app.domain.tiles import MAX_DOWNLOAD_TILES, Area, estimate
 from inspector_app.maps.tiles import MBTiles
 from inspector_app.services.session import Session
+from inspector_app.storage.map_layers import road_geometries
 from inspector_app.sync.tile_download import DownloadResult as DownloadResult
 from inspector_app.sync.tile_download import TileSource, download_area
 
@@ -103,9 +104,7 @@ def squad_area(session: Session, min_zoom: int = 12, max_zoom: int = 16) -> Area
     """The box around the signed-in officer's squad's road segments (None without roads), for
     offering its tiles for offline use."""
     points = []
-    for (geometry,) in session.store.db.execute(
-            "SELECT geometry FROM road_segment WHERE deleted = 0 AND (squad_id IS ? OR ? IS NULL)",
-            [session.actor.squad_id, session.actor.squad_id]).fetchall():
+    for _id, _name, geometry in road_geometries(session.store.db, session.actor.squad_id):
         points += json.loads(geometry)
     if not points:
         return None

@@ -12,7 +12,7 @@ from inspector_app.forms.engine import Choice, FormContext, validate
 from inspector_app.forms.unit import UNIT_FORM
 from inspector_app.services.session import Session
 from inspector_app.storage import units as unit_store
-from inspector_app.storage.officers import road_segments
+from inspector_app.storage.officers import road_segments, road_table_stamp
 
 UnitQuery = unit_store.UnitQuery
 
@@ -24,8 +24,7 @@ def _road_choices(session: Session, all_roads: bool) -> tuple[Choice, ...]:
     """The road choices of the unit form, rebuilt only when the road table changed (every unit
     edit validates against them; an admin without a squad has every road of the city)."""
     db = session.store.db
-    stamp = tuple(db.execute("SELECT count(*), max(updated_at), max(hlc), total(length(name)), total(deleted) "
-                             "FROM road_segment").fetchone())
+    stamp = road_table_stamp(db)
     key = (id(session.store), session.actor.squad_id, all_roads, stamp)
     cached = _road_cache.get(key)
     if cached is None:

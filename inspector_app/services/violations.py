@@ -153,8 +153,9 @@ def _rerate(session: Session, op: Operation, unit_id: str | None) -> None:
     """A violation caps its unit's stars (star_rating.json): rate the unit again in the same
     transaction, so the star list is never out of date."""
     from inspector_app.services.inspections import rerate_unit
+    from inspector_app.storage.units import get_unit
 
-    if unit_id and session.store.db.execute("SELECT 1 FROM unit WHERE id = ?", [unit_id]).fetchone():
+    if unit_id and get_unit(op.db, unit_id) is not None:
         rerate_unit(session, op, unit_id)
 
 

@@ -58,6 +58,12 @@ def road_segments(db: sqlite_utils.Database, squad_id: str | None = None) -> lis
     )
 
 
+def road_table_stamp(db: sqlite_utils.Database) -> tuple[Any, ...]:
+    """Changes whenever a road segment is added, renamed, edited or deleted (for caches)."""
+    return tuple(db.execute("SELECT count(*), max(updated_at), max(hlc), total(length(name)), total(deleted) "
+                            "FROM road_segment").fetchone())
+
+
 def login_state(db: sqlite_utils.Database, username: str) -> tuple[int, str | None]:
     """(failures so far, locked-until ISO time or None) for a login name."""
     row = db.execute(

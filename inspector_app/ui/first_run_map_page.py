@@ -75,9 +75,15 @@ class MapTilesPage(QWizardPage):
 
     def initializePage(self) -> None:
         session = self.session_of()
-        self.area = squad_area(session) if session is not None else None
-        self.download.setEnabled(self.area is not None)
-        if self.area is None:
+        self.download.setEnabled(False)
+        if session is not None:  # the squad's roads are read off the UI thread
+            self.runner.run(squad_area, session, on_done=self._area_found,
+                            on_error=lambda exc: self.status.setText(error_text(exc)))
+
+    def _area_found(self, area: Area | None) -> None:
+        self.area = area
+        self.download.setEnabled(area is not None)
+        if area is None:
             self.estimate.setText(self.tr("Your squad has no road segments yet; set the map up later on the map page."))
         self._estimate()
 
