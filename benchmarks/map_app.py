@@ -38,9 +38,9 @@ def _rss_kb(pid: int) -> int:
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    from inspector_app.ui.map_web import register_schemes
+    from inspector_app.ui.app import prepare_environment
 
-    register_schemes()
+    prepare_environment()  # as the app does; QtWebEngine is loaded after the QApplication
     from PySide6.QtCore import QEventLoop, QTimer, QUrl
     from PySide6.QtWebEngineWidgets import QWebEngineView
     from PySide6.QtWidgets import QApplication

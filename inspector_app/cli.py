@@ -50,7 +50,7 @@ def _print_accounts() -> None:
 
 def _demo(args: argparse.Namespace) -> int:
     from inspector_app.services.demo import generate_demo_profile
-    from inspector_app.services.profile import profile_paths, resolve_data_dir
+    from inspector_app.services.locations import profile_paths, resolve_data_dir
 
     data_dir = resolve_data_dir(args.demo_dir or args.data_dir)
     if args.if_missing and profile_paths(data_dir).database.exists():
@@ -68,7 +68,8 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from inspector_app.services.profile import open_profile, resolve_data_dir, verify_audit
+    from inspector_app.services.locations import resolve_data_dir
+    from inspector_app.services.profile import open_profile, verify_audit
 
     session = open_profile(resolve_data_dir(args.verify_dir or args.data_dir))
     check = verify_audit(session)
@@ -91,7 +92,8 @@ def _configured_backups(data_dir: Path) -> Path | None:
 
 def _backup(args: argparse.Namespace) -> int:
     from inspector_app.services.backups import make_daily_backup
-    from inspector_app.services.profile import close_profile, open_profile, resolve_data_dir
+    from inspector_app.services.locations import resolve_data_dir
+    from inspector_app.services.profile import close_profile, open_profile
 
     data_dir = resolve_data_dir(args.backup_dir or args.data_dir)
     session = open_profile(data_dir)
@@ -105,7 +107,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from inspector_app.services.backups import available_backups, restore_from_backup
-    from inspector_app.services.profile import resolve_data_dir
+    from inspector_app.services.locations import resolve_data_dir
 
     data_dir = resolve_data_dir(args.restore_dir or args.data_dir)
     if not args.backup:
@@ -122,7 +124,8 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _sync_server(args: argparse.Namespace) -> int:
-    from inspector_app.services.profile import close_profile, open_profile, resolve_data_dir
+    from inspector_app.services.locations import resolve_data_dir
+    from inspector_app.services.profile import close_profile, open_profile
     from inspector_app.services.sync import set_server_url
 
     session = open_profile(resolve_data_dir(args.server_dir or args.data_dir))
@@ -138,7 +141,7 @@ def _sync_server(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``inspector-app`` command."""
     args = _parser().parse_args(argv)
-    from inspector_app.services.profile import resolve_data_dir
+    from inspector_app.services.locations import resolve_data_dir
 
     try:
         if args.command == "demo":

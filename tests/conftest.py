@@ -25,10 +25,11 @@ DEMO_TODAY = date(2026, 11, 20)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The map's tile scheme must be registered before pytest-qt creates the QApplication."""
-    from inspector_app.ui.map_web import register_schemes
+    """What the app sets before its QApplication exists (so that QtWebEngine can load late),
+    before pytest-qt creates the tests' one."""
+    from inspector_app.ui.app import prepare_environment
 
-    register_schemes()
+    prepare_environment()
 DEMO_UNITS = 400
 
 

@@ -30,12 +30,11 @@ from inspector_app.domain.clock import FixedClock
 from inspector_app.services.demo import DEMO_PASSWORD, generate_demo_profile
 from inspector_app.services.profile import open_profile, sign_in
 from inspector_app.services.session import Session
-from inspector_app.ui.app import ensure_chinese_font
+from inspector_app.ui.app import ensure_chinese_font, prepare_environment
 from inspector_app.ui.first_run_wizard import FirstRunWizard
 from inspector_app.ui.i18n import install_language
 from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.map_web import register_schemes
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.settings_dialog import SettingsDialog
 from inspector_app.ui.smoke import issue_sample_notice
@@ -205,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="docs/images")
     parser.add_argument("--units", type=int, default=3000)
     args = parser.parse_args(argv)
-    register_schemes()  # the map's tile scheme, before the QApplication exists
+    prepare_environment()  # as the app does before its QApplication exists
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     if not install_language(app, "zh_CN"):

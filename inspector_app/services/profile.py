@@ -12,17 +12,6 @@ from inspector_app.services.session import Session
 from inspector_app.storage import units as unit_store
 from inspector_app.storage.audit import ChainCheck, verify_audit_chain
 from inspector_app.storage.database import Store
-from inspector_app.storage.paths import ProfilePaths, default_data_dir
-
-
-def resolve_data_dir(data_dir: str | Path | None) -> Path:
-    """``--data-dir`` if given, else ``INSPECTOR_DATA_DIR``, else the platform data folder."""
-    return Path(data_dir) if data_dir else default_data_dir()
-
-
-def profile_paths(data_dir: Path) -> ProfilePaths:
-    """The files of the profile in ``data_dir``."""
-    return ProfilePaths(data_dir)
 
 
 def open_profile(data_dir: Path) -> Session:

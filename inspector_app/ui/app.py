@@ -7,7 +7,6 @@ libraries imported) in the background while the officer types the password.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -22,14 +21,25 @@ if TYPE_CHECKING:
 
 
 def prepare_environment() -> None:
-    """Settings Qt reads before the application object exists."""
+    """Settings Qt reads before the application object exists.
+
+    QtWebEngine itself is loaded only when a map is first shown (its library costs ~35 ms
+    of start-up): for that to work after the QApplication exists, the application shares
+    OpenGL contexts and Qt Quick (which draws the web view) uses OpenGL, the two conditions
+    QtWebEngine checks when it is loaded late."""
     if os.name == "posix" and os.geteuid() == 0:
         # QtWebEngine's sandbox cannot run as root; keep it on for normal users.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    os.environ.setdefault("QSG_RHI_BACKEND", "opengl")
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
 def setup_logging(log_dir: Path) -> None:
     """A rotating log file in the profile (no secrets are ever logged)."""
+    import logging.handlers  # socket, pickle, queue: ~17 ms, so not on the way to the dialog
+
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
@@ -160,37 +170,48 @@ class Startup:
         self.window.statusBar().showMessage(message.format(reason=error_text(exc)))
 
 
-def run_gui(data_dir: Path, language: str | None = None) -> int:
-    """Open the profile in ``data_dir``, ask for sign-in, show the main window."""
+def launch(data_dir: Path, language: str | None = None) -> Startup:
+    """The way to the sign-in dialog, kept light: Qt, the translation and the dialog. The
+    profile, the log file and the heavier modules are opened behind it (and a benchmark
+    measures exactly this path)."""
     prepare_environment()
     from PySide6.QtWidgets import QApplication
-
-    from inspector_app.ui.map_web import register_schemes
-
-    register_schemes()  # the map's tile scheme must be known before the QApplication exists
-
-    from inspector_app.services.profile import close_profile, profile_paths
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("inspector-app")
     app.setOrganizationName("JinanCityManagement")
-    setup_logging(profile_paths(data_dir).logs)
     startup = Startup(app, data_dir, language)
-    login = startup.show_login()
+    startup.show_login()
+    startup.runner.run(_start_logging, data_dir)
+    return startup
+
+
+def _start_logging(data_dir: Path) -> None:
+    from inspector_app.services.locations import profile_paths
+
+    setup_logging(profile_paths(data_dir).logs)
+
+
+def run_gui(data_dir: Path, language: str | None = None) -> int:
+    """Open the profile in ``data_dir``, ask for sign-in, show the main window."""
+    startup = launch(data_dir, language)
+    login = startup.login
     result = login.exec()
     session = login.session
     if result == FIRST_RUN:
         wizard = startup.show_first_run()
         wizard.exec()
         session = wizard.session
+    from inspector_app.services.profile import close_profile
+
     if not result or session is None:
         startup.runner.wait()
         if login.profile is not None:
             close_profile(login.profile)
         return 2 if startup.failed else 0
     startup.show_main(session)
-    code = app.exec()
+    code = startup.app.exec()
     startup.runner.wait()
     close_profile(session)
     return int(code)

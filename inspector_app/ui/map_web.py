@@ -2,8 +2,8 @@
 leaving the machine (the map must work the same with no network, and never leak where
 officers are).
 
-The scheme must be registered before the QApplication exists: :func:`register_schemes` is
-called from the app's start-up and from the test set-up."""
+The scheme must be registered before QtWebEngine starts, that is before the first browser
+profile exists: :class:`MapProfile` does it as it is created."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ OUTSIDE_SCHEMES = frozenset({"http", "https", "ws", "wss", "ftp"})
 
 
 def register_schemes() -> None:
-    """Declare the tile scheme to QtWebEngine (before the QApplication is created)."""
+    """Declare the tile scheme to QtWebEngine (before any of its profiles exists)."""
     if QWebEngineUrlScheme.schemeByName(TILE_SCHEME.encode()).name():
         return
     scheme = QWebEngineUrlScheme(TILE_SCHEME.encode())
@@ -89,6 +89,7 @@ class MapProfile(QObject):
 
     def __init__(self) -> None:
         super().__init__()
+        register_schemes()
         self.profile = QWebEngineProfile(self)  # off the record: nothing written to disk
         self.guard = OutsideRequestGuard(self)
         self.tiles = TileSchemeHandler(self)

@@ -116,13 +116,8 @@ def run_smoke(data_dir: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from inspector_app.ui.app import prepare_environment
 
-    prepare_environment()
-    from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401 - before QApplication
+    prepare_environment()  # QtWebEngine then loads when the map page opens, as in the app
     from PySide6.QtWidgets import QApplication
-
-    from inspector_app.ui.map_web import register_schemes
-
-    register_schemes()
 
     from inspector_app.services.profile import close_profile, open_profile, sign_in
     from inspector_app.ui.i18n import install_language
