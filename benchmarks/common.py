@@ -42,6 +42,19 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[18] if len(samples) >= 20 else max(samples)
 
 
+def timed_pair(first: Callable[[], object], second: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+    """Milliseconds per call of two functions measured turn about (after one warm-up each), so
+    that a burst of load on the shared machine falls on both and not on one block of runs."""
+    first(), second()
+    a, b = [], []
+    for _ in range(repeat):
+        for fn, out in ((first, a), (second, b)):
+            start = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - start) * 1000)
+    return a, b
+
+
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     """Milliseconds per call, ``repeat`` calls after one warm-up."""
     fn()

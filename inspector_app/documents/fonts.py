@@ -53,6 +53,13 @@ def ensure_fonts() -> None:
         _register(TITLE, _default())
 
 
+def title_face() -> str:
+    """The face for titles and headings: TITLE when an office gave its own title file, else
+    the body face itself (the same file registered twice would be embedded twice)."""
+    ensure_fonts()
+    return TITLE if _registered[TITLE] != _registered[BODY] else BODY
+
+
 def use_office_fonts(body: Path | None, title: Path | None = None) -> None:
     """Use an office's own licensed TrueType files (e.g. FangSong_GB2312 for the body)."""
     _register(BODY, body or _default())

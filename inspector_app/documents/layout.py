@@ -15,19 +15,20 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
+from PIL import Image as PILImage
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     Flowable,
-    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -36,7 +37,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector_app.documents.fonts import BODY, TITLE, ensure_fonts, fallback_font, missing_glyphs
+from inspector_app.documents.fonts import (
+    BODY,
+    ensure_fonts,
+    fallback_font,
+    missing_glyphs,
+    title_face,
+)
 from inspector_app.domain.documents import qr_payload
 
 PAGE_W, PAGE_H = A4
@@ -49,15 +56,16 @@ QR_SIZE = 20 * mm
 def styles() -> dict[str, ParagraphStyle]:
     """Paragraph styles of the documents (fonts registered first)."""
     ensure_fonts()
+    title = title_face()
     base = ParagraphStyle("body", fontName=BODY, fontSize=12, leading=20, wordWrap="CJK", alignment=TA_LEFT)
     return {
         "body": base,
         "indent": ParagraphStyle("indent", parent=base, firstLineIndent=24),
         "small": ParagraphStyle("small", parent=base, fontSize=10, leading=15),
-        "authority": ParagraphStyle("authority", parent=base, fontName=TITLE, fontSize=16, leading=24, alignment=TA_CENTER),
-        "title": ParagraphStyle("title", parent=base, fontName=TITLE, fontSize=22, leading=32, alignment=TA_CENTER, spaceAfter=4),
+        "authority": ParagraphStyle("authority", parent=base, fontName=title, fontSize=16, leading=24, alignment=TA_CENTER),
+        "title": ParagraphStyle("title", parent=base, fontName=title, fontSize=22, leading=32, alignment=TA_CENTER, spaceAfter=4),
         "number": ParagraphStyle("number", parent=base, alignment=TA_CENTER, spaceAfter=10),
-        "heading": ParagraphStyle("heading", parent=base, fontName=TITLE, fontSize=13, spaceBefore=8, spaceAfter=2,
+        "heading": ParagraphStyle("heading", parent=base, fontName=title, fontSize=13, spaceBefore=8, spaceAfter=2,
                                   keepWithNext=1),
         "cell": ParagraphStyle("cell", parent=base, fontSize=11, leading=16),
     }
@@ -69,6 +77,8 @@ def markup(text: str) -> str:
     text = text or ""
     missing = missing_glyphs(text)
     rare = fallback_font() if missing else None
+    if not rare:
+        return escape(text).replace("\n", "<br/>")
     out = []
     for char in text:
         piece = escape(char)
@@ -91,6 +101,12 @@ class SignatureSlot:
     witness: str = ""
 
 
+# The Reed-Solomon generator polynomial depends only on the number of error-correction
+# codewords, yet reportlab rebuilds it for every block of every code: that was 60% of the
+# encoding time. It is a constant of the algorithm, so it is computed once per length.
+qrencoder.QRUtil.getErrorCorrectPolynomial = staticmethod(cache(qrencoder.QRUtil.getErrorCorrectPolynomial))
+
+
 @lru_cache(maxsize=256)
 def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The dark/light modules of a QR code (error correction M)."""
@@ -100,28 +116,75 @@ def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     # Any of the eight masks is a valid code; trying all of them to pick the "best" is what
     # makes reportlab's encoder slow (15 ms), and scanners read mask 0 just as well.
     qr.makeImpl(False, 0)
-    return tuple(tuple(bool(qr.isDark(r, c)) for c in range(qr.getModuleCount())) for r in range(qr.getModuleCount()))
+    return tuple(tuple(bool(dark) for dark in row) for row in qr.modules)
 
 
 def _draw_qr(canvas: pdf_canvas.Canvas, payload: str, size: float) -> None:
+    """The QR code as vector squares, one rectangle per run of dark modules in a row, written
+    in module units (integers) straight into the content stream: through the path API the
+    thousand-odd squares cost more than the rest of the page."""
     modules = qr_modules(payload)
     quiet = 2
-    cell = size / (len(modules) + 2 * quiet)
-    path = canvas.beginPath()
+    count = len(modules) + 2 * quiet
+    ops = []
     for r, row in enumerate(modules):
-        for c, dark in enumerate(row):
-            if dark:
-                path.rect((c + quiet) * cell, size - (r + quiet + 1) * cell, cell, cell)
+        y = count - quiet - 1 - r
+        c, width = 0, len(row)
+        while c < width:
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < width and row[c]:
+                c += 1
+            ops.append(f"{start + quiet} {y} {c - start} 1 re")
+    canvas.saveState()
+    canvas.scale(size / count, size / count)
     canvas.setFillColor(colors.black)
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.addLiteral("\n".join(ops) + "\nf")
+    canvas.restoreState()
+
+
+def _table_style(commands: list[tuple[object, ...]]) -> TableStyle:
+    """A table style whose cells start in the embedded face: reportlab's default cell font is
+    Helvetica, which would otherwise be referenced (unembedded) even though every cell holds a
+    paragraph with its own font."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), BODY, 10), *commands])
+
+
+def signature_image(png: bytes) -> ImageReader:
+    """A drawn signature (black strokes on a transparent PNG) as grey ink on white paper: one
+    grey image in the PDF instead of a colour image plus a transparency mask, and it prints
+    the same, since signatures sit on blank paper."""
+    with PILImage.open(io.BytesIO(png)) as picture:
+        inked = picture.convert("LA")
+    sheet = PILImage.new("L", inked.size, 255)
+    sheet.paste(inked.getchannel("L"), mask=inked.getchannel("A"))
+    return ImageReader(sheet)
+
+
+class _Picture(Flowable):
+    """An image already read, drawn at a given size (left-aligned in its cell)."""
+
+    def __init__(self, image: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self.image, self.width, self.height = image, width, height
+        self.hAlign = "LEFT"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, width=self.width, height=self.height)
 
 
 class _NumberedCanvas(pdf_canvas.Canvas):
     """Defers page furniture until the page count is known ("共 M 页")."""
 
     def __init__(self, *args: object, document: OfficialDocument, **kwargs: object) -> None:
-        # Start with the embedded face, so no unembedded standard font is referenced at all.
-        kwargs.setdefault("initialFontName", BODY)
+        # Start with the embedded face, so no unembedded standard font is referenced at all
+        # (the document template passes initialFontName=None).
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or BODY
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._saved: list[dict[str, object]] = []
         self._document = document
@@ -180,7 +243,7 @@ class OfficialDocument:
         """A two-column label/value table (party block, place, time...)."""
         data = [[Paragraph(markup(k), self.s["cell"]), Paragraph(markup(v), self.s["cell"])] for k, v in rows]
         table = Table(data, colWidths=[label_width_mm * mm, PAGE_W - 2 * MARGIN_X - label_width_mm * mm])
-        table.setStyle(TableStyle([
+        table.setStyle(_table_style([
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
@@ -202,26 +265,23 @@ class OfficialDocument:
         block: list[Flowable] = [Spacer(1, 6 * mm)]
         if rows:
             table = Table(rows, colWidths=[width, width])
-            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8)]))
+            table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8)]))
             block.append(table)
         if seal_text or date_text:
             seal = Table(
                 [[Paragraph(markup(seal_text), self.s["body"])], [Paragraph(markup(date_text), self.s["body"])]],
                 colWidths=[70 * mm], hAlign="RIGHT",
             )
-            seal.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 10)]))
+            seal.setStyle(_table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 10)]))
             block += [Spacer(1, 4 * mm), seal]
         self.story.append(KeepTogether(block))
 
     def _slot(self, slot: SignatureSlot) -> list[Flowable]:
         out: list[Flowable] = [Paragraph(markup(slot.role), self.s["cell"])]
         if slot.image_png:
-            image = Image(io.BytesIO(slot.image_png))
-            ratio = image.imageWidth / max(image.imageHeight, 1)
-            image.drawHeight = 14 * mm
-            image.drawWidth = min(60 * mm, 14 * mm * ratio)
-            image.hAlign = "LEFT"
-            out.append(image)
+            image = signature_image(slot.image_png)
+            width, height = image.getSize()
+            out.append(_Picture(image, min(60 * mm, 14 * mm * width / max(height, 1)), 14 * mm))
         elif slot.refused_reason:
             refusal = f"当事人拒绝签名。理由：{slot.refused_reason}"
             if slot.witness:
@@ -256,13 +316,10 @@ class OfficialDocument:
             canvas.setFont(BODY, 10)
             canvas.drawString(MARGIN_X, 21 * mm, self.page_note)
             if self.page_signature:
-                from reportlab.lib.utils import ImageReader
-
-                image = ImageReader(io.BytesIO(self.page_signature))
+                image = signature_image(self.page_signature)
                 width, height = image.getSize()
                 h = 8 * mm
-                canvas.drawImage(image, MARGIN_X + 26 * mm, 19.5 * mm, width=h * width / max(height, 1), height=h,
-                                 mask="auto")
+                canvas.drawImage(image, MARGIN_X + 26 * mm, 19.5 * mm, width=h * width / max(height, 1), height=h)
         canvas.restoreState()
 
     def render(self) -> bytes:
