@@ -35,7 +35,7 @@ def bench_startup() -> bool:
     profile = demo_profile(50_000)
     _run(["--bare"]), _run([str(profile)])  # warm the file cache
     bare, app, argon = [], [], []
-    for _ in range(5):
+    for _ in range(9):
         bare.append(_run(["--bare"])["main_shown"])
         t = _run([str(profile)])
         app.append(t["login_shown"] + (t["main_shown"] - t["signed_in"]))

@@ -31,6 +31,31 @@ def prepare_environment() -> None:
         # QtWebEngine's sandbox cannot run as root; keep it on for normal users.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     os.environ.setdefault("QSG_RHI_BACKEND", "opengl")
+    _share_opengl_contexts()
+
+
+_AA_SHARE_OPENGL_CONTEXTS = 18  # Qt::AA_ShareOpenGLContexts
+
+
+def _share_opengl_contexts() -> None:
+    """Set Qt::AA_ShareOpenGLContexts. Naming it through PySide builds PySide's whole ``Qt``
+    namespace (93 Python enums, ~30 ms) before the first window can appear; on Linux the Qt
+    function is called directly instead, and the namespace is built once the sign-in dialog
+    is on screen (Startup._open_behind)."""
+    import PySide6.QtCore  # noqa: F401 - PySide's own libQt6Core is the one loaded below
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            core = ctypes.CDLL("libQt6Core.so.6")  # already loaded: the same library, by soname
+            set_attribute = core._ZN16QCoreApplication12setAttributeEN2Qt20ApplicationAttributeEb
+        except (OSError, AttributeError):
+            pass
+        else:
+            set_attribute.argtypes = [ctypes.c_int, ctypes.c_bool]
+            set_attribute(_AA_SHARE_OPENGL_CONTEXTS, True)
+            return
     from PySide6.QtCore import QCoreApplication, Qt
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -107,7 +132,25 @@ class Startup:
         from inspector_app.ui.login_dialog import LoginDialog
 
         dialog = LoginDialog(None, self.runner, self.settings.last_username)
+        self.login = dialog
+        self._opening = False
+        dialog.first_painted.connect(self._open_behind)
         dialog.show()
+        QTimer.singleShot(1000, self._open_behind)  # in case the dialog is never painted
+        QTimer.singleShot(50, ensure_chinese_font)
+        return dialog
+
+    def _open_behind(self) -> None:
+        """Once the dialog is on screen: open the profile in the background."""
+        if self._opening:
+            return
+        self._opening = True
+        # PySide builds its Qt namespace on first use; the background imports below use it, so
+        # it is built here on the UI thread (not in two threads at once).
+        from PySide6.QtCore import Qt  # noqa: F401
+
+        dialog = self.login
+
         def opened(result: tuple[Session, bool]) -> None:
             session, first_run = result
             dialog.set_profile(session)
@@ -121,9 +164,6 @@ class Startup:
         self.runner.run(
             _open_in_background, self.data_dir, on_done=opened, on_error=self._open_failed
         )
-        QTimer.singleShot(50, ensure_chinese_font)
-        self.login = dialog
-        return dialog
 
     def _open_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox

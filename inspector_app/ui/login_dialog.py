@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,11 +19,17 @@ from inspector_app.ui.errors import error_text
 from inspector_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
     from inspector_app.services.session import Session
 
 
 class LoginDialog(QDialog):
-    """Name and password; a clear message on failure; ``session`` is set on success."""
+    """Name and password; a clear message on failure; ``session`` is set on success.
+    ``first_painted`` fires once the dialog is on screen (work can then start behind it)."""
+
+    first_painted = Signal()
+    _painted = False
 
     def __init__(
         self,
@@ -67,7 +74,10 @@ class LoginDialog(QDialog):
         self.message.setStyleSheet("color: #b3261e;")
         self.message.hide()
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(
+        # Buttons set after construction: the constructor's overloads make PySide build its
+        # whole Qt namespace (~30 ms) before the dialog can appear.
+        self.buttons = QDialogButtonBox()
+        self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
@@ -81,6 +91,12 @@ class LoginDialog(QDialog):
         # setFocus() without a reason: naming Qt.FocusReason would build PySide's whole Qt
         # namespace (~30 ms) before the dialog can appear.
         (self.password if self.username.text() else self.username).setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint reaches the screen
 
     def set_profile(self, profile: Session | None) -> None:
         """The opened profile; signing in is possible once it is there."""

@@ -79,6 +79,7 @@ def test_startup_on_an_empty_profile_runs_the_wizard_then_the_main_window(qtbot,
     startup.runner = runner
     login = startup.show_login()
     qtbot.addWidget(login)
+    qtbot.waitUntil(lambda: login.profile is not None)  # opened once the dialog is on screen
     assert login.result() == FIRST_RUN  # the profile opened and has no accounts
     wizard = startup.show_first_run()
     qtbot.addWidget(wizard)
@@ -101,5 +102,6 @@ def test_startup_on_a_demo_profile_asks_for_sign_in(qtbot, qapp, demo_dir: Path,
     startup.runner = runner
     login = startup.show_login()
     qtbot.addWidget(login)
-    assert login.result() != FIRST_RUN and login.isVisible() and login.profile is not None
+    qtbot.waitUntil(lambda: login.profile is not None)  # opened once the dialog is on screen
+    assert login.result() != FIRST_RUN and login.isVisible()
     login.profile.store.close()
