@@ -14,6 +14,7 @@ from typing import Any
 
 from inspector_app.domain.coords import gcj02_to_wgs84, wgs84_to_gcj02
 from inspector_app.domain.coverage import near_polyline
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.maps.page import PageSpec, write_page
 from inspector_app.services.map_tiles import BaseMap, TileReader
@@ -68,13 +69,24 @@ def check_points(session: Session, options: MapOptions = MapOptions(), open_only
             for lat, lon, category, check_id, address, text in store.placed_checks(session.store.db, since, open_only)]
 
 
-def notice_points(session: Session, options: MapOptions = MapOptions()) -> list[Point]:
+@dataclass(frozen=True)
+class LayerLabels:
+    """Tooltip templates of the layers, in the interface language: the UI passes them
+    translated (the sources are marked for Qt's translation tools)."""
+
+    notice: str = QT_TRANSLATE_NOOP("map", "{party}: re-check by {deadline}")
+    track: str = QT_TRANSLATE_NOOP("map", "Patrol track of {officer}")
+
+
+def notice_points(session: Session, options: MapOptions = MapOptions(),
+                  labels: LayerLabels = LayerLabels()) -> list[Point]:
     """Violations waiting for their re-check."""
-    return [[*options.out(lat, lon), "notice", vid, f"{party} 复查 {deadline or ''}"]
+    return [[*options.out(lat, lon), "notice", vid, labels.notice.format(party=party, deadline=deadline or "—")]
             for lat, lon, vid, party, deadline in store.open_violations(session.store.db)]
 
 
-def patrol_lines(session: Session, day: date, options: MapOptions = MapOptions()) -> tuple[list[Point], list[Point]]:
+def patrol_lines(session: Session, day: date, options: MapOptions = MapOptions(),
+                 labels: LayerLabels = LayerLabels()) -> tuple[list[Point], list[Point]]:
     """(tracks of the day's patrols, the squad's road segments coloured by whether a track of
     the day passed them)."""
     db = session.store.db
@@ -83,7 +95,8 @@ def patrol_lines(session: Session, day: date, options: MapOptions = MapOptions()
         track = store.raw_track(db, patrol_id) if status == "open" else json.loads(track_json)
         if len(track) > 1:
             walked.append(track)
-            tracks.append([[list(options.out(*p)) for p in track], "track", patrol_id, f"{officer} 巡查轨迹"])
+            tracks.append([[list(options.out(*p)) for p in track], "track", patrol_id,
+                           labels.track.format(officer=officer)])
     roads = []
     for road_id, name, geometry in store.road_geometries(db, session.actor.squad_id):
         line = json.loads(geometry)
@@ -100,6 +113,7 @@ class LayerQuery:
     day: date
     check_days: int = 0
     crs: str = "wgs84"
+    labels: LayerLabels = LayerLabels()
 
 
 LAYERS = ("units", "roads", "tracks", "checks", "notices")
@@ -109,20 +123,20 @@ def map_layers(session: Session, query: LayerQuery) -> dict[str, list[Point]]:
     """Every layer's data (what the map page pushes into the loaded page)."""
     session.require(Permission.VIEW_UNITS)
     options = MapOptions(query.crs)
-    tracks, roads = patrol_lines(session, query.day, options)
+    tracks, roads = patrol_lines(session, query.day, options, query.labels)
     return {
         "units": unit_points(session, options),
         "roads": roads,
         "tracks": tracks,
         "checks": check_points(session, options, open_only=query.check_days == 0,
                                since_days=query.check_days or 365),
-        "notices": notice_points(session, options),
+        "notices": notice_points(session, options, query.labels),
     }
 
 
 def day_layers(session: Session, query: LayerQuery) -> dict[str, list[Point]]:
     """Only the layers that depend on the day (a date change does not resend 50,000 units)."""
-    tracks, roads = patrol_lines(session, query.day, MapOptions(query.crs))
+    tracks, roads = patrol_lines(session, query.day, MapOptions(query.crs), query.labels)
     return {"roads": roads, "tracks": tracks}
 
 

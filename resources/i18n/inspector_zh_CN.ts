@@ -3718,6 +3718,17 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     </message>
   </context>
   <context>
+    <name>map</name>
+    <message>
+      <source>{party}: re-check by {deadline}</source>
+      <translation>{party}：{deadline}前复查</translation>
+    </message>
+    <message>
+      <source>Patrol track of {officer}</source>
+      <translation>{officer}的巡查轨迹</translation>
+    </message>
+  </context>
+  <context>
     <name>pages</name>
     <message>
       <source>Daily review</source>

@@ -199,3 +199,24 @@ def test_the_picker_returns_wgs84(qtbot, officer_session: Session, runner, crs: 
     with qtbot.waitSignal(dialog.position_picked) as picked:
         dialog.accept()
     assert picked.args == [lat, lon]
+
+
+def test_layer_tooltips_follow_the_interface_language(officer_session, zh) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from inspector_app.services.map_data import LayerQuery, map_layers
+    from inspector_app.services.notice_documents import issue_document
+    from inspector_app.services.violations import record_violation
+    from inspector_app.ui.pages.map_view import translated_labels
+    from tests.services.test_notices import ALL, _signed, _values
+
+    placed = _values(officer_session, lat=36.6612, lon=117.0231)
+    issue_document(officer_session, record_violation(officer_session, placed, ALL).ids("violation")[0], "warning",
+                   _signed())
+    day = date(2026, 11, 19)  # the demo's last day of patrols
+    layers = map_layers(officer_session, LayerQuery(day, labels=translated_labels()))
+    assert layers["tracks"] and all(t[3].endswith("的巡查轨迹") for t in layers["tracks"])
+    assert layers["notices"] and all("前复查" in n[4] for n in layers["notices"])
+    english = map_layers(officer_session, LayerQuery(day))
+    assert all(t[3].startswith("Patrol track of ") for t in english["tracks"])
+    assert all(": re-check by " in n[4] for n in english["notices"])

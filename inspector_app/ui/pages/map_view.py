@@ -25,6 +25,7 @@ from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.services.map_data import (
     LAYERS,
+    LayerLabels,
     LayerQuery,
     MapOptions,
     check_layer,
@@ -100,6 +101,11 @@ LEGEND = (
 
 
 CLUSTER_ABOVE = 300  # points; fewer are drawn one by one
+
+
+def translated_labels() -> LayerLabels:
+    """The layers' tooltip templates in the interface language."""
+    return LayerLabels(*(tr_text(template, "map") for template in (LayerLabels.notice, LayerLabels.track)))
 
 
 def _fetch_encoded(fetch: Any, session: Any, query: LayerQuery) -> dict[str, tuple[int, str]]:
@@ -223,7 +229,8 @@ class MapView(QWidget):
         self.map.load(path)
 
     def query(self) -> LayerQuery:
-        return LayerQuery(self.day.date().toPython(), int(self.check_scope.currentData() or 0), self.base.crs)  # type: ignore[arg-type]
+        return LayerQuery(self.day.date().toPython(), int(self.check_scope.currentData() or 0), self.base.crs,  # type: ignore[arg-type]
+                          translated_labels())
 
     def reload_layers(self) -> None:
         """Fetch every layer off the UI thread and push it into the page."""
