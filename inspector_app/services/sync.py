@@ -12,6 +12,7 @@ import json
 import platform
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from inspector_app.domain.clock import HlcStamp, utc_iso
@@ -30,6 +31,7 @@ PULL_LIMIT = 1000
 LEASE_SIZE = 100
 LEASE_LOW = 20
 DOC_TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof")
+KEEP_ACKED_DAYS = 30  # acknowledged ops kept this long on the laptop, then deleted after a sync
 
 ClientFactory = Callable[[str, str, Tokens], SyncClient]
 
@@ -153,7 +155,8 @@ def sync_now(session: Session, client: SyncClient | None = None, progress: Progr
             client.close()
     with session.operation("sync") as op:
         state.set_state(op.db, last_success_at=utc_iso(op.now), last_error="")
-        op.details.update(pushed=report.pushed, pulled=report.pulled, blobs=report.blobs_uploaded)
+        purged = state.purge_acked(op.db, utc_iso(op.now - timedelta(days=KEEP_ACKED_DAYS)))
+        op.details.update(pushed=report.pushed, pulled=report.pulled, blobs=report.blobs_uploaded, purged=purged)
     return report
 
 

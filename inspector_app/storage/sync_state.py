@@ -92,6 +92,13 @@ def record_answers(db: sqlite_utils.Database, answers: Iterable[tuple[str, str, 
                        [status, reason, op_id])
 
 
+def purge_acked(db: sqlite_utils.Database, made_before: str) -> int:
+    """Delete acknowledged ops made before ``made_before`` (ISO UTC); returns how many. The
+    server has them and the records are in their own tables, so nothing is lost; recent ones
+    are kept a while for troubleshooting. Refused and pending ops are never touched."""
+    return db.execute("DELETE FROM outbox WHERE status = 'acked' AND created_at < ?", [made_before]).rowcount
+
+
 def retry_ops(db: sqlite_utils.Database, op_ids: Iterable[str]) -> int:
     """Put refused ops back in the queue; returns how many."""
     count = 0
