@@ -43,7 +43,7 @@ def map_page(session: Session, base: BaseMap | None = None) -> Path:
     centre = store.unit_centre(session.store.db, session.actor.squad_id) or (36.6512, 117.1201)  # 泉城广场
     base = base or BaseMap()
     lat, lon = MapOptions(base.crs).out(*centre)
-    tiles = TileReader(session.store.paths.root, base.office_file).available()
+    tiles = TileReader(session.store.paths.root, base.office_file).available() or base.fetches_online()
     return write_page(PageSpec(lat, lon, 15, tiles=tiles), session.store.paths.root / "map")
 
 

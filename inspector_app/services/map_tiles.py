@@ -1,5 +1,6 @@
 """Base-map tiles for the map: where they come from (an office MBTiles file, the profile's
-tile cache) and filling the cache from an online XYZ source for a chosen area.
+tile cache) and filling the cache from an online XYZ source, for a chosen area or tile by tile
+as the map is browsed while online.
 
 天地图 draws in CGCS2000, which is WGS-84 to within centimetres, so positions go in unchanged;
 a GCJ-02 source (高德) needs every position converted, which services/map_data.py does when the
@@ -8,6 +9,9 @@ source says ``crs="gcj02"``."""
 from __future__ import annotations
 
 import json
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +23,7 @@ from inspector_app.maps.tiles import MBTiles
 from inspector_app.services.session import Session
 from inspector_app.storage.map_layers import road_geometries
 from inspector_app.sync.tile_download import DownloadResult as DownloadResult
-from inspector_app.sync.tile_download import TileSource, download_area
+from inspector_app.sync.tile_download import TileFetcher, TileSource, download_area
 
 TIANDITU_URL = ("https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
                 "&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}"
@@ -36,6 +40,17 @@ class BaseMap:
     key: str = ""
     crs: str = "wgs84"
     office_file: str = ""
+    fetch_while_browsing: bool = True  # missing tiles fetched (and kept) when online
+
+    def fetches_online(self) -> bool:
+        """Whether the map fetches missing tiles from the online source as it is browsed."""
+        if not self.fetch_while_browsing or self.kind == "none":
+            return False
+        try:
+            self.source()
+        except UserError:
+            return False
+        return True
 
     def source(self) -> TileSource:
         """The online source to download from; a clear message when it cannot be used."""
@@ -75,6 +90,52 @@ class TileReader:
     def available(self) -> bool:
         """Whether any tile at all is stored (else the page draws a neutral background)."""
         return (self.office is not None and self.office.count() > 0) or self.cache.count() > 0
+
+
+class OnlineTiles:
+    """Tiles missing from the offline files, fetched from the online source as the map is
+    browsed and kept in the profile's tile cache (so they are there offline next time). After
+    a few failures in a row (no network in the street) it stops trying for a minute, so an
+    officer offline sees the map at once instead of waiting on each tile. Thread-safe."""
+
+    FAILURES_BEFORE_PAUSE = 3
+    PAUSE_S = 60.0
+
+    def __init__(self, profile_root: Path, base: BaseMap, clock: Callable[[], float] = time.monotonic) -> None:
+        self.fetcher = TileFetcher(base.source())
+        self.cache = MBTiles(profile_root / "tiles.mbtiles")
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._failures = 0
+        self._paused_until = 0.0
+
+    def fetch(self, z: int, x: int, y: int) -> bytes | None:
+        """The tile from the online source, stored in the cache; None if it cannot be had now."""
+        with self._lock:
+            if self.clock() < self._paused_until:
+                return None
+        data = self.fetcher.fetch(z, x, y)
+        with self._lock:
+            if data is None:
+                self._failures += 1
+                if self._failures >= self.FAILURES_BEFORE_PAUSE:
+                    self._paused_until = self.clock() + self.PAUSE_S
+                    self._failures = 0
+                return None
+            self._failures = 0
+        self.cache.put_many([(z, x, y, data)])
+        return data
+
+    def close(self) -> None:
+        """Close the connections."""
+        self.fetcher.close()
+
+
+def page_tiles(session: Session, base: BaseMap) -> tuple[TileReader, OnlineTiles | None]:
+    """What a map page draws its base map from: the stored tiles, and the online source for
+    missing ones when the base map fetches while browsing."""
+    root = session.store.paths.root
+    return TileReader(root, base.office_file), OnlineTiles(root, base) if base.fetches_online() else None
 
 
 def area_estimate(area: Area) -> tuple[int, int]:

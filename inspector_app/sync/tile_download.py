@@ -95,3 +95,25 @@ def _fetch(client: httpx.Client, source: TileSource, wanted: list[tuple[int, int
         if len(batch) >= BATCH:
             cache.put_many(batch)
             batch.clear()
+
+
+class TileFetcher:
+    """Fetches single tiles while the map is browsed: one HTTP client (kept-alive connections)
+    shared by the worker threads, short timeouts, and None for any failure."""
+
+    def __init__(self, source: TileSource, timeout: float = 5.0) -> None:
+        self.source = source
+        self.client = httpx.Client(timeout=timeout, follow_redirects=True,
+                                   headers={"User-Agent": "inspector-app tile cache"})
+
+    def fetch(self, z: int, x: int, y: int) -> bytes | None:
+        """The tile's bytes, or None (not found, refused, no network)."""
+        try:
+            response = self.client.get(self.source.url_for(z, x, y))
+        except httpx.HTTPError:
+            return None
+        return response.content if response.status_code == 200 and response.content else None
+
+    def close(self) -> None:
+        """Close the connections."""
+        self.client.close()

@@ -4,6 +4,7 @@ bureau's key, OpenStreetMap, or any XYZ address) used to fill the offline cache.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,7 @@ def load_base_map(settings: AppSettings) -> BaseMap:
         kind=str(settings.get("map/kind", "none")), url=str(settings.get("map/url", "")),
         key=str(settings.get("map/key", "")), crs=str(settings.get("map/crs", "wgs84")),
         office_file=str(settings.get("map/office_file", "")),
+        fetch_while_browsing=str(settings.get("map/fetch_while_browsing", "true")).lower() == "true",
     )
 
 
@@ -35,6 +37,7 @@ def save_base_map(settings: AppSettings, base: BaseMap) -> None:
     """Store the base map choice."""
     for name in ("kind", "url", "key", "crs", "office_file"):
         settings.set(f"map/{name}", getattr(base, name))
+    settings.set("map/fetch_while_browsing", "true" if base.fetch_while_browsing else "false")
 
 
 class BaseMapDialog(QDialog):
@@ -67,6 +70,10 @@ class BaseMapDialog(QDialog):
         self.url = QLineEdit(base.url)
         self.url.setPlaceholderText("https://example.org/tiles/{z}/{x}/{y}.png")
         form.addRow(self.tr("Address"), self.url)
+        self.fetch = QCheckBox(self.tr("Fetch missing tiles while browsing the map, when online (they are kept for "
+                                       "offline use)"))
+        self.fetch.setChecked(base.fetch_while_browsing)
+        form.addRow(self.fetch)
         self.crs = QComboBox()
         self.crs.addItem(self.tr("WGS-84 / CGCS2000 (天地图, OpenStreetMap)"), "wgs84")
         self.crs.addItem(self.tr("GCJ-02 (高德, 腾讯)"), "gcj02")
@@ -86,6 +93,7 @@ class BaseMapDialog(QDialog):
         kind = self.kind.currentData()
         self.key.setEnabled(kind in ("tianditu", "custom"))
         self.url.setEnabled(kind == "custom")
+        self.fetch.setEnabled(kind != "none")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Offline map file"), "", self.tr("MBTiles (*.mbtiles)"))
@@ -95,7 +103,8 @@ class BaseMapDialog(QDialog):
     def base_map(self) -> BaseMap:
         """The choice in the dialog."""
         return BaseMap(kind=self.kind.currentData(), url=self.url.text().strip(), key=self.key.text().strip(),
-                       crs=self.crs.currentData(), office_file=self.office.text().strip())
+                       crs=self.crs.currentData(), office_file=self.office.text().strip(),
+                       fetch_while_browsing=self.fetch.isChecked())
 
     def accept(self) -> None:
         save_base_map(self.settings, self.base_map())

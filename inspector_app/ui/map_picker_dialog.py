@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from inspector_app.services.map_data import LayerQuery, MapOptions, map_layers, map_page
-from inspector_app.services.map_tiles import TileReader
+from inspector_app.services.map_tiles import OnlineTiles, TileReader, page_tiles
 from inspector_app.services.session import Session
 from inspector_app.ui.base_map_dialog import load_base_map
 from inspector_app.ui.errors import show_error
@@ -48,12 +48,12 @@ class MapPickerDialog(QDialog):
         layout.addWidget(self.buttons)
         runner.run(self._prepare, on_done=self._load, on_error=lambda e: show_error(self, e))
 
-    def _prepare(self) -> tuple[Any, TileReader]:
-        return map_page(self.session, self.base), TileReader(self.session.store.paths.root, self.base.office_file)
+    def _prepare(self) -> tuple[Any, tuple[TileReader, OnlineTiles | None]]:
+        return map_page(self.session, self.base), page_tiles(self.session, self.base)
 
-    def _load(self, result: tuple[Any, TileReader]) -> None:
-        path, reader = result
-        MapProfile.shared().tiles.reader = reader
+    def _load(self, result: tuple[Any, tuple[TileReader, OnlineTiles | None]]) -> None:
+        path, tiles = result
+        MapProfile.shared().serve(*tiles)
         self.map.load(path)
 
     def _ready(self) -> None:

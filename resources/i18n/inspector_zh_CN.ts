@@ -134,6 +134,10 @@
       <translation>地址</translation>
     </message>
     <message>
+      <source>Fetch missing tiles while browsing the map, when online (they are kept for offline use)</source>
+      <translation>联网时浏览地图自动下载缺少的底图（下载后离线可用）</translation>
+    </message>
+    <message>
       <source>WGS-84 / CGCS2000 (天地图, OpenStreetMap)</source>
       <translation>WGS-84 / CGCS2000（天地图、OpenStreetMap）</translation>
     </message>

@@ -24,7 +24,13 @@ from inspector_app.services.map_data import (
     map_page,
     unit_points,
 )
-from inspector_app.services.map_tiles import BaseMap, TileReader, download_tiles
+from inspector_app.services.map_tiles import (
+    BaseMap,
+    OnlineTiles,
+    TileReader,
+    download_tiles,
+    page_tiles,
+)
 from inspector_app.services.session import Session
 
 AREA = Area(36.64, 117.10, 36.66, 117.13, 13, 15)
@@ -135,3 +141,33 @@ def test_layers_for_the_map_and_gcj02_conversion(officer_session: Session) -> No
     page = map_page(officer_session)
     html = page.read_text(encoding="utf-8")
     assert "https://" not in html and "http://" not in html.replace("http://www.w3.org", "")
+
+
+def test_a_tile_missing_offline_is_fetched_while_browsing_and_kept(session: Session, tile_server: TileServer) -> None:
+    base = BaseMap(kind="custom", url=tile_server.url)
+    assert base.fetches_online()
+    reader, online = page_tiles(session, base)
+    assert online is not None and reader.get(15, 10, 20) is None
+    data = online.fetch(15, 10, 20)
+    assert data == b"\\x89PNG fake tile /15/10/20.png"
+    assert reader.get(15, 10, 20) == data  # kept for the next time, offline
+    online.close()
+
+
+def test_browsing_offline_stops_asking_the_network_for_a_minute(session: Session, tile_server: TileServer) -> None:
+    now = [1000.0]
+    online = OnlineTiles(session.store.paths.root, BaseMap(kind="custom", url=tile_server.url), clock=lambda: now[0])
+    tile_server.status = 503  # as good as no network: nothing comes back
+    assert [online.fetch(15, 1, n) for n in range(5)] == [None] * 5
+    assert len(tile_server.hits) == OnlineTiles.FAILURES_BEFORE_PAUSE  # then it stopped asking
+    now[0] += OnlineTiles.PAUSE_S + 1
+    tile_server.status = 200
+    assert online.fetch(15, 1, 9) is not None  # back online after the pause
+    online.close()
+
+
+def test_no_fetching_while_browsing_without_a_usable_source_or_when_switched_off(session: Session) -> None:
+    assert not BaseMap().fetches_online()
+    assert not BaseMap(kind="tianditu").fetches_online()  # no key
+    assert not BaseMap(kind="osm", fetch_while_browsing=False).fetches_online()
+    assert page_tiles(session, BaseMap(kind="custom", url="not an address"))[1] is None

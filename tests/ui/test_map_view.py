@@ -220,3 +220,43 @@ def test_layer_tooltips_follow_the_interface_language(officer_session, zh) -> No
     english = map_layers(officer_session, LayerQuery(day))
     assert all(t[3].startswith("Patrol track of ") for t in english["tracks"])
     assert all(": re-check by " in n[4] for n in english["notices"])
+
+
+def test_a_missing_tile_is_fetched_while_browsing_and_kept(qtbot, window, settings, officer_session: Session) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.map_tiles import BaseMap
+    from inspector_app.ui.base_map_dialog import save_base_map
+
+    png = io.BytesIO()
+    Image.new("RGB", (256, 256), (230, 200, 180)).save(png, "PNG")
+    hits: list[str] = []
+
+    class Tiles(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            self.wfile.write(png.getvalue())
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Tiles)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        save_base_map(settings, BaseMap(kind="custom", url=f"http://127.0.0.1:{server.server_address[1]}/{{z}}/{{x}}/{{y}}.png"))
+        MapProfile.shared().guard.blocked.clear()
+        view = window.page("map")
+        qtbot.waitUntil(lambda: view.map.is_ready, timeout=30000)
+        x, y = tile_xy(36.65, 117.12, 15)
+        cache = MBTiles(officer_session.store.paths.root / "tiles.mbtiles")
+        assert cache.get(15, x, y) is None
+        raw_js(qtbot, view.map, f"window.__tile = null; var t = new Image(); t.onload = function () {{ window.__tile = t.width; }};"
+                                f" t.src = 'inspector-tile://tiles/15/{x}/{y}'; 1")
+        qtbot.waitUntil(lambda: raw_js(qtbot, view.map, "window.__tile") == 256, timeout=15000)
+        assert f"/15/{x}/{y}.png" in hits and MapProfile.shared().tiles.fetched > 0
+        assert cache.get(15, x, y) == png.getvalue()  # there next time, offline
+        assert MapProfile.shared().guard.blocked == []  # the app fetched it; the page still reaches nothing
+    finally:
+        MapProfile.shared().serve(None)
+        server.shutdown()

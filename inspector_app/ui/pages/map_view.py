@@ -35,6 +35,7 @@ from inspector_app.services.map_data import (
     map_page,
     road_centres,
 )
+from inspector_app.services.map_tiles import page_tiles
 from inspector_app.services.patrols import current_patrol, patrol_position
 from inspector_app.ui.base_map_dialog import BaseMapDialog, load_base_map
 from inspector_app.ui.errors import show_error
@@ -210,18 +211,16 @@ class MapView(QWidget):
     def load_page(self) -> None:
         """Write the page (off the UI thread) and load it."""
         self.base = load_base_map(self.ctx.settings)
-        MapProfile.shared().tiles.reader = None
+        MapProfile.shared().serve(None)
         self.ctx.runner.run(self._prepare, on_done=self._page_written, on_error=lambda e: show_error(self, e))
 
-    def _prepare(self) -> tuple[Any, list[tuple[str, float, float]], Any]:
-        from inspector_app.services.map_tiles import TileReader
+    def _prepare(self) -> tuple[Any, list[tuple[str, float, float]], tuple[Any, Any]]:
+        tiles = page_tiles(self.session, self.base)
+        return map_page(self.session, self.base), road_centres(self.session, MapOptions(self.base.crs)), tiles
 
-        reader = TileReader(self.session.store.paths.root, self.base.office_file)
-        return map_page(self.session, self.base), road_centres(self.session, MapOptions(self.base.crs)), reader
-
-    def _page_written(self, result: tuple[Any, list[tuple[str, float, float]], Any]) -> None:
-        path, roads, reader = result
-        MapProfile.shared().tiles.reader = reader
+    def _page_written(self, result: tuple[Any, list[tuple[str, float, float]], tuple[Any, Any]]) -> None:
+        path, roads, tiles = result
+        MapProfile.shared().serve(*tiles)
         self.roads.clear()
         self.roads.addItem(self.tr("Centre on a road…"), None)
         for name, lat, lon in roads:
