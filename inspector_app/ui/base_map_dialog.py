@@ -63,7 +63,7 @@ class BaseMapDialog(QDialog):
                                        self.tr("OpenStreetMap"), self.tr("Custom XYZ address")), strict=True):
             self.kind.addItem(label, kind)
         self.kind.setCurrentIndex(max(0, KINDS.index(base.kind) if base.kind in KINDS else 0))
-        form.addRow(self.tr("Online source for downloads"), self.kind)
+        form.addRow(self.tr("Online tile source"), self.kind)
         self.key = QLineEdit(base.key)
         self.key.setPlaceholderText(self.tr("天地图 key (tk)"))
         form.addRow(self.tr("Key"), self.key)

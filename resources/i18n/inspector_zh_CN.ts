@@ -118,8 +118,8 @@
       <translation>自定义 XYZ 地址</translation>
     </message>
     <message>
-      <source>Online source for downloads</source>
-      <translation>在线下载来源</translation>
+      <source>Online tile source</source>
+      <translation>在线底图来源</translation>
     </message>
     <message>
       <source>天地图 key (tk)</source>

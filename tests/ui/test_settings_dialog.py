@@ -140,3 +140,22 @@ def test_the_map_tile_source_is_reached_from_settings(qtbot, settings: AppSettin
     dialog.edit_base_map()
     assert load_base_map(settings) == BaseMap(kind="tianditu", key="abc123")
     assert "天地图" in dialog.base_map.text() and "已设置密钥" in dialog.base_map.text()
+
+
+def test_fetching_tiles_while_browsing_can_be_switched_off(qtbot, settings: AppSettings) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.map_tiles import BaseMap
+    from inspector_app.ui.base_map_dialog import BaseMapDialog, load_base_map, save_base_map
+
+    save_base_map(settings, BaseMap(kind="osm"))
+    dialog = BaseMapDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.fetch.isChecked() and dialog.fetch.isEnabled()  # on by default with a source
+    dialog.fetch.setChecked(False)  # e.g. on metered mobile data
+    dialog.accept()
+    assert load_base_map(settings) == BaseMap(kind="osm", fetch_while_browsing=False)
+    assert not load_base_map(settings).fetches_online()
+    dialog = BaseMapDialog(settings)
+    qtbot.addWidget(dialog)
+    assert not dialog.fetch.isChecked()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("none"))
+    assert not dialog.fetch.isEnabled()  # nothing to fetch from
