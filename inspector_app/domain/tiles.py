@@ -59,3 +59,20 @@ def estimate(area: Area) -> tuple[int, int]:
     """(tile count, estimated bytes) of an area."""
     count = tile_count(area)
     return count, count * AVERAGE_TILE_BYTES
+
+
+TILE_URL_FIELDS = ("z", "x", "y", "s", "key")
+
+
+def usable_tile_url(url: str) -> bool:
+    """Whether an XYZ address template can be used: http(s) to a host, with {z}, {x} and {y},
+    and no placeholder other than those and {s} (subdomain) and {key}."""
+    from string import Formatter
+    from urllib.parse import urlsplit
+
+    try:
+        fields = {name for _, name, _, _ in Formatter().parse(url) if name is not None}
+        parts = urlsplit(url.format(z=0, x=0, y=0, s="1", key="k"))
+    except (KeyError, IndexError, ValueError):
+        return False
+    return {"z", "x", "y"} <= fields <= set(TILE_URL_FIELDS) and parts.scheme in ("http", "https") and bool(parts.hostname)

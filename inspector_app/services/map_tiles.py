@@ -18,7 +18,7 @@ from pathlib import Path
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.progress import Progress
-from inspector_app.domain.tiles import MAX_DOWNLOAD_TILES, Area, estimate
+from inspector_app.domain.tiles import MAX_DOWNLOAD_TILES, Area, estimate, usable_tile_url
 from inspector_app.maps.tiles import MBTiles
 from inspector_app.services.session import Session
 from inspector_app.storage.map_layers import road_geometries
@@ -63,8 +63,16 @@ class BaseMap:
             return TileSource(TIANDITU_URL, self.key.strip(), "01234567")
         if self.kind == "osm":
             return TileSource(OSM_URL, "", "")
-        if self.kind == "custom" and all(p in self.url for p in ("{z}", "{x}", "{y}")):
-            return TileSource(self.url, self.key.strip(), "1234" if "{s}" in self.url else "")
+        if self.kind == "custom":
+            if usable_tile_url(self.url):
+                return TileSource(self.url, self.key.strip(), "1234" if "{s}" in self.url else "")
+            raise UserError(
+                QT_TRANSLATE_NOOP("errors", "The tile address \"{url}\" cannot be used."),
+                QT_TRANSLATE_NOOP("errors", "Write an http:// or https:// address with {{z}}, {{x}} and {{y}} in it "
+                                            "(and, if needed, {{s}} and {{key}}), for example "
+                                            "https://example.org/tiles/{{z}}/{{x}}/{{y}}.png."),
+                url=self.url,
+            )
         raise UserError(
             QT_TRANSLATE_NOOP("errors", "No online tile source is set up."),
             QT_TRANSLATE_NOOP("errors", "Choose 天地图, OpenStreetMap or an address with {{z}}, {{x}} and {{y}} under Base map…."),

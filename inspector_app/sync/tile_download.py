@@ -110,7 +110,7 @@ class TileFetcher:
         """The tile's bytes, or None (not found, refused, no network)."""
         try:
             response = self.client.get(self.source.url_for(z, x, y))
-        except httpx.HTTPError:
+        except (httpx.HTTPError, httpx.InvalidURL, RuntimeError):  # RuntimeError: closed meanwhile
             return None
         return response.content if response.status_code == 200 and response.content else None
 

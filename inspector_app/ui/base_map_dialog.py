@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.errors import UserError
 from inspector_app.services.map_tiles import BaseMap
+from inspector_app.ui.errors import show_error
 from inspector_app.ui.settings import AppSettings
 
 KINDS = ("none", "tianditu", "osm", "custom")
@@ -107,5 +109,13 @@ class BaseMapDialog(QDialog):
                        fetch_while_browsing=self.fetch.isChecked())
 
     def accept(self) -> None:
-        save_base_map(self.settings, self.base_map())
+        base = self.base_map()
+        if base.kind == "custom":
+            try:
+                base.source()
+            except UserError as exc:  # said here, and the dialog stays open with what was typed
+                show_error(self, exc)
+                self.url.setFocus()
+                return
+        save_base_map(self.settings, base)
         super().accept()

@@ -3346,6 +3346,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>请在“底图设置…”中填写局里的天地图密钥后重试。</translation>
     </message>
     <message>
+      <source>The tile address "{url}" cannot be used.</source>
+      <translation>底图地址“{url}”无法使用。</translation>
+    </message>
+    <message>
+      <source>Write an http:// or https:// address with {{z}}, {{x}} and {{y}} in it (and, if needed, {{s}} and {{key}}), for example https://example.org/tiles/{{z}}/{{x}}/{{y}}.png.</source>
+      <translation>请填写以 http:// 或 https:// 开头、含 {{z}}、{{x}}、{{y}} 的地址（需要时可含 {{s}} 和 {{key}}），例如 https://example.org/tiles/{{z}}/{{x}}/{{y}}.png。</translation>
+    </message>
+    <message>
       <source>No online tile source is set up.</source>
       <translation>还没有设置在线底图来源。</translation>
     </message>

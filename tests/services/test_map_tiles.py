@@ -106,7 +106,9 @@ def test_a_failing_server_gives_a_clear_message_and_keeps_saved_tiles(session: S
 
 @pytest.mark.parametrize("base, message", [
     (BaseMap(kind="tianditu"), "needs a key"),
-    (BaseMap(kind="custom", url="https://example.org/tiles.png"), "No online tile source"),
+    (BaseMap(kind="custom", url="https://example.org/tiles.png"), "cannot be used"),
+    (BaseMap(kind="custom", url="https://example.org/{z}/{x}/{y}/{zoom}.png"), "cannot be used"),
+    (BaseMap(kind="custom", url="ftp://example.org/{z}/{x}/{y}.png"), "cannot be used"),
     (BaseMap(kind="none"), "No online tile source"),
 ])
 def test_an_unusable_source_is_explained_before_anything_is_fetched(session: Session, base: BaseMap, message: str) -> None:

@@ -159,3 +159,21 @@ def test_fetching_tiles_while_browsing_can_be_switched_off(qtbot, settings: AppS
     assert not dialog.fetch.isChecked()
     dialog.kind.setCurrentIndex(dialog.kind.findData("none"))
     assert not dialog.fetch.isEnabled()  # nothing to fetch from
+
+
+def test_an_unusable_tile_address_is_explained_and_nothing_is_saved(qtbot, settings: AppSettings, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.map_tiles import BaseMap
+    from inspector_app.ui.base_map_dialog import BaseMapDialog, load_base_map, save_base_map
+
+    save_base_map(settings, BaseMap(kind="osm"))
+    dialog = BaseMapDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("custom"))
+    dialog.url.setText("https://example.org/tiles/{zoom}/{x}/{y}.png")
+    dialog.accept()
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible())
+    assert "无法使用" in box.text() and "{z}" in box.text()
+    box.close()
+    assert dialog.isVisible() and dialog.url.text().endswith("{zoom}/{x}/{y}.png")  # what was typed stays
+    assert load_base_map(settings) == BaseMap(kind="osm")  # the stored choice is unchanged
