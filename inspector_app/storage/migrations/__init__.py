@@ -1,7 +1,13 @@
 """Schema upgrades by ``PRAGMA user_version``: one function per step, each in one transaction.
 
-To change the schema, add a module ``mNNN_<what>.py`` with ``def upgrade(db)`` and append it
-to :data:`STEPS`. Never edit a step that has shipped.
+Each module ``mNNN_<what>.py`` holds ``def upgrade(db)`` and produces schema version NNN: the
+module's number *is* the ``user_version`` a profile has once the step ran. To change the schema,
+add the next number and append it to :data:`STEPS` (tests fail on a gap or a mismatch). Never
+edit a step that has shipped.
+
+Until 2026-12 the files were named in the order their branches were written, not the order they
+run (m007_review ran third); they were renamed to the version they produce, with the order kept,
+so every shipped profile's ``user_version`` still means the same schema.
 """
 
 from __future__ import annotations
@@ -13,13 +19,13 @@ import sqlite_utils
 from inspector_app.storage.migrations import (
     m001_foundation,
     m002_patrols,
-    m003_disorders,
-    m004_notices,
-    m005_sync,
-    m007_review,
-    m008_rate_indexes,
-    m009_rate_index_order,
-    m010_disorder_status_index,
+    m003_review,
+    m004_disorders,
+    m005_notices,
+    m006_rate_indexes,
+    m007_sync,
+    m008_rate_index_order,
+    m009_disorder_status_index,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -27,13 +33,13 @@ Step = Callable[[sqlite_utils.Database], None]
 STEPS: list[Step] = [
     m001_foundation.upgrade,
     m002_patrols.upgrade,
-    m007_review.upgrade,
-    m003_disorders.upgrade,
-    m004_notices.upgrade,
-    m008_rate_indexes.upgrade,
-    m005_sync.upgrade,  # after m008: it reached main first
-    m009_rate_index_order.upgrade,
-    m010_disorder_status_index.upgrade,
+    m003_review.upgrade,
+    m004_disorders.upgrade,
+    m005_notices.upgrade,
+    m006_rate_indexes.upgrade,
+    m007_sync.upgrade,
+    m008_rate_index_order.upgrade,
+    m009_disorder_status_index.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)
