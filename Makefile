@@ -54,7 +54,9 @@ bench: venv translations
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(BIN)/python -m benchmarks
 
 # The one-folder desktop build (dist/inspector-app/) and its self-check on a fresh folder,
-# offscreen: demo profile, a 首违不罚 notice PDF, every page, a QtWebEngine page.
+# offscreen and with the system's fonts hidden (tools/without_system_fonts.sh): demo profile,
+# a 首违不罚 notice PDF, a notice to 王𠮷䶮㵘 drawn with the build's own rare-character faces,
+# 𰻞𰻞面馆 refused, every page, a QtWebEngine page; then pdffonts/pdftotext on that notice.
 PACKAGED := dist/inspector-app/inspector-app
 
 package: venv translations
@@ -65,7 +67,8 @@ package: venv translations
 
 package-test: package
 	@rm -rf build/smoke-profile
-	QT_QPA_PLATFORM=offscreen $(PACKAGED) smoke --data-dir build/smoke-profile
+	QT_QPA_PLATFORM=offscreen bash tools/without_system_fonts.sh $(PACKAGED) smoke --data-dir build/smoke-profile
+	$(BIN)/python tools/check_bundle.py --smoke build/smoke-profile
 
 # Screenshots for the user guides in docs/, from the real app on a fresh demo profile.
 docs: venv translations

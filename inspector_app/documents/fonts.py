@@ -1,32 +1,47 @@
-"""Fonts for official documents: a TrueType Chinese face embedded (subset) in every PDF.
+"""Fonts for official documents: a TrueType Chinese face embedded (subset) in every PDF, and
+faces for the rare characters it lacks, each used for just those characters.
 
-The default is the free Song face shipped in resources/fonts (AR PL SungtiL GB, Arphic Public
+The body face is the free Song face shipped in resources/fonts (AR PL SungtiL GB, Arphic Public
 License). GB/T 9704 prescribes FangSong for body text; those faces are licensed, so an office
-may point :func:`use_office_fonts` at its own licensed TrueType files.
+may point :func:`use_office_fonts` at its own licensed TrueType files. Characters the body face
+lacks come from HanaMin A and B (GlyphWiki; Hanazono Font License or SIL OFL), which a packaged
+build carries, then from faces added in Settings (:func:`use_added_faces`). Which face draws
+what is documents/coverage.py; documents are checked with it before they are numbered
+(documents/printable.py). A face is registered with reportlab only when a document uses it.
 """
 
 from __future__ import annotations
 
-from functools import cache
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from inspector_app.documents.coverage import (
+    BODY,
+    body_face,
+    body_file,
+    default_body,
+    rare_faces,
+    read_face,
+    set_added_faces,
+    set_body_file,
+)
 from inspector_app.domain.errors import UserError
+from inspector_app.domain.glyphs import Face, is_invisible
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
-from inspector_app.domain.resources import resource_path
 
-BODY = "DocBody"
 TITLE = "DocTitle"
 _registered: dict[str, Path] = {}
+_register_lock = threading.Lock()
 
 
-def _register(name: str, path: Path) -> None:
-    if _registered.get(name) == path:
-        return
+def _load(path: Path, name: str) -> TTFont:
+    """The face as reportlab embeds it; a UserError names a file it cannot use."""
     try:
-        font = TTFont(name, str(path), subfontIndex=0) if path.suffix.lower() == ".ttc" else TTFont(name, str(path))
+        return TTFont(name, str(path), subfontIndex=0) if path.suffix.lower() == ".ttc" else TTFont(name, str(path))
     except Exception as exc:  # reportlab raises plain TTFError/AssertionError for bad files
         raise UserError(
             QT_TRANSLATE_NOOP("errors", "The font file {path} cannot be used for documents ({detail})."),
@@ -36,21 +51,22 @@ def _register(name: str, path: Path) -> None:
             path=str(path),
             detail=str(exc),
         ) from None
-    pdfmetrics.registerFont(font)
-    _registered[name] = path
 
 
-@cache
-def _default() -> Path:
-    return resource_path("fonts", "gbsn00lp.ttf")
+def _register(name: str, path: Path) -> None:
+    with _register_lock:
+        if _registered.get(name) == path:
+            return
+        pdfmetrics.registerFont(_load(path, name))
+        _registered[name] = path
 
 
 def ensure_fonts() -> None:
     """Register the document fonts (once; the office's own files if set)."""
     if BODY not in _registered:
-        _register(BODY, _default())
+        _register(BODY, body_file())
     if TITLE not in _registered:
-        _register(TITLE, _default())
+        _register(TITLE, body_file())
 
 
 def title_face() -> str:
@@ -62,48 +78,61 @@ def title_face() -> str:
 
 def use_office_fonts(body: Path | None, title: Path | None = None) -> None:
     """Use an office's own licensed TrueType files (e.g. FangSong_GB2312 for the body)."""
-    _register(BODY, body or _default())
-    _register(TITLE, title or body or _default())
+    _register(BODY, body or default_body())
+    _register(TITLE, title or body or default_body())
+    set_body_file(body)
 
 
-def has_glyph(char: str, font: str = BODY) -> bool:
-    """Whether the body font can draw ``char``."""
-    ensure_fonts()
-    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
-    return ord(char) in face.charToGlyph
+def check_face(path: Path) -> Face:
+    """The face in ``path`` loaded the way a document will load it (reportlab refuses some
+    files the map reader takes, e.g. a face whose licence forbids embedding): what it draws,
+    or a UserError naming the file and why."""
+    face = read_face(path.stem, path, "added")
+    _load(path, path.stem)
+    return face
 
 
-FALLBACK = "DocRare"
-# Rare characters (CJK Extension A/B: 𠮷, 䶮, 㵘 …) are missing from GB2312-era faces. A face
-# that has them is used for just those characters: one shipped in resources/fonts, or Debian's
-# fonts-hanazono (installed by tools/system_deps.sh).
-FALLBACK_CANDIDATES = (
-    "HanaMinA.ttf",
-    "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf",
-)
+def use_added_faces(paths: Sequence[Path]) -> tuple[Face, ...]:
+    """Use these TrueType files too, after the shipped faces, for characters no other face
+    draws; returns every rare-character face now in use. A file that cannot be used raises a
+    UserError naming it, and nothing changes."""
+    set_added_faces([read_face(f"DocAdded{n}", Path(p), "added") for n, p in enumerate(paths, 1)])
+    return rare_faces()
 
 
-@cache
-def fallback_font() -> str | None:
-    """The registered name of the rare-character face, or None if there is none."""
-    for candidate in FALLBACK_CANDIDATES:
-        path = Path(candidate) if candidate.startswith("/") else resource_path("fonts", candidate)
-        if path.exists():
-            _register(FALLBACK, path)
-            return FALLBACK
+def face_for(char: str) -> str | None:
+    """The registered name of the first face that draws ``char`` (registering it with
+    reportlab the first time), or None when none does."""
+    if body_face().draws(char):
+        return BODY
+    for face in rare_faces():
+        if face.draws(char):
+            _register(face.name, face.path)
+            return face.name
     return None
 
 
-@cache
-def _body_cmap() -> frozenset[int]:
-    ensure_fonts()
-    return frozenset(pdfmetrics.getFont(BODY).face.charToGlyph)  # type: ignore[attr-defined]
-
-
-def missing_glyphs(text: str) -> set[str]:
-    """Characters of ``text`` the body face cannot draw (spaces and line breaks excepted)."""
-    cmap = _body_cmap()
-    return {c for c in text if ord(c) not in cmap and not c.isspace()}
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into runs of one face each: (registered face name, characters). Spaces and
+    line breaks belong to the body face; format characters and variation selectors, which no
+    face draws, are left out; a character no face draws stays in the body face (documents are
+    checked before that can happen)."""
+    body = body_face().chars
+    if all(ord(c) in body for c in text):
+        return [(BODY, text)] if text else []
+    runs: list[tuple[str, list[str]]] = []
+    for char in text:
+        if ord(char) in body or char.isspace():
+            name = BODY  # line breaks too: markup turns them into <br/> outside any <font>
+        elif is_invisible(char):
+            continue
+        else:
+            name = face_for(char) or BODY
+        if runs and runs[-1][0] == name:
+            runs[-1][1].append(char)
+        else:
+            runs.append((name, [char]))
+    return [(name, "".join(chars)) for name, chars in runs]
 
 
 def _utf16_hex(code_point: int) -> str:

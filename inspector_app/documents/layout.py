@@ -37,13 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector_app.documents.fonts import (
-    BODY,
-    ensure_fonts,
-    fallback_font,
-    missing_glyphs,
-    title_face,
-)
+from inspector_app.documents.fonts import BODY, ensure_fonts, font_runs, title_face
 from inspector_app.domain.documents import qr_payload
 
 PAGE_W, PAGE_H = A4
@@ -73,18 +67,9 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def markup(text: str) -> str:
     """Plain text as paragraph markup: escaped, line breaks kept, and characters the body face
-    lacks (rare names like 𠮷 or 䶮) drawn with the rare-character face."""
-    text = text or ""
-    missing = missing_glyphs(text)
-    rare = fallback_font() if missing else None
-    if not rare:
-        return escape(text).replace("\n", "<br/>")
-    out = []
-    for char in text:
-        piece = escape(char)
-        if rare and char in missing:
-            piece = f'<font name="{rare}">{piece}</font>'
-        out.append(piece)
+    lacks (rare names like 𠮷 or 䶮) drawn with the first rare-character face that has them."""
+    out = [escape(run) if face == BODY else f'<font name="{face}">{escape(run)}</font>'
+           for face, run in font_runs(text or "")]
     return "".join(out).replace("\n", "<br/>")
 
 

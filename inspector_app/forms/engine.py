@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from inspector_app.domain.errors import FieldError, ValidationFailed
+from inspector_app.domain.glyphs import Covers, check_printable
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.validators import Problem
 
@@ -46,6 +47,9 @@ class FormContext:
     # "entry" when a person types the form; "import" for rows of a registry file, where
     # some facts (e.g. the date an old agreement was signed) are often simply unknown.
     mode: str = "entry"
+    # Which characters the document fonts can draw; fields marked ``printed`` are checked
+    # against it (None: not checked, e.g. a form that is never printed).
+    covers: Covers | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class Field:
     placeholder: str = ""
     help: str = ""
     uppercase: bool = False
+    # Printed on official documents: every character must have a face (FormContext.covers).
+    printed: bool = False
 
     def is_relevant(self, values: Values) -> bool:
         """Whether the field applies given the other answers (irrelevant ones are cleared)."""
@@ -212,6 +218,10 @@ def clean(form: Form, values: Values, ctx: FormContext) -> tuple[dict[str, Any],
                 )
         if f.check is not None and isinstance(value, str):
             problem = f.check(value)
+            if problem is not None:
+                problems.append(FieldError(f.key, problem.message, dict(problem.params)))
+        if f.printed and ctx.covers is not None and isinstance(value, str):
+            problem = check_printable(value, f.label, ctx.covers)
             if problem is not None:
                 problems.append(FieldError(f.key, problem.message, dict(problem.params)))
     if not problems:

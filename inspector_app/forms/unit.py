@@ -68,7 +68,7 @@ UNIT_FORM = Form(
     version="1",
     title=QT_TRANSLATE_NOOP("forms", "Frontage unit"),
     fields=(
-        Field("name", QT_TRANSLATE_NOOP("forms", "Unit name"), required=True, max_length=60),
+        Field("name", QT_TRANSLATE_NOOP("forms", "Unit name"), required=True, max_length=60, printed=True),
         Field(
             "kind",
             QT_TRANSLATE_NOOP("forms", "Kind"),
@@ -97,10 +97,10 @@ UNIT_FORM = Form(
             uppercase=True,
             relevant=lambda v: v.get("kind") in ("individual", "resident"),
         ),
-        Field("legal_person", QT_TRANSLATE_NOOP("forms", "Legal representative"), max_length=30),
-        Field("contact", QT_TRANSLATE_NOOP("forms", "Contact person"), max_length=30),
+        Field("legal_person", QT_TRANSLATE_NOOP("forms", "Legal representative"), max_length=30, printed=True),
+        Field("contact", QT_TRANSLATE_NOOP("forms", "Contact person"), max_length=30, printed=True),
         Field("phone", QT_TRANSLATE_NOOP("forms", "Phone"), check=check_phone),
-        Field("address", QT_TRANSLATE_NOOP("forms", "Address"), required=True, max_length=120),
+        Field("address", QT_TRANSLATE_NOOP("forms", "Address"), required=True, max_length=120, printed=True),
         Field(
             "road_segment_id",
             QT_TRANSLATE_NOOP("forms", "Road segment"),
@@ -121,6 +121,7 @@ UNIT_FORM = Form(
             QT_TRANSLATE_NOOP("forms", "Signed by"),
             relevant=lambda v: bool(v.get("agreement_signed")),
             max_length=30,
+            printed=True,
         ),
         Field("awareness", QT_TRANSLATE_NOOP("forms", "Knows the five duties (知晓)"), Kind.BOOLEAN),
         Field("notes", QT_TRANSLATE_NOOP("forms", "Notes"), Kind.MULTILINE, max_length=1000),

@@ -117,9 +117,11 @@ def agreement_snapshot(session: Session, unit_id: str) -> dict[str, object]:
 def agreement_pdf(session: Session, unit_id: str) -> bytes:
     """The 责任书 as a PDF, with the signer's on-screen signature when there is one."""
     from inspector_app.documents.agreement import render_agreement
+    from inspector_app.documents.printable import check_printable
     from inspector_app.domain.documents import content_hash
 
     snapshot = agreement_snapshot(session, unit_id)
+    check_printable(snapshot)
     unit = get_unit(session.store.db, unit_id) or {}
     signature = None
     if unit.get("agreement_signature"):

@@ -31,6 +31,7 @@ from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.forms.disorder import disorder_form
 from inspector_app.forms.engine import Choice, Form, FormContext, validate
+from inspector_app.services.document_fonts import printable
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import disorders as store
 from inspector_app.storage.officers import road_segments
@@ -58,7 +59,8 @@ def form_context(session: Session) -> FormContext:
     """Today's date and the squad's road segments."""
     db = session.store.db
     roads = road_segments(db, session.actor.squad_id) or road_segments(db)
-    return FormContext(session.today(), {"road_segments": tuple(Choice(r["id"], r["name"]) for r in roads)})
+    return FormContext(session.today(), {"road_segments": tuple(Choice(r["id"], r["name"]) for r in roads)},
+                       covers=printable)  # the responsible party may get a notice
 
 
 def clock_is_suspect(session: Session) -> bool:

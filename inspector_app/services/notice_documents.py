@@ -135,7 +135,9 @@ def _images(session: Session, signatures: dict[str, str]) -> dict[str, bytes]:
 
 def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, Any], v: dict[str, Any] | None) -> tuple[str, str]:
     from inspector_app.documents.notices import render_document
+    from inspector_app.documents.printable import check_printable
 
+    check_printable(snapshot)  # before the number: a character no face draws would print blank
     year = op.now.astimezone(LOCAL_TZ).year
     squad_id = v["squad_id"] if v else session.actor.squad_id
     value, _block, source = take_number(op.db, doc_type, squad_id, year, utc_iso(op.now))

@@ -10,6 +10,7 @@ from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.forms.engine import Choice, FormContext, validate
 from inspector_app.forms.unit import UNIT_FORM
+from inspector_app.services.document_fonts import printable
 from inspector_app.services.session import Session
 from inspector_app.storage import units as unit_store
 from inspector_app.storage.officers import road_segments, road_table_stamp
@@ -46,6 +47,7 @@ def unit_form_context(session: Session, all_roads: bool = False, mode: str = "en
             "unit_categories": tuple(Choice(c, c) for c in session.catalogs.unit_categories),
         },
         mode=mode,
+        covers=printable,  # the unit's name and people are printed on its 责任书 and notices
     )
 
 

@@ -83,7 +83,9 @@ def check_values(session: Session, values: dict[str, Any]) -> list[FieldError]:
     if deadline and date.fromisoformat(str(deadline)) < session.today():
         problems.append(FieldError("deadline", QT_TRANSLATE_NOOP(
             "forms", "The deadline {when} is already past; choose today or a later day."), {"when": str(deadline)}))
-    return problems
+    from inspector_app.documents.printable import VIOLATION_FIELDS, unprintable_values
+
+    return problems + unprintable_values(values, VIOLATION_FIELDS)  # what the notice will print
 
 
 def priors_for(session: Session, values: dict[str, Any], exclude_id: str | None = None) -> list[Prior]:

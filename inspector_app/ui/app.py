@@ -195,6 +195,7 @@ class Startup:
         self.window.show()
         if self.settings.document_font:
             self.window.apply_document_font()
+        self.window.apply_rare_fonts()  # HanaMin A/B and added faces: on screen, and checks read no file
         # Once a day, in the background: a consistent copy of the database, in the folder
         # chosen in Settings. A failure (a USB drive not plugged in) is said in the status bar.
         folder = Path(self.settings.backup_folder) if self.settings.backup_folder else None

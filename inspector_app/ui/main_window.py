@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Settings; everything applies at once."""
-        before, font = self.settings.language, self.settings.document_font
+        before, font, rare = self.settings.language, self.settings.document_font, self.settings.rare_fonts
         server = server_url(self.session)
         dialog = SettingsDialog(self.settings, self, self.runner, self.session.store.paths.backups, server)
         if not dialog.exec():
@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
             self.apply_language(self.settings.language)
         if self.settings.document_font != font:
             self.apply_document_font()
+        if self.settings.rare_fonts != rare:
+            self.apply_rare_fonts()
         if "map" in self.pages:  # the base map may have changed
             self.pages["map"].load_page()  # type: ignore[attr-defined]
 
@@ -183,6 +185,13 @@ class MainWindow(QMainWindow):
 
         self.runner.run(use_document_font, self.settings.document_font or None,
                         on_error=lambda exc: show_error(self, exc))
+
+    def apply_rare_fonts(self) -> None:
+        """Read the document faces and the ones added for rare characters in the background and
+        show them on screen too (a file that cannot be used is explained; the others stay)."""
+        from inspector_app.ui.document_faces import load_faces
+
+        load_faces(self.runner, self.settings.rare_fonts, on_error=lambda exc: show_error(self, exc))
 
     def apply_language(self, language: str) -> None:
         """Switch the UI language and rebuild the pages in it."""
@@ -245,7 +254,8 @@ class MainWindow(QMainWindow):
             self.tr("About"),
             self.tr(
                 "City inspection {version}\nOffline-first field app for Jinan city-management "
-                "squads.\nDocument font: AR PL SungtiL GB (Arphic Public License)."
+                "squads.\nDocument font: AR PL SungtiL GB (Arphic Public License); rare characters: "
+                "HanaMin A and B (GlyphWiki Project, Hanazono Font License or SIL OFL 1.1)."
             ).format(version=__version__),
         )
 

@@ -92,3 +92,15 @@ class AppSettings:
     @document_font.setter
     def document_font(self, value: str) -> None:
         self.set("documents/font", value)
+
+    @property
+    def rare_fonts(self) -> list[str]:
+        """TrueType files added for rare characters no shipped face draws (e.g. a face with
+        CJK Extension G), in the order they are tried."""
+        stored = self.get("documents/rare_fonts", "")
+        lines = stored if isinstance(stored, list) else str(stored).splitlines()
+        return [line.strip() for line in lines if line.strip()]
+
+    @rare_fonts.setter
+    def rare_fonts(self, paths: list[str]) -> None:
+        self.set("documents/rare_fonts", "\n".join(paths))

@@ -1,5 +1,6 @@
 """Preferences of this computer: language, evidence-photo size, automatic screen lock, where
-the daily backup goes, and the office's document font. The caller applies what changed."""
+the daily backup goes, the office's document font and fonts added for rare characters. The
+caller applies what changed."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services.backups import check_backup_folder
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import LANGUAGES
+from inspector_app.ui.rare_fonts_widget import RareFontsWidget
 from inspector_app.ui.settings import DEFAULT_PHOTO_SIDE, MAX_LOCK_MINUTES, PHOTO_SIDES, AppSettings
 from inspector_app.ui.tasks import TaskRunner
 
@@ -77,6 +79,8 @@ class SettingsDialog(QDialog):
         self.font_path.setObjectName("documentFont")
         self.font_path.setPlaceholderText(self.tr("Built-in Song face (AR PL SungtiL GB)"))
         self.form.addRow(self.tr("Document font (licensed FangSong, TrueType)"), self._with_browse(self.font_path, self._choose_font))
+        self.rare_fonts = RareFontsWidget(settings.rare_fonts, runner)
+        self.form.addRow(self.tr("Fonts for rare characters"), self.rare_fonts)
         self.server = QLineEdit(server_url)
         self.server.setObjectName("serverUrl")
         self.server.setPlaceholderText(self.tr("https://sync.example:8765 (empty: this laptop does not sync)"))
@@ -169,4 +173,5 @@ class SettingsDialog(QDialog):
         s.idle_lock_minutes = self.lock_minutes.value()
         s.backup_folder = backup_folder
         s.document_font = self.font_path.text().strip()
+        s.rare_fonts = self.rare_fonts.paths()
         super().accept()

@@ -1,9 +1,10 @@
 """``inspector-app smoke``: a self-check of an installed (or frozen) app on a fresh folder.
 
 It exercises what a packaged build most often gets wrong: bundled data files (catalogs,
-translations, fonts), the PDF stack with its embedded Chinese font, every page of the main
-window, and QtWebEngine (its resources and helper process) loading the offline map page with
-its local scripts and the demo's units. Each step prints one line; the first failure prints why and the exit code is 1.
+translations, fonts), the PDF stack with its embedded Chinese font, rare names drawn with the
+build's own faces (ui/smoke_fonts.py), every page of the main window, and QtWebEngine (its
+resources and helper process) loading the offline map page with its local scripts and the
+demo's units. Each step prints one line; the first failure prints why and the exit code is 1.
 """
 
 from __future__ import annotations
@@ -49,17 +50,23 @@ SAMPLE_PARTY = {
 }
 
 
+def sample_values(session: Any, item_code: str = "FO25", **party: str) -> dict[str, Any]:
+    """A sample violation's values on 泉城路 (the sample party unless ``party`` says otherwise)."""
+    from inspector_app.services.profile import squad_officers
+
+    colleague = next(o["id"] for o in squad_officers(session) if o["id"] != session.actor.officer_id)
+    return {**SAMPLE_PARTY, **party, "item_code": item_code, "officer2_id": colleague,
+            "facts": "在泉城路12号门前的行道树上拴绳晾挂衣物。", "place": "泉城路12号门前"}
+
+
 def issue_sample_notice(session: Any, item_code: str = "FO25", doc_type: str = "warning",
                         **party: str) -> Any:
     """Record a sample violation on 泉城路 and issue its notice (the party refused to sign, a
     witness confirms); used by the self-check and by the documentation's screenshots."""
     from inspector_app.services.notice_documents import Signing, issue_document
-    from inspector_app.services.profile import squad_officers
     from inspector_app.services.violations import record_violation
 
-    colleague = next(o["id"] for o in squad_officers(session) if o["id"] != session.actor.officer_id)
-    values = {**SAMPLE_PARTY, **party, "item_code": item_code, "officer2_id": colleague,
-              "facts": "在泉城路12号门前的行道树上拴绳晾挂衣物。", "place": "泉城路12号门前"}
+    values = sample_values(session, item_code, **party)
     violation_id = record_violation(session, values, set(range(10))).ids("violation")[0]
     signing = Signing(refused_reason="不认可违法事实", witness="泉城路社区居委会 刘敏")
     return issue_document(session, violation_id, doc_type, signing)
@@ -120,9 +127,12 @@ def run_smoke(data_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from inspector_app.services.profile import close_profile, open_profile, sign_in
+    from inspector_app.ui.app import ensure_chinese_font
     from inspector_app.ui.i18n import install_language
+    from inspector_app.ui.smoke_fonts import check_rare_names
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    ensure_chinese_font()  # as the app does: the shipped Song face when the system has none
     print(f"Self-check in {data_dir} (frozen: {bool(getattr(sys, 'frozen', False))})", flush=True)
     session = None
     try:
@@ -131,6 +141,7 @@ def run_smoke(data_dir: Path) -> int:
         session = sign_in(open_profile(data_dir), "liqiang", "Jinan@2026")
         signed_in = session
         _step("first-offence notice PDF", lambda: _issue_notice(signed_in, data_dir / "smoke-notice.pdf"))
+        _step("rare names (the build's own faces)", lambda: check_rare_names(signed_in, data_dir))
         windows: list[Any] = []
         _step("main window, every page", lambda: _keep(_open_window(signed_in, data_dir), windows))
         _step("map page (QtWebEngine, offline)", lambda: _open_map(app, windows[0]))

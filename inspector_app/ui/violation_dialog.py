@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.errors import ValidationFailed
+from inspector_app.domain.errors import FieldError, ValidationFailed
 from inspector_app.domain.first_offence import FIRST_OFFENCE, NOT_ELIGIBLE, confirmable_conditions
+from inspector_app.services.document_fonts import unprintable_party
 from inspector_app.services.first_offence_catalog import catalog_in_use
 from inspector_app.services.profile import squad_officers
 from inspector_app.services.session import Session
@@ -56,6 +57,7 @@ class ViolationDialog(QDialog):
         self.prefill = dict(values or {})
         self.changes: Changes | None = None
         self.assessment: Assessment | None = None
+        self._unprintable_shown = False
         self.setWindowTitle(self.tr("Violation and 首违不罚 decision"))
         self.resize(1100, 760)
         self.catalog = catalog_in_use(session)
@@ -236,6 +238,18 @@ class ViolationDialog(QDialog):
         """Ask for the decision for what is typed now (it searches the records)."""
         self.runner.run(assess, self.session, self.values(), self.confirmed(), on_done=self._assessed,
                         on_error=lambda exc: None)
+        self.runner.run(unprintable_party, self.values(), on_done=self._show_unprintable, on_error=lambda exc: None)
+
+    def _show_unprintable(self, problems: list[FieldError]) -> None:
+        """Mark the party's fields holding a character no document font can print, and say
+        which and what to do, as it is typed (saving refuses it with the same message)."""
+        bad = {p.field for p in problems}
+        for key, edit in self.inputs.items():
+            edit.setStyleSheet("border: 1px solid #b3261e;" if key in bad else "")
+        if problems or self._unprintable_shown:
+            self.errors.setText("\n".join(tr_field_error(p) for p in problems))
+            self.errors.setVisible(bool(problems))
+        self._unprintable_shown = bool(problems)
 
     def _assessed(self, a: Assessment) -> None:
         self.assessment = a

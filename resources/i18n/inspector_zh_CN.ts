@@ -1122,10 +1122,10 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
       <source>City inspection {version}
 Offline-first field app for Jinan city-management squads.
-Document font: AR PL SungtiL GB (Arphic Public License).</source>
+Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMin A and B (GlyphWiki Project, Hanazono Font License or SIL OFL 1.1).</source>
       <translation>城管巡查 {version}
 面向济南城管执法中队的离线优先外勤应用。
-文书字体：文鼎 PL 简报宋（Arphic Public License）。</translation>
+文书字体：文鼎 PL 简报宋（Arphic Public License）；生僻字：花园明朝 A、B（GlyphWiki Project，花园字体许可或 SIL OFL 1.1）。</translation>
     </message>
   </context>
   <context>
@@ -1782,6 +1782,45 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>RareFontsWidget</name>
+    <message>
+      <source>Add…</source>
+      <translation>添加…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Rare-character faces: looking…</source>
+      <translation>生僻字字体：正在查找…</translation>
+    </message>
+    <message>
+      <source>No face for rare characters was found: names such as 𠮷 cannot be printed until one is added here.</source>
+      <translation>未找到生僻字字体：在此添加一个之前，“𠮷”等字无法打印。</translation>
+    </message>
+    <message>
+      <source>built in</source>
+      <translation>内置</translation>
+    </message>
+    <message>
+      <source>from this computer</source>
+      <translation>本机字体</translation>
+    </message>
+    <message>
+      <source>In use for rare characters: {names}. Added files are used for characters none of these has.</source>
+      <translation>生僻字使用：{names}。添加的字体文件用于以上字体都没有的字。</translation>
+    </message>
+    <message>
+      <source>Font for rare characters</source>
+      <translation>生僻字字体</translation>
+    </message>
+    <message>
+      <source>{n} characters</source>
+      <translation>共 {n} 个字</translation>
+    </message>
+  </context>
+  <context>
     <name>RatesView</name>
     <message>
       <source>门前五包 rates</source>
@@ -2109,6 +2148,10 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Built-in Song face (AR PL SungtiL GB)</source>
       <translation>内置宋体（文鼎 PL 简报宋）</translation>
+    </message>
+    <message>
+      <source>Fonts for rare characters</source>
+      <translation>生僻字字体</translation>
     </message>
     <message>
       <source>https://sync.example:8765 (empty: this laptop does not sync)</source>
@@ -3250,6 +3293,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>字体文件 {path} 不能用于文书（{detail}）。</translation>
     </message>
     <message>
+      <source>Choose a TrueType (.ttf) font that has the characters, or remove it in the settings.</source>
+      <translation>请选择含有这些字的 TrueType（.ttf）字体，或在设置中将其移除。</translation>
+    </message>
+    <message>
       <source>Choose a TrueType (.ttf) font in the settings, or remove the setting to use the built-in font.</source>
       <translation>请在设置中选择 TrueType（.ttf）字体，或清除该设置以使用内置字体。</translation>
     </message>
@@ -3393,6 +3440,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Refresh the list.</source>
       <translation>请刷新列表。</translation>
     </message>
+    <message>
+      <source>{label}: no document font has the character {char} ({code}), so it would print blank. Type the name as it is registered (business licence or ID card), or add a font that has this character in Settings under “Fonts for rare characters”.</source>
+      <translation>{label}中的“{char}”（{code}）没有任何文书字体能打印，印出来会是空白。请按营业执照或身份证上登记的写法填写，或在“设置”的“生僻字字体”中添加含有该字的字体。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -3477,8 +3528,56 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>经营者身份证号</translation>
     </message>
     <message>
+      <source>Party's name</source>
+      <translation>当事人姓名或名称</translation>
+    </message>
+    <message>
       <source>Legal representative</source>
       <translation>法定代表人</translation>
+    </message>
+    <message>
+      <source>Party's address</source>
+      <translation>当事人住址</translation>
+    </message>
+    <message>
+      <source>Facts</source>
+      <translation>违法事实</translation>
+    </message>
+    <message>
+      <source>Reason for refusing to sign</source>
+      <translation>拒绝签名的理由</translation>
+    </message>
+    <message>
+      <source>Witness</source>
+      <translation>见证人</translation>
+    </message>
+    <message>
+      <source>Place of service</source>
+      <translation>送达地点</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Party's pledge</source>
+      <translation>当事人承诺</translation>
+    </message>
+    <message>
+      <source>Officer's name</source>
+      <translation>执法人员姓名</translation>
+    </message>
+    <message>
+      <source>Name of a person present</source>
+      <translation>在场人员姓名</translation>
+    </message>
+    <message>
+      <source>Scene</source>
+      <translation>现场情况</translation>
+    </message>
+    <message>
+      <source>Recorder</source>
+      <translation>记录人</translation>
     </message>
     <message>
       <source>Contact person</source>
