@@ -12,16 +12,19 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+
 
 class FontFileError(ValueError):
-    """The file is not a TrueType face this app can embed (the reason is the message)."""
+    """The file is not a TrueType face this app can embed; the message is the reason, an
+    English source string of the "errors" context."""
 
 
 def _read(fh: BinaryIO, offset: int, size: int) -> bytes:
     fh.seek(offset)
     data = fh.read(size)
     if len(data) != size:
-        raise FontFileError("the file is truncated")
+        raise FontFileError(QT_TRANSLATE_NOOP("errors", "the file is cut short"))
     return data
 
 
@@ -33,9 +36,9 @@ def _tables(fh: BinaryIO) -> dict[bytes, tuple[int, int]]:
         base = struct.unpack(">I", _read(fh, 12, 4))[0]
         tag = _read(fh, base, 4)
     if tag == b"OTTO":
-        raise FontFileError("it has PostScript (CFF) outlines; documents need TrueType outlines")
+        raise FontFileError(QT_TRANSLATE_NOOP("errors", "it has PostScript (CFF) outlines; documents need TrueType outlines"))
     if tag not in (b"\x00\x01\x00\x00", b"true"):
-        raise FontFileError("it is not a TrueType font file")
+        raise FontFileError(QT_TRANSLATE_NOOP("errors", "it is not a TrueType font file"))
     count = struct.unpack(">H", _read(fh, base + 4, 2))[0]
     records = _read(fh, base + 12, 16 * count)
     out = {}
@@ -55,7 +58,7 @@ def _chosen_subtable(cmap: bytes) -> int:
         if platform == 3 or (platform == 0 and encoding != 5) or (platform == 1 and encoding == 1):
             chosen = offset
     if chosen is None:
-        raise FontFileError("it has no Unicode character map")
+        raise FontFileError(QT_TRANSLATE_NOOP("errors", "it has no Unicode character map"))
     return chosen
 
 
@@ -101,13 +104,15 @@ def code_points(path: Path) -> frozenset[int]:
         with path.open("rb") as fh:
             tables = _tables(fh)
             if b"glyf" not in tables:
-                raise FontFileError("it has no TrueType outlines (glyf table)")
+                raise FontFileError(QT_TRANSLATE_NOOP("errors", "it has no TrueType outlines (glyf table)"))
             if b"cmap" not in tables:
-                raise FontFileError("it has no character map")
+                raise FontFileError(QT_TRANSLATE_NOOP("errors", "it has no Unicode character map"))
             offset, length = tables[b"cmap"]
             cmap = _read(fh, offset, length)
-    except OSError as exc:
-        raise FontFileError(exc.strerror or str(exc)) from None
+    except FileNotFoundError:
+        raise FontFileError(QT_TRANSLATE_NOOP("errors", "the file does not exist (moved or deleted?)")) from None
+    except OSError:
+        raise FontFileError(QT_TRANSLATE_NOOP("errors", "the file cannot be read")) from None
     try:
         at = _chosen_subtable(cmap)
         fmt = struct.unpack_from(">H", cmap, at)[0]
@@ -116,9 +121,9 @@ def code_points(path: Path) -> frozenset[int]:
         elif fmt in (12, 13):
             chars = _format12(cmap, at, constant=fmt == 13)
         else:
-            raise FontFileError(f"its character map has format {fmt}, which documents cannot use")
+            raise FontFileError(QT_TRANSLATE_NOOP("errors", "its character map has a format documents cannot use"))
     except struct.error:
-        raise FontFileError("its character map is damaged") from None
+        raise FontFileError(QT_TRANSLATE_NOOP("errors", "its character map is damaged")) from None
     if chars & {0x20, 0xA0}:
         chars |= {0x20, 0xA0}  # reportlab draws each of them with the other's glyph
     return frozenset(chars)

@@ -47,9 +47,9 @@ def read_face(name: str, path: Path, origin: str) -> Face:
         chars = code_points(path)
     except FontFileError as exc:
         raise UserError(
-            QT_TRANSLATE_NOOP("errors", "The font file {path} cannot be used for documents ({detail})."),
+            QT_TRANSLATE_NOOP("errors", "The font file {path} cannot be used for documents: {reason}."),
             QT_TRANSLATE_NOOP("errors", "Choose a TrueType (.ttf) font that has the characters, or remove it in the settings."),
-            path=str(path), detail=str(exc),
+            path=str(path), reason=str(exc),
         ) from None
     return Face(name, path, origin, chars)
 

@@ -53,7 +53,7 @@ def tr_text(text: str, *contexts: str) -> str:
 def _fill(template: str, params: dict[str, Any]) -> str:
     values = dict(params)
     # Parameters that are themselves marked source strings (a field's label, a role name).
-    for key, contexts in (("label", ("forms",)), ("expected", ("forms",)), ("role", ("roles",)),
+    for key, contexts in (("label", ("forms",)), ("expected", ("forms",)), ("role", ("roles",)), ("reason", ("errors",)),
                           ("current", ("review", "disorders")), ("target", ("review", "disorders"))):
         if isinstance(values.get(key), str):
             values[key] = tr_text(values[key], *contexts)

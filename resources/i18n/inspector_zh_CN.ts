@@ -3293,6 +3293,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>字体文件 {path} 不能用于文书（{detail}）。</translation>
     </message>
     <message>
+      <source>The font file {path} cannot be used for documents: {reason}.</source>
+      <translation>字体文件 {path} 不能用于文书：{reason}。</translation>
+    </message>
+    <message>
       <source>Choose a TrueType (.ttf) font that has the characters, or remove it in the settings.</source>
       <translation>请选择含有这些字的 TrueType（.ttf）字体，或在设置中将其移除。</translation>
     </message>
@@ -3443,6 +3447,42 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>{label}: no document font has the character {char} ({code}), so it would print blank. Type the name as it is registered (business licence or ID card), or add a font that has this character in Settings under “Fonts for rare characters”.</source>
       <translation>{label}中的“{char}”（{code}）没有任何文书字体能打印，印出来会是空白。请按营业执照或身份证上登记的写法填写，或在“设置”的“生僻字字体”中添加含有该字的字体。</translation>
+    </message>
+    <message>
+      <source>the file is cut short</source>
+      <translation>文件不完整</translation>
+    </message>
+    <message>
+      <source>it has PostScript (CFF) outlines; documents need TrueType outlines</source>
+      <translation>它是 PostScript（CFF）轮廓字体，文书需要 TrueType 轮廓字体</translation>
+    </message>
+    <message>
+      <source>it is not a TrueType font file</source>
+      <translation>它不是 TrueType 字体文件</translation>
+    </message>
+    <message>
+      <source>it has no Unicode character map</source>
+      <translation>它没有 Unicode 字符映射表</translation>
+    </message>
+    <message>
+      <source>it has no TrueType outlines (glyf table)</source>
+      <translation>它没有 TrueType 字形轮廓（glyf 表）</translation>
+    </message>
+    <message>
+      <source>the file does not exist (moved or deleted?)</source>
+      <translation>文件不存在（是否已移动或删除？）</translation>
+    </message>
+    <message>
+      <source>the file cannot be read</source>
+      <translation>文件无法读取</translation>
+    </message>
+    <message>
+      <source>its character map has a format documents cannot use</source>
+      <translation>它的字符映射表格式无法用于文书</translation>
+    </message>
+    <message>
+      <source>its character map is damaged</source>
+      <translation>它的字符映射表已损坏</translation>
     </message>
   </context>
   <context>
