@@ -20,7 +20,7 @@ from inspector_app.domain.resources import resource_path
 BODY = "DocBody"
 DEFAULT_BODY_FILE = "gbsn00lp.ttf"
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entered: the union of all faces reads each face
 _faces: dict[str, tuple[Face, ...]] = {}  # "body", "rare", "added"
 _body_file: Path | None = None  # the office's own body face, if any
 _added: tuple[Path, ...] = ()
@@ -55,16 +55,23 @@ def read_face(name: str, path: Path, origin: str) -> Face:
 
 
 def _cached(key: str, load: Callable[[], tuple[Face, ...]]) -> tuple[Face, ...]:
+    faces = _faces.get(key)  # read without the lock: a check runs this once per character
+    if faces is not None:
+        return faces
     with _lock:
         if key not in _faces:
             _faces[key] = load()
         return _faces[key]
 
 
+def _read_body() -> tuple[Face, ...]:
+    path = body_file()
+    return (read_face(BODY, path, _origin(path)),)
+
+
 def body_face() -> Face:
     """The body face with what it draws."""
-    path = body_file()
-    return _cached("body", lambda: (read_face(BODY, path, _origin(path)),))[0]
+    return _cached("body", _read_body)[0]
 
 
 def set_body_file(path: Path | None) -> None:
@@ -73,6 +80,7 @@ def set_body_file(path: Path | None) -> None:
     with _lock:
         _body_file = path
         _faces.pop("body", None)
+        _faces.pop("any", None)
 
 
 def _find_rare() -> tuple[Face, ...]:
@@ -90,17 +98,24 @@ def rare_faces() -> tuple[Face, ...]:
     return _cached("rare", _find_rare) + _cached("added", _read_added)
 
 
+def _drawn() -> tuple[Face, ...]:
+    """One pseudo-face drawing what any face draws (what :func:`covers` looks up)."""
+    faces = (body_face(), *rare_faces())
+    return (Face("any", faces[0].path, "union", frozenset().union(*(f.chars for f in faces))),)
+
+
 def set_added_faces(faces: Sequence[Face]) -> None:
     """Use these faces (read with :func:`read_face`) after the shipped ones."""
     global _added
     with _lock:
         _added = tuple(face.path for face in faces)
         _faces["added"] = tuple(faces)
+        _faces.pop("any", None)
 
 
 def covers(char: str) -> bool:
     """Whether some document face draws ``char``."""
-    return body_face().draws(char) or any(face.draws(char) for face in rare_faces())
+    return ord(char) in _cached("any", _drawn)[0].chars
 
 
 def reset_faces() -> None:

@@ -39,11 +39,7 @@ def is_invisible(char: str) -> bool:
 
 def unprintable(text: str, covers: Covers) -> list[str]:
     """The characters of ``text`` no face draws, each once, in the order they first appear."""
-    out: list[str] = []
-    for char in text:
-        if char not in out and not is_invisible(char) and not covers(char):
-            out.append(char)
-    return out
+    return [char for char in dict.fromkeys(text) if not covers(char) and not is_invisible(char)]
 
 
 def unprintable_problem(label: str, chars: list[str]) -> Problem:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,8 @@ class RareFontsWidget(QWidget):
         self.runner = runner
         self.files = QListWidget()
         self.files.setObjectName("rareFonts")
-        self.files.setMaximumHeight(64)
+        self.files.setFixedHeight(3 * self.files.fontMetrics().height() + 12)  # three files show
+        self.files.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for path in paths:
             self.files.addItem(path)
         self.add_button = QPushButton(self.tr("Add…"))
@@ -53,6 +55,7 @@ class RareFontsWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.in_use)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         if runner is not None:
             runner.run(shipped_faces, on_done=self._show_in_use, on_error=lambda exc: self._show_in_use(()))
 
