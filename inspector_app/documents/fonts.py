@@ -30,7 +30,7 @@ from inspector_app.documents.coverage import (
     set_body_file,
 )
 from inspector_app.domain.errors import UserError
-from inspector_app.domain.glyphs import Face, is_invisible
+from inspector_app.domain.glyphs import NOT_DRAWN, Face, is_invisible
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 
 TITLE = "DocTitle"
@@ -112,11 +112,15 @@ def face_for(char: str) -> str | None:
     return None
 
 
+def _not_drawn(char: str) -> str:
+    raise UserError(NOT_DRAWN, char=char, code=f"U+{ord(char):04X}")
+
+
 def font_runs(text: str) -> list[tuple[str, str]]:
     """``text`` cut into runs of one face each: (registered face name, characters). Spaces and
     line breaks belong to the body face; format characters and variation selectors, which no
-    face draws, are left out; a character no face draws stays in the body face (documents are
-    checked before that can happen)."""
+    face draws, are left out. A character no face draws raises a UserError (documents are
+    checked before they are numbered; this stops a re-render where a face is missing)."""
     body = body_face().chars
     if all(ord(c) in body for c in text):
         return [(BODY, text)] if text else []
@@ -127,7 +131,7 @@ def font_runs(text: str) -> list[tuple[str, str]]:
         elif is_invisible(char):
             continue
         else:
-            name = face_for(char) or BODY
+            name = face_for(char) or _not_drawn(char)
         if runs and runs[-1][0] == name:
             runs[-1][1].append(char)
         else:

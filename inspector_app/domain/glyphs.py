@@ -28,6 +28,14 @@ UNPRINTABLE = QT_TRANSLATE_NOOP(
     "character in Settings under “Fonts for rare characters”.",
 )
 
+# What rendering says when a text reaches it unchecked (a document re-rendered on a laptop that
+# lacks the face it was issued with): it refuses rather than print a blank.
+NOT_DRAWN = QT_TRANSLATE_NOOP(
+    "errors",
+    "The document cannot be printed whole: no document font has the character {char} ({code}), "
+    "which would come out blank. Add a font that has it in Settings under “Fonts for rare characters”.",
+)
+
 
 def is_invisible(char: str) -> bool:
     """Whitespace, control and format characters, and variation selectors: nothing to draw."""

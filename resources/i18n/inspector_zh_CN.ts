@@ -3449,6 +3449,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>{label}中的“{char}”（{code}）没有任何文书字体能打印，印出来会是空白。请按营业执照或身份证上登记的写法填写，或在“设置”的“生僻字字体”中添加含有该字的字体。</translation>
     </message>
     <message>
+      <source>The document cannot be printed whole: no document font has the character {char} ({code}), which would come out blank. Add a font that has it in Settings under “Fonts for rare characters”.</source>
+      <translation>文书无法完整打印：没有任何文书字体含有“{char}”（{code}），印出来会是空白。请在“设置”的“生僻字字体”中添加含有该字的字体。</translation>
+    </message>
+    <message>
       <source>the file is cut short</source>
       <translation>文件不完整</translation>
     </message>

@@ -70,8 +70,13 @@ def test_each_character_is_drawn_by_the_first_face_that_has_it() -> None:
     assert font_runs("张伟\n便利店") == [(BODY, "张伟\n便利店")]
     assert font_runs("王𠮷䶮 㵘店\u200d") == [
         (BODY, "王"), ("DocRare-HanaMinA", "𠮷䶮"), (BODY, " "), ("DocRare-HanaMinA", "㵘"), (BODY, "店")]
-    # 𠀁 (U+20001) is in HanaMin B only; 𰻞 in no face: it stays in the body face (never issued)
-    assert font_runs("𠀁𰻞") == [("DocRare-HanaMinB", "𠀁"), (BODY, "𰻞")]
+    assert font_runs("𠀁") == [("DocRare-HanaMinB", "𠀁")]  # U+20001 is in HanaMin B only
+
+
+def test_a_character_no_face_draws_is_never_drawn_blank() -> None:
+    with pytest.raises(UserError) as info:
+        font_runs("𰻞𰻞面馆")
+    assert "𰻞 (U+30EDE)" in info.value.render() and "Fonts for rare characters" in info.value.render()
 
 
 def test_the_apps_own_copy_comes_before_the_systems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,3 +136,16 @@ def test_a_face_is_checked_the_way_a_document_loads_it(tmp_path: Path) -> None:
     with pytest.raises(UserError, match=re.escape("bad.ttf")):
         use_added_faces([bad])
     assert not covers("𰻞")
+
+
+def test_every_text_of_the_shipped_catalogs_has_a_face() -> None:
+    """Documents quote the catalogs (legal bases, duties, district names): none of it may be
+    refused, or a whole kind of notice could not be issued."""
+    import json
+
+    from inspector_app.documents.printable import _texts
+    from inspector_app.domain.glyphs import unprintable
+
+    for path in sorted(resource_path("catalogs").glob("*.json")):
+        for where, text in _texts(json.loads(path.read_text(encoding="utf-8"))):
+            assert unprintable(text, covers) == [], (path.name, where, text)

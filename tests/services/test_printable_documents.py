@@ -13,8 +13,9 @@ import pytest
 
 from inspector_app.documents.coverage import reset_faces
 from inspector_app.documents.fonts import use_added_faces
-from inspector_app.domain.errors import ValidationFailed
+from inspector_app.domain.errors import UserError, ValidationFailed
 from inspector_app.services.agreements import agreement_pdf
+from inspector_app.services.disorders import record_check
 from inspector_app.services.notice_documents import Signing, document_pdf, issue_document
 from inspector_app.services.session import Session
 from inspector_app.services.units import create_unit
@@ -95,6 +96,18 @@ def test_the_check_runs_before_the_number_is_taken(officer_session: Session, tmp
     assert BIANG in _text(pdf, tmp_path)
 
 
+def test_a_document_is_not_re_rendered_blank_where_its_face_is_missing(officer_session: Session, tmp_path: Path) -> None:
+    use_added_faces([make_face(tmp_path / "ExtG.ttf")])
+    violation_id = record_violation(officer_session, _values(officer_session, **SHOP), ALL).ids("violation")[0]
+    document_id = issue_document(officer_session, violation_id, "warning", _signed()).document_ids[0]
+    row = officer_session.store.db.execute("SELECT pdf_sha256 FROM document WHERE id = ?", [document_id]).fetchone()
+    officer_session.blobs.path(row[0]).unlink()  # this laptop has the record but not its PDF
+    use_added_faces([])  # nor the face it was issued with
+    with pytest.raises(UserError) as info:
+        document_pdf(officer_session, document_id)
+    assert "𰻞 (U+30EDE)" in info.value.render() and "cannot be printed whole" in info.value.render()
+
+
 def test_a_witness_no_face_draws_stops_the_issue_naming_the_field(officer_session: Session) -> None:
     violation_id = record_violation(officer_session, _values(officer_session), ALL).ids("violation")[0]
     signing = Signing(refused_reason="不认可", witness="𰻞𰻞面馆 王师傅")
@@ -123,3 +136,11 @@ def test_units_and_their_agreement_are_checked_too(session: Session, tmp_path: P
     with pytest.raises(ValidationFailed) as info:
         agreement_pdf(session, unit_id)
     assert [e.field for e in info.value.errors] == ["name"]
+
+
+def test_a_disorder_check_names_the_responsible_party_that_cannot_be_printed(officer_session: Session) -> None:
+    place = {"category": "L6", "event_code": "0102", "lat": 36.6661, "lon": 117.0182, "address": "泉城路12号门前"}
+    with pytest.raises(ValidationFailed) as info:
+        record_check(officer_session, {**place, "party_name": "𰻞𰻞面馆 张师傅"})
+    assert [(e.field, e.params["label"]) for e in info.value.errors] == [("party_name", "Responsible person")]
+    record_check(officer_session, {**place, "party_name": "王𠮷"})
