@@ -5,6 +5,7 @@ fontconfig configuration, empty XDG folders and HOME, resources without the rare
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from inspector_app.documents.coverage import reset_faces
+from inspector_app.documents.fonts import use_added_faces
 from inspector_app.domain.resources import resources_dir
 
 EMPTY_FONTCONFIG = """<?xml version="1.0"?>
@@ -71,3 +73,13 @@ def hide_system_fonts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
         monkeypatch.setenv(name, str(value))
     reset_faces()
     return resources
+
+
+@pytest.fixture
+def fresh_faces() -> Iterator[None]:
+    """Faces found anew for the test, and no face added in it left behind (use it with
+    ``pytestmark = pytest.mark.usefixtures("fresh_faces")`` after importing it)."""
+    reset_faces()
+    yield
+    use_added_faces([])
+    reset_faces()

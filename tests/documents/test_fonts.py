@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,16 +18,9 @@ from inspector_app.documents.font_files import find_faces, platform_folders, shi
 from inspector_app.documents.fonts import BODY, check_face, font_runs, use_added_faces
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.resources import resource_path
-from tests.font_files import hide_system_fonts, make_face
+from tests.font_files import fresh_faces, hide_system_fonts, make_face  # noqa: F401 (a fixture)
 
-
-@pytest.fixture(autouse=True)
-def fresh_faces() -> Iterator[None]:
-    """Each test finds the faces anew, and leaves no added face behind."""
-    reset_faces()
-    yield
-    use_added_faces([])
-    reset_faces()
+pytestmark = pytest.mark.usefixtures("fresh_faces")
 
 
 def _system_hanamin() -> dict[str, Path]:

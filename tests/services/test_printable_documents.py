@@ -6,12 +6,10 @@ embedded (pdffonts) and read back whole (pdftotext); a face added in Settings dr
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from inspector_app.documents.coverage import reset_faces
 from inspector_app.documents.fonts import use_added_faces
 from inspector_app.domain.errors import UserError, ValidationFailed
 from inspector_app.services.agreements import agreement_pdf
@@ -20,19 +18,14 @@ from inspector_app.services.notice_documents import Signing, document_pdf, issue
 from inspector_app.services.session import Session
 from inspector_app.services.units import create_unit
 from inspector_app.services.violations import record_violation
-from tests.font_files import hide_system_fonts, make_face
+from tests.font_files import fresh_faces, hide_system_fonts, make_face  # noqa: F401 (a fixture)
 from tests.services.test_notices import ALL, _signed, _text, _values
 
 BIANG = "𰻞𰻞面馆"  # 𰻞: CJK Extension G, which no shipped face has
 SHOP = {"party_kind": "unit", "party_name": BIANG, "party_id_number": "", "party_uscc": "91350100M000100Y43"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_faces() -> Iterator[None]:
-    reset_faces()
-    yield
-    use_added_faces([])
-    reset_faces()
+pytestmark = pytest.mark.usefixtures("fresh_faces")
 
 
 def _pdffonts(pdf: bytes, tmp_path: Path) -> list[str]:

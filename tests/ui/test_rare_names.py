@@ -4,31 +4,24 @@ Settings adds a face that draws it, and that face then serves the screen and the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from inspector_app.documents.coverage import covers, reset_faces
-from inspector_app.documents.fonts import use_added_faces
+from inspector_app.documents.coverage import covers
 from inspector_app.forms.unit import UNIT_FORM
 from inspector_app.services.units import unit_form_context
 from inspector_app.ui.form_widget import FormWidget
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.settings_dialog import SettingsDialog
-from tests.font_files import make_face
+from tests.font_files import fresh_faces, make_face  # noqa: F401 (a fixture)
 
 MESSAGE = "当事人姓名或名称中的“𰻞”（U+30EDE）没有任何文书字体能打印"
 
 
-@pytest.fixture(autouse=True)
-def fresh_faces() -> Iterator[None]:
-    reset_faces()
-    yield
-    use_added_faces([])
-    reset_faces()
+pytestmark = pytest.mark.usefixtures("fresh_faces")
 
 
 def _error_box() -> QMessageBox:
