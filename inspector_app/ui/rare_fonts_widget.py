@@ -56,8 +56,8 @@ class RareFontsWidget(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.in_use)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        if runner is not None:
-            runner.run(shipped_faces, on_done=self._show_in_use, on_error=lambda exc: self._show_in_use(()))
+        (runner or ImmediateTaskRunner()).run(shipped_faces, on_done=self._show_in_use,
+                                              on_error=lambda exc: self._show_in_use(()))
 
     def paths(self) -> list[str]:
         """The added files, in the order they are tried."""

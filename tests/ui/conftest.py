@@ -63,6 +63,8 @@ def when_shown(kind: type[QWidget], act: Callable[[Any], None], tries: int = 150
         act(dialog)
         # If what ``act`` did left the dialog open, close it: the test then fails on its
         # assertions instead of waiting forever inside ``exec``.
-        QTimer.singleShot(10_000, lambda: dialog.isVisible() and dialog.reject())
+        # The dialog is the timer's context: once it is deleted the timer never fires (a bare
+        # lambda fired into a later test and failed it on the deleted C++ object).
+        QTimer.singleShot(10_000, dialog, lambda: dialog.isVisible() and dialog.reject())
 
     QTimer.singleShot(0, lambda: look(tries))

@@ -104,7 +104,7 @@ def test_without_a_server_the_page_says_where_to_set_it(qtbot, officer_session, 
 
 
 def test_settings_take_a_server_address(qtbot, settings, zh) -> None:  # type: ignore[no-untyped-def]
-    dialog = SettingsDialog(settings, None, "https://old.example:8765")
+    dialog = SettingsDialog(settings, None, server_url="https://old.example:8765")
     qtbot.addWidget(dialog)
     dialog.server.setText(" https://sync.jinan.example:8765 ")
     assert dialog.server_url() == "https://sync.jinan.example:8765"
