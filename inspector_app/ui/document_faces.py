@@ -1,7 +1,9 @@
 """The document faces on screen too: the rare-character faces the documents use (the build's
 own HanaMin A and B, the faces added in Settings) are given to Qt as application fonts, so a
 name typed with 𠮷 shows in the form as it will print, on a machine that has no such font.
-Qt's font database is thread-safe, so this runs in the background with the rest."""
+The faces are found and read in the background; Qt is given them on the UI thread (fontconfig
+reads each file's header there, ~15 ms a face, once a session): Qt's font database is said to
+be thread-safe, but a test run that registered them from a worker crashed in Qt."""
 
 from __future__ import annotations
 
@@ -29,18 +31,26 @@ def show_on_screen(faces: Sequence[Face]) -> list[str]:
     return families
 
 
-def _load(added: Sequence[str]) -> tuple[Face, ...]:
+def _load(added: Sequence[str]) -> tuple[tuple[Face, ...], UserError | None]:
+    """(faces to show, the problem with an added face if any): the shipped faces are shown
+    even when an added one cannot be used."""
     try:
-        faces = load_document_faces(added)
-    except UserError:
-        show_on_screen(load_document_faces())  # the shipped faces at least
-        raise
-    show_on_screen(faces)
-    return faces
+        return load_document_faces(added), None
+    except UserError as exc:
+        return load_document_faces(), exc
 
 
 def load_faces(runner: TaskRunner, added: Sequence[str], on_error: Callable[[BaseException], None],
                on_done: Callable[[tuple[Face, ...]], None] | None = None) -> None:
     """Read the document faces (and the ones added in Settings) in the background and show
     them on screen; a face added in Settings that cannot be used goes to ``on_error``."""
-    runner.run(_load, list(added), on_done=on_done, on_error=on_error)
+
+    def loaded(result: tuple[tuple[Face, ...], UserError | None]) -> None:
+        faces, problem = result
+        show_on_screen(faces)
+        if problem is not None:
+            on_error(problem)
+        elif on_done is not None:
+            on_done(faces)
+
+    runner.run(_load, list(added), on_done=loaded, on_error=on_error)
