@@ -85,8 +85,8 @@ def use_office_fonts(body: Path | None, title: Path | None = None) -> None:
 
 def check_face(path: Path) -> Face:
     """The face in ``path`` loaded the way a document will load it (reportlab refuses some
-    files the map reader takes, e.g. a face whose licence forbids embedding): what it draws,
-    or a UserError naming the file and why."""
+    files whose character map reads fine, e.g. one with damaged outlines): what it draws, or
+    a UserError naming the file and why."""
     face = read_face(path.stem, path, "added")
     _load(path, path.stem)
     return face
