@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from inspector_app.domain.coverage import point_segment_distance_m
 from inspector_app.domain.errors import InvalidTransition
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -226,3 +227,43 @@ class Indicators:
     @property
     def average_hours(self) -> float | None:
         return self.handling_hours / self.closed if self.closed else None
+
+
+@dataclass(frozen=True)
+class RoadRef:
+    """What routing needs of a road segment."""
+
+    id: str
+    squad_id: str | None
+    grid_code: str
+    name: str
+    street_name: str
+    line: tuple[tuple[float, float], ...]
+
+
+ROUTE_RADIUS_M = 300.0
+
+
+def route_order(grid_code: str, road: str, lat: float | None, lon: float | None,
+                roads: list[RoadRef]) -> tuple[RoadRef | None, str]:
+    """The road segment (and so the squad) an order belongs to, and how it was found: by its
+    grid code, else by the road named, else the nearest segment within 300 m of its position."""
+    if grid_code:
+        for r in roads:
+            if r.grid_code == grid_code:
+                return r, "grid"
+    if road:
+        named = sorted((r for r in roads if road in (r.name, r.street_name)), key=lambda r: r.name)
+        if named:
+            return named[0], "road"
+    if lat is not None and lon is not None:
+        best: tuple[float, RoadRef] | None = None
+        for r in roads:
+            pairs = list(zip(r.line, r.line[1:], strict=False)) or [(r.line[0], r.line[0])] if r.line else []
+            for a, b in pairs:
+                d = point_segment_distance_m((lat, lon), a, b)
+                if d <= ROUTE_RADIUS_M and (best is None or d < best[0]):
+                    best = (d, r)
+        if best is not None:
+            return best[1], "position"
+    return None, ""

@@ -28,6 +28,7 @@ from inspector_app.domain.work_orders import (
     check_extension,
     check_step,
     may_see_contact,
+    route_order,
 )
 from inspector_app.forms.engine import FormContext, validate
 from inspector_app.forms.work_order import new_order_fields, work_order_form
@@ -124,10 +125,7 @@ def receive_order(session: Session, values: dict[str, Any]) -> Received:
     if found is not None:
         return Received(Changes(), found["id"], False)
     fields = new_order_fields(clean, session.now(), categories(), calendar())
-    road = store.route(session.store.db, fields["grid_code"], clean.get("road") or "")
-    fields.update(squad_id=(road or {}).get("squad_id") or session.actor.squad_id,
-                  road_segment_id=(road or {}).get("id"),
-                  grid_code=fields["grid_code"] or (road or {}).get("grid_code") or "")
+    fields.update(routed_fields(session, clean))
     form = work_order_form(categories())
     with session.operation("receive_work_order", Permission.DISPATCH_ORDERS) as op:
         order_id = op.recorder.create("work_order", fields, form_version=f"{form.name}/{form.version}")
@@ -135,6 +133,16 @@ def receive_order(session: Session, values: dict[str, Any]) -> Received:
         op.entity, op.entity_id = "work_order", order_id
         op.details.update(source=fields["source"], platform_no=fields["platform_no"], category=fields["category"])
     return Received(op.changes, order_id, True)
+
+
+def routed_fields(session: Session, clean: dict[str, Any]) -> dict[str, Any]:
+    """Squad, road segment and grid code of an order, by grid code, road name or position
+    (domain.work_orders.route_order); unrouted orders stay with the dispatcher's squad."""
+    road, _how = route_order(clean.get("grid_code") or "", clean.get("road") or "", clean.get("lat"), clean.get("lon"),
+                             store.road_refs(session.store.db))
+    return {"squad_id": road.squad_id if road and road.squad_id else session.actor.squad_id,
+            "road_segment_id": road.id if road else None,
+            "grid_code": clean.get("grid_code") or (road.grid_code if road else "")}
 
 
 def _squad_officer(session: Session, officer_id: str, squad_id: str | None) -> dict[str, Any]:

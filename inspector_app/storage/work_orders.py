@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlite_utils
 
+from inspector_app.domain.work_orders import RoadRef
 from inspector_app.storage.records import EntitySpec, register_entity
 
 register_entity(EntitySpec("work_order"))
@@ -160,26 +161,11 @@ def queue_counts(db: sqlite_utils.Database, squad_id: str | None) -> dict[str, i
     return counts
 
 
-def route(db: sqlite_utils.Database, grid_code: str, road: str) -> dict[str, Any] | None:
-    """The road segment an order belongs to, by its grid code, else by road name (the first
-    segment of a street)."""
-    if grid_code:
-        rows = _rows(db.execute("SELECT id, squad_id, grid_code FROM road_segment WHERE grid_code = ? "
-                                "AND deleted = 0 LIMIT 1", [grid_code]))
-        if rows:
-            return rows[0]
-    if road:
-        rows = _rows(db.execute("SELECT id, squad_id, grid_code FROM road_segment WHERE (name = ? OR street_name = ?)"
-                                " AND deleted = 0 ORDER BY name LIMIT 1", [road, road]))
-        if rows:
-            return rows[0]
-    return None
-
-
-def road_lines(db: sqlite_utils.Database) -> list[tuple[str, str | None, str, list[list[float]]]]:
-    """(id, squad, grid code, geometry) of every live road segment (routing by position)."""
-    return [(r[0], r[1], r[2], json.loads(r[3])) for r in db.execute(
-        "SELECT id, squad_id, grid_code, geometry FROM road_segment WHERE deleted = 0")]
+def road_refs(db: sqlite_utils.Database) -> list[RoadRef]:
+    """Every live road segment as routing needs it (grid code, names, geometry)."""
+    return [RoadRef(r[0], r[1], r[2] or "", r[3], r[4] or "", tuple((p[0], p[1]) for p in json.loads(r[5] or "[]")))
+            for r in db.execute("SELECT id, squad_id, grid_code, name, street_name, geometry FROM road_segment "
+                                "WHERE deleted = 0")]
 
 
 def suggest_officer(db: sqlite_utils.Database, road_segment_id: str, squad_id: str | None,
