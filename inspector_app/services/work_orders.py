@@ -29,6 +29,7 @@ from inspector_app.domain.work_orders import (
     check_step,
     may_see_contact,
     route_order,
+    step,
 )
 from inspector_app.forms.engine import FormContext, validate
 from inspector_app.forms.work_order import new_order_fields, work_order_form
@@ -93,11 +94,11 @@ def _require_handler(session: Session, row: dict[str, Any]) -> None:
 
 def _step(session: Session, order_id: str, name: str) -> tuple[dict[str, Any], str, str]:
     """(order, status before, status after) for a workflow step, after the role checks."""
+    if step(name).by == DISPATCHER:
+        session.require(Permission.DISPATCH_ORDERS)
     row = _order(session, order_id)
     s = check_step(name, row["status"])
-    if s.by == DISPATCHER:
-        session.require(Permission.DISPATCH_ORDERS)
-    else:
+    if s.by != DISPATCHER:
         _require_handler(session, row)
     return row, row["status"], s.target
 
