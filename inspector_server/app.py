@@ -215,7 +215,7 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
     async def verify(number: str, _who: Who, hash: str | None = None) -> dict[str, Any]:
         return await db(numbers.verify, number, hash)
 
-    work_orders_api.add_routes(app, engine)
+    work_orders_api.add_routes(app, engine, blobs)
 
     return app
 

@@ -158,7 +158,7 @@ def intake(conn: Connection, source_integration: dict[str, Any], values: dict[st
     squad = road.squad_id if road else None
     fields.update(road_segment_id=road.id if road else None, squad_id=squad,
                   grid_code=fields["grid_code"] or (road.grid_code if road else ""), dispatch_method=how,
-                  reporter_photos=[])
+                  reporter_photos="[]")  # JSON columns travel as text, as laptops send them
     order_id = uuid7()
     try:
         with conn.begin_nested():
@@ -204,12 +204,31 @@ def feed(conn: Connection, source_integration: dict[str, Any], after: int, limit
         if fields.get("source") not in source_integration["sources"]:
             continue
         item = {k: fields.get(k) for k in FEED_FIELDS}
+        item["after_photo_ids"] = _ids(item["after_photo_ids"])
         item.update(id=rid, seq=seq, updated_at=updated, status_label=STATUS_LABELS.get(str(fields.get("status")), ""))
         out.append(item)
         if len(out) == limit:
             break
     more = len(out) == limit or len(rows) > limit * 4
     return {"orders": out, "next_changed_after": last, "more": more}
+
+
+def photo_blob(conn: Connection, source_integration: dict[str, Any], order_id: str, photo_id: str) -> str | None:
+    """The blob of a before/after photo of one of the integration's orders (None otherwise)."""
+    fields = _fields(conn, order_id)
+    if fields.get("source") not in source_integration["sources"]:
+        return None
+    shown = [*_ids(fields.get("after_photo_ids")), *_ids(fields.get("before_photo_ids"))]
+    if photo_id not in shown:
+        return None
+    found = conn.execute(select(record.c.fields).where(record.c.entity == "photo", record.c.id == photo_id)).scalar()
+    return str(json.loads(found).get("sha256") or "") or None if found else None
+
+
+def _ids(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = json.loads(value or "[]")
+    return [str(v) for v in value or []]
 
 
 # -- orders pushed by laptops, and what laptops pull ----------------------------------------

@@ -14,11 +14,12 @@ import json
 from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy import Engine
 
 from inspector_app.sync.protocol import API
 from inspector_server import work_orders as orders
+from inspector_server.blobs import BlobDir
 
 MAX_BODY = 64 * 1024
 MAX_FEED = 500
@@ -31,7 +32,7 @@ def _token(request: Request) -> str:
     return header[7:].strip()
 
 
-def add_routes(app: FastAPI, engine: Engine) -> None:
+def add_routes(app: FastAPI, engine: Engine, blobs: BlobDir) -> None:
     """Register the work-order endpoints on the server app."""
 
     def run(fn: Any, *args: Any) -> Any:
@@ -78,3 +79,14 @@ def add_routes(app: FastAPI, engine: Engine) -> None:
         token = _token(request)
         return await asyncio.to_thread(run, lambda conn: orders.feed(conn, integration_for(conn, token),
                                                                       changed_after, limit))
+
+    @app.get(f"{API}/work-orders/{{order_id}}/photos/{{photo_id}}", tags=["work orders"])
+    async def photo(order_id: str, photo_id: str, request: Request) -> FileResponse:
+        """A photo of the handling (before / after) of one of the integration's orders (JPEG)."""
+        token = _token(request)
+        sha = await asyncio.to_thread(run, lambda conn: orders.photo_blob(conn, integration_for(conn, token),
+                                                                          order_id, photo_id))
+        path = blobs.path(sha) if sha else None
+        if path is None or not path.exists():
+            raise HTTPException(404, "no such photo of this order (or it has not been uploaded yet)")
+        return FileResponse(path, media_type="image/jpeg")
