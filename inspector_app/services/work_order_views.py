@@ -98,17 +98,18 @@ def badge(session: Session) -> Badge:
     return Badge(total, today, overdue, queues)
 
 
-def _masked(session: Session, row: dict[str, Any]) -> dict[str, Any]:
+def _masked(session: Session, row: dict[str, Any], full_when_allowed: bool = False) -> dict[str, Any]:
+    """The row with the contact masked; in full only where asked for and allowed (exports)."""
     out = dict(row)
     out["contact_visible"] = contact_visible(session, row)
-    if not out["contact_visible"]:
+    if not (full_when_allowed and out["contact_visible"]):
         out["reporter_name"], out["reporter_phone"] = mask_name(row["reporter_name"]), mask_phone(row["reporter_phone"])
     return out
 
 
 def order_detail(session: Session, order_id: str) -> dict[str, Any]:
-    """One order for the detail panel: the reporter's contact masked unless the officer may see
-    it, its category with 处置时限 and reply templates, timeline, photos and links."""
+    """One order for the detail panel: the reporter's contact masked (the handler and supervisors
+    see it in full with :func:`services.work_orders.reveal_contact`, an audited step), its category with 处置时限 and reply templates, timeline, photos and links."""
     session.require(Permission.VIEW_UNITS)
     from inspector_app.services.work_orders import _order
 
@@ -157,7 +158,7 @@ def export_orders(session: Session, view: str, path: Path, text: str = "") -> in
     _total, rows = store.list_orders(session.store.db, _filter(session, view, text), limit=10**7)
     body = []
     for r in rows:
-        full = _masked(session, get_order(session.store.db, r["id"]) or r)
+        full = _masked(session, get_order(session.store.db, r["id"]) or r, full_when_allowed=True)
         body.append([EXPORT_SOURCE.get(full["source"], full["source"]), full["platform_no"], full["category"],
                      full["title"], full["address"], EXPORT_STATUS.get(full["status"], full["status"]),
                      local_time(full["received_at"], "%Y-%m-%d %H:%M"), local_time(full["deadline"], "%Y-%m-%d %H:%M"),

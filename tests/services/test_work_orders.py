@@ -172,14 +172,21 @@ def test_dispatch_by_road_picks_who_patrols_it(demo_session_for) -> None:  # typ
 def test_the_contact_is_masked_except_for_the_handler_and_supervisors(demo_session_for) -> None:  # type: ignore[no-untyped-def]
     boss, officer, clerk = demo_session_for("wangfang"), demo_session_for("liqiang"), demo_session_for("zhaomin")
     order_id = receive_order(boss, values(boss, platform_no="LDJB-2026-9006")).order_id
-    assert order_detail(boss, order_id)["reporter_phone"] == PHONE
+    assert order_detail(boss, order_id)["reporter_phone"] == "139****5678"  # shown in full on request
+    assert order_detail(boss, order_id)["contact_visible"]
+    assert reveal_contact(boss, order_id) == ("张建国", PHONE)
     assert order_detail(officer, order_id)["reporter_phone"] == "139****5678"
+    assert not order_detail(officer, order_id)["contact_visible"]
     assert order_detail(clerk, order_id)["reporter_name"] == "张**"
     with pytest.raises(PermissionDenied):
         reveal_contact(officer, order_id)
+    with pytest.raises(PermissionDenied):
+        reveal_contact(clerk, order_id)
     dispatch_order(boss, order_id, officer.actor.officer_id)
-    assert order_detail(officer, order_id)["reporter_phone"] == PHONE
+    assert order_detail(officer, order_id)["contact_visible"]
     assert reveal_contact(officer, order_id) == ("张建国", PHONE)
+    shown = boss.store.db.execute("SELECT count(*) FROM audit_log WHERE action = 'work_order_show_contact'").fetchone()
+    assert shown[0] == 2
     assert all(PHONE not in str(r) for r in order_list(officer, "mine")[1])
 
 
