@@ -11,7 +11,11 @@ from typing import Any
 
 from inspector_app.domain.disorders import MOVES as DISORDER_MOVES
 from inspector_app.domain.review import TRANSITIONS as REVIEW_MOVES
-from inspector_app.domain.work_orders import DISPATCHER_TARGETS, EXTENSION_DECISIONS, EXTENSION_MOVES
+from inspector_app.domain.work_orders import (
+    DISPATCHER_TARGETS,
+    EXTENSION_DECISIONS,
+    EXTENSION_MOVES,
+)
 from inspector_app.domain.work_orders import MOVES as WORK_ORDER_MOVES
 
 OFFICER, SUPERVISOR, CLERK, ADMIN = "officer", "supervisor", "clerk", "admin"

@@ -155,7 +155,8 @@ def mask_phone(phone: str) -> str:
     digits = sum(ch.isdigit() for ch in text)
     if digits < 7:
         return "****" if text else ""
-    head, tail, seen, out = 3, 4, 0, []
+    head, tail, seen = 3, 4, 0
+    out: list[str] = []
     if "-" in text:
         head = text.index("-") + 1
     for ch in text:

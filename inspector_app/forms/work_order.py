@@ -9,10 +9,10 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from inspector_app.domain.clock import utc_iso
 from inspector_app.domain.errors import FieldError
 from inspector_app.domain.geo import JINAN_BOUNDS
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
-from inspector_app.domain.clock import utc_iso
 from inspector_app.domain.validators import Problem, check_phone
 from inspector_app.domain.work_calendar import LOCAL_TZ, Deadline, WorkCalendar
 from inspector_app.domain.work_order_categories import OrderCategories

@@ -83,8 +83,9 @@ def day_summary(session: Session, day: date, squad_id: str | None) -> dict[str, 
     def figures(start: date) -> dict[str, object]:
         a, b = _utc_bounds(start, day)
         rows = store.indicator_counts(db, a, b, now, squad_id)
-        t = Indicators("", "", *(int(sum(float(r[i] or 0) for r in rows)) for i in range(3, 9)),
-                       sum(float(r[9] or 0) for r in rows))
+        sums = [int(sum(float(r[i] or 0) for r in rows)) for i in range(3, 9)]
+        t = Indicators("", "", received=sums[0], due=sums[1], closed=sums[2], on_time=sums[3], answered=sums[4],
+                       satisfied=sums[5], handling_hours=sum(float(r[9] or 0) for r in rows))
 
         def pct(x: float | None) -> float | None:
             return None if x is None else round(x * 100, 1)

@@ -13,7 +13,13 @@ from typing import Any
 
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import parse_utc, utc_iso
-from inspector_app.domain.errors import FieldError, NotFound, PermissionDenied, UserError, ValidationFailed
+from inspector_app.domain.errors import (
+    FieldError,
+    NotFound,
+    PermissionDenied,
+    UserError,
+    ValidationFailed,
+)
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission, Role
 from inspector_app.domain.work_calendar import WorkCalendar, shipped_calendar

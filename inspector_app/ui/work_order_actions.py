@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from inspector_app.domain.changes import Changes
@@ -36,7 +37,14 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
-from inspector_app.ui.work_order_dialogs import ReplyDialog, StepDialog, choice, date_edit, reason_dialog, spin
+from inspector_app.ui.work_order_dialogs import (
+    ReplyDialog,
+    StepDialog,
+    choice,
+    date_edit,
+    reason_dialog,
+    spin,
+)
 
 HANDLER_STEPS = {
     "start": ("dispatched",), "reply": ("dispatched", "handling"), "return": ("dispatched", "handling"),
@@ -45,33 +53,33 @@ HANDLER_STEPS = {
 }
 
 
-class WorkOrderActions:
+class WorkOrderActions(QObject):
     """Builds the buttons and runs the steps for the page's current order."""
 
     def __init__(self, page: QWidget, ctx: PageContext) -> None:
+        super().__init__(page)
         self.page, self.ctx, self.session = page, ctx, ctx.session
         self.order: dict[str, Any] | None = None
         self.dialog: Any = None
         self.grid: Any = None  # the page's button grid, laid out again for each order
-        tr = page.tr
         specs: list[tuple[str, str, str, Callable[[], None]]] = [
-            ("start", "fa5s.play", tr("Start"), lambda: self._run(start_order)),
-            ("reply", "fa5s.reply", tr("Reply…"), self.reply),
-            ("return", "fa5s.undo", tr("Return (退单)…"), lambda: self._reason(
-                tr("Return the order"), tr("Reason"), return_order, tr("e.g. not 城管's duty: 住建部门"))),
-            ("shelve", "fa5s.pause", tr("On hold (挂账)…"), self.shelve),
-            ("resume", "fa5s.play-circle", tr("Resume"), lambda: self._run(resume_order)),
-            ("extend", "fa5s.calendar-plus", tr("Extension…"), self.extend),
-            ("check", "fa5s.exclamation-triangle", tr("八乱 check…"), self.hand_to_check),
-            ("violation", "fa5s.gavel", tr("Violation…"), self.hand_to_violation),
-            ("dispatch", "fa5s.user-check", tr("Dispatch…"), self.dispatch),
-            ("approve", "fa5s.check", tr("Approve extension"), lambda: self._run(decide_extension, True)),
-            ("refuse", "fa5s.times", tr("Refuse extension…"), lambda: self._reason(
-                tr("Refuse the extension"), tr("Reason"), lambda s, o, r: decide_extension(s, o, False, r))),
-            ("close", "fa5s.check-double", tr("Verify and close"), lambda: self._run(verify_order, True)),
-            ("send_back", "fa5s.reply-all", tr("Send back…"), lambda: self._reason(
-                tr("Send back to the handler"), tr("What is missing"), lambda s, o, r: verify_order(s, o, False, r))),
-            ("visit", "fa5s.phone-alt", tr("回访…"), self.visit),
+            ("start", "fa5s.play", self.tr("Start"), lambda: self._run(start_order)),
+            ("reply", "fa5s.reply", self.tr("Reply…"), self.reply),
+            ("return", "fa5s.undo", self.tr("Return (退单)…"), lambda: self._reason(
+                self.tr("Return the order"), self.tr("Reason"), return_order, self.tr("e.g. not 城管's duty: 住建部门"))),
+            ("shelve", "fa5s.pause", self.tr("On hold (挂账)…"), self.shelve),
+            ("resume", "fa5s.play-circle", self.tr("Resume"), lambda: self._run(resume_order)),
+            ("extend", "fa5s.calendar-plus", self.tr("Extension…"), self.extend),
+            ("check", "fa5s.exclamation-triangle", self.tr("八乱 check…"), self.hand_to_check),
+            ("violation", "fa5s.gavel", self.tr("Violation…"), self.hand_to_violation),
+            ("dispatch", "fa5s.user-check", self.tr("Dispatch…"), self.dispatch),
+            ("approve", "fa5s.check", self.tr("Approve extension"), lambda: self._run(decide_extension, True)),
+            ("refuse", "fa5s.times", self.tr("Refuse extension…"), lambda: self._reason(
+                self.tr("Refuse the extension"), self.tr("Reason"), lambda s, o, r: decide_extension(s, o, False, r))),
+            ("close", "fa5s.check-double", self.tr("Verify and close"), lambda: self._run(verify_order, True)),
+            ("send_back", "fa5s.reply-all", self.tr("Send back…"), lambda: self._reason(
+                self.tr("Send back to the handler"), self.tr("What is missing"), lambda s, o, r: verify_order(s, o, False, r))),
+            ("visit", "fa5s.phone-alt", self.tr("回访…"), self.visit),
         ]
         self.buttons: dict[str, QPushButton] = {}
         for key, icon_name, text, slot in specs:
@@ -79,11 +87,11 @@ class WorkOrderActions:
             button.setObjectName(f"step_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
-        self.by_road = QPushButton(icon("fa5s.route"), tr("Dispatch by road"))
+        self.by_road = QPushButton(icon("fa5s.route"), self.tr("Dispatch by road"))
         self.by_road.setObjectName("dispatchByRoad")
-        self.by_road.setToolTip(tr("Each order of the list to dispatch goes to the officer who patrols its road most"))
+        self.by_road.setToolTip(self.tr("Each order of the list to dispatch goes to the officer who patrols its road most"))
         self.by_road.clicked.connect(self.dispatch_listed)
-        self.import_button = QPushButton(icon("fa5s.file-import"), tr("Import…"))
+        self.import_button = QPushButton(icon("fa5s.file-import"), self.tr("Import…"))
         self.import_button.setObjectName("importOrders")
         self.import_button.clicked.connect(self.import_file)
 
@@ -149,11 +157,10 @@ class WorkOrderActions:
     def shelve(self) -> None:
         if self.order is None:
             return
-        tr = self.page.tr
-        dialog = StepDialog(self.ctx.runner, tr("Put on hold (挂账)"), self.page)
-        reason = dialog.reason_box(tr("Why it cannot be solved now"))
+        dialog = StepDialog(self.ctx.runner, self.tr("Put on hold (挂账)"), self.page)
+        reason = dialog.reason_box(self.tr("Why it cannot be solved now"))
         day = date_edit(self.session.today() + timedelta(days=14))
-        dialog.form.addRow(tr("Look at it again on"), day)
+        dialog.form.addRow(self.tr("Look at it again on"), day)
         order_id = self.order["id"]
         dialog.action = lambda: (shelve_order, (self.session, order_id, reason.toPlainText(), day.date().toPython()))
         self._open(dialog)
@@ -161,11 +168,10 @@ class WorkOrderActions:
     def extend(self) -> None:
         if self.order is None:
             return
-        tr = self.page.tr
-        dialog = StepDialog(self.ctx.runner, tr("Ask for an extension (延期申请)"), self.page)
+        dialog = StepDialog(self.ctx.runner, self.tr("Ask for an extension (延期申请)"), self.page)
         days = spin(1, MAX_EXTENSION_DAYS, 3)
-        dialog.form.addRow(tr("Working days more"), days)
-        reason = dialog.reason_box(tr("Reason"))
+        dialog.form.addRow(self.tr("Working days more"), days)
+        reason = dialog.reason_box(self.tr("Reason"))
         order_id = self.order["id"]
         dialog.action = lambda: (request_extension, (self.session, order_id, days.value(), reason.toPlainText()))
         self._open(dialog)
@@ -173,18 +179,17 @@ class WorkOrderActions:
     def dispatch(self) -> None:
         if self.order is None:
             return
-        tr = self.page.tr
         order_id = self.order["id"]
         officers = [(o["name"], o["id"]) for o in squad_officers(self.session) if o["role"] in ("officer", "supervisor")]
 
         def suggested(officer_id: str | None) -> None:
-            dialog = StepDialog(self.ctx.runner, tr("Dispatch {number}").format(number=self.order["platform_no"]
+            dialog = StepDialog(self.ctx.runner, self.tr("Dispatch {number}").format(number=self.order["platform_no"]
                                                                                   if self.order else ""), self.page)
             who = choice(officers, officer_id)
             who.setObjectName("officer")
-            dialog.form.addRow(tr("Officer"), who)
+            dialog.form.addRow(self.tr("Officer"), who)
             if officer_id:
-                dialog.form.addRow("", _note(tr("Suggested: patrols this road most in the last 30 days")))
+                dialog.form.addRow("", _note(self.tr("Suggested: patrols this road most in the last 30 days")))
             dialog.action = lambda: (dispatch_order, (self.session, order_id, who.currentData(),
                                                       "road" if who.currentData() == officer_id else "hand"))
             self._open(dialog)
@@ -199,7 +204,7 @@ class WorkOrderActions:
 
         def done(result: Any) -> None:
             self._publish(result.changes)
-            page.count.setText(page.tr("{n} dispatched by road; {left} need a dispatch by hand").format(  # type: ignore[attr-defined]
+            page.count.setText(self.tr("{n} dispatched by road; {left} need a dispatch by hand").format(  # type: ignore[attr-defined]
                 n=result.dispatched, left=result.left))
 
         self.ctx.runner.run(dispatch_by_road, self.session, rows, on_done=done, on_error=lambda e: show_error(page, e))
@@ -207,12 +212,11 @@ class WorkOrderActions:
     def visit(self) -> None:
         if self.order is None:
             return
-        tr = self.page.tr
-        dialog = StepDialog(self.ctx.runner, tr("回访: what the reporter said"), self.page)
+        dialog = StepDialog(self.ctx.runner, self.tr("回访: what the reporter said"), self.page)
         answer = choice([(tr_text(label, "work_orders"), key) for key, label in SATISFACTION.items()])
         answer.setObjectName("satisfaction")
-        dialog.form.addRow(tr("Satisfaction"), answer)
-        note = dialog.reason_box(tr("Note"))
+        dialog.form.addRow(self.tr("Satisfaction"), answer)
+        note = dialog.reason_box(self.tr("Note"))
         order_id = self.order["id"]
         dialog.action = lambda: (record_visit, (self.session, order_id, answer.currentData(), note.toPlainText()))
         self._open(dialog)

@@ -1229,6 +1229,10 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
       <translation>待复查</translation>
     </message>
     <message>
+      <source>Work orders</source>
+      <translation>工单</translation>
+    </message>
+    <message>
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1387,6 +1391,14 @@ Document font: AR PL SungtiL GB (Arphic Public License).</source>
     <message>
       <source>re-check due</source>
       <translation>待复查</translation>
+    </message>
+    <message>
+      <source>work order</source>
+      <translation>工单</translation>
+    </message>
+    <message>
+      <source>work order overdue</source>
+      <translation>工单超期</translation>
     </message>
     <message>
       <source>Loading the map…</source>
@@ -1792,6 +1804,10 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>星级单位</translation>
     </message>
     <message>
+      <source>Work orders</source>
+      <translation>工单指标</translation>
+    </message>
+    <message>
       <source>Calculate</source>
       <translation>计算</translation>
     </message>
@@ -1898,6 +1914,33 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Export rates</source>
       <translation>导出指标</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReplyDialog</name>
+    <message>
+      <source>Reply to {number}</source>
+      <translation>回复工单 {number}</translation>
+    </message>
+    <message>
+      <source>Start from a template…</source>
+      <translation>选用回复模板…</translation>
+    </message>
+    <message>
+      <source>“Before” photos</source>
+      <translation>处置前照片</translation>
+    </message>
+    <message>
+      <source>“After” photos</source>
+      <translation>处置后照片</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>模板</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>回复内容</translation>
     </message>
   </context>
   <context>
@@ -2901,6 +2944,425 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     </message>
   </context>
   <context>
+    <name>WorkOrderActions</name>
+    <message>
+      <source>Start</source>
+      <translation>开始处置</translation>
+    </message>
+    <message>
+      <source>Reply…</source>
+      <translation>回复…</translation>
+    </message>
+    <message>
+      <source>Return (退单)…</source>
+      <translation>退单…</translation>
+    </message>
+    <message>
+      <source>Return the order</source>
+      <translation>退单</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>e.g. not 城管's duty: 住建部门</source>
+      <translation>例如：非城管职责，应由住建部门处理</translation>
+    </message>
+    <message>
+      <source>On hold (挂账)…</source>
+      <translation>挂账…</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>恢复处置</translation>
+    </message>
+    <message>
+      <source>Extension…</source>
+      <translation>延期申请…</translation>
+    </message>
+    <message>
+      <source>八乱 check…</source>
+      <translation>转八乱检查…</translation>
+    </message>
+    <message>
+      <source>Violation…</source>
+      <translation>转违法案件…</translation>
+    </message>
+    <message>
+      <source>Dispatch…</source>
+      <translation>派遣…</translation>
+    </message>
+    <message>
+      <source>Approve extension</source>
+      <translation>批准延期</translation>
+    </message>
+    <message>
+      <source>Refuse extension…</source>
+      <translation>不予延期…</translation>
+    </message>
+    <message>
+      <source>Refuse the extension</source>
+      <translation>不予延期</translation>
+    </message>
+    <message>
+      <source>Verify and close</source>
+      <translation>核查结案</translation>
+    </message>
+    <message>
+      <source>Send back…</source>
+      <translation>退回重办…</translation>
+    </message>
+    <message>
+      <source>Send back to the handler</source>
+      <translation>退回处置人重办</translation>
+    </message>
+    <message>
+      <source>What is missing</source>
+      <translation>需补充的内容</translation>
+    </message>
+    <message>
+      <source>回访…</source>
+      <translation>回访…</translation>
+    </message>
+    <message>
+      <source>Dispatch by road</source>
+      <translation>按路段派遣</translation>
+    </message>
+    <message>
+      <source>Each order of the list to dispatch goes to the officer who patrols its road most</source>
+      <translation>列表中待派遣的工单派给近30天巡查该路段最多的队员</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <source>Put on hold (挂账)</source>
+      <translation>挂账</translation>
+    </message>
+    <message>
+      <source>Why it cannot be solved now</source>
+      <translation>暂不能解决的原因</translation>
+    </message>
+    <message>
+      <source>Look at it again on</source>
+      <translation>复查日期</translation>
+    </message>
+    <message>
+      <source>Ask for an extension (延期申请)</source>
+      <translation>延期申请</translation>
+    </message>
+    <message>
+      <source>Working days more</source>
+      <translation>延长工作日</translation>
+    </message>
+    <message>
+      <source>Dispatch {number}</source>
+      <translation>派遣工单 {number}</translation>
+    </message>
+    <message>
+      <source>Officer</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>Suggested: patrols this road most in the last 30 days</source>
+      <translation>推荐：近30天巡查该路段最多</translation>
+    </message>
+    <message>
+      <source>{n} dispatched by road; {left} need a dispatch by hand</source>
+      <translation>已按路段派遣 {n} 件；{left} 件需人工派遣</translation>
+    </message>
+    <message>
+      <source>回访: what the reporter said</source>
+      <translation>回访：反映人的评价</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkOrderBadgeWidget</name>
+    <message>
+      <source>Work orders — click to open 待办</source>
+      <translation>工单 — 点击打开待办</translation>
+    </message>
+    <message>
+      <source>{n} work orders to do</source>
+      <translation>{n} 件待办</translation>
+    </message>
+    <message>
+      <source>{n} due today</source>
+      <translation>{n} 件今天到期</translation>
+    </message>
+    <message>
+      <source>{n} overdue</source>
+      <translation>{n} 件超期</translation>
+    </message>
+    <message>
+      <source>{n} to dispatch</source>
+      <translation>{n} 件待派遣</translation>
+    </message>
+    <message>
+      <source>{n} to verify</source>
+      <translation>{n} 件待核查</translation>
+    </message>
+    <message>
+      <source>{n} extension requests</source>
+      <translation>{n} 件延期申请</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkOrderImportDialog</name>
+    <message>
+      <source>Import work orders</source>
+      <translation>导入工单</translation>
+    </message>
+    <message>
+      <source>Choose a file…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <source>Source when the file does not say</source>
+      <translation>文件未注明来源时按</translation>
+    </message>
+    <message>
+      <source>An .xlsx or .csv export of 12345 or 数字城管: one order a row.</source>
+      <translation>12345 或数字城管导出的 .xlsx / .csv 文件，每行一件工单。</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>工单</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Work orders</source>
+      <translation>工单</translation>
+    </message>
+    <message>
+      <source>Reading {name}…</source>
+      <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>新工单</translation>
+    </message>
+    <message>
+      <source>already received — left out</source>
+      <translation>已受理过，跳过</translation>
+    </message>
+    <message>
+      <source>{new} new orders, {dup} already received, {bad} rows to correct (left out)</source>
+      <translation>新工单 {new} 件，已受理 {dup} 件，{bad} 行需更正（不导入）</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkOrderIndicatorsWidget</name>
+    <message>
+      <source>Calculate</source>
+      <translation>计算</translation>
+    </message>
+    <message>
+      <source>Group by</source>
+      <translation>分组</translation>
+    </message>
+    <message>
+      <source>received from</source>
+      <translation>受理日期自</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Group</source>
+      <translation>分组</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>应办结</translation>
+    </message>
+    <message>
+      <source>办结率</source>
+      <translation>办结率</translation>
+    </message>
+    <message>
+      <source>按期办结率</source>
+      <translation>按期办结率</translation>
+    </message>
+    <message>
+      <source>满意度</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Avg. hours</source>
+      <translation>平均办理(小时)</translation>
+    </message>
+    <message>
+      <source>Overdue now</source>
+      <translation>当前超期</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已办结</translation>
+    </message>
+    <message>
+      <source>Due = orders received in the period that are closed or past their deadline (挂账 left out) · 办结率 = closed ÷ due · 按期办结率 = replied by the deadline (as extended) and closed ÷ due · 满意度 = 满意 and 基本满意 ÷ reporters who answered the 回访 · overdue now counts every open order</source>
+      <translation>应办结 = 期间受理且已办结或已过处置时限的工单（挂账不计）· 办结率 = 已办结 ÷ 应办结 · 按期办结率 = 在时限（含批准延期）内回复并结案 ÷ 应办结 · 满意度 = 满意与基本满意 ÷ 回访有效答复 · 当前超期统计全部未办结工单</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkOrdersView</name>
+    <message>
+      <source>Number, place or words (Ctrl+F)</source>
+      <translation>工单号、地点或内容（Ctrl+F）</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Time left</source>
+      <translation>剩余时间</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Handler</source>
+      <translation>处置人</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>工单</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>处置时限</translation>
+    </message>
+    <message>
+      <source>Reporter</source>
+      <translation>反映人</translation>
+    </message>
+    <message>
+      <source>Reported</source>
+      <translation>反映内容</translation>
+    </message>
+    <message>
+      <source>Handling</source>
+      <translation>处置情况</translation>
+    </message>
+    <message>
+      <source>Hand-over</source>
+      <translation>转办</translation>
+    </message>
+    <message>
+      <source>Show number</source>
+      <translation>显示号码</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>办理过程</translation>
+    </message>
+    <message>
+      <source>{n} orders</source>
+      <translation>{n} 件</translation>
+    </message>
+    <message>
+      <source>{n} orders, the first {shown} listed</source>
+      <translation>{n} 件，列出前 {shown} 件</translation>
+    </message>
+    <message>
+      <source>{d} d {h} h</source>
+      <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+      <source>{h} h {m} min</source>
+      <translation>{h}小时{m}分</translation>
+    </message>
+    <message>
+      <source>{m} min</source>
+      <translation>{m}分钟</translation>
+    </message>
+    <message>
+      <source>overdue {span}</source>
+      <translation>超时 {span}</translation>
+    </message>
+    <message>
+      <source>Choose an order in the list.</source>
+      <translation>请在列表中选择工单。</translation>
+    </message>
+    <message>
+      <source> — estimated: the holiday calendar of that year is not loaded</source>
+      <translation> — 估算：该年度节假日安排尚未载入</translation>
+    </message>
+    <message>
+      <source>回访: {answer}</source>
+      <translation>回访：{answer}</translation>
+    </message>
+    <message>
+      <source>八乱 check ({status})</source>
+      <translation>八乱检查（{status}）</translation>
+    </message>
+    <message>
+      <source>violation: {party}</source>
+      <translation>违法案件：{party}</translation>
+    </message>
+    <message>
+      <source>Export work orders</source>
+      <translation>导出工单</translation>
+    </message>
+    <message>
+      <source>Exported {n} orders</source>
+      <translation>已导出 {n} 件工单</translation>
+    </message>
+    <message>
+      <source>待办: Ctrl+F searches the orders</source>
+      <translation>待办：Ctrl+F 搜索工单</translation>
+    </message>
+  </context>
+  <context>
     <name>disorders</name>
     <message>
       <source>found</source>
@@ -3393,6 +3855,70 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Refresh the list.</source>
       <translation>请刷新列表。</translation>
     </message>
+    <message>
+      <source>The working-day calendar {file} is not usable: {detail}.</source>
+      <translation>工作日历文件 {file} 无法使用：{detail}。</translation>
+    </message>
+    <message>
+      <source>Reinstall the app, or rebuild the file with tools/build_work_calendar.py.</source>
+      <translation>请重新安装本软件，或用 tools/build_work_calendar.py 重新生成该文件。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: {detail}.</source>
+      <translation>目录文件 {file}，{where}：{detail}。</translation>
+    </message>
+    <message>
+      <source>A work order that is {current} cannot take this step ({step}). Refresh it: it may have changed on another laptop or at the dispatcher.</source>
+      <translation>状态为“{current}”的工单不能执行“{step}”。请刷新：该工单可能已在其他电脑或调度员处变更。</translation>
+    </message>
+    <message>
+      <source>This extension request cannot be changed now ({current}). Refresh the order: a supervisor may have decided it already.</source>
+      <translation>该延期申请现在不能变更（{current}）。请刷新工单：值班长可能已作出决定。</translation>
+    </message>
+    <message>
+      <source>That work order no longer exists.</source>
+      <translation>该工单已不存在。</translation>
+    </message>
+    <message>
+      <source>Refresh the list; it may have been withdrawn.</source>
+      <translation>请刷新列表，工单可能已被撤回。</translation>
+    </message>
+    <message>
+      <source>This work order is dispatched to {name}, not to you.</source>
+      <translation>该工单已派遣给{name}，不是您。</translation>
+    </message>
+    <message>
+      <source>Ask the dispatcher to dispatch it to you if you are to handle it.</source>
+      <translation>如需由您处置，请联系调度员改派给您。</translation>
+    </message>
+    <message>
+      <source>That officer is not in the order's squad.</source>
+      <translation>该队员不属于工单所在中队。</translation>
+    </message>
+    <message>
+      <source>Choose an officer of the squad the order belongs to.</source>
+      <translation>请选择工单所属中队的队员。</translation>
+    </message>
+    <message>
+      <source>An extension is asked for while the order is being handled.</source>
+      <translation>只有处置中的工单才能申请延期。</translation>
+    </message>
+    <message>
+      <source>Refresh the order: it may be replied to or closed already.</source>
+      <translation>请刷新工单：可能已回复或已结案。</translation>
+    </message>
+    <message>
+      <source>Only a closed work order is followed up with the reporter.</source>
+      <translation>只有已结案的工单才能回访。</translation>
+    </message>
+    <message>
+      <source>Verify and close it first.</source>
+      <translation>请先核查结案。</translation>
+    </message>
+    <message>
+      <source>Only the officer handling the order and supervisors see the reporter's contact.</source>
+      <translation>只有处置该工单的队员和值班长可查看反映人联系方式。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -3728,6 +4254,98 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>The two passwords differ; type the same password twice.</source>
       <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
+    <message>
+      <source>{value} is not an order number: use the platform's number (3 to 40 letters, digits, - _ / .).</source>
+      <translation>{value} 不是工单编号：请填写平台工单号（3–40 位字母、数字或 - _ / .）。</translation>
+    </message>
+    <message>
+      <source>{value} is not a grid code: a grid code has 6 to 20 digits.</source>
+      <translation>{value} 不是网格编码：网格编码为 6–20 位数字。</translation>
+    </message>
+    <message>
+      <source>{value} is not a date and time: write it like 2026-11-20 09:30 or 2026-11-20T09:30:00+08:00.</source>
+      <translation>{value} 不是日期时间：请写成 2026-11-20 09:30 或 2026-11-20T09:30:00+08:00。</translation>
+    </message>
+    <message>
+      <source>The position {lat:.5f}, {lon:.5f} is outside Jinan: check the numbers (WGS-84).</source>
+      <translation>位置 {lat:.5f}, {lon:.5f} 不在济南市范围内：请核对坐标（WGS-84）。</translation>
+    </message>
+    <message>
+      <source>The time {when} is in the future; check the date.</source>
+      <translation>时间 {when} 晚于现在，请核对日期。</translation>
+    </message>
+    <message>
+      <source>Work order</source>
+      <translation>工单</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Order number</source>
+      <translation>工单编号</translation>
+    </message>
+    <message>
+      <source>Category (event code)</source>
+      <translation>类别（事件编码）</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>What the reporter said</source>
+      <translation>反映内容</translation>
+    </message>
+    <message>
+      <source>Grid code</source>
+      <translation>网格编码</translation>
+    </message>
+    <message>
+      <source>Road</source>
+      <translation>路段</translation>
+    </message>
+    <message>
+      <source>Reporter</source>
+      <translation>反映人</translation>
+    </message>
+    <message>
+      <source>Reporter's phone</source>
+      <translation>反映人电话</translation>
+    </message>
+    <message>
+      <source>Reported at</source>
+      <translation>反映时间</translation>
+    </message>
+    <message>
+      <source>Dispatched to us at</source>
+      <translation>派单时间</translation>
+    </message>
+    <message>
+      <source>Deadline set by the platform</source>
+      <translation>平台规定时限</translation>
+    </message>
+    <message>
+      <source>The order number {value} is in the file twice.</source>
+      <translation>工单编号 {value} 在文件中出现两次。</translation>
+    </message>
+    <message>
+      <source>Write what was done ({min} characters at least): the reporter reads it.</source>
+      <translation>请写明处置情况（至少 {min} 个字），反映人会看到。</translation>
+    </message>
+    <message>
+      <source>Give the reason.</source>
+      <translation>请填写原因。</translation>
+    </message>
+    <message>
+      <source>The review date {when} must be after today.</source>
+      <translation>复查日期 {when} 须晚于今天。</translation>
+    </message>
+    <message>
+      <source>Ask for 1 to {max} working days.</source>
+      <translation>延期须为 1 至 {max} 个工作日。</translation>
+    </message>
   </context>
   <context>
     <name>map</name>
@@ -3749,6 +4367,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Patrol</source>
       <translation>巡查</translation>
+    </message>
+    <message>
+      <source>待办</source>
+      <translation>待办</translation>
     </message>
     <message>
       <source>Map</source>
@@ -3917,6 +4539,161 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>The sync server answered for other ops than were sent.</source>
       <translation>同步服务器的应答与发送的变更不符。</translation>
+    </message>
+  </context>
+  <context>
+    <name>work_orders</name>
+    <message>
+      <source>12345 hotline</source>
+      <translation>12345热线</translation>
+    </message>
+    <message>
+      <source>数字城管</source>
+      <translation>数字城管</translation>
+    </message>
+    <message>
+      <source>随手拍</source>
+      <translation>随手拍</translation>
+    </message>
+    <message>
+      <source>路长吹哨</source>
+      <translation>路长吹哨</translation>
+    </message>
+    <message>
+      <source>领导交办</source>
+      <translation>领导交办</translation>
+    </message>
+    <message>
+      <source>received</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>dispatched</source>
+      <translation>已派遣</translation>
+    </message>
+    <message>
+      <source>being handled</source>
+      <translation>处置中</translation>
+    </message>
+    <message>
+      <source>to verify</source>
+      <translation>待核查</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>已结案</translation>
+    </message>
+    <message>
+      <source>returned</source>
+      <translation>已退单</translation>
+    </message>
+    <message>
+      <source>on hold (挂账)</source>
+      <translation>挂账</translation>
+    </message>
+    <message>
+      <source>Dispatch</source>
+      <translation>派遣</translation>
+    </message>
+    <message>
+      <source>Start handling</source>
+      <translation>开始处置</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>回复</translation>
+    </message>
+    <message>
+      <source>Return (退单)</source>
+      <translation>退单</translation>
+    </message>
+    <message>
+      <source>Put on hold (挂账)</source>
+      <translation>挂账</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>恢复处置</translation>
+    </message>
+    <message>
+      <source>Verify and close</source>
+      <translation>核查结案</translation>
+    </message>
+    <message>
+      <source>Send back</source>
+      <translation>退回重办</translation>
+    </message>
+    <message>
+      <source>extension requested</source>
+      <translation>已申请延期</translation>
+    </message>
+    <message>
+      <source>extension approved</source>
+      <translation>已批准延期</translation>
+    </message>
+    <message>
+      <source>extension refused</source>
+      <translation>不予延期</translation>
+    </message>
+    <message>
+      <source>satisfied</source>
+      <translation>满意</translation>
+    </message>
+    <message>
+      <source>basically satisfied</source>
+      <translation>基本满意</translation>
+    </message>
+    <message>
+      <source>dissatisfied</source>
+      <translation>不满意</translation>
+    </message>
+    <message>
+      <source>could not be reached</source>
+      <translation>未联系上</translation>
+    </message>
+    <message>
+      <source>Squad</source>
+      <translation>中队</translation>
+    </message>
+    <message>
+      <source>Officer</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>My open orders</source>
+      <translation>我的待办</translation>
+    </message>
+    <message>
+      <source>To dispatch</source>
+      <translation>待派遣</translation>
+    </message>
+    <message>
+      <source>To verify (核查)</source>
+      <translation>待核查</translation>
+    </message>
+    <message>
+      <source>Extension requests</source>
+      <translation>延期申请</translation>
+    </message>
+    <message>
+      <source>On hold (挂账)</source>
+      <translation>挂账</translation>
+    </message>
+    <message>
+      <source>To follow up (回访)</source>
+      <translation>待回访</translation>
+    </message>
+    <message>
+      <source>All open orders</source>
+      <translation>全部未结</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已结案</translation>
     </message>
   </context>
 </TS>

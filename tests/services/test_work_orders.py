@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.domain.errors import InvalidTransition, PermissionDenied, UserError, ValidationFailed
+from inspector_app.domain.errors import (
+    InvalidTransition,
+    PermissionDenied,
+    UserError,
+    ValidationFailed,
+)
 from inspector_app.services.photos import stamp_for, store_photo
 from inspector_app.services.session import Session
 from inspector_app.services.work_order_views import badge, order_detail, order_list

@@ -33,7 +33,14 @@ from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import parse_utc
 from inspector_app.domain.work_orders import EXTENSION_LABELS, SATISFACTION, SOURCES, STATUS_LABELS
 from inspector_app.services.session import LOCAL_TZ
-from inspector_app.services.work_order_views import VIEWS, export_orders, local_time, order_detail, order_list, views_for
+from inspector_app.services.work_order_views import (
+    VIEWS,
+    export_orders,
+    local_time,
+    order_detail,
+    order_list,
+    views_for,
+)
 from inspector_app.services.work_orders import local_day_end, reveal_contact
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
@@ -46,20 +53,6 @@ ROLE = Qt.ItemDataRole.UserRole
 RED, ORANGE = QColor("#c62828"), QColor("#ef6c00")
 
 
-def time_left_text(widget: QWidget, deadline: datetime, now: datetime) -> str:
-    """剩余 2小时15分 / 超时 1天3小时 — the countdown as officers read it."""
-    left = deadline - now
-    seconds = abs(int(left.total_seconds()))
-    days, hours, minutes = seconds // 86400, seconds % 86400 // 3600, seconds % 3600 // 60
-    if days:
-        span = widget.tr("{d} d {h} h").format(d=days, h=hours)
-    elif hours:
-        span = widget.tr("{h} h {m} min").format(h=hours, m=minutes)
-    else:
-        span = widget.tr("{m} min").format(m=minutes)
-    return widget.tr("overdue {span}").format(span=span) if left.total_seconds() < 0 else span
-
-
 class WorkOrdersView(QWidget):
     """Lists, detail and steps of work orders."""
 
@@ -69,7 +62,7 @@ class WorkOrdersView(QWidget):
         self.session = ctx.session
         self.current: dict[str, Any] | None = None
         self.rows: list[dict[str, Any]] = []
-        self.actions = WorkOrderActions(self, ctx)
+        self.steps = WorkOrderActions(self, ctx)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_bar())
         split = QSplitter()
@@ -103,7 +96,7 @@ class WorkOrdersView(QWidget):
         bar.addWidget(self.view)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count)
-        for button in self.actions.bar_buttons():
+        for button in self.steps.bar_buttons():
             bar.addWidget(button)
         export = QPushButton(icon("fa5s.file-excel"), self.tr("Export…"))
         export.clicked.connect(self.export)
@@ -153,8 +146,8 @@ class WorkOrdersView(QWidget):
         self.timeline.setObjectName("orderTimeline")
         self.timeline.setMinimumHeight(90)
         self.buttons = QGridLayout()
-        self.actions.grid = self.buttons
-        for button in self.actions.step_buttons():
+        self.steps.grid = self.buttons
+        for button in self.steps.step_buttons():
             self.buttons.addWidget(button, 0, 0)
         column = QVBoxLayout(body)
         column.addLayout(form)
@@ -208,12 +201,25 @@ class WorkOrdersView(QWidget):
                 continue
             deadline = parse_utc(r["deadline"])
             running = r["status"] not in ("closed", "shelved")
-            item.setText(time_left_text(self, deadline, now) if running else local_time(r["deadline"]))
+            item.setText(self.time_left_text(deadline, now) if running else local_time(r["deadline"]))
             colour = RED if running and deadline < now else ORANGE if running and deadline <= day_end else None
             for column in range(self.table.columnCount()):
                 cell = self.table.item(i, column)
                 if cell is not None:
                     cell.setForeground(colour or self.palette().text().color())
+
+    def time_left_text(self, deadline: datetime, now: datetime) -> str:
+        """剩余 2小时15分 / 超时 1天3小时 — the countdown as officers read it."""
+        left = deadline - now
+        seconds = abs(int(left.total_seconds()))
+        days, hours, minutes = seconds // 86400, seconds % 86400 // 3600, seconds % 3600 // 60
+        if days:
+            span = self.tr("{d} d {h} h").format(d=days, h=hours)
+        elif hours:
+            span = self.tr("{h} h {m} min").format(h=hours, m=minutes)
+        else:
+            span = self.tr("{m} min").format(m=minutes)
+        return self.tr("overdue {span}").format(span=span) if left.total_seconds() < 0 else span
 
     def _selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -229,7 +235,7 @@ class WorkOrdersView(QWidget):
     # -- detail ----------------------------------------------------------------------------
     def show_order(self, order: dict[str, Any] | None) -> None:
         self.current = order
-        self.actions.update(order)
+        self.steps.update(order)
         self.timeline.clear()
         self.show_contact.setVisible(bool(order and order["contact_visible"]))
         if order is None:
