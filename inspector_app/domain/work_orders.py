@@ -77,6 +77,18 @@ STEPS: dict[str, Step] = {s.name: s for s in (
     Step("send_back", frozenset({REPLIED}), HANDLING, DISPATCHER, QT_TRANSLATE_NOOP("work_orders", "Send back")),
 )}
 
+# What each timeline entry says (the steps, and what happens beside the status).
+EVENT_LABELS: dict[str, str] = {
+    "received": QT_TRANSLATE_NOOP("work_orders", "Received"),
+    **{name: s.label for name, s in STEPS.items()},
+    "extension_request": QT_TRANSLATE_NOOP("work_orders", "Extension requested"),
+    "extension_approved": QT_TRANSLATE_NOOP("work_orders", "Extension approved"),
+    "extension_refused": QT_TRANSLATE_NOOP("work_orders", "Extension refused"),
+    "visit": QT_TRANSLATE_NOOP("work_orders", "回访"),
+    "handover_check": QT_TRANSLATE_NOOP("work_orders", "Handed to a 八乱 check"),
+    "handover_violation": QT_TRANSLATE_NOOP("work_orders", "Handed to a violation"),
+}
+
 MOVES: dict[str, frozenset[str]] = {
     status: frozenset(s.target for s in STEPS.values() if status in s.sources) for status in STATUS_LABELS
 }

@@ -201,18 +201,23 @@ def _advance(ctx: DemoContext, order: dict[str, Any], events: list[dict[str, Any
 
 def _feature_demo_officer(ctx: DemoContext, orders: list[dict[str, Any]], events: list[dict[str, Any]],
                           officer: str, now: datetime) -> None:
-    """The demo officer's 待办 holds at least three orders, one due today and one overdue: open
-    orders of the squad are handed to him where the dice did not."""
+    """The demo officer's 待办 holds at least three orders: one due later today, one overdue and
+    one due on a later day — open orders of the squad are handed to him where the dice did not
+    (and, on a day without a fitting one, an order gets the platform's deadline of 17:00 today)."""
     today_end = datetime.combine(now.astimezone(LOCAL_TZ).date() + timedelta(days=1), time(0), LOCAL_TZ)
+    five = datetime.combine(now.astimezone(LOCAL_TZ).date(), time(17, 0), LOCAL_TZ)
     squad = next(o["squad_id"] for o in ctx.officers if o["id"] == officer)
     open_ = [o for o in orders if o["squad_id"] == squad and o["status"] in ("dispatched", "handling")]
-    wanted = (lambda o: now <= _at(o["deadline"]) <= today_end, lambda o: _at(o["deadline"]) < now,
-              lambda o: _at(o["deadline"]) > today_end)
-    for test in wanted:
-        mine = [o for o in open_ if o["assignee_id"] == officer]
-        if any(test(o) for o in mine):
+    wanted = (lambda o: now + timedelta(hours=4) <= _at(o["deadline"]) <= today_end,
+              lambda o: _at(o["deadline"]) < now, lambda o: _at(o["deadline"]) > today_end)
+    for n, test in enumerate(wanted):
+        if any(test(o) for o in open_ if o["assignee_id"] == officer):
             continue
         other = next((o for o in open_ if o["assignee_id"] != officer and test(o)), None)
+        if other is None and n == 0:
+            other = next((o for o in open_ if o["assignee_id"] != officer and _at(o["deadline"]) > today_end), None)
+            if other is not None:
+                other.update(deadline=utc_iso(five), deadline_estimated=0)
         if other is None:
             continue
         before = other["assignee_id"]

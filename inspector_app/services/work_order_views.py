@@ -44,14 +44,13 @@ def views_for(session: Session) -> list[str]:
     """The lists the signed-in officer may open, theirs first."""
     if session.can(Permission.DISPATCH_ORDERS):
         return ["to_dispatch", "to_verify", "extensions", "to_visit", "shelved", "open", "closed", "mine"]
-    return ["mine", "shelved", "closed"]
+    return ["mine", "shelved", "open", "closed"]
 
 
 def _filter(session: Session, view: str, text: str) -> store.OrderFilter:
     squad = session.actor.squad_id
     me = session.actor.officer_id
-    dispatcher = session.can(Permission.DISPATCH_ORDERS)
-    mine = None if dispatcher else me
+    mine = None if session.can(Permission.DISPATCH_ORDERS) else me
     return {
         "mine": store.OrderFilter(OFFICER_OPEN, assignee_id=me, text=text),
         "to_dispatch": store.OrderFilter((RECEIVED, RETURNED), squad_id=squad, text=text),
@@ -59,8 +58,9 @@ def _filter(session: Session, view: str, text: str) -> store.OrderFilter:
         "extensions": store.OrderFilter((), squad_id=squad, extension_requested=True, text=text),
         "shelved": store.OrderFilter((SHELVED,), squad_id=squad, assignee_id=mine, text=text),
         "to_visit": store.OrderFilter((), squad_id=squad, unvisited=True, text=text),
-        "open": store.OrderFilter((*RUNNING, SHELVED), squad_id=squad, assignee_id=mine, text=text),
-        "closed": store.OrderFilter(("closed",), squad_id=squad, assignee_id=mine, text=text),
+        # The squad's orders, so an officer sees what colleagues handle nearby (contacts masked).
+        "open": store.OrderFilter((*RUNNING, SHELVED), squad_id=squad, text=text),
+        "closed": store.OrderFilter(("closed",), squad_id=squad, text=text),
     }[view]
 
 

@@ -139,11 +139,11 @@ def order_for_check(db: sqlite_utils.Database, check_id: str) -> dict[str, Any] 
 
 
 def badge_counts(db: sqlite_utils.Database, officer_id: str, now_utc: str, day_end_utc: str) -> tuple[int, int, int]:
-    """(open orders, due by the end of today, already overdue) of one officer."""
+    """(open orders, due later today, already overdue) of one officer."""
     row = db.execute(
-        "SELECT count(*), total(deadline <= ?), total(deadline < ?) FROM work_order INDEXED BY work_order_todo "
-        "WHERE assignee_id = ? AND status IN ('dispatched','handling') AND deleted = 0",
-        [day_end_utc, now_utc, officer_id]).fetchone()
+        "SELECT count(*), total(deadline >= ? AND deadline <= ?), total(deadline < ?) FROM work_order "
+        "INDEXED BY work_order_todo WHERE assignee_id = ? AND status IN ('dispatched','handling') AND deleted = 0",
+        [now_utc, day_end_utc, now_utc, officer_id]).fetchone()
     return int(row[0]), int(row[1]), int(row[2])
 
 

@@ -65,7 +65,9 @@ class WorkOrderIndicatorsWidget(QWidget):
             self.tr("满意度"), self.tr("Avg. hours"), self.tr("Overdue now"), self.tr("Closed")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setColumnWidth(0, 200)
+        self.table.setColumnWidth(0, 170)
+        for column in range(1, 9):
+            self.table.setColumnWidth(column, 86)
         notes = QLabel(self.tr(
             "Due = orders received in the period that are closed or past their deadline (挂账 left out) · "
             "办结率 = closed ÷ due · 按期办结率 = replied by the deadline (as extended) and closed ÷ due · "
@@ -99,7 +101,8 @@ class WorkOrderIndicatorsWidget(QWidget):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             total = r is report.total
-            values = (self.tr("Total") if total else r.label, str(r.received), str(r.due), _pct(r.completion_rate),
+            label = self.tr("Total") if total else (r.label if r.key else self.tr("not dispatched yet"))
+            values = (label, str(r.received), str(r.due), _pct(r.completion_rate),
                       _pct(r.on_time_rate), _pct(r.satisfaction_rate),
                       "—" if r.average_hours is None else f"{r.average_hours:.1f}", str(r.overdue_now), str(r.closed))
             for column, text in enumerate(values):

@@ -3238,6 +3238,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Total</source>
       <translation>合计</translation>
     </message>
+    <message>
+      <source>not dispatched yet</source>
+      <translation>未派遣</translation>
+    </message>
   </context>
   <context>
     <name>WorkOrdersView</name>
@@ -4622,6 +4626,34 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Send back</source>
       <translation>退回重办</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Extension requested</source>
+      <translation>申请延期</translation>
+    </message>
+    <message>
+      <source>Extension approved</source>
+      <translation>批准延期</translation>
+    </message>
+    <message>
+      <source>Extension refused</source>
+      <translation>不予延期</translation>
+    </message>
+    <message>
+      <source>回访</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>Handed to a 八乱 check</source>
+      <translation>转八乱检查</translation>
+    </message>
+    <message>
+      <source>Handed to a violation</source>
+      <translation>转违法案件</translation>
     </message>
     <message>
       <source>extension requested</source>

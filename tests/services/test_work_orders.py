@@ -202,3 +202,35 @@ def test_a_bad_order_typed_in_is_refused_field_by_field(demo_session_for) -> Non
         receive_order(boss, values(boss, platform_no="a", category="0000", reporter_phone="123", lat=36.6))
     assert {e.field for e in info.value.errors} >= {"platform_no", "category", "reporter_phone"}
     assert boss.store.db.execute("SELECT count(*) FROM work_order").fetchone()[0] == count
+
+
+def test_exports_and_reports_carry_no_contact_below_the_handler(demo_session_for, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from inspector_app.services.reports import write_daily_report
+    from inspector_app.services.work_order_views import export_orders
+
+    boss, officer = demo_session_for("wangfang"), demo_session_for("liqiang")
+    mine = receive_order(boss, values(boss, platform_no="LDJB-2026-9101", reporter_phone="13911110001")).order_id
+    theirs = receive_order(boss, values(boss, platform_no="LDJB-2026-9102", reporter_phone="13911110002")).order_id
+    colleague = boss.store.db.execute("SELECT id FROM officer WHERE squad_id = ? AND role = 'officer' AND id != ?",
+                                      [boss.actor.squad_id, officer.actor.officer_id]).fetchone()[0]
+    dispatch_order(boss, mine, officer.actor.officer_id)
+    dispatch_order(boss, theirs, colleague)
+
+    def cells(path: Path) -> list[str]:
+        sheet = load_workbook(path).active
+        return [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+
+    export_orders(officer, "open", tmp_path / "officer.xlsx")
+    seen = cells(tmp_path / "officer.xlsx")
+    assert "13911110001" in seen  # the handler's own order
+    assert "13911110002" not in seen and "139****0002" in seen  # a colleague's: masked
+    export_orders(boss, "open", tmp_path / "boss.xlsx")
+    assert {"13911110001", "13911110002"} <= set(cells(tmp_path / "boss.xlsx"))
+    files = write_daily_report(boss, boss.today(), tmp_path / "report")
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(files.pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "工单办理" in text and "1391111" not in text
+    assert not any("1391111" in c for c in cells(files.xlsx))

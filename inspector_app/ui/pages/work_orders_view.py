@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import parse_utc
-from inspector_app.domain.work_orders import EXTENSION_LABELS, SATISFACTION, SOURCES, STATUS_LABELS
+from inspector_app.domain.work_orders import (
+    EVENT_LABELS,
+    EXTENSION_LABELS,
+    SATISFACTION,
+    SOURCES,
+    STATUS_LABELS,
+)
 from inspector_app.services.session import LOCAL_TZ
 from inspector_app.services.work_order_views import (
     VIEWS,
@@ -173,6 +179,7 @@ class WorkOrdersView(QWidget):
 
     def _show_list(self, result: tuple[int, list[dict[str, Any]]]) -> None:
         total, self.rows = result
+        self.table.setColumnHidden(5, self.view.currentData() == "mine")
         self.count.setText(self.tr("{n} orders").format(n=total) if total <= len(self.rows) else
                            self.tr("{n} orders, the first {shown} listed").format(n=total, shown=len(self.rows)))
         self.table.setRowCount(len(self.rows))
@@ -274,8 +281,12 @@ class WorkOrdersView(QWidget):
             label.setText(values[key])
         self.photos.set_photo_ids(order["reporter_photos"] + order["before_photos"] + order["after_photos"])
         for e in order["timeline"]:
-            status = tr_text(STATUS_LABELS.get(e["status_to"], ""), "work_orders") if e["status_to"] else ""
-            self.timeline.addItem(f"{local_time(e['at'])}  {e['officer_name'] or ''}  {status}  {e['note']}".strip())
+            what = tr_text(EVENT_LABELS.get(e["kind"], e["kind"]), "work_orders")
+            if e["kind"] == "visit":
+                note = tr_text(SATISFACTION.get(e["note"], e["note"]), "work_orders")
+            else:
+                note = e["note"]
+            self.timeline.addItem(f"{local_time(e['at'])}  {e['officer_name'] or ''}  {what}  {note}".strip())
 
     def _reveal(self) -> None:
         if self.current:
