@@ -148,16 +148,18 @@ def badge_counts(db: sqlite_utils.Database, officer_id: str, now_utc: str, day_e
 
 
 def queue_counts(db: sqlite_utils.Database, squad_id: str | None) -> dict[str, int]:
-    """How many orders of a squad wait for the dispatcher: per status, extension requests and
-    closed orders without a 回访."""
+    """How many orders of a squad wait for the dispatcher: to dispatch (received, returned), to
+    verify, extension requests, closed without a 回访 (small indexed reads)."""
     scope, params = ("AND squad_id = ?", [squad_id]) if squad_id else ("", [])
     counts = {s: int(n) for s, n in db.execute(
-        f"SELECT status, count(*) FROM work_order WHERE deleted = 0 {scope} GROUP BY status", params)}
-    row = db.execute(
-        f"SELECT total(extension_status = 'requested'), total(status = 'closed' AND satisfaction = '') "
-        f"FROM work_order WHERE deleted = 0 AND (extension_status = 'requested' OR (status = 'closed' AND "
-        f"satisfaction = '')) {scope}", params).fetchone()
-    counts["extension_requested"], counts["unvisited"] = int(row[0]), int(row[1])
+        f"SELECT status, count(*) FROM work_order WHERE status IN ('received','returned','replied') AND deleted = 0 "
+        f"{scope} GROUP BY status", params)}
+    counts["extension_requested"] = int(db.execute(
+        f"SELECT count(*) FROM work_order INDEXED BY work_order_extension WHERE extension_status = 'requested' "
+        f"AND deleted = 0 {scope}", params).fetchone()[0])
+    counts["unvisited"] = int(db.execute(
+        f"SELECT count(*) FROM work_order INDEXED BY work_order_unvisited WHERE status = 'closed' "
+        f"AND satisfaction = '' AND deleted = 0 {scope}", params).fetchone()[0])
     return counts
 
 
@@ -183,20 +185,21 @@ def suggest_officer(db: sqlite_utils.Database, road_segment_id: str, squad_id: s
 def indicator_counts(db: sqlite_utils.Database, start_utc: str, end_utc: str, now_utc: str,
                      squad_id: str | None) -> list[tuple[Any, ...]]:
     """Per (squad, officer, category) of the orders received in [start, end): received, due,
-    closed, closed on time, answered 回访, satisfied, hours from receipt to closure."""
-    scope = "AND squad_id = :squad" if squad_id else ""
+    closed, closed on time, answered 回访, satisfied, hours from receipt to closure. Written for
+    speed: closed_at, closed_on_time and the hours are NULL until closure, so plain counts and
+    sums skip the open orders."""
+    scope, index = ("AND squad_id = :squad", "work_order_indicators") if squad_id else ("", "work_order_city_indicators")
     return [tuple(r) for r in db.execute(
         f"""
         SELECT squad_id, assignee_id, category, count(*),
-               total(status != 'shelved' AND (status = 'closed' OR deadline < :now)),
-               total(status = 'closed'),
-               total(status = 'closed' AND closed_on_time = 1),
+               count(closed_at) + total(closed_at IS NULL AND deadline < :now AND status != 'shelved'),
+               count(closed_at), total(closed_on_time),
                total(satisfaction IN ('satisfied','basically','dissatisfied')),
                total(satisfaction IN ('satisfied','basically')),
-               total(CASE WHEN status = 'closed' THEN (julianday(closed_at) - julianday(received_at)) * 24 END)
-        FROM work_order INDEXED BY work_order_indicators
+               total(julianday(closed_at) - julianday(received_at)) * 24
+        FROM work_order INDEXED BY {index}
         WHERE received_at >= :start AND received_at < :end AND deleted = 0 {scope}
-        GROUP BY squad_id, assignee_id, category
+        GROUP BY {"" if squad_id else "squad_id, "}assignee_id, category
         """, {"start": start_utc, "end": end_utc, "now": now_utc, "squad": squad_id}).fetchall()]
 
 
@@ -204,7 +207,7 @@ def overdue_counts(db: sqlite_utils.Database, now_utc: str, squad_id: str | None
     """Per (squad, officer, category): open orders past their deadline now (any receipt date)."""
     scope = "AND squad_id = :squad" if squad_id else ""
     return [tuple(r) for r in db.execute(
-        f"SELECT squad_id, assignee_id, category, count(*) FROM work_order INDEXED BY work_order_queue "
+        f"SELECT squad_id, assignee_id, category, count(*) FROM work_order INDEXED BY work_order_running "
         f"WHERE status IN ('received','dispatched','handling','returned') AND deadline < :now AND deleted = 0 "
         f"{scope} GROUP BY squad_id, assignee_id, category", {"now": now_utc, "squad": squad_id}).fetchall()]
 

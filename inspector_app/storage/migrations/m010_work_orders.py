@@ -72,10 +72,19 @@ def upgrade(db: sqlite_utils.Database) -> None:
         "CREATE INDEX work_order_todo ON work_order(assignee_id, deadline) "
         "WHERE status IN ('dispatched','handling') AND deleted = 0",
         # A squad's queues (to dispatch, to verify, on hold) by deadline.
-        "CREATE INDEX work_order_queue ON work_order(squad_id, status, deadline)",
-        # Indicators: everything they count, by receipt time, so a period is an index-only read.
-        "CREATE INDEX work_order_indicators ON work_order(received_at, squad_id, assignee_id, category, status,"
+        "CREATE INDEX work_order_queue ON work_order(squad_id, status, deleted, deadline)",
+        # Indicators: everything they count, so a squad's period (or the city's) is an index-only read.
+        "CREATE INDEX work_order_indicators ON work_order(squad_id, received_at, assignee_id, category, status,"
         " deadline, closed_at, closed_on_time, satisfaction, deleted)",
+        "CREATE INDEX work_order_city_indicators ON work_order(received_at, squad_id, assignee_id, category, status,"
+        " deadline, closed_at, closed_on_time, satisfaction, deleted)",
+        # Orders whose clock runs (overdue now), and the dispatcher's two side queues.
+        "CREATE INDEX work_order_running ON work_order(deadline, squad_id, assignee_id, category) "
+        "WHERE status IN ('received','dispatched','handling','returned') AND deleted = 0",
+        "CREATE INDEX work_order_extension ON work_order(squad_id, deadline) "
+        "WHERE extension_status = 'requested' AND deleted = 0",
+        "CREATE INDEX work_order_unvisited ON work_order(squad_id, closed_at) "
+        "WHERE status = 'closed' AND satisfaction = '' AND deleted = 0",
         "CREATE INDEX work_order_check ON work_order(disorder_check_id) WHERE disorder_check_id IS NOT NULL",
         "CREATE INDEX work_order_violation ON work_order(violation_id) WHERE violation_id IS NOT NULL",
         synced_table(
