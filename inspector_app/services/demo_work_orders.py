@@ -91,6 +91,7 @@ def generate_work_order_history(db: Any, ctx: DemoContext, progress: Progress) -
                 _advance(ctx, order, events, officer, supervisors.get(squad["id"], officer), now, cal)
                 orders.append(order)
     _feature_demo_officer(ctx, orders, events, demo_officer, now)
+    events = _feature_demo_queues(ctx, orders, events, demo_officer, now)
     progress.update(0, 1, "work orders")
     ctx.seq += insert_server_rows(db, "work_order", orders, now_iso=ctx.now_iso, hlc=ctx.hlc, first_seq=ctx.seq)
     ctx.seq += insert_server_rows(db, "work_order_event", events, now_iso=ctx.now_iso, hlc=ctx.hlc, first_seq=ctx.seq)
@@ -185,7 +186,7 @@ def _advance(ctx: DemoContext, order: dict[str, Any], events: list[dict[str, Any
     reply = rng.choice(category.reply_templates)
     order.update(status="replied", reply_text=reply, replied_at=utc_iso(replied))
     _event(ctx, events, order, replied, "reply", "handling", "replied", officer, reply)
-    verified = replied + timedelta(hours=rng.uniform(0.5, 6))
+    verified = replied + timedelta(hours=rng.uniform(0.5, 16))
     if verified > now:
         return
     order.update(status="closed", closed_at=utc_iso(verified), closed_by=supervisor,
@@ -194,7 +195,7 @@ def _advance(ctx: DemoContext, order: dict[str, Any], events: list[dict[str, Any
     visited = verified + timedelta(hours=rng.uniform(2, 30))
     if visited > now:
         return
-    satisfaction = rng.choices(["satisfied", "basically", "dissatisfied", "unreachable"], weights=(82, 10, 4, 4))[0]
+    satisfaction = rng.choices(["satisfied", "basically", "dissatisfied", "unreachable"], weights=(80, 10, 6, 4))[0]
     order.update(satisfaction=satisfaction, visited_at=utc_iso(visited))
     _event(ctx, events, order, visited, "visit", "", "", supervisor, satisfaction)
 
@@ -225,6 +226,26 @@ def _feature_demo_officer(ctx: DemoContext, orders: list[dict[str, Any]], events
         for e in events:
             if e["order_id"] == other["id"] and e["officer_id"] == before:
                 e["officer_id"] = officer
+
+
+def _feature_demo_queues(ctx: DemoContext, orders: list[dict[str, Any]], events: list[dict[str, Any]],
+                         officer: str, now: datetime) -> list[dict[str, Any]]:
+    """The demo supervisor finds replies to verify and an extension request to decide."""
+    squad = next(o["squad_id"] for o in ctx.officers if o["id"] == officer)
+    recent = sorted((o for o in orders if o["squad_id"] == squad and o["status"] == "closed"),
+                    key=lambda o: o["replied_at"], reverse=True)[:3]
+    undone = {o["id"] for o in recent}
+    for o in recent:
+        o.update(status="replied", closed_at=None, closed_by="", closed_on_time=None, verify_note="", satisfaction="",
+                 visited_at=None)
+    events = [e for e in events if not (e["order_id"] in undone and e["kind"] in ("close", "visit"))]
+    asking = next((o for o in orders if o["squad_id"] == squad and o["status"] == "handling"
+                   and o["assignee_id"] != officer and not o["extension_status"]), None)
+    if asking is not None:
+        asking.update(extension_status="requested", extension_days=3, extension_reason="商户负责人外出，需预约整改时间")
+        _event(ctx, events, asking, now - timedelta(hours=1), "extension_request", "", "", asking["assignee_id"],
+               asking["extension_reason"])
+    return events
 
 
 def _at(iso: str) -> datetime:

@@ -123,7 +123,7 @@ class ReplyDialog(StepDialog):
     def __init__(self, session: Session, runner: TaskRunner, order: dict[str, Any], reply: Callable[..., Any],
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, self.tr("Reply to {number}").format(number=order["platform_no"]), parent)
-        self.resize(640, 520)
+        self.setMinimumWidth(600)
 
         def where() -> tuple[str, float | None, float | None]:
             return order["address"], order["lat"], order["lon"]
@@ -148,6 +148,8 @@ class ReplyDialog(StepDialog):
         self.form.addRow(self.tr("Reply"), self.text)
         self.action = lambda: (reply, (session, order["id"], self.text.toPlainText(), self.after.photo_ids(),
                                        self.before.photo_ids()))
+        self.before.changed.connect(self.adjustSize)
+        self.after.changed.connect(self.adjustSize)
 
     def _use_template(self, index: int) -> None:
         text = self.template.itemData(index)

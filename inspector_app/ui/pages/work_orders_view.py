@@ -207,7 +207,7 @@ class WorkOrdersView(QWidget):
             if item is None:
                 continue
             deadline = parse_utc(r["deadline"])
-            running = r["status"] not in ("closed", "shelved")
+            running = r["status"] in ("received", "dispatched", "handling", "returned")  # the clock runs
             item.setText(self.time_left_text(deadline, now) if running else local_time(r["deadline"]))
             colour = RED if running and deadline < now else ORANGE if running and deadline <= day_end else None
             for column in range(self.table.columnCount()):
