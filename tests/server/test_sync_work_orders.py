@@ -5,20 +5,18 @@ the reporter's contact in no log on the way."""
 from __future__ import annotations
 
 import logging
-import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from sync_helpers import PASSWORD, LiveServer, client_factory, reset_database
+from sync_helpers import LiveServer, reset_database
+from test_sync_workflows import laptop, sync
 
 from inspector_app.services.disorders import record_check
 from inspector_app.services.photos import stamp_for, store_photo
-from inspector_app.services.profile import open_profile, sign_in
 from inspector_app.services.session import Session
-from inspector_app.services.sync import set_server_url, sign_in_online, sync_now, sync_status
+from inspector_app.services.sync import sync_status
 from inspector_app.services.work_order_views import order_list
 from inspector_app.services.work_orders import (
     check_values_for,
@@ -49,27 +47,6 @@ def server(db_url: str, demo_dir: Path, tmp_path: Path) -> Iterator[tuple[LiveSe
     live.stop()
 
 
-def laptop(demo_dir: Path, tmp_path: Path, username: str, url: str, clock) -> Session:  # type: ignore[no-untyped-def]
-    folder = tmp_path / username
-    shutil.copytree(demo_dir, folder)
-    with sqlite3.connect(folder / "inspector.sqlite") as db:
-        db.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", [f"laptop-{username}"])
-    profile = open_profile(folder)
-    profile.clock = clock
-    profile.hlc._clock = clock
-    session = sign_in(profile, username, PASSWORD)
-    set_server_url(session, url)
-    sign_in_online(session, PASSWORD, factory=client_factory)
-    sync(session)
-    return session
-
-
-def sync(session: Session) -> None:
-    sync_now(session, factory=client_factory)
-    status = sync_status(session)
-    assert status.failed == [] and status.pending_ops == 0, status.failed
-
-
 def order_row(session: Session, order_id: str) -> dict:
     cur = session.store.db.execute("SELECT * FROM work_order WHERE id = ?", [order_id])
     values = cur.fetchone()
@@ -80,8 +57,8 @@ def test_an_order_from_the_hotline_to_closure_and_back_to_the_platform(
         server: tuple[LiveServer, str], demo_dir: Path, tmp_path: Path, clock, caplog, capfd) -> None:  # type: ignore[no-untyped-def]
     live, token = server
     caplog.set_level(logging.DEBUG)
-    dispatcher = laptop(demo_dir, tmp_path, "wangfang", live.url, clock)
-    officer = laptop(demo_dir, tmp_path, "liqiang", live.url, clock)
+    dispatcher = laptop(demo_dir, tmp_path, "wangfang", live, clock)
+    officer = laptop(demo_dir, tmp_path, "liqiang", live, clock)
     grid = dispatcher.store.db.execute("SELECT grid_code FROM road_segment WHERE squad_id = ? ORDER BY name LIMIT 1",
                                        [dispatcher.actor.squad_id]).fetchone()[0]
     platform = httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {token}"}, timeout=10)
