@@ -63,6 +63,9 @@ def when_shown(kind: type[QWidget], act: Callable[[Any], None], tries: int = 150
         act(dialog)
         # If what ``act`` did left the dialog open, close it: the test then fails on its
         # assertions instead of waiting forever inside ``exec``.
-        QTimer.singleShot(10_000, lambda: dialog.isVisible() and dialog.reject())
+        guard = QTimer(dialog)  # goes with the dialog, so it never fires into a later test
+        guard.setSingleShot(True)
+        guard.timeout.connect(lambda: dialog.isVisible() and dialog.reject())
+        guard.start(10_000)
 
     QTimer.singleShot(0, lambda: look(tries))
