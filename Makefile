@@ -8,7 +8,8 @@ DEMO_UNITS ?= 20000
 STAMP  := $(VENV)/.installed
 
 
-.PHONY: run test lint bench system-deps venv translations demo i18n clean server stop-server package package-test docs
+
+.PHONY: run run-check test lint bench system-deps venv translations demo i18n clean server stop-server package package-test docs
 
 system-deps:
 	@bash tools/system_deps.sh
@@ -33,6 +34,16 @@ demo: venv translations
 run: demo
 	@BIN=$(BIN) DEMO_DIR=$(DEMO_DIR) bash tools/demo_server.sh || echo "No demo sync server; the app works offline."
 	$(BIN)/inspector-app --data-dir $(DEMO_DIR)
+
+# What `make run` does, proven headless (CI runs it on its clean clone): the demo profile, the
+# demo sync server, then the app signs in as the demo officer, syncs once and exits 0. A server
+# this started is stopped again; one that was already running is left alone.
+run-check: demo
+	@started=0; [ -f .demo/server.pid ] || started=1; \
+	BIN=$(BIN) DEMO_DIR=$(DEMO_DIR) bash tools/demo_server.sh || exit 1; \
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(BIN)/inspector-app --data-dir $(DEMO_DIR) \
+	  demo-check --screenshot .demo/run-check.png; rc=$$?; \
+	if [ $$started = 1 ]; then $(MAKE) --no-print-directory stop-server; fi; exit $$rc
 
 # The sync server alone, in the foreground (seeded with the demo data on first start).
 server: demo

@@ -1,7 +1,8 @@
 """Command line: ``inspector-app`` opens the desktop app; ``inspector-app demo`` makes a demo
 profile; ``inspector-app verify-audit`` checks a profile's audit chain; ``backup``/``restore`` copy the
-database; ``smoke`` self-checks an installed or packaged build; ``sync-server URL`` points a
-profile at a sync server."""
+database; ``smoke`` self-checks an installed or packaged build; ``demo-check`` signs in to the demo profile
+headless and syncs once (``make run-check``); ``sync-server URL`` points a profile at a sync
+server. Every path may be relative or absolute, with spaces and Chinese characters."""
 
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", nargs="?", help="backup file (omit to list the backups)")
     smoke = sub.add_parser("smoke", help="self-check on a fresh folder: demo, notice PDF, window, web page")
     smoke.add_argument("--data-dir", dest="smoke_dir", required=False)
+    check = sub.add_parser("demo-check", help="open the app headless, sign in, sync once (make run-check)")
+    check.add_argument("--data-dir", dest="check_dir")
+    check.add_argument("--user", default="liqiang", help="demo account to sign in with")
+    check.add_argument("--screenshot", help="save the main window after the sync as this PNG")
     server = sub.add_parser("sync-server", help="set the sync server address of a profile")
     server.add_argument("--data-dir", dest="server_dir")
     server.add_argument("url", help="e.g. https://sync.example:8765 ('' to stop syncing)")
@@ -80,6 +85,11 @@ def _verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _path(given: str) -> Path:
+    """A path typed on the command line, absolute (relative to the current folder)."""
+    return Path(given).expanduser().absolute()
+
+
 def _configured_backups(data_dir: Path) -> Path | None:
     """The backup folder chosen in the app's Settings for this profile, if any."""
     if not (data_dir / "settings.ini").exists():
@@ -98,7 +108,7 @@ def _backup(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.backup_dir or args.data_dir)
     session = open_profile(data_dir)
     try:
-        made = make_daily_backup(session, Path(args.to) if args.to else _configured_backups(data_dir))
+        made = make_daily_backup(session, _path(args.to) if args.to else _configured_backups(data_dir))
     finally:
         close_profile(session)
     print(f"Backup written: {made}" if made else "Today's backup already exists.")
@@ -118,7 +128,7 @@ def _restore(args: argparse.Namespace) -> int:
         for f in files:
             print(f"  {f}")
         return 0
-    safety = restore_from_backup(data_dir, Path(args.backup))
+    safety = restore_from_backup(data_dir, _path(args.backup))
     print(f"Restored {args.backup}. The replaced database was kept as {safety}.")
     return 0
 
@@ -154,6 +164,12 @@ def main(argv: list[str] | None = None) -> int:
             return _restore(args)
         if args.command == "sync-server":
             return _sync_server(args)
+        if args.command == "demo-check":
+            from inspector_app.services.demo import DEMO_PASSWORD
+            from inspector_app.ui.demo_check import run_demo_check
+
+            shot = _path(args.screenshot) if args.screenshot else None
+            return run_demo_check(resolve_data_dir(args.check_dir or args.data_dir), args.user, DEMO_PASSWORD, shot)
         if args.command == "smoke":
             from inspector_app.ui.smoke import run_smoke
 
@@ -163,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(resolve_data_dir(args.data_dir), args.lang)
     except UserError as exc:
         print(exc.render(), file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file or folder named on the command line that can't be used
+        print(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 2
 
 

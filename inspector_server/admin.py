@@ -181,7 +181,9 @@ def seed_from_profile(conn: Connection, profile_db: Path, blob_dir: Path | None 
     roads, units, catalogs and the demo history) and its attachments into an empty server."""
     if conn.execute(select(func.count()).select_from(record)).scalar():
         raise AdminError("the server already has records; seed only an empty server")
-    src = sqlite3.connect(f"{profile_db.as_uri()}?mode=ro", uri=True)
+    if not profile_db.is_file():
+        raise AdminError(f"there is no app profile database at {profile_db}")
+    src = sqlite3.connect(f"{profile_db.absolute().as_uri()}?mode=ro", uri=True)
     src.row_factory = sqlite3.Row
     tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     squads: dict[tuple[str, str], str | None] = {}

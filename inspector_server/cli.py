@@ -22,12 +22,23 @@ from typing import Any
 DEFAULT_DB = "sqlite:///server.db"
 
 
+def database_url(given: str) -> str:
+    """``--db`` as a database URL: a plain file path (relative or absolute, spaces and Chinese
+    allowed) means an SQLite file; relative SQLite paths are made absolute here, so worker
+    processes started elsewhere and the blob folder beside it mean the same files."""
+    if "://" not in given:
+        return f"sqlite:///{Path(given).expanduser().absolute()}"
+    if given.startswith("sqlite:///") and given != "sqlite:///:memory:":
+        return f"sqlite:///{Path(given.removeprefix('sqlite:///')).expanduser().absolute()}"
+    return given
+
+
 def default_blob_dir(db_url: str) -> Path:
     """Blobs next to an SQLite file, else ./server-blobs."""
     if db_url.startswith("sqlite:///") and db_url != "sqlite:///:memory:":
         db_file = Path(db_url.removeprefix("sqlite:///"))
         return db_file.with_name(db_file.stem + "-blobs")
-    return Path("server-blobs")
+    return Path("server-blobs").absolute()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -133,7 +144,8 @@ def _admin(args: argparse.Namespace) -> int:
         elif args.what == "integration":
             out = _integration(conn, args)
         elif args.what == "seed":
-            db_file = args.profile / "inspector.sqlite" if args.profile.is_dir() else args.profile
+            profile = args.profile.expanduser().absolute()
+            db_file = profile / "inspector.sqlite" if profile.is_dir() else profile
             blobs = Path(args.blobs) if args.blobs else default_blob_dir(args.db)
             out = admin.seed_from_profile(conn, db_file, blobs)
         if out is not None:
@@ -207,13 +219,27 @@ def app_from_env() -> Any:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``inspector-server`` command."""
     args = _parser().parse_args(argv)
+    args.db = database_url(args.db)
     from inspector_server.admin import AdminError
 
     try:
+        _check_sqlite_folder(args.db)
         return _serve(args) if args.command == "serve" else _admin(args)
     except AdminError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file named on the command line that can't be read or written
+        print(f"Error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+
+
+def _check_sqlite_folder(db_url: str) -> None:
+    from inspector_server.admin import AdminError
+
+    if db_url.startswith("sqlite:///") and db_url != "sqlite:///:memory:":
+        folder = Path(db_url.removeprefix("sqlite:///")).parent
+        if not folder.is_dir():
+            raise AdminError(f"the folder {folder} does not exist; create it or give another --db path")
 
 
 if __name__ == "__main__":

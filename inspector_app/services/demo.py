@@ -24,10 +24,10 @@ from inspector_app.domain.progress import Progress
 from inspector_app.domain.resources import resource_path
 from inspector_app.services.auth import hash_password
 from inspector_app.services.demo_names import DemoRandom
-from inspector_app.services.session import LOCAL_TZ
+from inspector_app.services.session import LOCAL_TZ, Session
 from inspector_app.storage.audit import append_audit
 from inspector_app.storage.database import Store
-from inspector_app.storage.meta import set_meta
+from inspector_app.storage.meta import get_meta, set_meta
 from inspector_app.storage.records import insert_server_rows
 from inspector_app.storage.units import count_units
 
@@ -49,6 +49,12 @@ DEMO_ACCOUNTS = (
     DemoAccount("zhaomin", "赵敏", "clerk"),
     DemoAccount("admin", "系统管理员", "admin"),
 )
+
+
+def demo_accounts(session: Session) -> tuple[DemoAccount, ...]:
+    """The demo accounts when this profile was made by the demo generator (so a newcomer who
+    started from ``make run`` can sign in), else none."""
+    return DEMO_ACCOUNTS if get_meta(session.store.db, "demo_seed") is not None else ()
 
 
 @dataclass

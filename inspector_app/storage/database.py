@@ -39,7 +39,7 @@ def _check_existing_file(path: Path) -> int:
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise errors.not_sqlite(str(path))
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -91,7 +91,8 @@ def ensure_chinese_font() -> None:
 FIRST_RUN = 2
 
 
-def _open_in_background(data_dir: Path) -> tuple[Session, bool]:
+def _open_in_background(data_dir: Path) -> tuple[Session, bool, tuple[Any, ...]]:
+    from inspector_app.services.demo import demo_accounts
     from inspector_app.services.first_run import needs_first_run
     from inspector_app.services.profile import open_profile
 
@@ -104,7 +105,7 @@ def _open_in_background(data_dir: Path) -> tuple[Session, bool]:
     import inspector_app.ui.pages.patrol_view
     import inspector_app.ui.pages.review_view  # noqa: F401
 
-    return session, needs_first_run(session)
+    return session, needs_first_run(session), demo_accounts(session)
 
 
 class Startup:
@@ -151,9 +152,10 @@ class Startup:
 
         dialog = self.login
 
-        def opened(result: tuple[Session, bool]) -> None:
-            session, first_run = result
+        def opened(result: tuple[Session, bool, tuple[Any, ...]]) -> None:
+            session, first_run, accounts = result
             dialog.set_profile(session)
+            dialog.show_demo_accounts(accounts)
             if first_run:
                 dialog.done(FIRST_RUN)
                 return

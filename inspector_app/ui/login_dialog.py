@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import html
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -15,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.roles import ROLE_LABELS, Role
 from inspector_app.ui.errors import error_text
+from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -87,6 +91,12 @@ class LoginDialog(QDialog):
         self.opening = QLabel(self.tr("Opening the data…"))
         self.opening.setObjectName("opening")
         layout.addWidget(self.opening)
+        self.demo = QLabel()
+        self.demo.setObjectName("demoAccounts")
+        self.demo.setWordWrap(True)
+        self.demo.setStyleSheet("color: #555;")
+        self.demo.hide()
+        layout.addWidget(self.demo)
         self.set_profile(profile)
         # setFocus() without a reason: naming Qt.FocusReason would build PySide's whole Qt
         # namespace (~30 ms) before the dialog can appear.
@@ -103,6 +113,29 @@ class LoginDialog(QDialog):
         self.profile = profile
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(profile is not None)
         self.opening.setVisible(profile is None)
+
+    def show_demo_accounts(self, accounts: Sequence[Any]) -> None:
+        """On a demo profile, the accounts to try (a newcomer who ran ``make run`` has no other
+        way to know them); nothing on a real profile."""
+        if not accounts:
+            self.demo.hide()
+            return
+        from inspector_app.services.demo import DEMO_PASSWORD
+
+        lines = "".join(
+            f"<tr><td><b>{html.escape(a.username)}</b>&nbsp;&nbsp;</td><td>{html.escape(a.name)}</td>"
+            f"<td>&nbsp;&nbsp;{html.escape(tr_text(ROLE_LABELS[Role(a.role)], 'roles'))}</td></tr>" for a in accounts
+        )
+        self.demo.setText(
+            self.tr("Demo data — sign in with one of these accounts, password {password}:").format(
+                password=f"<b>{html.escape(DEMO_PASSWORD)}</b>"
+            )
+            + f"<table>{lines}</table>"
+        )
+        self.demo.show()
+        if not self.username.text():
+            self.username.setText(accounts[0].username)
+            self.password.setFocus()
 
     def attempt(self) -> None:
         """Check the name and password off the UI thread (argon2 is deliberately slow)."""

@@ -1024,6 +1024,10 @@ What was already saved is safe. The details are in the log file; please tell you
       <source>Opening the data…</source>
       <translation>正在打开数据…</translation>
     </message>
+    <message>
+      <source>Demo data — sign in with one of these accounts, password {password}:</source>
+      <translation>演示数据——用下列任一账号登录，密码均为 {password}：</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>

@@ -1,8 +1,11 @@
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector_app.services.session import Session
 from inspector_app.ui.i18n import install_language
@@ -35,3 +38,34 @@ def window(qtbot, officer_session: Session, runner, settings) -> MainWindow:  # 
     qtbot.addWidget(w)
     w.show()
     return w
+
+
+def when_shown(kind: type[QWidget], act: Callable[[Any], None], tries: int = 1500) -> None:
+    """Call ``act(dialog)`` once a visible ``kind`` exists — for a modal dialog whose ``exec``
+    blocks the test. It looks again every 20 ms (about 30 s in all) instead of guessing how
+    long the work before the dialog takes on a loaded machine."""
+
+    def look(left: int) -> None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if not found:
+            if left > 0:
+                QTimer.singleShot(20, lambda: look(left - 1))
+            return
+        dialog = found[0]
+        # Keys and shortcuts reach only the active window; on a loaded machine the dialog
+        # becomes active a little after it is shown.
+        dialog.activateWindow()
+        for _ in range(500):  # at most 10 s
+            if dialog.isActiveWindow():
+                break
+            QApplication.processEvents()
+            time.sleep(0.02)
+        act(dialog)
+        # If what ``act`` did left the dialog open, close it: the test then fails on its
+        # assertions instead of waiting forever inside ``exec``.
+        guard = QTimer(dialog)  # goes with the dialog, so it never fires into a later test
+        guard.setSingleShot(True)
+        guard.timeout.connect(lambda: dialog.isVisible() and dialog.reject())
+        guard.start(10_000)
+
+    QTimer.singleShot(0, lambda: look(tries))

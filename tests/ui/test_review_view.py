@@ -1,4 +1,4 @@
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from inspector_app.forms.inspection import blank_values
@@ -8,6 +8,7 @@ from inspector_app.services.profile import squad_roads
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.pages.review_view import ReviewView
 from inspector_app.ui.return_dialog import ReturnDialog
+from tests.ui.conftest import when_shown
 
 
 def _officer_day(officer, clock) -> str:  # type: ignore[no-untyped-def]
@@ -46,12 +47,11 @@ def test_review_a_day_with_the_keyboard(qtbot, demo_session_for, runner, setting
     view.items.setCurrentItem(child)
     inspection_id = child.data(0, Qt.ItemDataRole.UserRole)[1]
 
-    def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReturnDialog) and w.isVisible())
+    def answer(dialog: ReturnDialog) -> None:
         dialog.comment.setPlainText("照片不清晰，请补拍")
         qtbot.keyClick(dialog.comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    QTimer.singleShot(50, answer)
+    when_shown(ReturnDialog, answer)
     qtbot.keyClick(view.items, Qt.Key.Key_R)
     assert db.execute("SELECT review_status, review_comment FROM frontage_inspection WHERE id = ?",
                       [inspection_id]).fetchone() == ("returned", "照片不清晰，请补拍")
