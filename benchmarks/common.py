@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -66,11 +68,38 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     return out
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure, as written to ``benchmarks/results/<date>-<commit>.json``."""
+
+    module: str
+    name: str
+    value: float
+    unit: str
+    target: str
+    ok: bool
+    extra: str = ""
+
+
+FIGURES: list[Figure] = []
+
+
 def report(name: str, value: float, unit: str, target: str, ok: bool, extra: str = "") -> bool:
-    """Print one figure: name, value, target, PASS/FAIL."""
+    """Print one figure: name, value, target, PASS/FAIL (and keep it for the results file)."""
     verdict = "PASS" if ok else "FAIL"
     line = f"{name}: {value:.2f} {unit} (target {target}) {verdict}"
     if extra:
         line += f" [{extra}]"
     print(line, flush=True)
+    FIGURES.append(Figure(_calling_module(), name, round(float(value), 4), unit, target, bool(ok), extra))
     return ok
+
+
+def _calling_module() -> str:
+    frame = inspect.currentframe()
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if name.startswith("benchmarks.bench_"):
+            return name.removeprefix("benchmarks.")
+        frame = frame.f_back
+    return "?"

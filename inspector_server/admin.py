@@ -170,7 +170,8 @@ def import_units(conn: Connection, path: Path, squad_id: str) -> tuple[int, list
 
 
 SEED_ENTITIES = ("squad", "officer", "road_segment", "unit", "catalog_version", "patrol", "frontage_inspection",
-                 "photo", "disorder_check", "disorder_event", "violation", "document", "voided_number", "review")
+                 "photo", "disorder_check", "disorder_event", "violation", "document", "voided_number", "review",
+                 "work_order", "work_order_event")
 _NOT_SYNCED = {"id", "created_at", "updated_at", "hlc", "device_id", "server_seq", "deleted",
                "password_hash", "sort_key", "search_latin", "search_grams"}
 
@@ -213,6 +214,10 @@ def seed_from_profile(conn: Connection, profile_db: Path, blob_dir: Path | None 
             for start in range(0, len(recs), 2000):
                 write_records(conn, recs[start:start + 2000])
             counts[entity] = len(recs)
+        if "work_order" in tables:
+            from inspector_server.work_orders import index_numbers
+
+            index_numbers(conn)
         if blob_dir is not None and "blob" in tables:
             counts["blobs"] = _copy_blobs(conn, src, profile_db.parent / "blobs", blob_dir)
     finally:

@@ -28,7 +28,7 @@ from inspector_app.sync.protocol import (
     Op,
     ProtocolError,
 )
-from inspector_server import auth, feed, numbers
+from inspector_server import auth, feed, numbers, work_orders_api
 from inspector_server.blobs import BlobDir
 from inspector_server.db import make_engine
 from inspector_server.protocol_requests import ProtocolRequests
@@ -214,6 +214,8 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
     @app.get(f"{API}/documents/verify/{{number}}")
     async def verify(number: str, _who: Who, hash: str | None = None) -> dict[str, Any]:
         return await db(numbers.verify, number, hash)
+
+    work_orders_api.add_routes(app, engine, blobs)
 
     return app
 

@@ -86,6 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     ui = units.add_parser("import", help="import a registry .csv for a squad")
     ui.add_argument("file", type=Path)
     ui.add_argument("--squad", required=True)
+    integ = what.add_parser("integration", help="tokens of city platforms sending work orders").add_subparsers(
+        dest="action", required=True)
+    ic = integ.add_parser("create", help="a new platform integration; prints its token once")
+    ic.add_argument("name")
+    ic.add_argument("--source", action="append", required=True,
+                    choices=["hotline", "dcm", "snapshot", "road_chief", "leader"])
+    integ.add_parser("list")
+    integ.add_parser("revoke").add_argument("integration_id")
     seed = what.add_parser("seed", help="fill an empty server from an app profile (demo data)")
     seed.add_argument("profile", type=Path, help="profile folder (holding inspector.sqlite)")
     return parser
@@ -133,6 +141,8 @@ def _admin(args: argparse.Namespace) -> int:
             for p in problems:
                 print(p, file=sys.stderr)
             out = f"{created} units imported, {len(problems)} rows skipped"
+        elif args.what == "integration":
+            out = _integration(conn, args)
         elif args.what == "seed":
             profile = args.profile.expanduser().absolute()
             db_file = profile / "inspector.sqlite" if profile.is_dir() else profile
@@ -143,9 +153,25 @@ def _admin(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_table(rows: list[dict[str, Any]]) -> None:
+def _integration(conn: Any, args: argparse.Namespace) -> str | None:
+    from inspector_server import work_orders
+
+    if args.action == "create":
+        rid, token = work_orders.create_integration(conn, args.name, args.source)
+        return f"integration {rid}\ntoken (shown once; give it to the platform): {token}"
+    if args.action == "list":
+        _print_table(work_orders.list_integrations(conn), "No integrations yet.")
+        return None
+    if not work_orders.revoke_integration(conn, args.integration_id):
+        from inspector_server.admin import AdminError
+
+        raise AdminError(f"there is no integration {args.integration_id}; see 'admin integration list'")
+    return "revoked"
+
+
+def _print_table(rows: list[dict[str, Any]], empty: str = "No devices have signed in yet.") -> None:
     if not rows:
-        print("No devices have signed in yet.")
+        print(empty)
         return
     cols = list(rows[0])
     widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in cols}

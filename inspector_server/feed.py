@@ -10,6 +10,7 @@ from sqlalchemy import Connection, or_, select, update
 from inspector_app.sync.protocol import Change
 from inspector_server.db import blob, device, record
 from inspector_server.rules import ADMIN, Caller
+from inspector_server.work_orders import visible_fields
 
 
 def pull(conn: Connection, caller: Caller, after: int, limit: int, now: str) -> dict[str, Any]:
@@ -21,7 +22,8 @@ def pull(conn: Connection, caller: Caller, after: int, limit: int, now: str) -> 
     more = len(rows) > limit
     rows = rows[:limit]
     changes = [
-        Change(r["seq"], r["entity"], r["id"], json.loads(r["fields"]), r["hlc"], bool(r["deleted"]),
+        Change(r["seq"], r["entity"], r["id"], visible_fields(caller, r["entity"], json.loads(r["fields"])),
+               r["hlc"], bool(r["deleted"]),
                r["created_at"], r["updated_at"], r["device_id"]).to_json()
         for r in rows
     ]

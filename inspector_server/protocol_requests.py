@@ -11,6 +11,7 @@ from typing import Any
 from inspector_app.sync.protocol import API, MIN_CLIENT_VERSION, VERSION_HEADER
 
 MAX_BODY = 64 * 1024 * 1024
+INTEGRATION_API = f"{API}/work-orders"
 _VERSION = VERSION_HEADER.lower().encode()
 
 
@@ -26,7 +27,8 @@ class ProtocolRequests:
             return
         headers = dict(scope.get("headers") or ())
         path = scope.get("path", "")
-        if path.startswith(API) and not path.endswith("/health"):
+        # City platforms (work orders) speak the integration API, not the sync protocol.
+        if path.startswith(API) and not path.endswith("/health") and not path.startswith(INTEGRATION_API):
             try:
                 version = int(headers.get(_VERSION, b"0"))
             except ValueError:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector_app.domain.ids import uuid7
 from inspector_app.sync.protocol import Op, OpResult, Status
-from inspector_server import accounts, auth, numbers, rules
+from inspector_server import accounts, auth, numbers, rules, work_orders
 from inspector_server.db import applied_op, blob, counter, device, is_sqlite, record
 from inspector_server.rules import Caller, Refused
 
@@ -210,6 +210,8 @@ def _create(batch: Batch, op: Op) -> list[str]:
         rules.check_workflow(batch.caller, op.entity, name, None, value)
     if op.entity == "document" and batch.numbers is not None:
         fields = batch.numbers.check_document(op.entity_id, fields)
+    if op.entity == "work_order":
+        work_orders.check_pushed_create(batch.conn, batch.caller, op.entity_id, fields)
     at = op.at or batch.now
     rec = Rec(op.entity, op.entity_id, squad, fields, op.hlc, created_at=at, updated_at=at,
               device_id=batch.caller.device_id, final=op.entity in rules.FINAL_ON_CREATE or op.op == "finalize")

@@ -11,12 +11,18 @@ from typing import Any
 
 from inspector_app.domain.disorders import MOVES as DISORDER_MOVES
 from inspector_app.domain.review import TRANSITIONS as REVIEW_MOVES
+from inspector_app.domain.work_orders import (
+    DISPATCHER_TARGETS,
+    EXTENSION_DECISIONS,
+    EXTENSION_MOVES,
+)
+from inspector_app.domain.work_orders import MOVES as WORK_ORDER_MOVES
 
 OFFICER, SUPERVISOR, CLERK, ADMIN = "officer", "supervisor", "clerk", "admin"
 
 FIELD_WORK = frozenset({
     "unit", "patrol", "photo", "frontage_inspection", "disorder_check", "disorder_event",
-    "violation", "document", "voided_number",
+    "violation", "document", "voided_number", "work_order", "work_order_event",
 })
 # Which entities each role may create or change (before the field rules below).
 WRITABLE: dict[str, frozenset[str]] = {
@@ -51,6 +57,8 @@ WORKFLOW: dict[tuple[str, str], tuple[dict[str, frozenset[str]], frozenset[str]]
     ("frontage_inspection", "review_status"): (dict(REVIEW_MOVES), _REVIEW_TARGETS),
     ("disorder_check", "status"): (dict(DISORDER_MOVES), frozenset()),
     ("document", "status"): ({"issued": frozenset({"voided"})}, frozenset()),
+    ("work_order", "status"): (dict(WORK_ORDER_MOVES), DISPATCHER_TARGETS),
+    ("work_order", "extension_status"): (dict(EXTENSION_MOVES), EXTENSION_DECISIONS),
 }
 # Counters that two devices may both increase: merged by adding the increments.
 ADDITIVE = frozenset({("document", "print_count")})
@@ -60,6 +68,7 @@ ADDITIVE = frozenset({("document", "print_count")})
 PARENT: dict[str, tuple[str, str]] = {
     "frontage_inspection": ("unit_id", "unit"),
     "disorder_event": ("check_id", "disorder_check"),
+    "work_order_event": ("order_id", "work_order"),
     "review": ("entity_id", "@entity"),
     "photo": ("owner_id", "@owner_entity"),
 }

@@ -46,11 +46,25 @@ def render_daily_report(snapshot: dict[str, Any], digest: str) -> bytes:
     doc.text(f"当日：签约率 {_pct(r['day']['signing'])}，知晓率 {_pct(r['day']['awareness'])}，履约率 {_pct(r['day']['compliance'])}；"
              f"本月累计：签约率 {_pct(r['month']['signing'])}，知晓率 {_pct(r['month']['awareness'])}，"
              f"履约率 {_pct(r['month']['compliance'])}。", indent=False)
+    if snapshot.get("work_orders"):
+        _work_orders(doc, snapshot["work_orders"])
     if snapshot["returned"]:
-        doc.heading("五、退回补正")
+        doc.heading("五、退回补正" if not snapshot.get("work_orders") else "六、退回补正")
         doc.fields([(x["officer"], f"{x['what']}：{x['comment']}") for x in snapshot["returned"]], label_width_mm=30)
     doc.signatures([SignatureSlot("值班长（签名）", snapshot["supervisor"])], date_text=snapshot["day"])
     return doc.render()
+
+
+def _work_orders(doc: OfficialDocument, w: dict[str, Any]) -> None:
+    """五、工单办理: the day's and the month's 12345 / 数字城管 orders of the squad."""
+    def line(f: dict[str, Any]) -> str:
+        hours = "—" if f["average_hours"] is None else f"{f['average_hours']:.1f} 小时"
+        return (f"受理 {f['received']} 件，办结 {f['closed']} 件；办结率 {_pct(f['completion'])}，"
+                f"按期办结率 {_pct(f['on_time'])}，满意度 {_pct(f['satisfaction'])}，平均办理 {hours}")
+
+    doc.heading("五、工单办理（12345、数字城管等）")
+    doc.fields([("当日", line(w["day"])), ("本月累计", line(w["month"])), ("当前超期", f"{w['overdue_now']} 件")],
+               label_width_mm=30)
 
 
 def render_summary(summary: dict[str, Any], digest: str) -> bytes:

@@ -39,6 +39,7 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     RESOLVE_CONFLICTS = "resolve_conflicts"
     SYNC = "sync"
+    DISPATCH_ORDERS = "dispatch_orders"
 
 
 _P = Permission
@@ -50,6 +51,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {
             _P.VIEW_UNITS, _P.EDIT_UNITS, _P.IMPORT_UNITS, _P.PATROL, _P.INSPECT,
             _P.ISSUE_NOTICE, _P.REVIEW, _P.PRINT_DOCUMENTS, _P.RESOLVE_CONFLICTS, _P.SYNC,
+            _P.DISPATCH_ORDERS,
         }
     ),
     Role.CLERK: frozenset({_P.VIEW_UNITS, _P.PRINT_DOCUMENTS, _P.SYNC}),

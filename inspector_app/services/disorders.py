@@ -4,6 +4,7 @@ the list, counts, export; and the hand-over data other flows start from."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -92,10 +93,12 @@ def _event(op: Operation, session: Session, check_id: str, kind: str, status_fro
 
 def record_check(
     session: Session, values: dict[str, Any], patrol_id: str | None = None,
-    source_inspection_id: str | None = None,
+    source_inspection_id: str | None = None, within: Callable[[Operation, str], None] | None = None,
 ) -> Recorded:
     """Validate and store a new check (status 发现), flagging a repeat place and a device clock
-    that is clearly wrong (the record keeps both the device time and the HLC stamp)."""
+    that is clearly wrong (the record keeps both the device time and the HLC stamp).
+    ``within(op, check_id)`` runs in the same transaction once the check is stored (the record
+    it was found for links itself to it)."""
     session.require(Permission.INSPECT)
     form = form_for(session)
     clean = validate(form, values, form_context(session))
@@ -125,6 +128,8 @@ def record_check(
         }, form_version=f"{form.name}/{form.version}")
         attach_photos(op.recorder, photos, "disorder_check", check_id)
         _event(op, session, check_id, "found", "", "found", clean.get("description") or "", photos)
+        if within is not None:
+            within(op, check_id)
         op.entity, op.entity_id = "disorder_check", check_id
         op.details.update(category=clean["category"], repeat=bool(repeat), clock_suspect=suspect)
     return Recorded(op.changes, check_id, repeat["id"] if repeat else None, suspect)

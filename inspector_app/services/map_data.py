@@ -12,14 +12,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.clock import parse_utc, utc_iso
 from inspector_app.domain.coords import gcj02_to_wgs84, wgs84_to_gcj02
 from inspector_app.domain.coverage import near_polyline
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.maps.page import PageSpec, write_page
 from inspector_app.services.map_tiles import BaseMap, TileReader
-from inspector_app.services.session import Session
+from inspector_app.services.session import LOCAL_TZ, Session
 from inspector_app.storage import map_layers as store
+from inspector_app.storage.work_orders import placed_open_orders
 
 Point = list[Any]
 
@@ -105,6 +107,15 @@ def patrol_lines(session: Session, day: date, options: MapOptions = MapOptions()
     return tracks, roads
 
 
+def order_points(session: Session, options: MapOptions = MapOptions()) -> list[Point]:
+    """The squad's open work orders; overdue ones drawn in their own colour."""
+    now = utc_iso(session.now())
+    return [[*options.out(lat, lon), "order_overdue" if deadline < now and status != "replied" else "order", oid,
+             f"{number} {title} {address}".strip()]
+            for lat, lon, oid, deadline, title, address, status, number in
+            placed_open_orders(session.store.db, session.actor.squad_id)]
+
+
 @dataclass(frozen=True)
 class LayerQuery:
     """What the map page asks for: the day of tracks and coverage, and which 八乱 checks
@@ -116,7 +127,7 @@ class LayerQuery:
     labels: LayerLabels = LayerLabels()
 
 
-LAYERS = ("units", "roads", "tracks", "checks", "notices")
+LAYERS = ("units", "roads", "tracks", "checks", "notices", "orders")
 
 
 def map_layers(session: Session, query: LayerQuery) -> dict[str, list[Point]]:
@@ -131,6 +142,7 @@ def map_layers(session: Session, query: LayerQuery) -> dict[str, list[Point]]:
         "checks": check_points(session, options, open_only=query.check_days == 0,
                                since_days=query.check_days or 365),
         "notices": notice_points(session, options, query.labels),
+        "orders": order_points(session, options),
     }
 
 
@@ -175,4 +187,7 @@ def describe(session: Session, layer: str, item_id: str) -> list[tuple[str, str]
                 ("status", row[4])]
     if layer == "roads":
         return [("road", row[0]), ("street", row[1]), ("length", f"{row[2]:.0f} m")]
+    if layer == "orders":
+        return [("number", row[0]), ("category", row[1]), ("address", row[2] or ""), ("description", row[3] or ""),
+                ("deadline", parse_utc(row[4]).astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")), ("officer", row[5] or "")]
     return [("officer", row[0]), ("date", row[1]), ("status", row[2]), ("length", f"{row[3] or 0:.0f} m")]

@@ -14,6 +14,7 @@ from inspector_app.domain.progress import Progress
 from inspector_app.services.rates import _utc_bounds, compute_rates
 from inspector_app.services.review import patrol_roads, require_squad, review_day
 from inspector_app.services.session import Session
+from inspector_app.services.work_order_indicators import day_summary
 from inspector_app.storage.trends import daily_series, signed_by_day
 
 
@@ -73,6 +74,7 @@ def daily_report_snapshot(session: Session, day: date, squad_id: str | None = No
         },
         "map": {"roads": patrol_roads(session, sorted(road_ids)), "tracks": tracks},
         "returned": returned,
+        "work_orders": day_summary(session, day, squad),
         "supervisor": session.actor.name,
     }
 

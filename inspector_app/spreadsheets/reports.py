@@ -26,7 +26,14 @@ def daily_report_workbook(snapshot: dict[str, Any], path: Path) -> Path:
     )
     returned = Sheet("退回补正", ["队员", "巡查路段", "意见"],
                      [[x["officer"], x["what"], x["comment"]] for x in snapshot["returned"]])
-    return write_workbook(path, [overview, officers, returned])
+    sheets = [overview, officers, returned]
+    if snapshot.get("work_orders"):
+        w = snapshot["work_orders"]
+        sheets.append(Sheet("工单办理", ["期间", "受理", "办结", "办结率%", "按期办结率%", "满意度%", "平均办理小时"],
+                            [[label, f["received"], f["closed"], f["completion"], f["on_time"], f["satisfaction"],
+                              f["average_hours"]] for label, f in (("当日", w["day"]), ("本月累计", w["month"]))]
+                            + [["当前超期", w["overdue_now"], "", "", "", "", ""]]))
+    return write_workbook(path, sheets)
 
 
 def summary_workbook(summary: dict[str, Any], path: Path) -> Path:

@@ -9,4 +9,5 @@ from inspector_app.storage import (  # noqa: F401  (each registers its tables)
     sync_state,
     units,
     violations,
+    work_orders,
 )

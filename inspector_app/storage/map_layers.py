@@ -78,6 +78,8 @@ _SUMMARIES = {
     "checks": "SELECT category, status, address, description, found_at, deadline FROM disorder_check WHERE id = ?",
     "notices": "SELECT party_name, item_code, number, deadline, status FROM violation WHERE id = ?",
     "roads": "SELECT name, street_name, length_m FROM road_segment WHERE id = ?",
+    "orders": "SELECT w.platform_no, w.title, w.address, w.description, w.deadline, o.name FROM work_order w "
+              "LEFT JOIN officer o ON o.id = w.assignee_id WHERE w.id = ?",
     "tracks": "SELECT o.name, p.patrol_date, p.status, p.distance_m FROM patrol p "
               "JOIN officer o ON o.id = p.officer_id WHERE p.id = ?",
 }

@@ -43,6 +43,7 @@ class DisorderDialog(QDialog):
         self.session, self.runner, self.patrol_id = session, runner, patrol_id
         self.current_position = position
         self.recorded: Recorded | None = None
+        self.within: Any = None  # runs in the check's transaction (a work order links itself)
         self.setWindowTitle(self.tr("八乱 check"))
         self.resize(620, 640)
         self.category = QComboBox()
@@ -157,6 +158,9 @@ class DisorderDialog(QDialog):
         self.description.setPlainText(values.get("description") or "")
         self.unit_id = values.get("unit_id")
         self.photos.set_photo_ids(list(values.get("photos") or []))
+        for combo, key in ((self.road, "road_segment_id"), (self.event_code, "event_code")):
+            if values.get(key) and combo.findData(values[key]) >= 0:
+                combo.setCurrentIndex(combo.findData(values[key]))
 
     def values(self) -> dict[str, Any]:
         lat, lon = self._position()
@@ -171,7 +175,7 @@ class DisorderDialog(QDialog):
     def save(self) -> None:
         """Store the check off the UI thread; close once stored."""
         self.save_button.setEnabled(False)
-        self.runner.run(record_check, self.session, self.values(), self.patrol_id,
+        self.runner.run(record_check, self.session, self.values(), self.patrol_id, within=self.within,
                         on_done=self._saved, on_error=self._failed)
 
     def _saved(self, recorded: Recorded) -> None:

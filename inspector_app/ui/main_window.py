@@ -31,6 +31,7 @@ from inspector_app.ui.settings_dialog import SettingsDialog
 from inspector_app.ui.sync_badge import SyncBadgeWidget
 from inspector_app.ui.sync_controller import sync_controller
 from inspector_app.ui.tasks import TaskRunner
+from inspector_app.ui.work_order_badge import WorkOrderBadgeWidget
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +71,10 @@ class MainWindow(QMainWindow):
         self.badge = SyncBadgeWidget(self.sync)
         self.badge.clicked.connect(lambda: self.page("sync"))
         self.statusBar().addPermanentWidget(self.badge)
+        self.orders_badge = WorkOrderBadgeWidget(PageContext(session, runner, self.events, settings))
+        self.orders_badge.clicked.connect(lambda: self.page("work_orders"))
+        self.sync.finished.connect(lambda _r: self.orders_badge.refresh())
+        self.statusBar().addPermanentWidget(self.orders_badge)
         self.events.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.sync.start_background()
         self.idle = IdleWatch(self)

@@ -11,7 +11,8 @@
     ok: "#2e7d32", fail: "#c62828", none: "#9e9e9e", unsigned: "#ef6c00",
     L1: "#e53935", L2: "#8e24aa", L3: "#fb8c00", L4: "#3949ab", L5: "#00897b", L6: "#6d4c41",
     L7: "#546e7a", L8: "#d81b60", notice: "#6a1b9a", track: "#1565c0",
-    visited: "#43a047", unvisited: "#e53935", road: "#9e9e9e", me: "#0d47a1"
+    visited: "#43a047", unvisited: "#e53935", road: "#9e9e9e", me: "#0d47a1",
+    order: "#00838f", order_overdue: "#b71c1c"
   };
   var CLUSTER_UNTIL_ZOOM = 17;
   var app = { map: null, bridge: null, layers: {}, data: {}, clusters: {}, visible: {}, pick: false,

@@ -133,8 +133,11 @@ def test_the_office_file_comes_before_the_cache(session: Session, tmp_path) -> N
 
 def test_layers_for_the_map_and_gcj02_conversion(officer_session: Session) -> None:
     layers = map_layers(officer_session, LayerQuery(date(2026, 11, 20)))
-    assert set(layers) == {"units", "roads", "tracks", "checks", "notices"}
-    assert layers["units"] and layers["roads"]
+    assert set(layers) == {"units", "roads", "tracks", "checks", "notices", "orders"}
+    assert layers["units"] and layers["roads"] and layers["orders"]
+    _lat, _lon, order_style, order_id, _label = layers["orders"][0]
+    assert order_style in {"order", "order_overdue"}
+    assert dict(describe(officer_session, "orders", order_id))["number"]
     lat, lon, style, unit_id, name = layers["units"][0]
     assert style in {"ok", "fail", "none", "unsigned"}
     converted = unit_points(officer_session, MapOptions("gcj02"))

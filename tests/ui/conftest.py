@@ -63,8 +63,9 @@ def when_shown(kind: type[QWidget], act: Callable[[Any], None], tries: int = 150
         act(dialog)
         # If what ``act`` did left the dialog open, close it: the test then fails on its
         # assertions instead of waiting forever inside ``exec``.
-        # The dialog is the timer's context: once it is deleted the timer never fires (a bare
-        # lambda fired into a later test and failed it on the deleted C++ object).
-        QTimer.singleShot(10_000, dialog, lambda: dialog.isVisible() and dialog.reject())
+        guard = QTimer(dialog)  # goes with the dialog, so it never fires into a later test
+        guard.setSingleShot(True)
+        guard.timeout.connect(lambda: dialog.isVisible() and dialog.reject())
+        guard.start(10_000)
 
     QTimer.singleShot(0, lambda: look(tries))

@@ -7,7 +7,7 @@ def test_chinese_by_default_with_officer_in_status_bar(window: MainWindow, zh) -
     window.apply_language("zh_CN")
     assert window.windowTitle() == "城管巡查 — 济南城管"
     assert window.who.text() == "李强 · 执法队员 · 历下区泉城路街道城管执法中队"
-    assert [window.nav.item(i).text() for i in range(3)] == ["巡查", "地图", "八乱"]
+    assert [window.nav.item(i).text() for i in range(3)] == ["巡查", "待办", "地图"]
     assert [m.title() for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))][:1]
 
 
@@ -16,7 +16,7 @@ def test_switching_to_english_rebuilds_the_pages(window: MainWindow, zh) -> None
     window.settings.language = "en"
     window.apply_language("en")
     assert window.windowTitle() == "City inspection — 济南城管"
-    assert [window.nav.item(i).text() for i in range(3)] == ["Patrol", "Map", "八乱"]
+    assert [window.nav.item(i).text() for i in range(3)] == ["Patrol", "待办", "Map"]
     assert window.page("units").search.placeholderText().startswith("Search")
 
 

@@ -26,6 +26,7 @@ from inspector_app.storage.migrations import (
     m007_sync,
     m008_rate_index_order,
     m009_disorder_status_index,
+    m010_work_orders,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -40,6 +41,7 @@ STEPS: list[Step] = [
     m007_sync.upgrade,
     m008_rate_index_order.upgrade,
     m009_disorder_status_index.upgrade,
+    m010_work_orders.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)

@@ -54,6 +54,12 @@ class PageSpec:
     permission: Permission | None = None
 
 
+def _work_orders(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.work_orders_view import WorkOrdersView
+
+    return WorkOrdersView(ctx)
+
+
 def _units(ctx: PageContext) -> QWidget:
     from inspector_app.ui.pages.units_view import UnitsView
 
@@ -129,6 +135,7 @@ def _conflicts(ctx: PageContext) -> QWidget:
 PAGES: list[PageSpec] = [
     PageSpec("review", QT_TRANSLATE_NOOP("pages", "Daily review"), "fa5s.clipboard-list", _review, Permission.REVIEW),
     PageSpec("patrol", QT_TRANSLATE_NOOP("pages", "Patrol"), "fa5s.walking", _patrol, Permission.PATROL),
+    PageSpec("work_orders", QT_TRANSLATE_NOOP("pages", "待办"), "fa5s.tasks", _work_orders, Permission.INSPECT),
     PageSpec("map", QT_TRANSLATE_NOOP("pages", "Map"), "fa5s.map-marked-alt", _map, Permission.VIEW_UNITS),
     PageSpec("disorders", QT_TRANSLATE_NOOP("pages", "八乱"), "fa5s.exclamation-triangle", _disorders, Permission.INSPECT),
     PageSpec("notices", QT_TRANSLATE_NOOP("pages", "首违不罚"), "fa5s.gavel", _notices, Permission.ISSUE_NOTICE),

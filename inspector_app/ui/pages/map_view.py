@@ -52,6 +52,7 @@ LAYER_TITLES = {
     "tracks": QT_TRANSLATE_NOOP("MapView", "Patrol tracks"),
     "checks": QT_TRANSLATE_NOOP("MapView", "八乱"),
     "notices": QT_TRANSLATE_NOOP("MapView", "Re-checks due"),
+    "orders": QT_TRANSLATE_NOOP("MapView", "Work orders"),
 }
 FIELD_TITLES = {
     "name": QT_TRANSLATE_NOOP("MapView", "Name"),
@@ -98,6 +99,8 @@ LEGEND = (
     ("#e53935", QT_TRANSLATE_NOOP("MapView", "road not visited")),
     ("#1565c0", QT_TRANSLATE_NOOP("MapView", "track")),
     ("#6a1b9a", QT_TRANSLATE_NOOP("MapView", "re-check due")),
+    ("#00838f", QT_TRANSLATE_NOOP("MapView", "work order")),
+    ("#b71c1c", QT_TRANSLATE_NOOP("MapView", "work order overdue")),
 )
 
 
@@ -288,7 +291,7 @@ class MapView(QWidget):
         layer = self.selected[0]
         if layer == "units":
             return self.session.can(Permission.EDIT_UNITS)
-        return layer in ("checks", "notices")
+        return layer in ("checks", "notices", "orders")
 
     def open_selected(self) -> None:
         """Open the clicked unit in its form, or the check or notice on its own page."""
@@ -302,7 +305,8 @@ class MapView(QWidget):
             if dialog.exec() and dialog.changes:
                 self.ctx.events.publish(dialog.changes)
             return
-        self.ctx.events.open_record.emit("disorders" if layer == "checks" else "notices", item_id)
+        page = {"checks": "disorders", "orders": "work_orders"}.get(layer, "notices")
+        self.ctx.events.open_record.emit(page, item_id)
 
     def show_my_position(self) -> None:
         """Centre on the latest position of the open patrol."""
@@ -341,7 +345,8 @@ class MapView(QWidget):
 
     def _on_changes(self, changes: Any) -> None:
         if self.map.is_ready and any(changes.touches(t) for t in
-                                     ("unit", "frontage_inspection", "disorder_check", "violation", "patrol")):
+                                     ("unit", "frontage_inspection", "disorder_check", "violation", "patrol",
+                                      "work_order")):
             self.reload_layers()
 
     def shortcut_help(self) -> list[str]:

@@ -36,6 +36,7 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
+from inspector_app.ui.work_order_indicators_widget import WorkOrderIndicatorsWidget
 
 CHART_GROUPS = 12
 
@@ -55,6 +56,7 @@ class RatesView(QWidget):
         tabs = QTabWidget()
         tabs.addTab(self._build_rates(), self.tr("门前五包 rates"))
         tabs.addTab(self._build_stars(), self.tr("Star units"))
+        tabs.addTab(WorkOrderIndicatorsWidget(ctx), self.tr("Work orders"))
         QVBoxLayout(self).addWidget(tabs)
         self.refresh()
 
