@@ -8,6 +8,7 @@ past any stamp received from elsewhere, so ordering survives bad clocks.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -42,6 +43,55 @@ class FixedClock:
     def set(self, when: datetime) -> None:
         """Jump to ``when`` (also backwards, as a wrong device clock would)."""
         self._now = when.astimezone(UTC)
+
+
+CORRECTION_MIN = timedelta(seconds=30)  # below this the server's Date header (whole seconds) is noise
+SUSPECT_OFFSET = timedelta(minutes=10)  # a clock this far from the server's is wrong: say so
+OS_CLOCK_CHANGED = timedelta(minutes=1)
+MAX_DRIFT_MS = 5 * 60 * 1000  # a received HLC stamp further ahead than this does not move ours
+
+
+class ServerCorrectedClock:
+    """A machine clock corrected by its offset from the sync server's clock, measured at the
+    last sync of this run. The offset is dropped when the machine's clock is set meanwhile (its
+    wall time jumps against the monotonic clock), so a fixed clock is never corrected twice.
+    It is kept in memory only: after a restart the machine clock is used until the next sync."""
+
+    def __init__(self, base: Clock) -> None:
+        self.base = base
+        self._offset = timedelta(0)
+        self.measured: timedelta | None = None
+        self._since: tuple[datetime, float] | None = None
+
+    def set_offset(self, measured: timedelta) -> None:
+        """The server's time minus this clock's, as just measured."""
+        self.measured = measured
+        self._offset = measured if abs(measured) >= CORRECTION_MIN else timedelta(0)
+        self._since = (self.base.now(), time.monotonic())
+
+    def _check_os_clock(self, base_now: datetime) -> None:
+        if self._since is None:
+            return
+        wall_at, mono_at = self._since
+        if abs((base_now - wall_at) - timedelta(seconds=time.monotonic() - mono_at)) > OS_CLOCK_CHANGED:
+            self._offset, self.measured, self._since = timedelta(0), None, None
+
+    @property
+    def offset(self) -> timedelta:
+        """The correction applied now (zero when none is known)."""
+        self._check_os_clock(self.base.now())
+        return self._offset
+
+    @property
+    def is_wrong(self) -> bool | None:
+        """Whether the machine clock was found wrong at the last sync (None: not measured)."""
+        self._check_os_clock(self.base.now())
+        return None if self.measured is None else abs(self.measured) >= SUSPECT_OFFSET
+
+    def now(self) -> datetime:
+        base_now = self.base.now()
+        self._check_os_clock(base_now)
+        return base_now + self._offset
 
 
 def utc_iso(when: datetime) -> str:
@@ -97,9 +147,13 @@ class HybridLogicalClock:
             return HlcStamp(self._wall, self._counter, self._node)
 
     def receive(self, remote: HlcStamp) -> HlcStamp:
-        """Merge a stamp from another device, so later local stamps order after it."""
+        """Merge a stamp from another device, so later local stamps order after it. A stamp
+        more than :data:`MAX_DRIFT_MS` ahead of our clock comes from a clock that is wrong: it
+        does not drag ours forward (bounded drift)."""
         with self._lock:
             physical = self._physical_ms()
+            if remote.wall_ms > physical + MAX_DRIFT_MS:
+                remote = HlcStamp(0, 0, remote.node)
             wall = max(self._wall, remote.wall_ms, physical)
             if wall == self._wall == remote.wall_ms:
                 counter = max(self._counter, remote.counter) + 1

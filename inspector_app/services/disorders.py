@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.domain.clock import ServerCorrectedClock, parse_utc, utc_iso
 from inspector_app.domain.disorders import (
     DISPOSALS,
     FILED,
@@ -65,8 +65,12 @@ def form_context(session: Session) -> FormContext:
 
 
 def clock_is_suspect(session: Session) -> bool:
-    """Whether the device clock is clearly wrong: a month or more before the catalogs in use
+    """Whether the device clock is clearly wrong: off by ten minutes or more from the sync
+    server's at the last sync; without a measurement, a month or more before the catalogs in use
     were made, or more than a day behind a time this profile has already seen (the HLC)."""
+    clock = session.clock
+    if isinstance(clock, ServerCorrectedClock) and clock.is_wrong is not None:
+        return clock.is_wrong  # measured against the server at this run's last sync
     now = session.now()
     catalogs_made = datetime.fromisoformat(session.catalogs.version[:10]).replace(tzinfo=LOCAL_TZ) - timedelta(days=30)
     seen = datetime.fromtimestamp(session.hlc.last.wall_ms / 1000, tz=LOCAL_TZ) if session.hlc.last.wall_ms else now

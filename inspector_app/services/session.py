@@ -12,7 +12,14 @@ from zoneinfo import ZoneInfo
 
 from inspector_app.domain.catalogs import Catalogs, shipped_catalogs
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import Clock, HlcStamp, HybridLogicalClock, SystemClock, utc_iso
+from inspector_app.domain.clock import (
+    Clock,
+    HlcStamp,
+    HybridLogicalClock,
+    ServerCorrectedClock,
+    SystemClock,
+    utc_iso,
+)
 from inspector_app.domain.entities import SYSTEM_ACTOR, Actor
 from inspector_app.domain.errors import PermissionDenied
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
@@ -59,7 +66,7 @@ class Session:
     ) -> None:
         self.store = store
         self.actor = actor
-        self.clock = clock or SystemClock()
+        self.clock: Clock = clock or ServerCorrectedClock(SystemClock())
         self.catalogs = catalogs or shipped_catalogs()
         self.blobs = BlobStore(store.paths.blobs)
         # A device preference (Settings): the long side of stamped evidence photos, in

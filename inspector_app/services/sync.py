@@ -12,11 +12,11 @@ import json
 import platform
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from inspector_app.domain.audit_chain import ChainBreak
-from inspector_app.domain.clock import HlcStamp, utc_iso
+from inspector_app.domain.clock import HlcStamp, ServerCorrectedClock, utc_iso
 from inspector_app.domain.entities import Actor
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
@@ -50,6 +50,7 @@ class SyncReport:
     leases: int = 0
     entities: set[str] = field(default_factory=set)
     audit_breaks: list[ChainBreak] = field(default_factory=list)
+    clock_offset: timedelta | None = None  # the server's time minus this laptop's, when measured
 
 
 def server_url(session: Session) -> str:
@@ -149,6 +150,7 @@ def sync_now(session: Session, client: SyncClient | None = None, progress: Progr
         _top_up_leases(session, client, report)
         _pull(session, client, report, progress)
         report.audit_breaks = anchor_audit(session, client)
+        report.clock_offset = _measure_clock(session, client)
     except SyncError as exc:
         with session.store.transaction() as db:
             state.set_state(db, last_error=json.dumps(
@@ -162,6 +164,20 @@ def sync_now(session: Session, client: SyncClient | None = None, progress: Progr
         purged = state.purge_acked(op.db, utc_iso(op.now - timedelta(days=KEEP_ACKED_DAYS)))
         op.details.update(pushed=report.pushed, pulled=report.pulled, blobs=report.blobs_uploaded, purged=purged)
     return report
+
+
+def _measure_clock(session: Session, client: SyncClient) -> timedelta | None:
+    """Compare this laptop's clock with the server's (its Date header): from now on "today",
+    deadlines and new records use the corrected time, and a laptop whose own clock is wrong is
+    the one that flags its records. A clock given to the session on purpose (tests, the demo
+    generator) is taken as it is."""
+    clock = session.clock
+    if client.server_clock_delta is None or not isinstance(clock, ServerCorrectedClock):
+        return None
+    # the session's clock may differ from the machine's that the client measured
+    measured = client.server_clock_delta - (clock.base.now() - datetime.now(UTC))
+    clock.set_offset(measured)
+    return measured
 
 
 def _upload_blobs(session: Session, client: SyncClient, report: SyncReport, progress: Progress) -> None:

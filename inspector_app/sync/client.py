@@ -15,6 +15,8 @@ import ssl
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -99,6 +101,7 @@ class SyncClient:
         self.device_id = device_id
         self.tokens = tokens or Tokens()
         self.retry = retry or RetryPolicy()
+        self.server_clock_delta: timedelta | None = None  # the server's clock minus this machine's
         self.http = httpx.Client(base_url=self.base_url, timeout=timeout,
                                  verify=_default_tls() if verify is True else verify,
                                  headers={VERSION_HEADER: str(PROTOCOL_VERSION)})
@@ -133,6 +136,7 @@ class SyncClient:
                 hdrs.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
             try:
                 resp = self.http.request(method, f"{API}{path}", content=body, headers=hdrs, params=params)
+                self._note_server_time(resp)
                 failure = None if resp.status_code < 500 and resp.status_code != 429 else f"HTTP {resp.status_code}"
                 if failure is None and resp.status_code in ok:
                     self._check_json(resp)
@@ -161,6 +165,16 @@ class SyncClient:
                     url=self.base_url, why=failure,
                 )
             self.retry.sleep(delay)
+
+    def _note_server_time(self, resp: httpx.Response) -> None:
+        """The server's clock minus this machine's, from the answer's Date header (whole
+        seconds: half a second is added for the truncation)."""
+        try:
+            server = parsedate_to_datetime(resp.headers["date"])
+        except (KeyError, TypeError, ValueError):
+            return
+        if server.tzinfo is not None:
+            self.server_clock_delta = server + timedelta(milliseconds=500) - datetime.now(UTC)
 
     @staticmethod
     def _check_json(resp: httpx.Response) -> None:

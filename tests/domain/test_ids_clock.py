@@ -41,9 +41,10 @@ def test_hlc_never_goes_backwards_when_the_wall_clock_does() -> None:
 
 
 def test_hlc_moves_past_a_remote_stamp_from_the_future() -> None:
+    """Within the drift bound (five minutes; a stamp far ahead is tests/domain/test_clock_correction.py's)."""
     clock = FixedClock(datetime(2026, 11, 20, tzinfo=UTC))
     hlc = HybridLogicalClock(clock, "a")
-    remote = HlcStamp(int(datetime(2027, 1, 1, tzinfo=UTC).timestamp() * 1000), 5, "b")
+    remote = HlcStamp(int(datetime(2026, 11, 20, 0, 4, tzinfo=UTC).timestamp() * 1000), 5, "b")
     merged = hlc.receive(remote)
     assert merged.wall_ms == remote.wall_ms and merged.counter == 6
     assert hlc.tick() > remote

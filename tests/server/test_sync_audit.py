@@ -1,10 +1,11 @@
-"""The audit trail anchored on the server (issue 15, case 5): each sync sends the laptop's new
+"""The audit trail and the clocks (issue 15, cases 4 and 5). The audit trail anchored on the server (issue 15, case 5): each sync sends the laptop's new
 entries, the server checks every link and HMAC and keeps the acknowledged head, and a laptop
 whose newest entries were deleted or rewritten is caught at its next sync (SQLite and
 PostgreSQL servers, a real server process)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from sqlalchemy import Engine
 from sync_helpers import PASSWORD, LiveServer, Seed, client_factory, device
 
 from inspector_app.domain.audit_chain import ANCHOR_REWRITTEN, TAIL_DELETED
+from inspector_app.domain.clock import ServerCorrectedClock
+from inspector_app.domain.work_calendar import LOCAL_TZ
 from inspector_app.services.audit_anchor import audit_status
 from inspector_app.services.profile import open_profile
 from inspector_app.services.session import Session
@@ -160,3 +163,37 @@ def test_a_headless_sync_without_a_server_sign_in_says_what_to_do(tmp_path: Path
     close.store.close()
     assert app_main(["sync", "--data-dir", str(tmp_path / "p")]) == 2
     assert "sign in" in capsys.readouterr().err.lower()
+
+
+class _Skewed:
+    """A machine clock that is wrong by ``by``."""
+
+    def __init__(self, by: timedelta) -> None:
+        self.by = by
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.by
+
+
+def _with_clock(session: Session, by: timedelta) -> Session:
+    session.clock = ServerCorrectedClock(_Skewed(by))
+    session.hlc._clock = session.clock
+    return session
+
+
+def test_the_laptop_with_the_wrong_clock_is_the_one_flagged(live: LiveServer, seeded: Seed, tmp_path: Path) -> None:
+    """Issue 15, case 4: a laptop two days ahead pushes; the correct laptop pulls its stamps
+    and is not flagged; the wrong one learns its offset, is flagged, and its "today" is right."""
+    from inspector_app.services.disorders import clock_is_suspect
+
+    wrong = _with_clock(device(tmp_path / "a", seeded, "liqiang", live.url), timedelta(days=2))
+    right = _with_clock(device(tmp_path / "b", seeded, "zhangwei", live.url), timedelta(0))
+    _new_unit(wrong, seeded, 1)
+    report = sync(wrong)
+    assert report.clock_offset is not None and abs(report.clock_offset + timedelta(days=2)) < timedelta(minutes=1)
+    assert clock_is_suspect(wrong)
+    assert wrong.today() == datetime.now(UTC).astimezone(LOCAL_TZ).date()
+    assert abs(wrong.now() - datetime.now(UTC)) < timedelta(minutes=1)
+    sync(right)
+    assert not clock_is_suspect(right)
+    assert abs(right.hlc.tick().wall_ms / 1000 - datetime.now(UTC).timestamp()) < 600, "not dragged two days ahead"
