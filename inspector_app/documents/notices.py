@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from inspector_app.documents.layout import OfficialDocument, SignatureSlot, markup
+from inspector_app.documents.notice_texts import sections
 
 Images = Mapping[str, bytes]
 
@@ -57,36 +58,21 @@ def _service(doc: OfficialDocument, s: dict[str, Any]) -> None:
                 ("送达地点", service.get("place") or s["facts"]["place"])])
 
 
-def _rights(doc: OfficialDocument, s: dict[str, Any]) -> None:
-    doc.heading("权利告知")
-    doc.text(f"当事人对本文书有异议的，可以在收到之日起六十日内向{s['review_body']}申请行政复议，"
-             f"或者在六个月内向{s['court']}提起行政诉讼。当事人有陈述、申辩的权利。")
+def _body(doc: OfficialDocument, s: dict[str, Any]) -> None:
+    """The running text, section by section (documents/notice_texts.py)."""
+    for heading, paragraph, style in sections(s["kind"], s):
+        doc.heading(heading)
+        if style == "bold":
+            doc.rich(f"<b>{markup(paragraph)}</b>")
+        else:
+            doc.text(paragraph, indent=style == "text")
 
 
 def render_warning(s: dict[str, Any], images: Images) -> bytes:
     """警示告知书 / 首违不罚告知书."""
     doc = _new(s)
     _party(doc, s["party"])
-    f = s["facts"]
-    doc.heading("违法事实")
-    doc.text(f"{f['time']}，在{f['place']}，当事人{f['conduct']}")
-    doc.heading("违反规定")
-    doc.text(f"当事人的上述行为违反了{s['violated']}的规定。")
-    doc.heading("首违不罚")
-    doc.text(f"经查，当事人系初次违法且危害后果轻微，符合《中华人民共和国行政处罚法》第三十三条第一款的规定及"
-             f"本机关首违不罚清单第 {s['item_code']} 项（清单版本 {s['catalog_version']}）所列条件。"
-             "本机关依法不予行政处罚，现予以警示告知。")
-    doc.heading("责令改正")
-    when = "当场" if s["deadline_text"] == "当场" else f"于{s['deadline_text']}前"
-    doc.text(f"请当事人{when}改正上述违法行为：{s['requirement']}")
-    doc.heading("教育提示")
-    doc.text(s["education"])
-    doc.heading("不改正的后果")
-    doc.text(s["consequences"])
-    if s.get("pledge"):
-        doc.heading("当事人承诺")
-        doc.text(s["pledge"])
-    _rights(doc, s)
+    _body(doc, s)
     _service(doc, s)
     _signatures(doc, s, images)
     return doc.render()
@@ -96,22 +82,7 @@ def render_rectify_order(s: dict[str, Any], images: Images) -> bytes:
     """责令限期改正通知书."""
     doc = _new(s)
     _party(doc, s["party"])
-    f = s["facts"]
-    doc.heading("违法事实")
-    doc.text(f"{f['time']}，在{f['place']}，当事人{f['conduct']}")
-    doc.heading("法律依据")
-    doc.text(f"当事人的上述行为违反了{s['violated']}的规定。依据{s['penalty_basis']}以及《中华人民共和国行政处罚法》"
-             "第二十八条第一款的规定，现责令当事人限期改正。")
-    doc.heading("改正要求")
-    deadline = "当场改正" if s["deadline_text"] == "当场" else f"{s['deadline_text']}前"
-    doc.text(f"{s['requirement']}　改正期限：{deadline}。")
-    doc.heading("逾期不改正的后果")
-    doc.text(s["consequences"])
-    if s.get("file_case"):
-        doc.text("本案已转入立案调查程序。")
-    doc.heading("联系方式")
-    doc.text(s["contact"])
-    _rights(doc, s)
+    _body(doc, s)
     _service(doc, s)
     _signatures(doc, s, images, "当事人（签收）")
     return doc.render()
@@ -121,19 +92,7 @@ def render_no_penalty(s: dict[str, Any], images: Images) -> bytes:
     """不予行政处罚决定书 (closing a rectified first offence)."""
     doc = _new(s)
     _party(doc, s["party"])
-    doc.heading("案由")
-    doc.text(s["cause"], indent=False)
-    f = s["facts"]
-    doc.heading("违法事实和证据")
-    doc.text(f"{f['time']}，在{f['place']}，当事人{f['conduct']}以上事实有现场检查笔录、现场照片 {s['photo_count']} 张等证据证实。")
-    doc.heading("理由和依据")
-    doc.text(f"当事人系初次违法、危害后果轻微，经本机关{s['notice_number']}责令改正后，于{s['rectified_on']}改正完毕。"
-             f"依据《中华人民共和国行政处罚法》第三十三条第一款及首违不罚清单第 {s['item_code']} 项的规定，")
-    doc.heading("决定")
-    doc.rich(f"<b>{markup('本机关决定对当事人不予行政处罚。')}</b>")
-    doc.heading("教育")
-    doc.text(s["education"])
-    _rights(doc, s)
+    _body(doc, s)
     doc.signatures([], "（印章）", s["issued_on"])
     return doc.render()
 

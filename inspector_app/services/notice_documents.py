@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from inspector_app.documents.notice_texts import EDUCATION, SECTIONS, compose, item_fields
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import parse_utc, utc_iso
 from inspector_app.domain.documents import content_hash, parse_qr_payload
@@ -98,14 +99,10 @@ def _base_snapshot(session: Session, v: dict[str, Any], now: datetime) -> dict[s
                   "uscc": v["party_uscc"], "legal_person": v["party_legal_person"], "phone": v["party_phone"],
                   "address": v["party_address"], "gender": person[0] if person else "", "birth": person[1] if person else ""},
         "facts": {"time": _cn_time(v["occurred_at"]), "place": v["place"] or v["party_address"], "conduct": v["facts"]},
-        "violated": item.legal_basis_zh, "penalty_basis": item.penalty_basis_zh, "item_code": item.code,
-        "catalog_version": catalog.version, "violation": item.violation_zh,
-        "requirement": "立即停止违法行为，恢复原状，并按《济南市临街单位“门前五包”责任制管理办法》履行门前责任。",
+        **item_fields(item, catalog.version),
         "deadline_text": "当场" if deadline and deadline <= now.astimezone(LOCAL_TZ).date().isoformat() else
                          (f"{deadline[:4]}年{int(deadline[5:7])}月{int(deadline[8:10])}日" if deadline else "当场"),
-        "education": "城市市容环境需要全社会共同维护。请当事人自觉遵守城市管理法律法规，履行门前责任，"
-                     "共同营造整洁有序的城市环境。",
-        "consequences": f"当事人逾期不改正或者再次实施同类违法行为的，本机关将依据{item.penalty_basis_zh}依法处理。",
+        "education": EDUCATION,
         "contact": "联系人：承办执法人员　联系电话：0531-12319（城管热线）",
         "officers": [_officer(session, v["officer1_id"]), _officer(session, v["officer2_id"])],
         "issued_on": _cn_date(now.astimezone(LOCAL_TZ)),
@@ -146,6 +143,8 @@ def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, 
         number = f"临{number}"
     snapshot = {**snapshot, "kind": doc_type, "number": number, "number_source": source}
     snapshot["title"] = snapshot.get("title") or _title(doc_type, v)
+    if doc_type in SECTIONS:
+        snapshot["text"] = compose(doc_type, snapshot)  # frozen with the content it was composed from
     digest = content_hash(snapshot)
     pdf = render_document(snapshot, digest, _images(session, snapshot.get("signatures", {})))
     pdf_sha = session.blobs.put_bytes(pdf)
@@ -234,7 +233,6 @@ def _no_penalty_section(session: Session, v: dict[str, Any]) -> dict[str, Any]:
     notice = next((d for d in store.documents_of(session.store.db, v["id"]) if d["doc_type"] == "warning" and d["status"] == "issued"), None)
     rechecked = v["rechecked_at"] or v["occurred_at"]
     return {
-        "cause": f"{v['party_name']}{catalog_in_use(session, v['catalog_version']).item(v['item_code']).violation_zh.split('（')[0]}案",
         "notice_number": notice["number"] if notice else "",
         "rectified_on": _cn_time(rechecked).split("日")[0] + "日",
         "photo_count": len(json.loads(v["photo_ids"])),
