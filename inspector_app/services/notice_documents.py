@@ -18,6 +18,7 @@ from inspector_app.domain.first_offence import FIRST_OFFENCE, person_from_id
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.progress import Progress
 from inspector_app.domain.roles import Permission
+from inspector_app.services.document_rules import check_may_issue
 from inspector_app.services.first_offence_catalog import catalog_in_use
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
@@ -183,6 +184,7 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
             "forms", "A refusal to sign needs a witness (e.g. a 居委会 member), or a note of the video file.")))
     if problems:
         raise ValidationFailed(problems)
+    check_may_issue(session.store.db, v, doc_type)
     if doc_type == "no_penalty" and (v["decision"] != FIRST_OFFENCE or v["status"] != "rectified"):
         raise UserError(QT_TRANSLATE_NOOP(
             "errors", "A 不予行政处罚决定书 is issued only for a first offence that was rectified by the deadline."))

@@ -4042,6 +4042,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>its character map is damaged</source>
       <translation>它的字符映射表已损坏</translation>
     </message>
+    <message>
+      <source>This violation was found not eligible for 首违不罚 ({reason}), so a 警示告知书 saying that no penalty is imposed cannot be issued.</source>
+      <translation>这起违法行为已判定不符合首违不罚条件（{reason}），不能出具写明“不予行政处罚”的警示告知书。</translation>
+    </message>
+    <message>
+      <source>Issue a 责令限期改正通知书 instead.</source>
+      <translation>请改为出具责令限期改正通知书。</translation>
+    </message>
+    <message>
+      <source>A {title} ({number}) was already issued for this violation.</source>
+      <translation>这起违法行为已出具{title}（{number}），不能重复出具。</translation>
+    </message>
+    <message>
+      <source>Re-print that one from 文书; if it is wrong, void it with the reason first and then issue a new one.</source>
+      <translation>如需再次打印，请在“文书”页重印原文书；如原文书有误，请先注明原因将其作废，再重新出具。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
