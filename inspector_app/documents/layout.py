@@ -191,8 +191,9 @@ class OfficialDocument:
     """Builds one official document page by page."""
 
     def __init__(self, authority: str, title: str, number: str, digest: str, provisional_note: str = "",
-                 page_note: str = "", page_signature: bytes | None = None) -> None:
+                 page_note: str = "", page_signature: bytes | None = None, void_note: str = "") -> None:
         self.authority, self.title, self.number, self.digest = authority, title, number, digest
+        self.void_note = void_note  # a voided document is printed with 作废 across every page
         self.provisional_note = provisional_note
         # A line on every page (e.g. the party's "read and correct" signature of a 笔录).
         self.page_note, self.page_signature = page_note, page_signature
@@ -297,6 +298,8 @@ class OfficialDocument:
         canvas.translate(PAGE_W - MARGIN_X - QR_SIZE + 4 * mm, 5 * mm)
         canvas.doForm(form)
         canvas.restoreState()
+        if self.void_note:
+            self._draw_void(canvas)
         if self.page_note:
             canvas.setFont(BODY, 10)
             canvas.drawString(MARGIN_X, 21 * mm, self.page_note)
@@ -305,6 +308,20 @@ class OfficialDocument:
                 width, height = image.getSize()
                 h = 8 * mm
                 canvas.drawImage(image, MARGIN_X + 26 * mm, 19.5 * mm, width=h * width / max(height, 1), height=h)
+        canvas.restoreState()
+
+    def _draw_void(self, canvas: pdf_canvas.Canvas) -> None:
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#c00000"))
+        canvas.translate(PAGE_W / 2, PAGE_H / 2)
+        canvas.rotate(30)
+        canvas.setFont(BODY, 72)
+        canvas.drawCentredString(0, 0, "作　废")
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#c00000"))
+        canvas.setFont(BODY, 11)  # upright, so it reads (and extracts) as a line
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 12 * mm, f"本文书{self.void_note}"[:70])
         canvas.restoreState()
 
     def render(self) -> bytes:

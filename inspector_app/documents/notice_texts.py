@@ -19,7 +19,8 @@ SECTIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "warning": (
         ("违法事实", "facts", "text"), ("违反规定", "violated", "text"), ("首违不罚", "first_offence", "text"),
         ("责令改正", "correction", "text"), ("教育提示", "education", "text"),
-        ("不改正的后果", "consequences", "text"), ("当事人承诺", "pledge", "text"), ("权利告知", "rights", "text"),
+        ("不改正的后果", "consequences", "text"), ("当事人承诺", "pledge", "text"), ("联系方式", "contact", "text"),
+        ("权利告知", "rights", "text"),
     ),
     "rectify_order": (
         ("违法事实", "facts", "text"), ("法律依据", "basis", "text"), ("改正要求", "correction", "text"),
@@ -27,7 +28,8 @@ SECTIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     "no_penalty": (
         ("案由", "cause", "plain"), ("违法事实和证据", "facts", "text"), ("理由和依据", "reasons", "text"),
-        ("决定", "decision", "bold"), ("教育", "education", "text"), ("权利告知", "rights", "text"),
+        ("决定", "decision", "bold"), ("教育", "education", "text"), ("联系方式", "contact", "text"),
+        ("权利告知", "rights", "text"),
     ),
 }
 EDUCATION = ("城市环境需要全社会共同维护。请当事人自觉遵守城市管理法律法规，"
@@ -50,12 +52,14 @@ def legacy(s: dict[str, Any]) -> dict[str, Any]:
 
 
 def rights_text(s: dict[str, Any]) -> str:
-    """Review and litigation: the body and court of the issuing district (see rights data)."""
-    rights = s.get("rights") or {}
-    hearing = rights.get("hearing", "当事人有陈述、申辩的权利。")
-    review = (f"当事人对本文书不服的，可以自收到本文书之日起六十日内向{s['review_body']}申请行政复议，"
-              f"或者自收到本文书之日起六个月内向{s['court']}提起行政诉讼。")
-    return "".join(x for x in (hearing, review, rights.get("no_suspension", "")) if x)
+    """陈述申辩, 复议 and 诉讼 (body, court, periods) and 不停止执行, as the district's data
+    gave them when the document was issued (domain/rights.py)."""
+    rights = s.get("rights")
+    if not rights:  # issued before the rights were data
+        rights = {"hearing": "当事人有陈述、申辩的权利。", "remedies": (
+            f"当事人对本文书不服的，可以自收到本文书之日起六十日内向{s['review_body']}申请行政复议，"
+            f"或者自收到本文书之日起六个月内向{s['court']}提起行政诉讼。")}
+    return "".join(rights.get(k, "") for k in ("hearing", "remedies", "no_suspension"))
 
 
 def compose(kind: str, snapshot: dict[str, Any]) -> dict[str, str]:
@@ -68,6 +72,7 @@ def compose(kind: str, snapshot: dict[str, Any]) -> dict[str, str]:
         "violated": lt.violated_sentence(s["violated_provisions"]),
         "education": lt.sentence(s.get("education") or EDUCATION),
         "rights": rights_text(s),
+        "contact": lt.sentence(s.get("contact", "")) if s.get("contact") else "",
     }
     if kind == "warning":
         text["first_offence"] = lt.first_offence_sentence(s["item_code"], s["catalog_version"])
@@ -80,7 +85,6 @@ def compose(kind: str, snapshot: dict[str, Any]) -> dict[str, str]:
         text["correction"] = lt.correction_sentence(s["correction"], s["deadline_text"])
         consequences = lt.consequences_sentence(s["penalty_provisions"], on_the_spot)
         text["consequences"] = consequences + ("本案已转入立案调查程序。" if s.get("file_case") else "")
-        text["contact"] = lt.sentence(s["contact"])
     elif kind == "no_penalty":
         evidence = f"现场检查笔录、现场照片{s['photo_count']}张" if s.get("photo_count") else "现场检查笔录"
         text["cause"] = f"{s['party']['name']}{s['case_name']}案"

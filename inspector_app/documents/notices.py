@@ -9,6 +9,7 @@ from typing import Any
 
 from inspector_app.documents.layout import OfficialDocument, SignatureSlot, markup
 from inspector_app.documents.notice_texts import sections
+from inspector_app.documents.service_documents import render_service_address, render_service_proof
 
 Images = Mapping[str, bytes]
 
@@ -19,13 +20,15 @@ TITLES = {
     "no_penalty": "不予行政处罚决定书",
     "inspection_record": "现场检查（勘验）笔录",
     "service_proof": "送达回证",
+    "service_address": "送达地址确认书",
 }
 PROVISIONAL = "本文书编号为临时编号，同步至执法平台后将替换为正式编号；正式编号以平台为准。"
 
 
 def _new(s: dict[str, Any], page_note: str = "", page_signature: bytes | None = None) -> OfficialDocument:
     return OfficialDocument(s["authority"], s["title"], s["number"], s["_digest"],
-                            PROVISIONAL if s.get("number_source") == "provisional" else "", page_note, page_signature)
+                            PROVISIONAL if s.get("number_source") == "provisional" else "", page_note, page_signature,
+                            void_note=s.get("_void", ""))
 
 
 def _party(doc: OfficialDocument, p: dict[str, Any]) -> None:
@@ -48,7 +51,7 @@ def _signatures(doc: OfficialDocument, s: dict[str, Any], images: Images, party_
                            refused_reason=refusal.get("reason", ""), witness=refusal.get("witness", ""))]
     for n, officer in enumerate(s["officers"], start=1):
         slots.append(SignatureSlot("执法人员", officer["name"], officer["badge_no"], image_png=images.get(f"officer{n}")))
-    doc.signatures(slots, "（印章）", s["issued_on"])
+    doc.signatures(slots, s["authority"], s["issued_on"])
 
 
 def _service(doc: OfficialDocument, s: dict[str, Any]) -> None:
@@ -93,7 +96,8 @@ def render_no_penalty(s: dict[str, Any], images: Images) -> bytes:
     doc = _new(s)
     _party(doc, s["party"])
     _body(doc, s)
-    doc.signatures([], "（印章）", s["issued_on"])
+    _service(doc, s)
+    doc.signatures([], s["authority"], s["issued_on"])
     return doc.render()
 
 
@@ -123,35 +127,19 @@ def render_inspection_record(s: dict[str, Any], images: Images) -> bytes:
     return doc.render()
 
 
-def render_service_proof(s: dict[str, Any], images: Images) -> bytes:
-    """送达回证."""
-    doc = _new(s)
-    service = s.get("service") or {}
-    refusal = s.get("refusal") or {}
-    doc.fields([
-        ("送达文书名称及文号", "；".join(f"{d['title']}（{d['number']}）" for d in s["served_documents"])),
-        ("受送达人", s["party"]["name"]), ("送达地点", service.get("place") or s["facts"]["place"]),
-        ("送达方式", service.get("mode", "直接送达")), ("送达时间", service.get("time", s["issued_on"])),
-        ("送达人", "；".join(f"{o['name']}（执法证号 {o['badge_no']}）" for o in s["officers"])),
-        ("拒收事由", refusal.get("reason") or "—"), ("见证人", refusal.get("witness") or "—"),
-        ("备注", service.get("remarks") or "—"),
-    ], label_width_mm=44)
-    _signatures(doc, s, images, "受送达人（签名）")
-    return doc.render()
-
-
 RENDERERS: dict[str, Callable[[dict[str, Any], Images], bytes]] = {
     "warning": render_warning,
     "rectify_order": render_rectify_order,
     "no_penalty": render_no_penalty,
     "inspection_record": render_inspection_record,
-    "service_proof": render_service_proof,
+    "service_proof": lambda s, images: render_service_proof(_new(s), s, images),
+    "service_address": lambda s, images: render_service_address(_new(s), s, images),
 }
 
 
-def render_document(snapshot: dict[str, Any], digest: str, images: Images) -> bytes:
-    """The PDF of any document snapshot."""
-    return RENDERERS[snapshot["kind"]]({**snapshot, "_digest": digest}, images)
+def render_document(snapshot: dict[str, Any], digest: str, images: Images, void_note: str = "") -> bytes:
+    """The PDF of any document snapshot (``void_note``: printed across every page of a voided one)."""
+    return RENDERERS[snapshot["kind"]]({**snapshot, "_digest": digest, "_void": void_note}, images)
 
 
 def merge_pdfs(parts: list[bytes]) -> bytes:

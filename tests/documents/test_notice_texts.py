@@ -7,6 +7,7 @@ import pytest
 from inspector_app.documents.notice_texts import SECTIONS, compose, item_fields, legacy, sections
 from inspector_app.domain.catalogs import shipped_catalogs
 from inspector_app.domain.legal_text import paragraph_problems
+from inspector_app.domain.rights import rights_for
 
 CONDUCTS = (  # what officers actually type: with and without 当事人, with a trailing comma, no full stop
     "当事人在泉城路12号门前的行道树上拴绳晾挂衣物。",
@@ -15,8 +16,11 @@ CONDUCTS = (  # what officers actually type: with and without 当事人, with a 
 )
 
 
-def _snapshot(item, conduct: str, deadline: str) -> dict:  # type: ignore[no-untyped-def]
+def _snapshot(item, conduct: str, deadline: str, kind: str = "warning") -> dict:  # type: ignore[no-untyped-def]
+    rights = rights_for("370112")
     return {
+        "rights": {"hearing": rights.hearing(kind, "历城区洪家楼街道中队"), "remedies": rights.remedies(),
+                   "no_suspension": rights.no_suspension(kind)},
         **item_fields(item, "2026-11-24b"),
         "party": {"name": "张伟", "kind": "person"},
         "facts": {"time": "2026年12月1日9时05分", "place": "泉城路12号门前", "conduct": conduct},
@@ -35,7 +39,7 @@ def test_every_row_reads_right_in_every_document(item) -> None:  # type: ignore[
     for kind in SECTIONS:
         for conduct in CONDUCTS:
             for deadline in ("当场", "2026年12月8日"):
-                for heading, paragraph, style in sections(kind, _snapshot(item, conduct, deadline)):
+                for heading, paragraph, style in sections(kind, _snapshot(item, conduct, deadline, kind)):
                     where = f"{item.code} {kind} {heading}: {paragraph}"
                     if style == "plain":  # 案由 is a name, not a sentence
                         assert paragraph.endswith("案") and "当事人" not in paragraph, where

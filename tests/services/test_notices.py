@@ -123,7 +123,8 @@ def test_numbers_are_never_reused_and_voids_are_recorded(officer_session: Sessio
     assert second.numbers[0] != first.numbers[0]
     assert int(second.numbers[0][-5:-1]) == int(first.numbers[0][-5:-1]) + 1
     voided = officer_session.store.db.execute("SELECT number, reason FROM voided_number").fetchall()
-    assert voided == [(first.numbers[0], "当事人姓名录入错误")]
+    assert voided == [(first.numbers[0], "当事人姓名录入错误"),  # and its 送达回证 with it
+                      (first.numbers[1], f"所送达的文书{first.numbers[0]}已作废：当事人姓名录入错误")]
     assert verify_document(officer_session, first.numbers[0]).status == "voided"
 
 
