@@ -9,7 +9,9 @@ from typing import Any
 
 from inspector_app.documents.layout import OfficialDocument, SignatureSlot, markup
 from inspector_app.documents.notice_texts import sections
+from inspector_app.documents.page_style import chinese_date
 from inspector_app.documents.service_documents import render_service_address, render_service_proof
+from inspector_app.domain.rights import cn_count
 
 Images = Mapping[str, bytes]
 
@@ -37,7 +39,7 @@ def _party(doc: OfficialDocument, p: dict[str, Any]) -> None:
                 ("法定代表人（负责人）", p.get("legal_person") or "—"), ("地址", p.get("address") or "—"),
                 ("联系电话", p.get("phone") or "—")]
     else:
-        rows = [("姓名", p["name"]), ("性别", p.get("gender") or "—"), ("出生日期", p.get("birth") or "—"),
+        rows = [("姓名", p["name"]), ("性别", p.get("gender") or "—"), ("出生日期", chinese_date(p.get("birth") or "") or "—"),
                 ("身份证号", p.get("id_number") or "—"), ("住址", p.get("address") or "—"),
                 ("联系电话", p.get("phone") or "—")]
         if p.get("uscc"):
@@ -63,8 +65,8 @@ def _service(doc: OfficialDocument, s: dict[str, Any]) -> None:
 
 def _body(doc: OfficialDocument, s: dict[str, Any]) -> None:
     """The running text, section by section (documents/notice_texts.py)."""
-    for heading, paragraph, style in sections(s["kind"], s):
-        doc.heading(heading)
+    for n, (heading, paragraph, style) in enumerate(sections(s["kind"], s), start=1):
+        doc.heading(f"{cn_count(n)}、{heading}")
         if style == "bold":
             doc.rich(f"<b>{markup(paragraph)}</b>")
         else:

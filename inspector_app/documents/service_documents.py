@@ -31,7 +31,7 @@ def render_service_proof(doc: OfficialDocument, s: dict[str, Any], images: Image
         rows += [("拒收事由", refusal.get("reason", "")), ("拒收时间", service.get("time", s["issued_on"])),
                  ("见证人", refusal.get("witness", ""))]
     rows.append(("备注", service.get("remarks") or "—"))
-    doc.fields(rows, label_width_mm=44)
+    doc.fields(rows, label_width_mm=50)
     if refusal:
         doc.text("受送达人拒绝签收，送达人在见证人见证下将文书留置于送达地点，视为送达。", indent=True)
         slots = [*_servers(s, images), SignatureSlot("见证人（签名）", refusal.get("witness", ""), signed_at=f"日期：{DATE_BLANK}")]
@@ -49,7 +49,7 @@ def render_service_address(doc: OfficialDocument, s: dict[str, Any], images: Ima
     address = s.get("address") or {}
     doc.fields([("受送达人", s["party"]["name"]), ("送达地址", address.get("postal") or "—"),
                 ("电子送达地址", address.get("electronic") or "—（不同意电子送达）"),
-                ("联系电话", s["party"].get("phone") or "—")], label_width_mm=44)
+                ("联系电话", s["party"].get("phone") or "—")], label_width_mm=50)
     doc.heading("告知事项")
     doc.text("受送达人应当如实提供确切的送达地址；送达地址发生变更的，应当及时书面告知本机关。"
              "因提供的地址不准确或者变更后未及时告知，导致文书未能被实际接收的，文书退回之日视为送达之日。")

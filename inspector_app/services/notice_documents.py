@@ -29,7 +29,7 @@ from inspector_app.storage.numbering import number_template, take_number
 
 CODES = {"warning": "警告", "rectify_order": "责改", "no_penalty": "不罚", "inspection_record": "勘验",
          "service_proof": "送达", "service_address": "送址"}
-DEFAULT_TEMPLATE = "济{district}城管{code}〔{year}〕第{n:04d}号"
+DEFAULT_TEMPLATE = "济{district}城管{code}字〔{year}〕第{n:04d}号"
 SERVICE_MODES = ("直接送达", "留置送达", "邮寄送达", "电子送达", "公告送达")
 
 
@@ -83,7 +83,7 @@ def _district(session: Session, squad_id: str | None) -> tuple[str, str]:
 
 
 def format_number(session: Session, squad_id: str | None, doc_type: str, year: int, n: int) -> str:
-    """A document number in the squad's configured format (e.g. 济历下城管警告〔2026〕第0001号)."""
+    """A document number in the squad's configured format (e.g. 济历下城管警告字〔2026〕第0001号)."""
     template = number_template(session.store.db, squad_id, doc_type) or DEFAULT_TEMPLATE
     _, short = _district(session, squad_id)
     return template.format(district=short, code=CODES[doc_type], year=year, n=n)
@@ -391,7 +391,7 @@ def number_formats(session: Session) -> dict[str, str]:
 
 
 def set_number_format(session: Session, doc_type: str, template: str) -> None:
-    """Set the squad's number format for a document type, e.g. 济{district}城管{code}〔{year}〕第{n:04d}号."""
+    """Set the squad's number format for a document type, e.g. 济{district}城管{code}字〔{year}〕第{n:04d}号."""
     from inspector_app.storage.numbering import set_number_template
 
     session.require(Permission.MANAGE_CATALOGS)
