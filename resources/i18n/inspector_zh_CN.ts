@@ -84,6 +84,61 @@
     </message>
   </context>
   <context>
+    <name>AuditWarningWidget</name>
+    <message>
+      <source>Audit trail broken ({n})</source>
+      <translation>执法记录链异常（{n} 处）</translation>
+    </message>
+    <message>
+      <source>The record of who did what on this laptop has gaps or changes — click for details</source>
+      <translation>本机的执法全过程记录有缺失或被改动——点击查看详情</translation>
+    </message>
+    <message>
+      <source>Entry {seq}: {reason}</source>
+      <translation>条目 {seq}：{reason}</translation>
+    </message>
+    <message>
+      <source>The audit trail (执法全过程记录) of this laptop does not hold:</source>
+      <translation>本机的执法全过程记录链不完整：</translation>
+    </message>
+    <message>
+      <source>Entries were deleted or changed outside the app, or a backup was restored. The sync server keeps every entry it received and has recorded this. Tell your administrator; keep working as usual — new entries are recorded and sent.</source>
+      <translation>有记录在本软件之外被删除或改动，或者恢复过备份。同步服务器保留了它收到的每一条记录，并已登记此异常。请告知系统管理员；您可以照常工作——新的记录会照常登记并上传。</translation>
+    </message>
+    <message>
+      <source>an entry is missing</source>
+      <translation>缺少一条记录</translation>
+    </message>
+    <message>
+      <source>the link to the previous entry is broken</source>
+      <translation>与上一条记录的链接断开</translation>
+    </message>
+    <message>
+      <source>the entry was changed</source>
+      <translation>该记录被改动过</translation>
+    </message>
+    <message>
+      <source>the newest entries were deleted (the server holds more)</source>
+      <translation>最新的记录被删除（服务器上的记录更多）</translation>
+    </message>
+    <message>
+      <source>the entry differs from the one the server received</source>
+      <translation>该记录与服务器收到的不一致</translation>
+    </message>
+    <message>
+      <source>the laptop's audit key changed</source>
+      <translation>本机的记录密钥已变更</translation>
+    </message>
+    <message>
+      <source>Audit trail</source>
+      <translation>执法全过程记录</translation>
+    </message>
+    <message>
+      <source>I have told the administrator</source>
+      <translation>我已告知管理员</translation>
+    </message>
+  </context>
+  <context>
     <name>BaseMapDialog</name>
     <message>
       <source>Base map</source>
@@ -4075,22 +4130,6 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>它的字符映射表已损坏</translation>
     </message>
     <message>
-      <source>This violation was found not eligible for 首违不罚 ({reason}), so a 警示告知书 saying that no penalty is imposed cannot be issued.</source>
-      <translation>这起违法行为已判定不符合首违不罚条件（{reason}），不能出具写明“不予行政处罚”的警示告知书。</translation>
-    </message>
-    <message>
-      <source>Issue a 责令限期改正通知书 instead.</source>
-      <translation>请改为出具责令限期改正通知书。</translation>
-    </message>
-    <message>
-      <source>A {title} ({number}) was already issued for this violation.</source>
-      <translation>这起违法行为已出具{title}（{number}），不能重复出具。</translation>
-    </message>
-    <message>
-      <source>Re-print that one from 文书; if it is wrong, void it with the reason first and then issue a new one.</source>
-      <translation>如需再次打印，请在“文书”页重印原文书；如原文书有误，请先注明原因将其作废，再重新出具。</translation>
-    </message>
-    <message>
       <source>Catalog file {file}, {where}: the field '{field}' should be a whole number above 0.</source>
       <translation>清单文件 {file}，{where}：字段“{field}”应为大于0的整数。</translation>
     </message>
@@ -4105,6 +4144,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Ask the administrator to add the district to rights.json.</source>
       <translation>请管理员在 rights.json 中补充该区县。</translation>
+    </message>
+    <message>
+      <source>This violation was found not eligible for 首违不罚 ({reason}), so a 警示告知书 saying that no penalty is imposed cannot be issued.</source>
+      <translation>这起违法行为已判定不符合首违不罚条件（{reason}），不能出具写明“不予行政处罚”的警示告知书。</translation>
+    </message>
+    <message>
+      <source>Issue a 责令限期改正通知书 instead.</source>
+      <translation>请改为出具责令限期改正通知书。</translation>
+    </message>
+    <message>
+      <source>A {title} ({number}) was already issued for this violation.</source>
+      <translation>这起违法行为已出具{title}（{number}），不能重复出具。</translation>
+    </message>
+    <message>
+      <source>Re-print that one from 文书; if it is wrong, void it with the reason first and then issue a new one.</source>
+      <translation>如需再次打印，请在“文书”页重印原文书；如原文书有误，请先注明原因将其作废，再重新出具。</translation>
     </message>
     <message>
       <source>电子送达 needs the party's consent, recorded in a signed 送达地址确认书 with the electronic address; there is none for this violation.</source>
@@ -4780,12 +4835,20 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>本机尚未登录同步服务器。</translation>
     </message>
     <message>
+      <source>Open the app and sign in on the sync page once.</source>
+      <translation>请打开软件，在“同步”页面登录一次。</translation>
+    </message>
+    <message>
       <source>The sync server sent an answer this app cannot read: {why}</source>
       <translation>同步服务器返回的内容无法识别：{why}</translation>
     </message>
     <message>
       <source>The sync server answered for other ops than were sent.</source>
       <translation>同步服务器的应答与发送的变更不符。</translation>
+    </message>
+    <message>
+      <source>The sync server did not accept this laptop's audit trail twice in a row.</source>
+      <translation>同步服务器连续两次未接受本机的执法记录链。请联系系统管理员。</translation>
     </message>
   </context>
   <context>
