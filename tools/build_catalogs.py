@@ -15,6 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "catalogs"
 
+STRUCTURED = ("case_name_zh", "violated_provisions_zh", "penalty_provisions_zh", "correction_zh")
+# Rows whose reference cites only the penalty article (所指行为): which article states the duty
+# must be checked against the official text.
+CHECK_ARTICLE = ("FO21", "FO23", "FO24")
 UNSURE = re.compile(r"medium|low|未核|待核|not check|may have been|to verify", re.I)
 
 
@@ -65,6 +69,11 @@ def main(source: Path) -> None:
             for r in src["eight_disorders"]
         ],
     })
+    # The structured legal basis (provisions violated and applied, the correction, the case name)
+    # is our editorial work on each row, kept from the current file by code.
+    old_fo = OUT / "first_offence.json"
+    structured = {r["code"]: {k: r[k] for k in STRUCTURED if k in r}
+                  for r in json.loads(old_fo.read_text("utf-8"))["items"]} if old_fo.exists() else {}
     dump("first_offence.json", {
         "version": version,
         "published_by": "济南市城市管理局（内置初始版本）",
@@ -82,7 +91,8 @@ def main(source: Path) -> None:
                 "jurisdiction": r["jurisdiction"],
                 "source": r["source"],
                 "confidence": r["confidence"],
-                "needs_verification": bool(UNSURE.search(r["confidence"])),
+                "needs_verification": bool(UNSURE.search(r["confidence"])) or r["code"] in CHECK_ARTICLE,
+                **structured.get(r["code"], {}),
             }
             for r in src["first_offence_catalog"]
         ],

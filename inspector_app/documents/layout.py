@@ -21,14 +21,13 @@ from xml.sax.saxutils import escape
 from PIL import Image as PILImage
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
+    HRFlowable,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -37,32 +36,23 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector_app.documents.fonts import BODY, ensure_fonts, font_runs, title_face
+from inspector_app.documents.fonts import BODY, font_runs
+from inspector_app.documents.page_style import (
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_H,
+    PAGE_W,
+    RED,
+    TEXT_W,
+    styles,
+)
 from inspector_app.domain.documents import qr_payload
 
-PAGE_W, PAGE_H = A4
-MARGIN_X = 26 * mm
-MARGIN_TOP = 30 * mm
-MARGIN_BOTTOM = 30 * mm
 QR_SIZE = 20 * mm
-
-
-def styles() -> dict[str, ParagraphStyle]:
-    """Paragraph styles of the documents (fonts registered first)."""
-    ensure_fonts()
-    title = title_face()
-    base = ParagraphStyle("body", fontName=BODY, fontSize=12, leading=20, wordWrap="CJK", alignment=TA_LEFT)
-    return {
-        "body": base,
-        "indent": ParagraphStyle("indent", parent=base, firstLineIndent=24),
-        "small": ParagraphStyle("small", parent=base, fontSize=10, leading=15),
-        "authority": ParagraphStyle("authority", parent=base, fontName=title, fontSize=16, leading=24, alignment=TA_CENTER),
-        "title": ParagraphStyle("title", parent=base, fontName=title, fontSize=22, leading=32, alignment=TA_CENTER, spaceAfter=4),
-        "number": ParagraphStyle("number", parent=base, alignment=TA_CENTER, spaceAfter=10),
-        "heading": ParagraphStyle("heading", parent=base, fontName=title, fontSize=13, spaceBefore=8, spaceAfter=2,
-                                  keepWithNext=1),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=11, leading=16),
-    }
+FRAME_PAD = 6  # reportlab's frame padding (points), taken out of the margins
+MARGIN_X = MARGIN_LEFT  # the left margin (daily report drawings align with it)
 
 
 def markup(text: str) -> str:
@@ -191,23 +181,27 @@ class OfficialDocument:
     """Builds one official document page by page."""
 
     def __init__(self, authority: str, title: str, number: str, digest: str, provisional_note: str = "",
-                 page_note: str = "", page_signature: bytes | None = None) -> None:
+                 page_note: str = "", page_signature: bytes | None = None, void_note: str = "") -> None:
         self.authority, self.title, self.number, self.digest = authority, title, number, digest
+        self.void_note = void_note  # a voided document is printed with 作废 across every page
         self.provisional_note = provisional_note
         # A line on every page (e.g. the party's "read and correct" signature of a 笔录).
         self.page_note, self.page_signature = page_note, page_signature
         self.s = styles()
+        # 版头: the authority in red, the number, a red divider as wide as the text; then the title.
         self.story: list[Flowable] = [
-            Paragraph(markup(authority), self.s["authority"]),
-            Paragraph(markup(title), self.s["title"]),
+            Paragraph(markup(authority), self.s["masthead"]),
             Paragraph(markup(number), self.s["number"]),
+            HRFlowable(width=TEXT_W, thickness=1.5, color=RED, spaceBefore=4 * mm, spaceAfter=2 * mm),
+            Paragraph(markup(title), self.s["title"]),
         ]
         if provisional_note:
             self.story.append(Paragraph(f'<font color="#b3261e">{markup(provisional_note)}</font>', self.s["small"]))
 
     def heading(self, text: str) -> None:
-        """A section heading such as 违法事实."""
-        self.story.append(Paragraph(markup(text), self.s["heading"]))
+        """A section heading such as 违法事实: never alone at the foot of a page, while the text
+        after it may still split across pages (keepWithNext would move both whole, leaving gaps)."""
+        self.story += [CondPageBreak(3 * self.s["body"].leading), Paragraph(markup(text), self.s["heading"])]
 
     def text(self, text: str, indent: bool = True) -> None:
         """A paragraph of body text (wraps Chinese correctly, any length)."""
@@ -227,7 +221,7 @@ class OfficialDocument:
     def fields(self, rows: Sequence[tuple[str, str]], label_width_mm: float = 40) -> None:
         """A two-column label/value table (party block, place, time...)."""
         data = [[Paragraph(markup(k), self.s["cell"]), Paragraph(markup(v), self.s["cell"])] for k, v in rows]
-        table = Table(data, colWidths=[label_width_mm * mm, PAGE_W - 2 * MARGIN_X - label_width_mm * mm])
+        table = Table(data, colWidths=[label_width_mm * mm, TEXT_W - label_width_mm * mm])
         table.setStyle(_table_style([
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -238,27 +232,64 @@ class OfficialDocument:
         self.story.append(table)
 
     def party(self, rows: Sequence[tuple[str, str]]) -> None:
-        """The 当事人 block."""
+        """The 当事人 block: short values two to a row (姓名 | 性别), long ones across the table."""
         self.heading("当事人")
-        self.fields(rows)
+        short = [r for r in rows if len(r[1]) <= 12 and len(r[0]) <= 6]
+        if len(short) < 2:
+            self.fields(rows)
+            return
+        c = self.s["cell"]
+        label, value = 28 * mm, TEXT_W / 2 - 28 * mm
+        data: list[list[object]] = []
+        spans = []
+        pending: list[tuple[str, str]] = []
+        for row in rows:
+            if row in short:
+                pending.append(row)
+                if len(pending) == 2:
+                    data.append([Paragraph(markup(x), c) for pair in pending for x in pair])
+                    pending = []
+                continue
+            spans.append(len(data))
+            data.append([Paragraph(markup(row[0]), c), Paragraph(markup(row[1]), c), "", ""])
+        if pending:
+            spans.append(len(data))
+            data.append([Paragraph(markup(pending[0][0]), c), Paragraph(markup(pending[0][1]), c), "", ""])
+        table = Table(data, colWidths=[label, value, label, value])
+        table.setStyle(_table_style([
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
+            *[("BACKGROUND", (2, r), (2, r), colors.HexColor("#f2f2f2")) for r in range(len(data)) if r not in spans],
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            *[("SPAN", (1, r), (3, r)) for r in spans],
+        ]))
+        self.story.append(table)
 
     def signatures(self, slots: Sequence[SignatureSlot], seal_text: str = "", date_text: str = "") -> None:
-        """Signature places side by side (two per row), then the seal place and date."""
-        cells = [self._slot(slot) for slot in slots]
-        rows = [cells[i : i + 2] + ([""] if len(cells[i : i + 2]) == 1 else []) for i in range(0, len(cells), 2)]
-        width = (PAGE_W - 2 * MARGIN_X) / 2
-        block: list[Flowable] = [Spacer(1, 6 * mm)]
+        """Signature places side by side (three to a row when there are three or more), then the
+        authority's name over the seal place and the date."""
+        cells: list[object] = [self._slot(slot) for slot in slots]
+        per_row = 3 if len(cells) >= 3 else 2
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+        rows = [row + [""] * (per_row - len(row)) for row in rows]
+        width = TEXT_W / per_row
+        block: list[Flowable] = [Spacer(1, 4 * mm)]
         if rows:
-            table = Table(rows, colWidths=[width, width])
-            table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8)]))
+            table = Table(rows, colWidths=[width] * per_row)
+            table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 4),
+                                         ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
             block.append(table)
         if seal_text or date_text:
+            # The authority's name over the seal area, the date under it (the seal straddles both).
             seal = Table(
                 [[Paragraph(markup(seal_text), self.s["body"])], [Paragraph(markup(date_text), self.s["body"])]],
-                colWidths=[70 * mm], hAlign="RIGHT",
+                colWidths=[84 * mm], hAlign="RIGHT",
             )
-            seal.setStyle(_table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 10)]))
-            block += [Spacer(1, 4 * mm), seal]
+            seal.setStyle(_table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                        ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm)]))
+            block += [Spacer(1, 6 * mm), seal]
         self.story.append(KeepTogether(block))
 
     def _slot(self, slot: SignatureSlot) -> list[Flowable]:
@@ -266,16 +297,16 @@ class OfficialDocument:
         if slot.image_png:
             image = signature_image(slot.image_png)
             width, height = image.getSize()
-            out.append(_Picture(image, min(60 * mm, 14 * mm * width / max(height, 1)), 14 * mm))
+            out.append(_Picture(image, min(48 * mm, 12 * mm * width / max(height, 1)), 12 * mm))
         elif slot.refused_reason:
             refusal = f"当事人拒绝签名。理由：{slot.refused_reason}"
             if slot.witness:
                 refusal += f"　见证人：{slot.witness}"
-            out.append(Paragraph(markup(refusal), self.s["cell"]))
+            out.append(Paragraph(markup(refusal), self.s["small"]))
         else:
-            out.append(Spacer(1, 14 * mm))
-        detail = "　".join(x for x in (slot.name, f"执法证号：{slot.badge_no}" if slot.badge_no else "", slot.signed_at) if x)
-        out.append(Paragraph(markup(detail or "________________"), self.s["cell"]))
+            out.append(Spacer(1, 12 * mm))
+        detail = "\n".join(x for x in (slot.name, f"执法证号：{slot.badge_no}" if slot.badge_no else "", slot.signed_at) if x)
+        out.append(Paragraph(markup(detail or "________________"), self.s["small"]))
         return out
 
     def draw_furniture(self, canvas: pdf_canvas.Canvas, page: int, total: int) -> None:
@@ -283,8 +314,8 @@ class OfficialDocument:
         canvas.saveState()
         canvas.setFont(BODY, 9)
         canvas.drawCentredString(PAGE_W / 2, 14 * mm, f"第 {page} 页 共 {total} 页")
-        canvas.drawString(MARGIN_X, 14 * mm, self.number)
-        canvas.drawString(MARGIN_X, 9.5 * mm, f"内容校验 {self.digest[:16]}")
+        canvas.drawString(MARGIN_LEFT, 14 * mm, self.number)
+        canvas.drawString(MARGIN_LEFT, 9.5 * mm, f"内容校验 {self.digest[:16]}")
         # The QR code is drawn once into a form XObject and placed on every page: encoding and
         # drawing it per page cost ten times the rest of the document.
         form = f"qr{self.digest[:12]}"
@@ -294,25 +325,41 @@ class OfficialDocument:
             canvas.endForm()
             canvas._qr_form_done = True  # type: ignore[attr-defined]
         canvas.saveState()
-        canvas.translate(PAGE_W - MARGIN_X - QR_SIZE + 4 * mm, 5 * mm)
+        canvas.translate(PAGE_W - MARGIN_RIGHT - QR_SIZE + 4 * mm, 5 * mm)
         canvas.doForm(form)
         canvas.restoreState()
+        if self.void_note:
+            self._draw_void(canvas)
         if self.page_note:
             canvas.setFont(BODY, 10)
-            canvas.drawString(MARGIN_X, 21 * mm, self.page_note)
+            canvas.drawString(MARGIN_LEFT, 21 * mm, self.page_note)
             if self.page_signature:
                 image = signature_image(self.page_signature)
                 width, height = image.getSize()
                 h = 8 * mm
-                canvas.drawImage(image, MARGIN_X + 26 * mm, 19.5 * mm, width=h * width / max(height, 1), height=h)
+                canvas.drawImage(image, MARGIN_LEFT + 26 * mm, 19.5 * mm, width=h * width / max(height, 1), height=h)
+        canvas.restoreState()
+
+    def _draw_void(self, canvas: pdf_canvas.Canvas) -> None:
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#c00000"))
+        canvas.translate(PAGE_W / 2, PAGE_H / 2)
+        canvas.rotate(30)
+        canvas.setFont(BODY, 72)
+        canvas.drawCentredString(0, 0, "作　废")
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#c00000"))
+        canvas.setFont(BODY, 11)  # upright, so it reads (and extracts) as a line
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 12 * mm, f"本文书{self.void_note}"[:70])
         canvas.restoreState()
 
     def render(self) -> bytes:
         """The PDF bytes."""
         out = io.BytesIO()
         template = SimpleDocTemplate(
-            out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=f"{self.title} {self.number}", author=self.authority,
+            out, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_LEFT - FRAME_PAD, rightMargin=MARGIN_RIGHT - FRAME_PAD,
+            topMargin=MARGIN_TOP - FRAME_PAD, bottomMargin=MARGIN_BOTTOM - FRAME_PAD, title=f"{self.title} {self.number}", author=self.authority,
             subject=self.digest, creator="inspector-app", invariant=True,  # re-renders are byte-identical
         )
         document = self

@@ -8,6 +8,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from inspector_app.documents.layout import OfficialDocument, SignatureSlot, markup
+from inspector_app.documents.notice_texts import sections
+from inspector_app.documents.page_style import chinese_date
+from inspector_app.documents.service_documents import render_service_address, render_service_proof
+from inspector_app.domain.rights import cn_count
 
 Images = Mapping[str, bytes]
 
@@ -18,13 +22,15 @@ TITLES = {
     "no_penalty": "不予行政处罚决定书",
     "inspection_record": "现场检查（勘验）笔录",
     "service_proof": "送达回证",
+    "service_address": "送达地址确认书",
 }
 PROVISIONAL = "本文书编号为临时编号，同步至执法平台后将替换为正式编号；正式编号以平台为准。"
 
 
 def _new(s: dict[str, Any], page_note: str = "", page_signature: bytes | None = None) -> OfficialDocument:
     return OfficialDocument(s["authority"], s["title"], s["number"], s["_digest"],
-                            PROVISIONAL if s.get("number_source") == "provisional" else "", page_note, page_signature)
+                            PROVISIONAL if s.get("number_source") == "provisional" else "", page_note, page_signature,
+                            void_note=s.get("_void", ""))
 
 
 def _party(doc: OfficialDocument, p: dict[str, Any]) -> None:
@@ -33,7 +39,7 @@ def _party(doc: OfficialDocument, p: dict[str, Any]) -> None:
                 ("法定代表人（负责人）", p.get("legal_person") or "—"), ("地址", p.get("address") or "—"),
                 ("联系电话", p.get("phone") or "—")]
     else:
-        rows = [("姓名", p["name"]), ("性别", p.get("gender") or "—"), ("出生日期", p.get("birth") or "—"),
+        rows = [("姓名", p["name"]), ("性别", p.get("gender") or "—"), ("出生日期", chinese_date(p.get("birth") or "") or "—"),
                 ("身份证号", p.get("id_number") or "—"), ("住址", p.get("address") or "—"),
                 ("联系电话", p.get("phone") or "—")]
         if p.get("uscc"):
@@ -47,7 +53,7 @@ def _signatures(doc: OfficialDocument, s: dict[str, Any], images: Images, party_
                            refused_reason=refusal.get("reason", ""), witness=refusal.get("witness", ""))]
     for n, officer in enumerate(s["officers"], start=1):
         slots.append(SignatureSlot("执法人员", officer["name"], officer["badge_no"], image_png=images.get(f"officer{n}")))
-    doc.signatures(slots, "（印章）", s["issued_on"])
+    doc.signatures(slots, s["authority"], s["issued_on"])
 
 
 def _service(doc: OfficialDocument, s: dict[str, Any]) -> None:
@@ -57,36 +63,21 @@ def _service(doc: OfficialDocument, s: dict[str, Any]) -> None:
                 ("送达地点", service.get("place") or s["facts"]["place"])])
 
 
-def _rights(doc: OfficialDocument, s: dict[str, Any]) -> None:
-    doc.heading("权利告知")
-    doc.text(f"当事人对本文书有异议的，可以在收到之日起六十日内向{s['review_body']}申请行政复议，"
-             f"或者在六个月内向{s['court']}提起行政诉讼。当事人有陈述、申辩的权利。")
+def _body(doc: OfficialDocument, s: dict[str, Any]) -> None:
+    """The running text, section by section (documents/notice_texts.py)."""
+    for n, (heading, paragraph, style) in enumerate(sections(s["kind"], s), start=1):
+        doc.heading(f"{cn_count(n)}、{heading}")
+        if style == "bold":
+            doc.rich(f"<b>{markup(paragraph)}</b>")
+        else:
+            doc.text(paragraph, indent=style == "text")
 
 
 def render_warning(s: dict[str, Any], images: Images) -> bytes:
     """警示告知书 / 首违不罚告知书."""
     doc = _new(s)
     _party(doc, s["party"])
-    f = s["facts"]
-    doc.heading("违法事实")
-    doc.text(f"{f['time']}，在{f['place']}，当事人{f['conduct']}")
-    doc.heading("违反规定")
-    doc.text(f"当事人的上述行为违反了{s['violated']}的规定。")
-    doc.heading("首违不罚")
-    doc.text(f"经查，当事人系初次违法且危害后果轻微，符合《中华人民共和国行政处罚法》第三十三条第一款的规定及"
-             f"本机关首违不罚清单第 {s['item_code']} 项（清单版本 {s['catalog_version']}）所列条件。"
-             "本机关依法不予行政处罚，现予以警示告知。")
-    doc.heading("责令改正")
-    when = "当场" if s["deadline_text"] == "当场" else f"于{s['deadline_text']}前"
-    doc.text(f"请当事人{when}改正上述违法行为：{s['requirement']}")
-    doc.heading("教育提示")
-    doc.text(s["education"])
-    doc.heading("不改正的后果")
-    doc.text(s["consequences"])
-    if s.get("pledge"):
-        doc.heading("当事人承诺")
-        doc.text(s["pledge"])
-    _rights(doc, s)
+    _body(doc, s)
     _service(doc, s)
     _signatures(doc, s, images)
     return doc.render()
@@ -96,22 +87,7 @@ def render_rectify_order(s: dict[str, Any], images: Images) -> bytes:
     """责令限期改正通知书."""
     doc = _new(s)
     _party(doc, s["party"])
-    f = s["facts"]
-    doc.heading("违法事实")
-    doc.text(f"{f['time']}，在{f['place']}，当事人{f['conduct']}")
-    doc.heading("法律依据")
-    doc.text(f"当事人的上述行为违反了{s['violated']}的规定。依据{s['penalty_basis']}以及《中华人民共和国行政处罚法》"
-             "第二十八条第一款的规定，现责令当事人限期改正。")
-    doc.heading("改正要求")
-    deadline = "当场改正" if s["deadline_text"] == "当场" else f"{s['deadline_text']}前"
-    doc.text(f"{s['requirement']}　改正期限：{deadline}。")
-    doc.heading("逾期不改正的后果")
-    doc.text(s["consequences"])
-    if s.get("file_case"):
-        doc.text("本案已转入立案调查程序。")
-    doc.heading("联系方式")
-    doc.text(s["contact"])
-    _rights(doc, s)
+    _body(doc, s)
     _service(doc, s)
     _signatures(doc, s, images, "当事人（签收）")
     return doc.render()
@@ -121,20 +97,9 @@ def render_no_penalty(s: dict[str, Any], images: Images) -> bytes:
     """不予行政处罚决定书 (closing a rectified first offence)."""
     doc = _new(s)
     _party(doc, s["party"])
-    doc.heading("案由")
-    doc.text(s["cause"], indent=False)
-    f = s["facts"]
-    doc.heading("违法事实和证据")
-    doc.text(f"{f['time']}，在{f['place']}，当事人{f['conduct']}以上事实有现场检查笔录、现场照片 {s['photo_count']} 张等证据证实。")
-    doc.heading("理由和依据")
-    doc.text(f"当事人系初次违法、危害后果轻微，经本机关{s['notice_number']}责令改正后，于{s['rectified_on']}改正完毕。"
-             f"依据《中华人民共和国行政处罚法》第三十三条第一款及首违不罚清单第 {s['item_code']} 项的规定，")
-    doc.heading("决定")
-    doc.rich(f"<b>{markup('本机关决定对当事人不予行政处罚。')}</b>")
-    doc.heading("教育")
-    doc.text(s["education"])
-    _rights(doc, s)
-    doc.signatures([], "（印章）", s["issued_on"])
+    _body(doc, s)
+    _service(doc, s)
+    doc.signatures([], s["authority"], s["issued_on"])
     return doc.render()
 
 
@@ -164,35 +129,19 @@ def render_inspection_record(s: dict[str, Any], images: Images) -> bytes:
     return doc.render()
 
 
-def render_service_proof(s: dict[str, Any], images: Images) -> bytes:
-    """送达回证."""
-    doc = _new(s)
-    service = s.get("service") or {}
-    refusal = s.get("refusal") or {}
-    doc.fields([
-        ("送达文书名称及文号", "；".join(f"{d['title']}（{d['number']}）" for d in s["served_documents"])),
-        ("受送达人", s["party"]["name"]), ("送达地点", service.get("place") or s["facts"]["place"]),
-        ("送达方式", service.get("mode", "直接送达")), ("送达时间", service.get("time", s["issued_on"])),
-        ("送达人", "；".join(f"{o['name']}（执法证号 {o['badge_no']}）" for o in s["officers"])),
-        ("拒收事由", refusal.get("reason") or "—"), ("见证人", refusal.get("witness") or "—"),
-        ("备注", service.get("remarks") or "—"),
-    ], label_width_mm=44)
-    _signatures(doc, s, images, "受送达人（签名）")
-    return doc.render()
-
-
 RENDERERS: dict[str, Callable[[dict[str, Any], Images], bytes]] = {
     "warning": render_warning,
     "rectify_order": render_rectify_order,
     "no_penalty": render_no_penalty,
     "inspection_record": render_inspection_record,
-    "service_proof": render_service_proof,
+    "service_proof": lambda s, images: render_service_proof(_new(s), s, images),
+    "service_address": lambda s, images: render_service_address(_new(s), s, images),
 }
 
 
-def render_document(snapshot: dict[str, Any], digest: str, images: Images) -> bytes:
-    """The PDF of any document snapshot."""
-    return RENDERERS[snapshot["kind"]]({**snapshot, "_digest": digest}, images)
+def render_document(snapshot: dict[str, Any], digest: str, images: Images, void_note: str = "") -> bytes:
+    """The PDF of any document snapshot (``void_note``: printed across every page of a voided one)."""
+    return RENDERERS[snapshot["kind"]]({**snapshot, "_digest": digest, "_void": void_note}, images)
 
 
 def merge_pdfs(parts: list[bytes]) -> bytes:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from inspector_app.domain.errors import CatalogError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.domain.legal_text import correction_problem, provision_problem
 from inspector_app.domain.resources import resource_path
 
 T = TypeVar("T")
@@ -78,6 +79,13 @@ class FirstOffenceItem:
     confidence: str = ""
     source: str = ""
     jurisdiction: str = ""
+    # The structured legal basis the documents' sentences are composed from (legal_text.py):
+    # the provisions violated, the provisions that authorise the order / penalty, what the party
+    # must do (rectify_days is its usual period) and the short name used in the 案由.
+    case_name_zh: str = ""
+    violated_provisions_zh: tuple[str, ...] = ()
+    penalty_provisions_zh: tuple[str, ...] = ()
+    correction_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -301,6 +309,19 @@ def parse_first_offence_item(r: _Reader) -> FirstOffenceItem:
                 "lookback_days more than 0.",
             )
         )
+    violated = _provisions(r, "violated_provisions_zh")
+    penalty = _provisions(r, "penalty_provisions_zh")
+    correction = r.get("correction_zh", str).strip()
+    if problem := correction_problem(correction):
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Catalog file {file}, {where}: the correction '{field}' {detail}: {actual!r}.",
+            ),
+            field="correction_zh",
+            detail=problem,
+            actual=correction,
+        )
     return FirstOffenceItem(
         code=r.get("code", str),
         violation_zh=r.get("violation_zh", str),
@@ -314,7 +335,30 @@ def parse_first_offence_item(r: _Reader) -> FirstOffenceItem:
         confidence=str(r.row.get("confidence", "")),
         source=str(r.row.get("source", "")),
         jurisdiction=str(r.row.get("jurisdiction", "")),
+        case_name_zh=r.get("case_name_zh", str).strip(),
+        violated_provisions_zh=violated,
+        penalty_provisions_zh=penalty,
+        correction_zh=correction,
     )
+
+
+def _provisions(r: _Reader, key: str) -> tuple[str, ...]:
+    values = tuple(v.strip() for v in r.strings(key))
+    if not values:
+        raise r.fail(QT_TRANSLATE_NOOP("errors", "Catalog file {file}, {where}: the list '{field}' is empty."),
+                     field=key)
+    for value in values:
+        if problem := provision_problem(value):
+            raise r.fail(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Catalog file {file}, {where}: the provision {actual!r} in '{field}' {detail}.",
+                ),
+                field=key,
+                detail=problem,
+                actual=value,
+            )
+    return values
 
 
 def _responsibility(r: _Reader) -> Responsibility:

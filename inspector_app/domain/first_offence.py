@@ -58,7 +58,8 @@ def decide(item: FirstOffenceItem, priors: list[Prior], confirmed: set[int], occ
     since = occurred_on - timedelta(days=item.lookback_days)
     same = tuple(p for p in priors if p.item_code == item.code and since <= p.occurred_on <= occurred_on)
     if item.penalty_mode in ORDER_ONLY_MODES:
-        reasons = [f"《{item.legal_basis_zh}》所涉罚则为“{_mode_text(item.penalty_mode)}”：按期改正即不予罚款，"
+        penalty = "、".join(item.penalty_provisions_zh) or item.penalty_basis_zh
+        reasons = [f"{penalty}规定的罚则为“{_mode_text(item.penalty_mode)}”：按期改正即不予罚款，"
                    "依法责令限期改正并到期复查，无需作出首违不罚决定。"]
         if same:
             reasons.append(f"当事人在 {item.lookback_days} 天内已有同类违法记录 {len(same)} 次，逾期不改正的依法处罚。")

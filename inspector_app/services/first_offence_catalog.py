@@ -19,7 +19,10 @@ from inspector_app.storage.violations import catalog_versions
 
 KIND = "first_offence"
 XLSX_COLUMNS = ("code", "violation_zh", "legal_basis_zh", "penalty_basis_zh", "penalty_mode", "conditions_zh",
-                "rectify_days", "lookback_days", "needs_verification", "confidence", "source")
+                "rectify_days", "lookback_days", "needs_verification", "confidence", "source", "case_name_zh",
+                "violated_provisions_zh", "penalty_provisions_zh", "correction_zh")
+LIST_COLUMNS = ("conditions_zh", "violated_provisions_zh", "penalty_provisions_zh")
+STRUCTURED = ("case_name_zh", "violated_provisions_zh", "penalty_provisions_zh", "correction_zh")
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,22 @@ class CatalogInUse:
         return item.needs_verification and item.code not in self.confirmed
 
 
-def _from_row(row: dict[str, Any]) -> CatalogInUse:
-    items, _ = parse_first_offence_rows(json.loads(row["items"]), row["version"])
+def _with_structure(rows: list[dict[str, Any]], shipped: dict[str, FirstOffenceItem]) -> list[dict[str, Any]]:
+    """Versions imported before the legal basis was structured lack its fields: they take them
+    from the shipped row of the same code (the same rule), so their documents still compose."""
+    out = []
+    for row in rows:
+        known = shipped.get(row.get("code", "")) if isinstance(row, dict) else None
+        if isinstance(row, dict) and known and not any(k in row for k in STRUCTURED):
+            row = {**row, "case_name_zh": known.case_name_zh, "violated_provisions_zh": list(known.violated_provisions_zh),
+                   "penalty_provisions_zh": list(known.penalty_provisions_zh), "correction_zh": known.correction_zh}
+        out.append(row)
+    return out
+
+
+def _from_row(row: dict[str, Any], shipped: tuple[FirstOffenceItem, ...] = ()) -> CatalogInUse:
+    rows = _with_structure(json.loads(row["items"]), {i.code: i for i in shipped})
+    items, _ = parse_first_offence_rows(rows, row["version"])
     return CatalogInUse(row["version"], tuple(items), frozenset(json.loads(row["confirmed_codes"])))
 
 
@@ -50,7 +67,7 @@ def catalog_in_use(session: Session, version: str | None = None) -> CatalogInUse
     """The newest imported version (or a given one); the shipped catalog when none was imported."""
     for row in catalog_versions(session.store.db, KIND):
         if version is None or row["version"] == version:
-            return _from_row(row)
+            return _from_row(row, session.catalogs.first_offence)
     return CatalogInUse(session.catalogs.version, session.catalogs.first_offence, frozenset())
 
 
@@ -73,8 +90,9 @@ def _rows_from_xlsx(path: Path) -> list[dict[str, Any]]:
         for number in ("rectify_days", "lookback_days"):
             if isinstance(row.get(number), str) and row[number].lstrip("-").isdigit():
                 row[number] = int(row[number])
-        if isinstance(row.get("conditions_zh"), str):
-            row["conditions_zh"] = [c for c in row["conditions_zh"].replace(";", "；").split("；") if c.strip()]
+        for column in LIST_COLUMNS:
+            if isinstance(row.get(column), str):
+                row[column] = [c.strip() for c in row[column].replace(";", "；").split("；") if c.strip()]
         if "needs_verification" in row:
             row["needs_verification"] = str(row["needs_verification"]).strip().lower() in ("是", "true", "1", "yes", "y")
         rows.append(row)

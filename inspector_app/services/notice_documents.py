@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from inspector_app.documents.notice_texts import EDUCATION, SECTIONS, compose, item_fields
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import parse_utc, utc_iso
 from inspector_app.domain.documents import content_hash, parse_qr_payload
@@ -16,16 +17,19 @@ from inspector_app.domain.errors import FieldError, NotFound, UserError, Validat
 from inspector_app.domain.first_offence import FIRST_OFFENCE, person_from_id
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.progress import Progress
+from inspector_app.domain.rights import rights_for, shipped_rights
 from inspector_app.domain.roles import Permission
+from inspector_app.services.document_rules import check_may_issue
 from inspector_app.services.first_offence_catalog import catalog_in_use
+from inspector_app.services.serving import SERVED, check_service_mode, proof_snapshot, proofs_of
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
 from inspector_app.storage.blobs import register_blob
 from inspector_app.storage.numbering import number_template, take_number
 
 CODES = {"warning": "警告", "rectify_order": "责改", "no_penalty": "不罚", "inspection_record": "勘验",
-         "service_proof": "送达"}
-DEFAULT_TEMPLATE = "济{district}城管{code}〔{year}〕第{n:04d}号"
+         "service_proof": "送达", "service_address": "送址"}
+DEFAULT_TEMPLATE = "济{district}城管{code}字〔{year}〕第{n:04d}号"
 SERVICE_MODES = ("直接送达", "留置送达", "邮寄送达", "电子送达", "公告送达")
 
 
@@ -43,6 +47,11 @@ class Signing:
     remarks: str = ""
     pledge: str = ""
     record: dict[str, Any] = field(default_factory=dict)
+    # The party's signature on the 送达回证 itself (None: signed with a pen on the paper).
+    receipt_png: bytes | None = None
+    # 送达地址确认书: where the party accepts service, and the electronic address they consent to.
+    postal_address: str = ""
+    electronic_address: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,7 @@ def _district(session: Session, squad_id: str | None) -> tuple[str, str]:
 
 
 def format_number(session: Session, squad_id: str | None, doc_type: str, year: int, n: int) -> str:
-    """A document number in the squad's configured format (e.g. 济历下城管警告〔2026〕第0001号)."""
+    """A document number in the squad's configured format (e.g. 济历下城管警告字〔2026〕第0001号)."""
     template = number_template(session.store.db, squad_id, doc_type) or DEFAULT_TEMPLATE
     _, short = _district(session, squad_id)
     return template.format(district=short, code=CODES[doc_type], year=year, n=n)
@@ -85,28 +94,45 @@ def _officer(session: Session, officer_id: str) -> dict[str, str]:
     return {"name": row[0], "badge_no": row[1]} if row else {"name": "", "badge_no": ""}
 
 
-def _base_snapshot(session: Session, v: dict[str, Any], now: datetime) -> dict[str, Any]:
-    district, _ = _district(session, v["squad_id"])
+def _contact(session: Session, v: dict[str, Any], squad_name: str) -> str:
+    """The officer in charge and the squad's duty supervisor, with their phone numbers as the
+    officer table holds them: a notice the party cannot call back about is not issued."""
+    db = session.store.db
+    officer = db.execute("SELECT name, phone FROM officer WHERE id = ?", [v["officer1_id"]]).fetchone()
+    if not officer or not officer[1].strip():
+        raise UserError(QT_TRANSLATE_NOOP("errors", "The officer in charge ({name}) has no phone number on record, "
+                                          "and every notice must say whom to call."),
+                        QT_TRANSLATE_NOOP("errors", "Ask the administrator to add the phone number, then issue it again."),
+                        name=officer[0] if officer else "")
+    text = f"承办人：{officer[0]}，联系电话：{officer[1].strip()}"
+    duty = db.execute("SELECT name, phone FROM officer WHERE squad_id = ? AND role = 'supervisor' AND active = 1 "
+                      "AND deleted = 0 AND phone != '' ORDER BY name LIMIT 1", [v["squad_id"]]).fetchone()
+    if duty and squad_name:
+        text += f"；{squad_name}值班长：{duty[0]}，联系电话：{duty[1].strip()}"
+    return text + "。"
+
+
+def _base_snapshot(session: Session, v: dict[str, Any], now: datetime, doc_type: str = "") -> dict[str, Any]:
+    squad = session.store.db.execute("SELECT name, district_code FROM squad WHERE id = ?", [v["squad_id"]]).fetchone()
+    squad_name = squad[0] if squad else ""
+    rights = rights_for(squad[1] if squad and squad[1] in shipped_rights() else "370102")
     catalog = catalog_in_use(session, v["catalog_version"])
     item = catalog.item(v["item_code"])
     person = person_from_id(v["party_id_number"]) if v["party_id_number"] else None
     deadline = v["deadline"]
     return {
-        "authority": f"济南市{district}城市管理局",
-        "review_body": f"济南市{district}人民政府", "court": f"济南市{district}人民法院",
+        "authority": rights.authority, "review_body": rights.review_body, "court": rights.court,
+        "rights": {"hearing": rights.hearing(doc_type, squad_name or rights.authority), "remedies": rights.remedies(),
+                   "no_suspension": rights.no_suspension(doc_type)},
         "party": {"kind": v["party_kind"], "name": v["party_name"], "id_number": v["party_id_number"],
                   "uscc": v["party_uscc"], "legal_person": v["party_legal_person"], "phone": v["party_phone"],
                   "address": v["party_address"], "gender": person[0] if person else "", "birth": person[1] if person else ""},
         "facts": {"time": _cn_time(v["occurred_at"]), "place": v["place"] or v["party_address"], "conduct": v["facts"]},
-        "violated": item.legal_basis_zh, "penalty_basis": item.penalty_basis_zh, "item_code": item.code,
-        "catalog_version": catalog.version, "violation": item.violation_zh,
-        "requirement": "立即停止违法行为，恢复原状，并按《济南市临街单位“门前五包”责任制管理办法》履行门前责任。",
+        **item_fields(item, catalog.version),
         "deadline_text": "当场" if deadline and deadline <= now.astimezone(LOCAL_TZ).date().isoformat() else
                          (f"{deadline[:4]}年{int(deadline[5:7])}月{int(deadline[8:10])}日" if deadline else "当场"),
-        "education": "城市市容环境需要全社会共同维护。请当事人自觉遵守城市管理法律法规，履行门前责任，"
-                     "共同营造整洁有序的城市环境。",
-        "consequences": f"当事人逾期不改正或者再次实施同类违法行为的，本机关将依据{item.penalty_basis_zh}依法处理。",
-        "contact": "联系人：承办执法人员　联系电话：0531-12319（城管热线）",
+        "education": EDUCATION,
+        "contact": _contact(session, v, squad_name),
         "officers": [_officer(session, v["officer1_id"]), _officer(session, v["officer2_id"])],
         "issued_on": _cn_date(now.astimezone(LOCAL_TZ)),
         "file_case": bool(v["file_case"]),
@@ -115,7 +141,8 @@ def _base_snapshot(session: Session, v: dict[str, Any], now: datetime) -> dict[s
 
 def _put_signatures(session: Session, op: Operation, signing: Signing) -> dict[str, str]:
     hashes = {}
-    for key, data in (("party", signing.party_png), ("officer1", signing.officer1_png), ("officer2", signing.officer2_png)):
+    for key, data in (("party", signing.party_png), ("officer1", signing.officer1_png), ("officer2", signing.officer2_png),
+                      ("receipt", signing.receipt_png)):
         if data:
             sha = session.blobs.put_bytes(data)
             register_blob(op.db, sha, len(data), "image/png", utc_iso(op.now))
@@ -146,6 +173,8 @@ def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, 
         number = f"临{number}"
     snapshot = {**snapshot, "kind": doc_type, "number": number, "number_source": source}
     snapshot["title"] = snapshot.get("title") or _title(doc_type, v)
+    if doc_type in SECTIONS:
+        snapshot["text"] = compose(doc_type, snapshot)  # frozen with the content it was composed from
     digest = content_hash(snapshot)
     pdf = render_document(snapshot, digest, _images(session, snapshot.get("signatures", {})))
     pdf_sha = session.blobs.put_bytes(pdf)
@@ -179,21 +208,30 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
     if not signing.party_png and not signing.refused_reason.strip() and doc_type != "no_penalty":
         problems.append(FieldError("party_signature", QT_TRANSLATE_NOOP(
             "forms", "Let the party sign, or record that they refused, with the reason.")))
+    if doc_type == "service_address" and not signing.party_png:
+        problems.append(FieldError("party_signature", QT_TRANSLATE_NOOP(
+            "forms", "A 送达地址确认书 is valid only with the party's own signature; it cannot be refused and witnessed.")))
     if signing.refused_reason.strip() and not signing.witness.strip():
         problems.append(FieldError("witness", QT_TRANSLATE_NOOP(
             "forms", "A refusal to sign needs a witness (e.g. a 居委会 member), or a note of the video file.")))
     if problems:
         raise ValidationFailed(problems)
+    check_may_issue(session.store.db, v, doc_type)
+    served_at = check_service_mode(session.store.db, violation_id, signing.service_mode)
     if doc_type == "no_penalty" and (v["decision"] != FIRST_OFFENCE or v["status"] != "rectified"):
         raise UserError(QT_TRANSLATE_NOOP(
             "errors", "A 不予行政处罚决定书 is issued only for a first offence that was rectified by the deadline."))
     with session.operation(f"issue_{doc_type}", Permission.ISSUE_NOTICE) as op:
-        snapshot = _base_snapshot(session, v, op.now)
+        snapshot = _base_snapshot(session, v, op.now, doc_type)
         snapshot["signatures"] = _put_signatures(session, op, signing)
         if signing.refused_reason.strip():
             snapshot["refusal"] = {"reason": signing.refused_reason.strip(), "witness": signing.witness.strip()}
         snapshot["service"] = {"mode": signing.service_mode, "time": _cn_time(utc_iso(op.now)),
-                               "place": signing.service_place or v["place"], "remarks": signing.remarks}
+                               "place": served_at or signing.service_place or v["place"], "remarks": signing.remarks}
+        if doc_type == "service_address":
+            snapshot["address"] = {"postal": signing.postal_address.strip() or v["party_address"],
+                                   "electronic": signing.electronic_address.strip(),
+                                   "consent": bool(signing.electronic_address.strip())}
         snapshot["pledge"] = signing.pledge
         if doc_type == "inspection_record":
             snapshot["record"] = _record_section(session, v, signing, op.now)
@@ -203,8 +241,8 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
         document_id, number = _create(session, op, doc_type, snapshot, v)
         ids.append(document_id)
         numbers.append(number)
-        if doc_type in ("warning", "rectify_order"):
-            proof = {**snapshot, "title": "", "served_documents": [{"title": _title(doc_type, v), "number": number}]}
+        if doc_type in SERVED:
+            proof = proof_snapshot(snapshot, _title(doc_type, v), number)
             proof_id, proof_number = _create(session, op, "service_proof", proof, v)
             ids.append(proof_id)
             numbers.append(proof_number)
@@ -234,7 +272,6 @@ def _no_penalty_section(session: Session, v: dict[str, Any]) -> dict[str, Any]:
     notice = next((d for d in store.documents_of(session.store.db, v["id"]) if d["doc_type"] == "warning" and d["status"] == "issued"), None)
     rechecked = v["rechecked_at"] or v["occurred_at"]
     return {
-        "cause": f"{v['party_name']}{catalog_in_use(session, v['catalog_version']).item(v['item_code']).violation_zh.split('（')[0]}案",
         "notice_number": notice["number"] if notice else "",
         "rectified_on": _cn_time(rechecked).split("日")[0] + "日",
         "photo_count": len(json.loads(v["photo_ids"])),
@@ -248,6 +285,10 @@ def document_pdf(session: Session, document_id: str) -> bytes:
     d = store.get_document(session.store.db, document_id)
     if d is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "That document no longer exists."))
+    if d["status"] == "voided":  # a voided document prints only as voided
+        snapshot = json.loads(d["snapshot"])
+        return render_document(snapshot, d["content_sha256"], _images(session, snapshot.get("signatures", {})),
+                               void_note=f"已作废：{d['void_reason']}")
     if d["pdf_sha256"]:
         try:
             return session.blobs.read(d["pdf_sha256"])
@@ -284,12 +325,17 @@ def void_document(session: Session, document_id: str, reason: str) -> Changes:
     if d is None or d["status"] == "voided":
         raise UserError(QT_TRANSLATE_NOOP("errors", "This document is already voided or gone."))
     _require_documents(session)
+    # The 送达回证 proves service of this document only: it is voided with it.
+    proofs = [(p, f"所送达的文书{d['number']}已作废：{reason.strip()}") for p in proofs_of(session.store.db, d)]
     with session.operation("void_document") as op:
-        op.recorder.patch("document", document_id, {"status": "voided", "void_reason": reason.strip()})
-        op.recorder.create("voided_number", {
-            "doc_type": d["doc_type"], "year": d["year"], "squad_id": d["squad_id"], "number": d["number"],
-            "reason": reason.strip(), "officer_id": session.actor.officer_id, "voided_at": utc_iso(op.now),
-        })
+        for target_id, why in [(document_id, reason.strip()), *proofs]:
+            target = store.get_document(op.db, target_id) or d
+            op.recorder.patch("document", target_id, {"status": "voided", "void_reason": why})
+            op.recorder.create("voided_number", {
+                "doc_type": target["doc_type"], "year": target["year"], "squad_id": target["squad_id"],
+                "number": target["number"], "reason": why, "officer_id": session.actor.officer_id,
+                "voided_at": utc_iso(op.now),
+            })
         op.entity, op.entity_id = "document", document_id
     return op.changes
 
@@ -345,7 +391,7 @@ def number_formats(session: Session) -> dict[str, str]:
 
 
 def set_number_format(session: Session, doc_type: str, template: str) -> None:
-    """Set the squad's number format for a document type, e.g. 济{district}城管{code}〔{year}〕第{n:04d}号."""
+    """Set the squad's number format for a document type, e.g. 济{district}城管{code}字〔{year}〕第{n:04d}号."""
     from inspector_app.storage.numbering import set_number_template
 
     session.require(Permission.MANAGE_CATALOGS)

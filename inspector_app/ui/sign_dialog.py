@@ -64,6 +64,12 @@ class SignDialog(QDialog):
         form.addRow(self.tr("Witness"), self.witness)
         form.addRow(self.tr("Served by"), self.mode)
         form.addRow(self.tr("Pledge"), self.pledge)
+        # 送达地址确认书: the electronic address the party consents to (empty: no consent).
+        self.electronic = QLineEdit()
+        self.electronic.setObjectName("electronicAddress")
+        self.electronic.setPlaceholderText(self.tr("Mobile number or e-mail for 电子送达; leave empty if the party does not consent"))
+        if doc_type == "service_address":
+            form.addRow(self.tr("Electronic address"), self.electronic)
         self.refused.toggled.connect(self._sync)
         self.errors = QLabel()
         self.errors.setStyleSheet(ERROR_STYLE)
@@ -95,6 +101,7 @@ class SignDialog(QDialog):
             officer2_png=None if self.officer2.is_empty() else self.officer2.png(),
             refused_reason=self.reason.text() if refused else "", witness=self.witness.text() if refused else "",
             service_mode=self.mode.currentData(), pledge=self.pledge.text(),
+            electronic_address=self.electronic.text(),
         )
 
     def issue(self) -> None:

@@ -247,8 +247,12 @@
       <translation>违法行为</translation>
     </message>
     <message>
-      <source>Legal basis</source>
-      <translation>法律依据</translation>
+      <source>Provisions violated</source>
+      <translation>违反的条款</translation>
+    </message>
+    <message>
+      <source>Penalty provisions</source>
+      <translation>处罚（责令改正）依据</translation>
     </message>
     <message>
       <source>Penalty mode</source>
@@ -261,6 +265,10 @@
     <message>
       <source>To verify</source>
       <translation>待核实</translation>
+    </message>
+    <message>
+      <source>Correction required</source>
+      <translation>改正要求</translation>
     </message>
     <message>
       <source>Document</source>
@@ -766,6 +774,10 @@
     <message>
       <source>送达回证</source>
       <translation>送达回证</translation>
+    </message>
+    <message>
+      <source>送达地址确认书</source>
+      <translation>送达地址确认书</translation>
     </message>
     <message>
       <source>All types</source>
@@ -1607,6 +1619,18 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
       <translation>现场检查（勘验）笔录</translation>
     </message>
     <message>
+      <source>Service address (送达地址确认书)…</source>
+      <translation>送达地址确认书…</translation>
+    </message>
+    <message>
+      <source>The party's address for service and consent to 电子送达</source>
+      <translation>当事人的送达地址及是否同意电子送达</translation>
+    </message>
+    <message>
+      <source>送达地址确认书</source>
+      <translation>送达地址确认书</translation>
+    </message>
+    <message>
       <source>Re-check…</source>
       <translation>复查…</translation>
     </message>
@@ -2365,6 +2389,14 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Pledge</source>
       <translation>承诺</translation>
+    </message>
+    <message>
+      <source>Mobile number or e-mail for 电子送达; leave empty if the party does not consent</source>
+      <translation>电子送达用的手机号或电子邮箱；当事人不同意电子送达的留空</translation>
+    </message>
+    <message>
+      <source>Electronic address</source>
+      <translation>电子送达地址</translation>
     </message>
     <message>
       <source>Issue</source>
@@ -3578,6 +3610,18 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>目录文件 {file}，{where}：rectify_days 不能小于 0，lookback_days 必须大于 0。</translation>
     </message>
     <message>
+      <source>Catalog file {file}, {where}: the correction '{field}' {detail}: {actual!r}.</source>
+      <translation>清单文件 {file}，{where}：改正要求“{field}”{detail}：{actual!r}。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: the list '{field}' is empty.</source>
+      <translation>清单文件 {file}，{where}：列表“{field}”为空。</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: the provision {actual!r} in '{field}' {detail}.</source>
+      <translation>清单文件 {file}，{where}：“{field}”中的条款 {actual!r} {detail}。</translation>
+    </message>
+    <message>
       <source>Catalog file {file}, {where}: an event code has 4 digits, not {actual!r}.</source>
       <translation>目录文件 {file}，{where}：事件编码应为 4 位数字，而不是 {actual!r}。</translation>
     </message>
@@ -3870,6 +3914,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>请先将目录导入为一个版本；内置目录不能修改。</translation>
     </message>
     <message>
+      <source>The officer in charge ({name}) has no phone number on record, and every notice must say whom to call.</source>
+      <translation>承办人（{name}）没有登记联系电话，而每份文书都必须写明联系方式。</translation>
+    </message>
+    <message>
+      <source>Ask the administrator to add the phone number, then issue it again.</source>
+      <translation>请管理员补登联系电话后再出具。</translation>
+    </message>
+    <message>
       <source>That violation no longer exists.</source>
       <translation>该违法记录已不存在。</translation>
     </message>
@@ -4076,6 +4128,46 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>its character map is damaged</source>
       <translation>它的字符映射表已损坏</translation>
+    </message>
+    <message>
+      <source>Catalog file {file}, {where}: the field '{field}' should be a whole number above 0.</source>
+      <translation>清单文件 {file}，{where}：字段“{field}”应为大于0的整数。</translation>
+    </message>
+    <message>
+      <source>The catalog file {file} cannot be read ({detail}).</source>
+      <translation>无法读取清单文件 {file}（{detail}）。</translation>
+    </message>
+    <message>
+      <source>No review body and court are set for district {code}.</source>
+      <translation>区县 {code} 没有设置复议机关和管辖法院。</translation>
+    </message>
+    <message>
+      <source>Ask the administrator to add the district to rights.json.</source>
+      <translation>请管理员在 rights.json 中补充该区县。</translation>
+    </message>
+    <message>
+      <source>This violation was found not eligible for 首违不罚 ({reason}), so a 警示告知书 saying that no penalty is imposed cannot be issued.</source>
+      <translation>这起违法行为已判定不符合首违不罚条件（{reason}），不能出具写明“不予行政处罚”的警示告知书。</translation>
+    </message>
+    <message>
+      <source>Issue a 责令限期改正通知书 instead.</source>
+      <translation>请改为出具责令限期改正通知书。</translation>
+    </message>
+    <message>
+      <source>A {title} ({number}) was already issued for this violation.</source>
+      <translation>这起违法行为已出具{title}（{number}），不能重复出具。</translation>
+    </message>
+    <message>
+      <source>Re-print that one from 文书; if it is wrong, void it with the reason first and then issue a new one.</source>
+      <translation>如需再次打印，请在“文书”页重印原文书；如原文书有误，请先注明原因将其作废，再重新出具。</translation>
+    </message>
+    <message>
+      <source>电子送达 needs the party's consent, recorded in a signed 送达地址确认书 with the electronic address; there is none for this violation.</source>
+      <translation>电子送达须经当事人同意，并由当事人签署写明电子送达地址的送达地址确认书；这起违法行为还没有这样的确认书。</translation>
+    </message>
+    <message>
+      <source>Let the party sign a 送达地址确认书 first, or choose another way of service.</source>
+      <translation>请先让当事人签署送达地址确认书，或改用其他送达方式。</translation>
     </message>
   </context>
   <context>
@@ -4347,6 +4439,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Let the party sign, or record that they refused, with the reason.</source>
       <translation>请当事人签名，或记录当事人拒签及理由。</translation>
+    </message>
+    <message>
+      <source>A 送达地址确认书 is valid only with the party's own signature; it cannot be refused and witnessed.</source>
+      <translation>送达地址确认书必须由当事人本人签名，不能以拒签加见证代替。</translation>
     </message>
     <message>
       <source>A refusal to sign needs a witness (e.g. a 居委会 member), or a note of the video file.</source>

@@ -102,3 +102,25 @@ def test_bad_file_leaves_the_shipped_files_untouched(catalog_dir: Path) -> None:
     with pytest.raises(CatalogError, match="no rows"):
         load_catalogs(catalog_dir)
     assert (resource_path("catalogs") / "first_offence.json").read_bytes() == before
+
+
+def test_every_row_has_its_structured_legal_basis() -> None:
+    for item in load_catalogs().first_offence:
+        assert item.violated_provisions_zh and item.penalty_provisions_zh and item.correction_zh and item.case_name_zh
+        assert all(p.startswith("《") for p in item.violated_provisions_zh + item.penalty_provisions_zh), item.code
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [
+    ("violated_provisions_zh", ["《济南市绿化条例》第五十六条所指行为"], "所指行为"),
+    ("penalty_provisions_zh", ["同条例第六十一条第（三）项：责令限期改正"], "罚则"),
+    ("penalty_provisions_zh", [], "is empty"),
+    ("correction_zh", "清除宣传品。", "标点"),
+    ("correction_zh", "当场清除宣传品", "期限"),
+])
+def test_a_pasted_legal_text_is_refused_naming_the_field(catalog_dir: Path, field: str, value: object,
+                                                         expected: str) -> None:
+    _edit(catalog_dir, "first_offence.json", lambda d: d["items"][4].update({field: value}))
+    with pytest.raises(CatalogError) as info:
+        load_catalogs(catalog_dir)
+    text = info.value.render()
+    assert "row 5 (FO05)" in text and field in text and expected in text

@@ -6,6 +6,7 @@ from openpyxl import Workbook
 
 from inspector_app.domain.errors import PermissionDenied, UserError, ValidationFailed
 from inspector_app.services.first_offence_catalog import (
+    STRUCTURED,
     XLSX_COLUMNS,
     catalog_in_use,
     confirm_legal_basis,
@@ -83,3 +84,18 @@ def test_number_format_per_squad(demo_session_for) -> None:  # type: ignore[no-u
         set_number_format(admin, "warning", "济{area}城管")
     set_number_format(admin, "warning", "济{district}城管首违〔{year}〕{n:05d}号")
     assert number_formats(admin)["warning"] == "济{district}城管首违〔{year}〕{n:05d}号"
+
+
+def test_a_version_without_the_structured_legal_basis(demo_session_for, tmp_path: Path) -> None:
+    admin = demo_session_for("admin")
+    old_rows = [{k: v for k, v in row.items() if k not in STRUCTURED} for row in _shipped_rows()]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({"version": "2025-01", "items": old_rows}, ensure_ascii=False), "utf-8")
+    refused = import_catalog_version(admin, path, "")  # a new import must bring the fields
+    assert not refused.stored and len(refused.problems) == 31 and "violated_provisions_zh" in refused.problems[0][1]
+    # ...but a version stored before they existed still serves, taking them from the shipped rule
+    path.write_text(json.dumps({"version": "2025-01", "items": _shipped_rows()}, ensure_ascii=False), "utf-8")
+    assert import_catalog_version(admin, path, "").stored
+    admin.store.db.execute("UPDATE catalog_version SET items = ?", [json.dumps(old_rows, ensure_ascii=False)])
+    item = catalog_in_use(admin).item("FO25")
+    assert item.correction_zh.startswith("停止损害绿化") and item.penalty_provisions_zh == ("《济南市绿化条例》第五十六条",)

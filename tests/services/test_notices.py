@@ -66,7 +66,7 @@ def test_first_offence_with_all_conditions_confirmed(officer_session: Session, t
     assert any("无同一事项违法记录" in r for r in a.decision.reasons)
     violation_id = record_violation(officer_session, values, ALL).ids("violation")[0]
     issued = issue_document(officer_session, violation_id, "warning", _signed())
-    assert len(issued.numbers) == 2 and issued.numbers[0].startswith("济历下城管警告〔2026〕第")
+    assert len(issued.numbers) == 2 and issued.numbers[0].startswith("济历下城管警告字〔2026〕第")
     text = _text(document_pdf(officer_session, issued.document_ids[0]), tmp_path)
     for expected in ("首违不罚告知书", "张伟", "11010519491231002X", "第三十三条第一款", "FO25", "六十日内",
                      "六个月内", "执法证号", "第 1 页 共", issued.numbers[0]):
@@ -123,7 +123,8 @@ def test_numbers_are_never_reused_and_voids_are_recorded(officer_session: Sessio
     assert second.numbers[0] != first.numbers[0]
     assert int(second.numbers[0][-5:-1]) == int(first.numbers[0][-5:-1]) + 1
     voided = officer_session.store.db.execute("SELECT number, reason FROM voided_number").fetchall()
-    assert voided == [(first.numbers[0], "当事人姓名录入错误")]
+    assert voided == [(first.numbers[0], "当事人姓名录入错误"),  # and its 送达回证 with it
+                      (first.numbers[1], f"所送达的文书{first.numbers[0]}已作废：当事人姓名录入错误")]
     assert verify_document(officer_session, first.numbers[0]).status == "voided"
 
 
@@ -150,7 +151,7 @@ def test_verify_reprint_print_count_and_batch(officer_session: Session, tmp_path
     row = officer_session.store.db.execute("SELECT content_sha256 FROM document WHERE id = ?", [issued.document_ids[0]]).fetchone()
     assert verify_document(officer_session, f"JNCG1|{issued.numbers[0]}|{row[0]}").status == "genuine"
     assert verify_document(officer_session, f"JNCG1|{issued.numbers[0]}|{'0' * 64}").status == "altered"
-    assert verify_document(officer_session, "济历下城管警告〔2026〕第9999号").status == "unknown"
+    assert verify_document(officer_session, "济历下城管警告字〔2026〕第9999号").status == "unknown"
     pdf = document_pdf(officer_session, issued.document_ids[0])
     import json
 

@@ -53,14 +53,15 @@ class CatalogsView(QWidget):
         top.addWidget(self.version, 1)
         top.addWidget(self.confirm_button)
         top.addWidget(import_button)
-        self.items = QTableWidget(0, 6)
+        self.items = QTableWidget(0, 8)
         self.items.setObjectName("catalogItems")
-        self.items.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Violation"), self.tr("Legal basis"),
-                                              self.tr("Penalty mode"), self.tr("Days to correct"), self.tr("To verify")])
+        self.items.setHorizontalHeaderLabels([
+            self.tr("Code"), self.tr("Violation"), self.tr("Provisions violated"), self.tr("Penalty provisions"),
+            self.tr("Correction required"), self.tr("Penalty mode"), self.tr("Days to correct"), self.tr("To verify")])
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items.verticalHeader().setVisible(False)
-        for column, width in enumerate((50, 330, 260, 170, 70)):
+        for column, width in enumerate((50, 260, 220, 220, 240, 150, 70)):
             self.items.setColumnWidth(column, width)
         self.formats = QTableWidget(0, 2)
         self.formats.setObjectName("numberFormats")
@@ -92,7 +93,8 @@ class CatalogsView(QWidget):
         self.confirm_button.setEnabled(not shipped)
         self.items.setRowCount(len(self.catalog.items))
         for i, item in enumerate(self.catalog.items):
-            cells = (item.code, item.violation_zh, item.legal_basis_zh, item.penalty_mode, str(item.rectify_days),
+            cells = (item.code, item.violation_zh, "；".join(item.violated_provisions_zh),
+                     "；".join(item.penalty_provisions_zh), item.correction_zh, item.penalty_mode, str(item.rectify_days),
                      self.tr("to verify") if self.catalog.to_verify(item) else "")
             for column, text in enumerate(cells):
                 self.items.setItem(i, column, QTableWidgetItem(text))

@@ -73,11 +73,14 @@ class NoticesView(QWidget):
         self.issue_button.clicked.connect(self.issue_for_selected)
         self.record_button = QPushButton(icon("fa5s.clipboard"), self.tr("Scene record (笔录)…"))
         self.record_button.clicked.connect(lambda: self._sign("inspection_record", self.tr("现场检查（勘验）笔录")))
+        self.address_button = QPushButton(icon("fa5s.at"), self.tr("Service address (送达地址确认书)…"))
+        self.address_button.setToolTip(self.tr("The party's address for service and consent to 电子送达"))
+        self.address_button.clicked.connect(lambda: self._sign("service_address", self.tr("送达地址确认书")))
         self.recheck_button = QPushButton(icon("fa5s.redo"), self.tr("Re-check…"))
         self.recheck_button.clicked.connect(self.recheck_selected)
         top = QHBoxLayout()
         top.addWidget(self.due, 1)
-        for b in (new, self.issue_button, self.record_button, self.recheck_button):
+        for b in (new, self.issue_button, self.record_button, self.address_button, self.recheck_button):
             top.addWidget(b)
         self.reasons = QLabel()
         self.reasons.setObjectName("decisionReasons")
@@ -135,6 +138,7 @@ class NoticesView(QWidget):
         row = self.selected()
         self.issue_button.setEnabled(bool(row) and not (row or {}).get("number"))
         self.record_button.setEnabled(bool(row))
+        self.address_button.setEnabled(bool(row))
         self.recheck_button.setEnabled(bool(row) and (row or {}).get("status") == "open" and bool((row or {}).get("number")))
         if row:
             full = get_violation(self.ctx.session, row["id"])
