@@ -2,7 +2,7 @@
 profile; ``inspector-app verify-audit`` checks a profile's audit chain; ``backup``/``restore`` copy the
 database; ``salvage`` copies what can be read of a damaged one; ``smoke`` self-checks an installed or packaged build; ``demo-check`` signs in to the demo profile
 headless and syncs once (``make run-check``); ``sync-server URL`` points a profile at a sync
-server. Every path may be relative or absolute, with spaces and Chinese characters."""
+server; ``sync`` syncs once headless (exit 1 on failure or an audit break). Every path may be relative or absolute, with spaces and Chinese characters."""
 
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--data-dir", dest="check_dir")
     check.add_argument("--user", default="liqiang", help="demo account to sign in with")
     check.add_argument("--screenshot", help="save the main window after the sync as this PNG")
+    sync = sub.add_parser("sync", help="sync once without the window; exits 1 on failure or an audit break")
+    sync.add_argument("--data-dir", dest="sync_dir")
     server = sub.add_parser("sync-server", help="set the sync server address of a profile")
     server.add_argument("--data-dir", dest="server_dir")
     server.add_argument("url", help="e.g. https://sync.example:8765 ('' to stop syncing)")
@@ -83,8 +85,26 @@ def _verify(args: argparse.Namespace) -> int:
     if check.ok:
         print(f"Audit chain intact: {check.checked} entries.")
         return 0
-    print(f"Audit chain BROKEN at entry {check.first_broken_seq}: {check.reason}")
+    print(f"Audit chain BROKEN: {len(check.breaks)} break(s) in {check.checked} entries.")
+    for found in check.breaks:
+        print(f"  entry {found.seq}: {found.reason}")
     return 1
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from inspector_app.services.headless_sync import sync_profile
+    from inspector_app.services.locations import resolve_data_dir
+
+    done = sync_profile(resolve_data_dir(args.sync_dir or args.data_dir))
+    r = done.report
+    print(f"Synced: {r.pushed} changes sent, {r.pulled} received, {r.blobs_uploaded} files uploaded.")
+    refused = {k: v for k, v in r.answers.items() if k in ("rejected", "forbidden")}
+    if refused:
+        print("Refused by the server: " + ", ".join(f"{v} {k}" for k, v in sorted(refused.items())))
+    breaks = [*done.audit.local, *done.audit.reported]
+    for found in breaks:
+        print(f"Audit trail break at entry {found.seq}: {found.reason}")
+    return 1 if breaks else 0
 
 
 def _path(given: str) -> Path:
@@ -193,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             return _restore(args)
         if args.command == "salvage":
             return _salvage(args)
+        if args.command == "sync":
+            return _sync(args)
         if args.command == "sync-server":
             return _sync_server(args)
         if args.command == "demo-check":

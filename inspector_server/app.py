@@ -28,7 +28,7 @@ from inspector_app.sync.protocol import (
     Op,
     ProtocolError,
 )
-from inspector_server import auth, feed, numbers, work_orders_api
+from inspector_server import audit_api, auth, feed, numbers, work_orders_api
 from inspector_server.blobs import BlobDir
 from inspector_server.db import make_engine
 from inspector_server.protocol_requests import ProtocolRequests
@@ -216,6 +216,7 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
         return await db(numbers.verify, number, hash)
 
     work_orders_api.add_routes(app, engine, blobs)
+    audit_api.add_routes(app, engine, current_caller, _json_body, _now)
 
     return app
 

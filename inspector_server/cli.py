@@ -94,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
                     choices=["hotline", "dcm", "snapshot", "road_chief", "leader"])
     integ.add_parser("list")
     integ.add_parser("revoke").add_argument("integration_id")
+    audit = what.add_parser("audit", help="the laptops' audit trails").add_subparsers(dest="action", required=True)
+    audit.add_parser("verify", help="each device's chain: ok, or its first and last break")
     seed = what.add_parser("seed", help="fill an empty server from an app profile (demo data)")
     seed.add_argument("profile", type=Path, help="profile folder (holding inspector.sqlite)")
     return parser
@@ -143,6 +145,8 @@ def _admin(args: argparse.Namespace) -> int:
             out = f"{created} units imported, {len(problems)} rows skipped"
         elif args.what == "integration":
             out = _integration(conn, args)
+        elif key == ("audit", "verify"):
+            return _verify_audit(conn)
         elif args.what == "seed":
             profile = args.profile.expanduser().absolute()
             db_file = profile / "inspector.sqlite" if profile.is_dir() else profile
@@ -151,6 +155,26 @@ def _admin(args: argparse.Namespace) -> int:
         if out is not None:
             print(out)
     return 0
+
+
+def _verify_audit(conn: Any) -> int:
+    """Exit 1 when any device's chain has a break (for monitoring)."""
+    from inspector_server.audit import verify_all
+
+    broken = 0
+    chains = list(verify_all(conn))
+    for chain in chains:
+        if not chain.breaks:
+            print(f"{chain.device_id}: ok, {chain.entries} entries")
+            continue
+        broken += 1
+        first, last = chain.breaks[0], chain.breaks[-1]
+        print(f"{chain.device_id}: BROKEN, {len(chain.breaks)} break(s) in {chain.entries} entries; "
+              f"first at entry {first[1]} (epoch {first[0]}): {first[2]}; last at entry {last[1]} "
+              f"(epoch {last[0]}): {last[2]}")
+    if not chains:
+        print("No device has sent its audit trail yet.")
+    return 1 if broken else 0
 
 
 def _integration(conn: Any, args: argparse.Namespace) -> str | None:

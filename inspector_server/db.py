@@ -114,6 +114,30 @@ setting = Table(
 )
 
 
+# The laptops' audit chains (see inspector_server.audit).
+audit_device = Table(
+    "audit_device", metadata,
+    Column("device_id", String(64), primary_key=True), Column("key_hex", String(64), nullable=False),
+    Column("keyed_from", BigInteger, nullable=False), Column("epoch", Integer, nullable=False),
+    Column("registered_at", String(32), nullable=False),
+)
+audit_entry = Table(
+    "audit_entry", metadata,
+    Column("device_id", String(64), primary_key=True), Column("epoch", Integer, primary_key=True),
+    Column("seq", BigInteger, primary_key=True), Column("entry", Text, nullable=False),
+    Column("hash", String(64), nullable=False), Column("officer_id", String(64), nullable=False),
+    Column("received_at", String(32), nullable=False),
+)
+audit_break = Table(
+    "audit_break", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("device_id", String(64), nullable=False), Column("epoch", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False), Column("reason", String(200), nullable=False),
+    Column("detected_at", String(32), nullable=False),
+    Index("audit_break_device", "device_id", "id"),
+)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``. SQLite gets WAL, a busy timeout, and ``BEGIN IMMEDIATE`` for
     connections marked ``write=True`` (so two writers queue instead of deadlocking)."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspector_app.services.session import Session
 from inspector_app.domain.errors import UserError
+from inspector_app.services.session import Session
 from inspector_app.storage import backups, salvage
 from inspector_app.storage.salvage import SalvageReport
 

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from inspector_app.domain.audit_chain import ChainBreak
 from inspector_app.domain.clock import HlcStamp, utc_iso
 from inspector_app.domain.entities import Actor
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.progress import Progress
 from inspector_app.domain.roles import Permission, Role
+from inspector_app.services.audit_anchor import anchor_audit
 from inspector_app.services.auth import hash_password
 from inspector_app.services.session import Session
 from inspector_app.storage import sync_state as state
@@ -47,6 +49,7 @@ class SyncReport:
     pulled: int = 0
     leases: int = 0
     entities: set[str] = field(default_factory=set)
+    audit_breaks: list[ChainBreak] = field(default_factory=list)
 
 
 def server_url(session: Session) -> str:
@@ -145,6 +148,7 @@ def sync_now(session: Session, client: SyncClient | None = None, progress: Progr
         _push(session, client, report, progress)
         _top_up_leases(session, client, report)
         _pull(session, client, report, progress)
+        report.audit_breaks = anchor_audit(session, client)
     except SyncError as exc:
         with session.store.transaction() as db:
             state.set_state(db, last_error=json.dumps(

@@ -1,26 +1,56 @@
 """The audit log (执法全过程记录): every service call appends an entry whose hash covers the
-entry and the previous entry's hash, so editing or deleting history breaks the chain."""
+entry and the previous entry's hash, so editing or deleting history breaks the chain.
+
+Hashes are keyed (HMAC-SHA256) with a random per-device key made with the profile's first
+keyed entry and registered with the sync server, which keeps each device's acknowledged head
+(the *anchor*): a recomputed chain does not match what the server holds, and a deleted tail is
+shorter than the anchor. Entries written before the key existed keep their plain sha256.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import json
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
-GENESIS = "0" * 64
-_FIELDS = (
-    "seq", "at", "hlc", "officer_id", "role", "device_id", "action", "entity", "entity_id",
-    "place", "details", "prev_hash",
+from inspector_app.domain.audit_chain import (
+    ANCHOR_REWRITTEN,
+    FIELDS,
+    GENESIS,
+    TAIL_DELETED,
+    AuditKey,
+    ChainBreak,
+    chain_breaks,
+    entry_hash,
 )
+from inspector_app.storage.meta import get_meta, set_meta
+
+__all__ = ["FIELDS", "GENESIS", "AuditKey", "ChainBreak", "ChainCheck", "append_audit", "audit_key", "entry_hash",
+           "verify_audit_chain"]
+
+KEY_META = "audit_key"
+KEYED_FROM_META = "audit_keyed_from"
+ANCHOR_META = "audit_anchor"
 
 
-def entry_hash(entry: dict[str, Any]) -> str:
-    """sha256 over the entry's fields in a fixed order (canonical JSON)."""
-    payload = json.dumps([entry[f] for f in _FIELDS], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+def audit_key(db: sqlite_utils.Database) -> AuditKey | None:
+    """The profile's chain key, or None before the first keyed entry."""
+    key = get_meta(db, KEY_META)
+    if not key:
+        return None
+    return AuditKey(bytes.fromhex(key), int(get_meta(db, KEYED_FROM_META) or "1"))
+
+
+def _key_for_append(db: sqlite_utils.Database, seq: int) -> AuditKey:
+    found = audit_key(db)
+    if found is None:  # the first keyed entry of this profile: make the key now
+        found = AuditKey(secrets.token_bytes(32), seq)
+        set_meta(db, KEY_META, found.key.hex())
+        set_meta(db, KEYED_FROM_META, str(seq))
+    return found
 
 
 def append_audit(
@@ -54,7 +84,7 @@ def append_audit(
         "details": json.dumps(details or {}, ensure_ascii=False, sort_keys=True),
         "prev_hash": prev,
     }
-    entry["hash"] = entry_hash(entry)
+    entry["hash"] = entry_hash(entry, _key_for_append(db, seq).for_seq(seq))
     db.execute(
         f"INSERT INTO audit_log({', '.join(entry)}) VALUES ({', '.join('?' * len(entry))})",
         list(entry.values()),
@@ -62,31 +92,64 @@ def append_audit(
     return seq
 
 
+def entries_after(db: sqlite_utils.Database, after: int, limit: int) -> list[dict[str, Any]]:
+    """Up to ``limit`` entries with a sequence number above ``after``, in order, as stored."""
+    cursor = db.execute(
+        f"SELECT {', '.join(FIELDS)}, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?", [after, limit])
+    return [dict(zip((*FIELDS, "hash"), row, strict=True)) for row in cursor]
+
+
+def entry_at(db: sqlite_utils.Database, seq: int) -> dict[str, Any] | None:
+    """The entry with this sequence number, if it is still there."""
+    rows = db.execute(f"SELECT {', '.join(FIELDS)}, hash FROM audit_log WHERE seq = ?", [seq]).fetchall()
+    return dict(zip((*FIELDS, "hash"), rows[0], strict=True)) if rows else None
+
+
+def anchor(db: sqlite_utils.Database) -> tuple[int, str] | None:
+    """The head (sequence, hash) the sync server last acknowledged for this device."""
+    text = get_meta(db, ANCHOR_META)
+    if not text:
+        return None
+    data = json.loads(text)
+    return int(data["seq"]), str(data["hash"])
+
+
+def set_anchor(db: sqlite_utils.Database, seq: int, hash_: str) -> None:
+    """Remember the server's acknowledged head (inside the caller's transaction)."""
+    set_meta(db, ANCHOR_META, json.dumps({"seq": seq, "hash": hash_}))
+
+
 @dataclass(frozen=True)
 class ChainCheck:
-    """Result of :func:`verify_audit_chain`."""
+    """Result of :func:`verify_audit_chain`: every break, not only the first."""
 
     ok: bool
     checked: int
-    first_broken_seq: int | None = None
-    reason: str = ""
+    breaks: tuple[ChainBreak, ...] = ()
+
+    @property
+    def first_broken_seq(self) -> int | None:
+        """Where the first break is (None when the chain holds)."""
+        return self.breaks[0].seq if self.breaks else None
+
+    @property
+    def reason(self) -> str:
+        """What the first break is ('' when the chain holds)."""
+        return self.breaks[0].reason if self.breaks else ""
 
 
 def verify_audit_chain(db: sqlite_utils.Database) -> ChainCheck:
-    """Walk the whole log and report the first entry whose hash or link does not match."""
-    cursor = db.execute(f"SELECT {', '.join(_FIELDS)}, hash FROM audit_log ORDER BY seq")
-    prev = GENESIS
-    expected_seq = 1
-    checked = 0
-    for row in cursor:
-        entry = dict(zip((*_FIELDS, "hash"), row, strict=True))
-        if entry["seq"] != expected_seq:
-            return ChainCheck(False, checked, expected_seq, "entry missing")
-        if entry["prev_hash"] != prev:
-            return ChainCheck(False, checked, entry["seq"], "link to previous entry broken")
-        if entry_hash(entry) != entry["hash"]:
-            return ChainCheck(False, checked, entry["seq"], "entry was altered")
-        prev = entry["hash"]
-        expected_seq += 1
-        checked += 1
-    return ChainCheck(True, checked)
+    """Walk the whole log and report every entry whose hash or link does not match, and a tail
+    shorter than (or different from) the head the server acknowledged."""
+    cursor = db.execute(f"SELECT {', '.join(FIELDS)}, hash FROM audit_log ORDER BY seq")
+    rows = (dict(zip((*FIELDS, "hash"), row, strict=True)) for row in cursor)
+    breaks = list(chain_breaks(rows, audit_key(db)))
+    checked = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    head = anchor(db)
+    if head is not None:
+        at_head = entry_at(db, head[0])
+        if at_head is None:
+            breaks.append(ChainBreak(head[0], TAIL_DELETED))
+        elif at_head["hash"] != head[1]:
+            breaks.append(ChainBreak(head[0], ANCHOR_REWRITTEN))
+    return ChainCheck(not breaks, checked, tuple(breaks))

@@ -31,6 +31,16 @@ def officer_by_username(db: sqlite_utils.Database, username: str) -> dict[str, A
     )
 
 
+def officer_by_id(db: sqlite_utils.Database, officer_id: str) -> dict[str, Any] | None:
+    """The active officer with this id, with squad name, or None."""
+    return _one(
+        db,
+        "SELECT o.*, s.name AS squad_name FROM officer o LEFT JOIN squad s ON s.id = o.squad_id "
+        "WHERE o.id = ? AND o.deleted = 0 AND o.active = 1",
+        [officer_id],
+    )
+
+
 def officers(db: sqlite_utils.Database, squad_id: str | None = None) -> list[dict[str, Any]]:
     """Live officers (of one squad, if given), by name."""
     where, params = ("AND squad_id = ?", [squad_id]) if squad_id else ("", [])

@@ -266,6 +266,14 @@ class SyncClient:
         params = {"hash": content_sha256} if content_sha256 else None
         return dict(self._send("GET", f"/documents/verify/{number}", params=params).json())
 
+    def audit_head(self) -> dict[str, Any]:
+        """The audit head the server acknowledged for this device (epoch, seq, hash)."""
+        return dict(self._send("GET", "/audit/head").json())
+
+    def push_audit(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Send audit entries after the head; the answer has the new head and any breaks."""
+        return dict(self._send("POST", "/audit/push", json_body=body).json())
+
     def reachable(self) -> bool:
         """A quick health probe (no retries)."""
         try:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.roles import ROLE_LABELS
 from inspector_app.services.session import Session
 from inspector_app.services.sync import server_url, set_server_url
+from inspector_app.ui.audit_warning import AuditWarningWidget
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
@@ -75,6 +76,10 @@ class MainWindow(QMainWindow):
         self.orders_badge.clicked.connect(lambda: self.page("work_orders"))
         self.sync.finished.connect(lambda _r: self.orders_badge.refresh())
         self.statusBar().addPermanentWidget(self.orders_badge)
+        self.audit_warning = AuditWarningWidget(PageContext(session, runner, self.events, settings))
+        self.sync.finished.connect(lambda _r: self.audit_warning.refresh())
+        self.statusBar().addPermanentWidget(self.audit_warning)
+        self.audit_warning.refresh()
         self.events.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.sync.start_background()
         self.idle = IdleWatch(self)
