@@ -87,8 +87,8 @@ class DamagedDatabase(StorageError):
 
 _DAMAGED_HINT = QT_TRANSLATE_NOOP(
     "errors",
-    "It was left untouched. Restore a copy from the backups folder (inspector-app restore, or "
-    "the Restore button when the app starts), or copy out what can still be read "
+    "It was left untouched. Restore a copy from the backups folder (inspector-app restore), "
+    "or copy out what can still be read "
     "(inspector-app salvage); or start the app with --data-dir pointing to another folder.",
 )
 
