@@ -1,6 +1,6 @@
 """Command line: ``inspector-app`` opens the desktop app; ``inspector-app demo`` makes a demo
 profile; ``inspector-app verify-audit`` checks a profile's audit chain; ``backup``/``restore`` copy the
-database; ``smoke`` self-checks an installed or packaged build; ``demo-check`` signs in to the demo profile
+database; ``salvage`` copies what can be read of a damaged one; ``smoke`` self-checks an installed or packaged build; ``demo-check`` signs in to the demo profile
 headless and syncs once (``make run-check``); ``sync-server URL`` points a profile at a sync
 server; ``sync`` syncs once headless (exit 1 on failure or an audit break). Every path may be relative or absolute, with spaces and Chinese characters."""
 
@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the profile database by a backup")
     restore.add_argument("--data-dir", dest="restore_dir")
     restore.add_argument("backup", nargs="?", help="backup file (omit to list the backups)")
+    salvage = sub.add_parser("salvage", help="copy every readable row of a damaged database into a fresh one")
+    salvage.add_argument("--data-dir", dest="salvage_dir")
     smoke = sub.add_parser("smoke", help="self-check on a fresh folder: demo, notice PDF, window, web page")
     smoke.add_argument("--data-dir", dest="smoke_dir", required=False)
     check = sub.add_parser("demo-check", help="open the app headless, sign in, sync once (make run-check)")
@@ -148,8 +150,35 @@ def _restore(args: argparse.Namespace) -> int:
         for f in files:
             print(f"  {f}")
         return 0
-    safety = restore_from_backup(data_dir, _path(args.backup))
-    print(f"Restored {args.backup}. The replaced database was kept as {safety}.")
+    kept = restore_from_backup(data_dir, _path(args.backup))
+    print(f"Restored {args.backup}." + (f" The replaced database was kept as {kept}." if kept else ""))
+    return 0
+
+
+def _salvage(args: argparse.Namespace) -> int:
+    from inspector_app.services.backups import salvage_damaged_profile
+    from inspector_app.services.locations import resolve_data_dir
+
+    report = salvage_damaged_profile(resolve_data_dir(args.salvage_dir or args.data_dir))
+    how = "sqlite3 .recover" if report.method == "recover" else "row by row"
+    print(f"Salvaged ({how}) into a fresh database; the damaged file was kept as {report.damaged_copy}.")
+    for table in report.tables:
+        if table.missing:
+            print(f"  {table.name}: LOST (the table could not be read)")
+        elif table.unreadable:
+            lost = sum(last - first + 1 for first, last in table.unreadable)
+            print(f"  {table.name}: {table.copied} rows copied; unreadable row numbers "
+                  + ", ".join(f"{a}-{b}" for a, b in table.unreadable) + f" (up to {lost} rows lost)")
+        elif table.copied:
+            print(f"  {table.name}: {table.copied} rows copied")
+    if report.unplaced_rows:
+        print(f"  {report.unplaced_rows} rows were found whose table is unknown; they are kept "
+              f"in the damaged file only.")
+    print(f"Check of the new database: {report.integrity}. Audit chain: "
+          + ("intact." if report.audit_intact else "BROKEN (entries were lost with the damage)."))
+    print("Nothing is known to be lost." if report.complete else
+          "Some records were lost: compare with the newest backup (inspector-app restore) "
+          "and sync with the server to get back what it has.")
     return 0
 
 
@@ -182,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
             return _backup(args)
         if args.command == "restore":
             return _restore(args)
+        if args.command == "salvage":
+            return _salvage(args)
         if args.command == "sync":
             return _sync(args)
         if args.command == "sync-server":

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from inspector_app.domain.errors import UserError
 from inspector_app.services.session import Session
-from inspector_app.storage import backups
+from inspector_app.storage import backups, salvage
+from inspector_app.storage.salvage import SalvageReport
 
 
 def make_daily_backup(session: Session, folder: Path | None = None, keep: int = 14) -> Path | None:
@@ -21,11 +23,33 @@ def check_backup_folder(folder: str) -> Path:
     return backups.check_folder(Path(folder).expanduser())
 
 
-def restore_from_backup(data_dir: Path, backup: Path) -> Path:
-    """Replace the profile database by a checked backup; returns the safety copy made first."""
+def restore_from_backup(data_dir: Path, backup: Path) -> Path | None:
+    """Replace the profile database by a checked backup, whatever state it is in (damaged or
+    empty ones are moved aside, never opened); returns where the replaced one was kept."""
     return backups.restore_backup(data_dir, backup)
 
 
 def available_backups(data_dir: Path, folder: Path | None = None) -> list[Path]:
     """Backup files, newest first."""
     return backups.list_backups(folder or data_dir / "backups")
+
+
+def salvage_damaged_profile(data_dir: Path) -> SalvageReport:
+    """Copy every readable row of the profile's damaged database into a fresh one (the damaged
+    file is kept beside it); returns what was copied and what was lost."""
+    return salvage.salvage_profile(data_dir)
+
+
+def newest_backup(data_dir: Path, folder: Path | None = None) -> Path | None:
+    """The newest backup that passes its check, from ``folder`` and the profile's own backups
+    folder (None when there is none)."""
+    folders = [data_dir / "backups", *([folder] if folder else [])]
+    files = sorted((f for d in folders for f in backups.list_backups(d)),
+                   key=lambda f: f.stat().st_mtime, reverse=True)
+    for candidate in files:
+        try:
+            backups.inspect_backup(candidate)
+        except UserError:
+            continue
+        return candidate
+    return None

@@ -12,14 +12,15 @@ import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.storage import errors
-from inspector_app.storage.database import SQLITE_MAGIC, Store
+from inspector_app.storage.database import SQLITE_MAGIC, Store, check_database_file
 from inspector_app.storage.migrations import SCHEMA_VERSION
+from inspector_app.storage.paths import ProfilePaths
 
 DAILY = re.compile(r"inspector-daily-(\d{8})\.sqlite$")
 
@@ -127,23 +128,68 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted(folder.glob("inspector-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def restore_backup(data_dir: Path, backup: Path) -> Path:
+def move_aside(database: Path, label: str = "damaged") -> Path:
+    """Rename ``database`` (and its -wal/-shm files) to ``<name>.<label>-<UTC time>`` next to
+    it, so nothing of it is lost and the app no longer finds it. Returns the new path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = database.with_name(f"{database.name}.{label}-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = database.with_name(f"{database.name}.{label}-{stamp}-{n}")
+    os.replace(database, aside)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(database) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(aside) + suffix))
+    return aside
+
+
+def _keep_current(database: Path, backups_folder: Path) -> Path | None:
+    """Keep the database about to be replaced: a consistent copy in the backups folder when it
+    is healthy, else the file itself moved aside. None when there is no database."""
+    if not database.exists():
+        return None
+    try:
+        check_database_file(database)
+    except errors.DamagedDatabase:
+        return move_aside(database)
+    # Healthy: copied without opening it as a profile (no upgrade, no write).
+    backups_folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    safety = backups_folder / f"inspector-{stamp}-before-restore.sqlite"
+    source = sqlite3.connect(f"{database.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        _copy_database(source, safety)
+    finally:
+        source.close()
+    for suffix in ("-wal", "-shm"):  # their pages are in the copy; they must not meet the new file
+        Path(str(database) + suffix).unlink(missing_ok=True)
+    database.unlink()
+    return safety
+
+
+def restore_backup(data_dir: Path, backup: Path) -> Path | None:
     """Replace the profile's database with ``backup`` (the app must not be running).
 
-    The backup is checked first; the current database is copied to the backups folder
-    (``inspector-before-restore-…``) before it is replaced. Returns that safety copy.
-    Older backups are upgraded by the normal migrations the next time the profile opens.
+    Works whatever state the current database is in, without opening it as a profile: a
+    healthy one is copied to the backups folder (``inspector-…-before-restore``), a damaged,
+    empty or foreign one is moved aside as ``inspector.sqlite.damaged-<time>``. The backup is
+    checked before and after it is copied in, then the profile is opened once (older backups
+    are upgraded by the normal migrations). Returns where the replaced database was kept.
     """
     inspect_backup(backup)
-    store = Store.open(data_dir)
+    paths = ProfilePaths(Path(data_dir).absolute())
+    database = paths.database
+    incoming = database.with_name(database.name + ".restoring")
+    paths.root.mkdir(parents=True, exist_ok=True)
     try:
-        safety = store.backup(reason="before-restore")
-    finally:
-        store.close()
-    database = store.paths.database
-    incoming = database.with_suffix(".restoring")
-    shutil.copyfile(backup, incoming)
-    for suffix in ("-wal", "-shm"):
-        Path(str(database) + suffix).unlink(missing_ok=True)
+        shutil.copyfile(backup, incoming)
+        inspect_backup(incoming)
+        kept = _keep_current(database, paths.backups)
+    except BaseException:
+        incoming.unlink(missing_ok=True)
+        raise
     os.replace(incoming, database)
-    return safety
+    Store.open(paths.root).close()
+    return kept

@@ -30,21 +30,28 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-def _check_existing_file(path: Path) -> int:
-    """Return the schema version of an existing database, or raise without touching it."""
+def check_database_file(path: Path) -> int:
+    """Return the schema version of an existing profile database, or raise without touching
+    it: :class:`errors.DamagedDatabase` when it is empty, not SQLite, another program's or
+    damaged (restore or salvage it), other :class:`StorageError` otherwise."""
     with path.open("rb") as fh:
         header = fh.read(100)
     if len(header) == 0:
-        return 0
+        # SQLite writes its header as soon as the file is set to WAL, before any table, so
+        # an empty file never is a profile: it lost its contents (disk, sync tool, crash).
+        raise errors.empty_database(str(path))
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise errors.not_sqlite(str(path))
+        raise errors.damaged_profile(errors.not_sqlite(str(path)))
     try:
         conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if names and (version == 0 or "meta" not in names):
+                raise errors.foreign_database(str(path))
             if version:
-                # Reading one table page of each table finds most damage cheaply.
+                # Reading one table page of each table finds most damage cheaply; the full
+                # check runs in the background once the profile is open (storage.health).
                 for (name,) in conn.execute(
                     "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%'"
                 ).fetchall():
@@ -54,9 +61,9 @@ def _check_existing_file(path: Path) -> int:
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc) or "unable to open" in str(exc):
             raise errors.read_only(str(path.parent)) from None
-        raise errors.corrupt(str(path), str(exc)) from None
+        raise errors.damaged_profile(errors.corrupt(str(path), str(exc))) from None
     except sqlite3.DatabaseError as exc:
-        raise errors.corrupt(str(path), str(exc)) from None
+        raise errors.damaged_profile(errors.corrupt(str(path), str(exc))) from None
     if version > SCHEMA_VERSION:
         raise errors.too_new(str(path), version, SCHEMA_VERSION)
     return version
@@ -95,7 +102,7 @@ class Store:
         except PermissionError:
             raise errors.no_access(str(paths.root)) from None
         _check_writable(paths.root)
-        version = _check_existing_file(db_file) if exists else 0
+        version = check_database_file(db_file) if exists else 0
         store = cls(paths)
         try:
             store.migrate(from_version=version)

@@ -78,3 +78,44 @@ def no_access(path: str) -> StorageError:
         ),
         path=path,
     )
+
+
+class DamagedDatabase(StorageError):
+    """The profile's database file is damaged, empty or not this app's: it can be restored
+    from a backup or salvaged (``inspector-app restore`` / ``salvage``), never reused as it is."""
+
+
+_DAMAGED_HINT = QT_TRANSLATE_NOOP(
+    "errors",
+    "It was left untouched. Restore a copy from the backups folder (inspector-app restore), "
+    "or copy out what can still be read "
+    "(inspector-app salvage); or start the app with --data-dir pointing to another folder.",
+)
+
+
+def damaged_profile(error: StorageError) -> DamagedDatabase:
+    """``error`` (from :func:`corrupt` or :func:`not_sqlite`) for the profile's own database,
+    with a hint that names restore and salvage."""
+    return DamagedDatabase(error.message, _DAMAGED_HINT, **error.params)
+
+
+def empty_database(path: str) -> DamagedDatabase:
+    """The profile's database file is there but holds nothing (0 bytes)."""
+    return DamagedDatabase(
+        QT_TRANSLATE_NOOP(
+            "errors", "The data file {path} is empty (0 bytes): the profile's records are not in it."
+        ),
+        _DAMAGED_HINT,
+        path=path,
+    )
+
+
+def foreign_database(path: str) -> DamagedDatabase:
+    """The file is an SQLite database, but another program's."""
+    return DamagedDatabase(
+        QT_TRANSLATE_NOOP(
+            "errors", "The data file {path} is a database of another program, not of this app."
+        ),
+        _DAMAGED_HINT,
+        path=path,
+    )

@@ -3746,6 +3746,18 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>未做任何改动。请检查文件夹权限，或用 --data-dir 指定您自己的文件夹启动程序。</translation>
     </message>
     <message>
+      <source>It was left untouched. Restore a copy from the backups folder (inspector-app restore), or copy out what can still be read (inspector-app salvage); or start the app with --data-dir pointing to another folder.</source>
+      <translation>该文件未被改动。请从备份文件夹恢复一份副本（inspector-app restore），或抢救仍可读取的数据（inspector-app salvage）；也可以用 --data-dir 指定另一个文件夹启动。</translation>
+    </message>
+    <message>
+      <source>The data file {path} is empty (0 bytes): the profile's records are not in it.</source>
+      <translation>数据文件 {path} 是空的（0 字节），其中没有本机的记录。</translation>
+    </message>
+    <message>
+      <source>The data file {path} is a database of another program, not of this app.</source>
+      <translation>数据文件 {path} 是其他程序的数据库，不是本应用的。</translation>
+    </message>
+    <message>
       <source>The {entity} record {id} does not exist any more.</source>
       <translation>{entity} 记录 {id} 已不存在。</translation>
     </message>
@@ -4168,6 +4180,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Let the party sign a 送达地址确认书 first, or choose another way of service.</source>
       <translation>请先让当事人签署送达地址确认书，或改用其他送达方式。</translation>
+    </message>
+    <message>
+      <source>The data file {path} holds no database records that can be salvaged.</source>
+      <translation>数据文件 {path} 中没有可以抢救的数据库记录。</translation>
+    </message>
+    <message>
+      <source>Restore a backup instead (inspector-app restore).</source>
+      <translation>请改为恢复备份（inspector-app restore）。</translation>
+    </message>
+    <message>
+      <source>There is no database to salvage in {path}.</source>
+      <translation>{path} 中没有需要抢救的数据库。</translation>
+    </message>
+    <message>
+      <source>Check the data folder (--data-dir).</source>
+      <translation>请检查数据文件夹（--data-dir）。</translation>
     </message>
   </context>
   <context>
