@@ -6,15 +6,16 @@ numbers the server gives provisional documents, so no two documents can get the 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, and_, insert, select, update
 
 from inspector_app.domain.ids import uuid7
 from inspector_server import rules
-from inspector_server.db import counter, document_number, is_sqlite, number_lease
+from inspector_server.db import counter, document_number, is_sqlite, number_lease, record
 from inspector_server.rules import Caller
 
 MAX_LEASE = 1000
@@ -116,9 +117,19 @@ class NumberCheck:
 
 
 def verify(conn: Connection, number: str, content_sha256: str | None) -> dict[str, Any]:
-    """Whether a document with this number (and content hash) exists."""
-    row = conn.execute(select(document_number).where(document_number.c.number == number)).first()
+    """Whether a document with this number (and content hash) exists. The hash is compared with
+    the one registered when the number was issued AND the document's current one, so a record
+    overwritten by any means never verifies."""
+    row = conn.execute(
+        select(document_number.c.document_id, document_number.c.content_sha256, record.c.fields)
+        .select_from(document_number.outerjoin(
+            record, and_(record.c.entity == "document", record.c.id == document_number.c.document_id)))
+        .where(document_number.c.number == number)
+    ).first()
     if row is None:
         return {"number": number, "exists": False, "hash_matches": False}
+    current = json.loads(row.fields) if row.fields else {}
+    intact = current.get("content_sha256") == row.content_sha256 and current.get("number") == number
     return {"number": number, "exists": True, "document_id": row.document_id,
-            "hash_matches": content_sha256 is None or content_sha256 == row.content_sha256}
+            "status": current.get("status", ""),
+            "hash_matches": intact and (content_sha256 is None or content_sha256 == row.content_sha256)}

@@ -156,9 +156,29 @@ def _preload(batch: Batch, ops: list[Op]) -> None:
         for row in batch.conn.execute(query).mappings():
             batch.records[(row["entity"], row["id"])] = _rec(row)
         batch.absent = {(o.entity, o.entity_id) for o in ops} - set(batch.records)
+        _preload_references(batch, ops)
     hashes = sorted({h for o in ops for h in o.blobs})
     if hashes:
         batch.blobs = set(batch.conn.execute(select(blob.c.sha256).where(blob.c.sha256.in_(hashes))).scalars())
+
+
+def _preload_references(batch: Batch, ops: list[Op]) -> None:
+    """Load, in one query, the records the batch's ops point to (a unit, a patrol), so the
+    scope and finality checks do not query once per op."""
+    wanted: set[tuple[str, str]] = set()
+    for o in ops:
+        current = batch.records.get((o.entity, o.entity_id))
+        values = {**(current.fields if current else {}), **{k: v[1] for k, v in o.changes.items()}}
+        wanted |= set(rules.references(o.entity, values))
+    wanted -= set(batch.records) | batch.absent
+    if not wanted:
+        return
+    query = select(record).where(record.c.id.in_(sorted({i for _e, i in wanted})))
+    for row in batch.conn.execute(query).mappings():
+        key = (row["entity"], row["id"])
+        if key in wanted:
+            batch.records[key] = _rec(row)
+    batch.absent |= wanted - set(batch.records)
 
 
 def _apply_one(batch: Batch, op: Op) -> OpResult:
@@ -195,6 +215,7 @@ def _apply_record(batch: Batch, op: Op) -> list[str]:
         rules.check_write(caller, op.entity, rec.squad_id, {"deleted"})
         if rec.final:
             raise rules.rejected("final", f"{op.entity} is final and cannot be deleted")
+        _check_patrol(batch, op.entity, rec.fields, False, {"deleted"})
         rec.deleted, rec.hlc, rec.updated_at = True, max(rec.hlc, op.hlc), op.at or batch.now
         batch.touch(rec)
         return []
@@ -208,13 +229,14 @@ def _create(batch: Batch, op: Op) -> list[str]:
     rules.check_create(batch.caller, op.entity, fields)
     for name, value in fields.items():
         rules.check_workflow(batch.caller, op.entity, name, None, value)
+    _check_patrol(batch, op.entity, fields, True, set(fields))
     if op.entity == "document" and batch.numbers is not None:
         fields = batch.numbers.check_document(op.entity_id, fields)
     if op.entity == "work_order":
         work_orders.check_pushed_create(batch.conn, batch.caller, op.entity_id, fields)
     at = op.at or batch.now
     rec = Rec(op.entity, op.entity_id, squad, fields, op.hlc, created_at=at, updated_at=at,
-              device_id=batch.caller.device_id, final=op.entity in rules.FINAL_ON_CREATE or op.op == "finalize")
+              device_id=batch.caller.device_id, final=rules.becomes_final(op.entity, fields))
     batch.touch(rec)
     return []
 
@@ -228,8 +250,12 @@ def _merge(batch: Batch, op: Op, rec: Rec) -> list[str]:
         new_squad = op.changes["squad_id"][1]
         if new_squad != rec.squad_id:
             raise rules.forbidden("squad", "only an administrator moves records between squads")
-    if op.op != "create":
-        rules.check_final(op.entity, rec.final, {n for n, (o, v) in op.changes.items() if rec.fields.get(n) != v})
+    # Every op kind: a create on the id of a final record is no way around its finality.
+    changed = {n for n, (_o, v) in op.changes.items() if rec.fields.get(n) != v}
+    rules.check_final(op.entity, rec.final, changed)
+    _check_patrol(batch, op.entity, rec.fields, False, changed)
+    if "patrol_id" in changed:
+        _check_patrol(batch, op.entity, {"patrol_id": op.changes["patrol_id"][1]}, True, changed)
     for name, (_old, new) in op.changes.items():  # every refusal before anything is changed
         if rules.is_workflow(op.entity, name) and rec.fields.get(name) != new:
             rules.check_workflow(caller, op.entity, name, rec.fields.get(name), new)
@@ -251,14 +277,23 @@ def _merge(batch: Batch, op: Op, rec: Rec) -> list[str]:
             updates[name] = new
             conflicts.append(name)
             _conflict_record(batch, op, rec, name, old, current, new)
-    if updates or op.op == "finalize":
+    if updates:
         rec.fields.update(updates)
         rec.hlc, rec.updated_at = max(rec.hlc, op.hlc), op.at or batch.now
-        rec.final = rec.final or op.op == "finalize"
+        rec.final = rec.final or rules.becomes_final(op.entity, rec.fields)
         if rec.deleted and op.op == "create":
             rec.deleted = False
         batch.touch(rec)
     return conflicts
+
+
+def _check_patrol(batch: Batch, entity: str, values: dict[str, Any], creating: bool, names: set[str]) -> None:
+    """Refuse new records in, and changes to records of, a patrol that is approved."""
+    if entity not in rules.PATROL_CHILDREN or not values.get("patrol_id"):
+        return
+    patrol = batch.get("patrol", str(values["patrol_id"]))
+    if patrol is not None and patrol.final:
+        rules.check_in_final_patrol(entity, creating, names)
 
 
 def _numbers(*values: Any) -> bool:

@@ -39,9 +39,16 @@ FINAL_ON_CREATE: dict[str, frozenset[str]] = {
     "frontage_inspection": frozenset({"review_status", "review_comment", "superseded"}),
     "review": frozenset(),  # the review history is never rewritten
 }
-# After an explicit ``finalize`` op: the workflow fields of the entity only.
-MUTABLE_AFTER_FINALIZE: dict[str, frozenset[str]] = {
-    "patrol": frozenset({"status", "review_comment"}),
+# Records that become final when a supervisor approves them: (workflow field, value) → the
+# fields that may change afterwards. There is no ``finalize`` op: the server decides finality
+# from the record's own state, so no device can skip (or forge) the step.
+FINAL_AT: dict[str, tuple[str, str, frozenset[str]]] = {
+    "patrol": ("status", "approved", frozenset()),
+}
+# Records inside a patrol: once the patrol is final they take no new records and change only
+# their review fields (the supervisor approves what was still waiting in the same batch).
+PATROL_CHILDREN: dict[str, frozenset[str]] = {
+    "frontage_inspection": frozenset({"review_status", "review_comment"}),
 }
 
 _PATROL_MOVES: dict[str, frozenset[str]] = {
@@ -127,6 +134,19 @@ def squad_of(
     return caller.squad_id
 
 
+def references(entity: str, fields: dict[str, Any]) -> list[tuple[str, str]]:
+    """(entity, id) of the records this one points to: its parent (scope) and its patrol."""
+    out: list[tuple[str, str]] = []
+    if entity in PARENT:
+        ref, parent = PARENT[entity]
+        parent_entity = fields.get(parent[1:]) if parent.startswith("@") else parent
+        if isinstance(parent_entity, str) and isinstance(fields.get(ref), str):
+            out.append((parent_entity, fields[ref]))
+    if entity in PATROL_CHILDREN and isinstance(fields.get("patrol_id"), str):
+        out.append(("patrol", fields["patrol_id"]))
+    return out
+
+
 def check_write(caller: Caller, entity: str, record_squad: str | None, fields: set[str]) -> None:
     """Raise :class:`Refused` unless ``caller`` may write these fields of this record."""
     if caller.role == ADMIN:
@@ -147,16 +167,38 @@ def check_create(caller: Caller, entity: str, fields: dict[str, Any]) -> None:
         raise forbidden("approve", "only a supervisor records review decisions")
 
 
+def becomes_final(entity: str, fields: dict[str, Any]) -> bool:
+    """Whether a record with these values is final (issued, submitted or approved)."""
+    if entity in FINAL_ON_CREATE:
+        return True
+    rule = FINAL_AT.get(entity)
+    return rule is not None and fields.get(rule[0]) == rule[1]
+
+
 def check_final(entity: str, final: bool, fields: set[str]) -> None:
     """Raise :class:`Refused` when the op changes a field of a final record."""
     if not final:
         return
-    allowed = FINAL_ON_CREATE.get(entity) or MUTABLE_AFTER_FINALIZE.get(entity, frozenset())
+    allowed = FINAL_ON_CREATE.get(entity)
+    if allowed is None:
+        allowed = FINAL_AT[entity][2] if entity in FINAL_AT else frozenset()
     frozen = sorted(fields - allowed)
     if frozen:
         raise rejected(
-            "final", f"{entity} is final (issued or submitted); {', '.join(frozen)} cannot change"
+            "final", f"{entity} is final (issued, submitted or approved); {', '.join(frozen)} cannot change"
             " — make a correction as a new revision",
+        )
+
+
+def check_in_final_patrol(entity: str, creating: bool, fields: set[str]) -> None:
+    """Raise :class:`Refused` for a new record in an approved patrol, or a change to one
+    beyond its review fields."""
+    allowed = PATROL_CHILDREN.get(entity, frozenset())
+    frozen = sorted(fields - allowed)
+    if creating or frozen:
+        raise rejected(
+            "final", f"the patrol of this {entity} is approved; "
+            + ("no records can be added to it" if creating else f"{', '.join(frozen)} cannot change"),
         )
 
 

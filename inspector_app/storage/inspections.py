@@ -9,7 +9,7 @@ import sqlite_utils
 
 from inspector_app.storage.records import EntitySpec, register_entity
 
-register_entity(EntitySpec("frontage_inspection", immutable_when_final=True))
+register_entity(EntitySpec("frontage_inspection"))
 
 
 def save_draft(

@@ -31,8 +31,6 @@ class EntitySpec:
     table: str
     derive: Derive | None = None
     local_columns: frozenset[str] = field(default_factory=frozenset)
-    # Fields that can no longer change once the record is finalized (issued, submitted).
-    immutable_when_final: bool = False
 
 
 ENTITIES: dict[str, EntitySpec] = {}
@@ -158,7 +156,6 @@ class Recorder:
         *,
         form_version: str = "",
         blobs: Iterable[str] = (),
-        op: str = "patch",
     ) -> dict[str, list[Any]]:
         """Change some fields; writes a ``patch`` op with ``{field: [old, new]}`` for the
         fields that really changed (nothing at all if none did)."""
@@ -171,7 +168,7 @@ class Recorder:
             new = _encode(value)
             if current.get(key) != new:
                 diff[key] = [current.get(key), new]
-        if not diff and op == "patch":
+        if not diff:
             return {}
         hlc = self.tick()
         update = {k: v[1] for k, v in diff.items()}
@@ -182,12 +179,8 @@ class Recorder:
             update.update({k: v for k, v in derived.items() if current.get(k) != v})
         self.db.table(entity).update(entity_id, update)
         synced = {k: v for k, v in diff.items() if k not in spec.local_columns}
-        self._outbox(entity, entity_id, op, synced, hlc, form_version, blobs)
+        self._outbox(entity, entity_id, "patch", synced, hlc, form_version, blobs)
         return synced
-
-    def finalize(self, entity: str, entity_id: str, values: dict[str, Any], **kw: Any) -> None:
-        """A last patch that makes the record immutable (issued, submitted)."""
-        self.patch(entity, entity_id, values, op="finalize", **kw)
 
     def delete(self, entity: str, entity_id: str) -> None:
         """Soft-delete (a tombstone that syncs like any change)."""

@@ -9,7 +9,7 @@ import sqlite_utils
 from inspector_app.storage.records import EntitySpec, register_entity
 
 register_entity(EntitySpec("violation"))
-register_entity(EntitySpec("document", immutable_when_final=True))
+register_entity(EntitySpec("document"))
 register_entity(EntitySpec("voided_number"))
 register_entity(EntitySpec("catalog_version"))
 

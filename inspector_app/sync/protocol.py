@@ -22,7 +22,8 @@ VERSION_HEADER = "X-Inspector-Protocol"
 API = "/api/v1"
 MAX_PUSH_OPS = 500
 MAX_PULL_LIMIT = 2000
-OP_KINDS = frozenset({"create", "patch", "delete", "finalize"})
+# No "finalize": the server decides when a record is final from its own state (rules.py).
+OP_KINDS = frozenset({"create", "patch", "delete"})
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
 

@@ -45,7 +45,7 @@ ENTITIES = {"unit": QT_TRANSLATE_NOOP("SyncView", "unit"), "patrol": QT_TRANSLAT
             "review": QT_TRANSLATE_NOOP("SyncView", "review"), "conflict": QT_TRANSLATE_NOOP("SyncView", "conflict decision"),
             "blob": QT_TRANSLATE_NOOP("SyncView", "attachment")}
 OPS = {"create": QT_TRANSLATE_NOOP("SyncView", "new"), "patch": QT_TRANSLATE_NOOP("SyncView", "change"), "delete": QT_TRANSLATE_NOOP("SyncView", "delete"),
-       "finalize": QT_TRANSLATE_NOOP("SyncView", "submit"), "upload": QT_TRANSLATE_NOOP("SyncView", "upload")}
+       "upload": QT_TRANSLATE_NOOP("SyncView", "upload")}
 ANSWERS = {"rejected": QT_TRANSLATE_NOOP("SyncView", "refused"), "forbidden": QT_TRANSLATE_NOOP("SyncView", "not allowed"),
            "pending": QT_TRANSLATE_NOOP("SyncView", "will retry"), "error": QT_TRANSLATE_NOOP("SyncView", "failed")}
 # The server's reason codes (inspector_server.rules), explained.
