@@ -28,9 +28,10 @@ from inspector_app.sync.protocol import (
     Op,
     ProtocolError,
 )
-from inspector_server import auth, feed, numbers, work_orders_api
+from inspector_server import auth, errors, feed, numbers, work_orders_api
 from inspector_server.blobs import BlobDir
 from inspector_server.db import make_engine
+from inspector_server.errors import ApiError
 from inspector_server.protocol_requests import ProtocolRequests
 from inspector_server.push import push
 from inspector_server.rules import ADMIN, Caller
@@ -38,6 +39,7 @@ from inspector_server.schema import upgrade
 from inspector_server.uploads import receive_blob
 
 T = TypeVar("T")
+MAX_SEQ = 2**63 - 1  # feed positions are 64-bit integers in the database
 
 
 def _now() -> str:
@@ -114,6 +116,7 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
     app = FastAPI(title="Inspector sync server", version=f"protocol {PROTOCOL_VERSION}")
     app.add_middleware(GZipMiddleware, minimum_size=2000)
     app.add_middleware(ProtocolRequests)
+    errors.install(app)
     app.state.engine = engine
     app.state.secret = secret
 
@@ -197,7 +200,7 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
         return {"ops": len(data.get("ops") or [])}
 
     @app.get(f"{API}/sync/pull")
-    async def pull(who: Token, after: Annotated[int, Query(ge=0)] = 0,
+    async def pull(who: Token, after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
                    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500) -> dict[str, Any]:
         try:
             return await db(lambda conn: feed.pull(conn, auth.caller_for(conn, *who), after, limit, _now()),
@@ -220,13 +223,20 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
     return app
 
 
-async def _json_body(request: Request) -> dict[str, Any]:
+def _parse_json(raw: bytes) -> Any:
     try:
-        data = json.loads(await request.body())
+        return json.loads(raw)
+    except RecursionError:
+        raise ApiError(400, "the request body is nested too deeply", "too_deep") from None
     except ValueError:
-        raise HTTPException(400, "the request body is not JSON") from None
+        raise ApiError(400, "the request body is not JSON", "not_json") from None
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    # Parsed in a worker thread: a large push must not hold up the event loop.
+    data = await asyncio.to_thread(_parse_json, await request.body())
     if not isinstance(data, dict):
-        raise HTTPException(400, "the request body must be a JSON object")
+        raise ApiError(400, "the request body must be a JSON object", "not_json")
     return data
 
 
