@@ -113,7 +113,7 @@ def test_the_delay_grows_and_is_forgotten_after_the_window(engine: Engine) -> No
         assert waits[: sign_in.ADDRESS_FREE - 1] == [0] * (sign_in.ADDRESS_FREE - 1)
         assert waits[sign_in.ADDRESS_FREE - 1:] == [1, 2, 4, 8, 16]
         assert sign_in.wait_seconds(conn, "10.2.2.2", "liqiang", now + sign_in.WINDOW + 100) == (0, "")
-        for n in range(40):
+        for _ in range(40):
             sign_in.record_failure(conn, "10.3.3.3", "x", now)
         assert sign_in.wait_seconds(conn, "10.3.3.3", "x", now)[0] == sign_in.MAX_DELAY
 

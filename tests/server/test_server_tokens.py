@@ -19,7 +19,8 @@ from inspector_app.storage import sync_state
 from inspector_app.sync.protocol import PROTOCOL_VERSION, VERSION_HEADER
 from inspector_server import auth, token_secret
 from inspector_server.app import create_app, engine_of
-from inspector_server.db import account, device as device_table, setting
+from inspector_server.db import account, setting
+from inspector_server.db import device as device_table
 
 REFRESH, PULL = "/api/v1/auth/refresh", "/api/v1/sync/pull"
 
