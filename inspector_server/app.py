@@ -28,9 +28,10 @@ from inspector_app.sync.protocol import (
     Op,
     ProtocolError,
 )
-from inspector_server import audit_api, auth, feed, numbers, work_orders_api
+from inspector_server import audit_api, auth, errors, feed, numbers, sign_in, token_secret, work_orders_api
 from inspector_server.blobs import BlobDir
 from inspector_server.db import make_engine
+from inspector_server.errors import ApiError
 from inspector_server.protocol_requests import ProtocolRequests
 from inspector_server.push import push
 from inspector_server.rules import ADMIN, Caller
@@ -38,6 +39,7 @@ from inspector_server.schema import upgrade
 from inspector_server.uploads import receive_blob
 
 T = TypeVar("T")
+MAX_SEQ = 2**63 - 1  # feed positions are 64-bit integers in the database
 
 
 def _now() -> str:
@@ -72,48 +74,51 @@ async def current_caller(request: Request) -> Caller:
     """The officer and device behind the request's access token (401 otherwise)."""
     header = request.headers.get("authorization", "")
     if not header.lower().startswith("bearer "):
-        raise HTTPException(401, "sign in first (no access token)")
+        raise ApiError(401, "sign in first (no access token)", "no_token")
     engine: Engine = request.app.state.engine
     try:
-        officer_id, device_id = auth.read_access_token(request.app.state.secret, header[7:].strip())
+        identity = auth.read_access_token(request.app.state.secret, header[7:].strip())
 
         def check() -> Caller:
             with engine.connect() as conn:
-                return auth.caller_for(conn, officer_id, device_id)
+                return auth.caller_for(conn, *identity)
 
         return await asyncio.to_thread(check)
     except auth.AuthError as exc:
-        raise HTTPException(401, str(exc)) from None
+        raise ApiError(401, str(exc), exc.reason) from None
 
 
 Who = Annotated[Caller, Depends(current_caller)]
 LEASING_ROLES = ("officer", "supervisor", "admin")  # the roles that issue documents
 
 
-async def token_identity(request: Request) -> tuple[str, str]:
+async def token_identity(request: Request) -> auth.TokenIdentity:
     """(officer id, device id) of a correctly signed, unexpired token; the account and device
     are then checked inside the endpoint's own transaction (the hot paths: push, pull)."""
     header = request.headers.get("authorization", "")
     if not header.lower().startswith("bearer "):
-        raise HTTPException(401, "sign in first (no access token)")
+        raise ApiError(401, "sign in first (no access token)", "no_token")
     try:
         return auth.read_access_token(request.app.state.secret, header[7:].strip())
     except auth.AuthError as exc:
-        raise HTTPException(401, str(exc)) from None
+        raise ApiError(401, str(exc), exc.reason) from None
 
 
-Token = Annotated[tuple[str, str], Depends(token_identity)]
+Token = Annotated[auth.TokenIdentity, Depends(token_identity)]
 
 
-def create_app(db_url: str, blob_dir: Path) -> FastAPI:
-    """The server app for a database URL (created/upgraded on start) and a blob folder."""
+def create_app(db_url: str, blob_dir: Path, secret_file: Path | None = None) -> FastAPI:
+    """The server app for a database URL (created/upgraded on start) and a blob folder; the
+    token secret comes from the environment or ``secret_file`` (default: see
+    :func:`token_secret.default_file`)."""
     engine = make_engine(db_url)
     upgrade(engine)
-    secret = auth.token_secret(engine)
+    secret = token_secret.load(engine, secret_file or token_secret.default_file(db_url, blob_dir))
     blobs = BlobDir(blob_dir)
     app = FastAPI(title="Inspector sync server", version=f"protocol {PROTOCOL_VERSION}")
     app.add_middleware(GZipMiddleware, minimum_size=2000)
     app.add_middleware(ProtocolRequests)
+    errors.install(app)
     app.state.engine = engine
     app.state.secret = secret
 
@@ -128,14 +133,17 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
         return {"ok": True, "protocol": PROTOCOL_VERSION}
 
     @app.post(f"{API}/auth/login")
-    async def login(body: LoginIn) -> dict[str, Any]:
+    async def login(body: LoginIn, request: Request) -> dict[str, Any]:
+        address = request.client.host if request.client else "unknown"
         try:
-            row, refresh = await db(auth.login, body.username.strip(), body.password, body.device_id,
-                                    body.device_name, _now(), write=True)
+            row, refresh, epoch = await sign_in.sign_in(engine, body.username.strip(), body.password, body.device_id,
+                                                 body.device_name, address, _now())
+        except sign_in.TooManyFailures as exc:
+            raise ApiError(429, str(exc), exc.reason, {"Retry-After": str(exc.retry_after)}) from None
         except auth.AuthError as exc:
-            raise HTTPException(401, str(exc)) from None
+            raise ApiError(401, str(exc), exc.reason) from None
         return {
-            "access_token": auth.make_access_token(secret, row["officer_id"], body.device_id),
+            "access_token": auth.make_access_token(secret, row["officer_id"], body.device_id, epoch),
             "refresh_token": refresh, "expires_in": auth.ACCESS_SECONDS,
             "officer": {"id": row["officer_id"], "username": row["username"], "role": row["role"],
                         "squad_id": row["squad_id"]},
@@ -144,12 +152,11 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
 
     @app.post(f"{API}/auth/refresh")
     async def refresh(body: RefreshIn) -> dict[str, Any]:
-        try:
-            officer_id = await db(auth.refresh, body.device_id, body.refresh_token)
-        except auth.AuthError as exc:
-            raise HTTPException(401, str(exc)) from None
-        return {"access_token": auth.make_access_token(secret, officer_id, body.device_id),
-                "expires_in": auth.ACCESS_SECONDS}
+        done = await db(auth.refresh, body.device_id, body.refresh_token, write=True)
+        if done.refusal:
+            raise ApiError(401, done.refusal, done.reason)
+        return {"access_token": auth.make_access_token(secret, done.officer_id, body.device_id, done.epoch),
+                "refresh_token": done.refresh_token, "expires_in": auth.ACCESS_SECONDS}
 
     @app.post(f"{API}/devices/{{device_id}}/revoke")
     async def revoke(device_id: str, who: Who) -> dict[str, Any]:
@@ -187,7 +194,7 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
         try:
             results = await asyncio.to_thread(push, engine, who, ops, _now())
         except auth.AuthError as exc:
-            raise HTTPException(401, str(exc)) from None
+            raise ApiError(401, str(exc), exc.reason) from None
         return {"results": [r.to_json() for r in results]}
 
     @app.post(f"{API}/sync/ping")
@@ -197,13 +204,13 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
         return {"ops": len(data.get("ops") or [])}
 
     @app.get(f"{API}/sync/pull")
-    async def pull(who: Token, after: Annotated[int, Query(ge=0)] = 0,
+    async def pull(who: Token, after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
                    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500) -> dict[str, Any]:
         try:
             return await db(lambda conn: feed.pull(conn, auth.caller_for(conn, *who), after, limit, _now()),
                             write=True)
         except auth.AuthError as exc:
-            raise HTTPException(401, str(exc)) from None
+            raise ApiError(401, str(exc), exc.reason) from None
 
     @app.post(f"{API}/numbers/lease")
     async def lease(body: LeaseIn, who: Who) -> dict[str, Any]:
@@ -221,13 +228,20 @@ def create_app(db_url: str, blob_dir: Path) -> FastAPI:
     return app
 
 
-async def _json_body(request: Request) -> dict[str, Any]:
+def _parse_json(raw: bytes) -> Any:
     try:
-        data = json.loads(await request.body())
+        return json.loads(raw)
+    except RecursionError:
+        raise ApiError(400, "the request body is nested too deeply", "too_deep") from None
     except ValueError:
-        raise HTTPException(400, "the request body is not JSON") from None
+        raise ApiError(400, "the request body is not JSON", "not_json") from None
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    # Parsed in a worker thread: a large push must not hold up the event loop.
+    data = await asyncio.to_thread(_parse_json, await request.body())
     if not isinstance(data, dict):
-        raise HTTPException(400, "the request body must be a JSON object")
+        raise ApiError(400, "the request body must be a JSON object", "not_json")
     return data
 
 

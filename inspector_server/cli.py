@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--cert", help="TLS certificate (PEM)")
     serve.add_argument("--key", help="TLS private key (PEM)")
     serve.add_argument("--workers", type=int, default=1, help="server processes (use the number of cores)")
+    serve.add_argument("--secret-file", help="file of the token-signing secret, mode 0600 (default: beside "
+                                             "the SQLite file; or set INSPECTOR_SERVER_TOKEN_SECRET)")
     admin = sub.add_parser("admin", help="administer squads, officers, devices, units")
     what = admin.add_subparsers(dest="what", required=True)
     squad = what.add_parser("squad").add_subparsers(dest="action", required=True)
@@ -213,17 +215,19 @@ def _serve(args: argparse.Namespace) -> int:
         print("Give both --cert and --key for HTTPS (or neither for plain HTTP).", file=sys.stderr)
         return 2
     blobs = Path(args.blobs) if args.blobs else default_blob_dir(args.db)
+    if args.secret_file:  # through the environment, so every worker process finds it
+        os.environ["INSPECTOR_SERVER_SECRET_FILE"] = str(Path(args.secret_file).expanduser().absolute())
     tls = {"ssl_certfile": args.cert, "ssl_keyfile": args.key}
     if args.workers > 1:
         # Each worker process builds its app from the environment; the schema and the token
         # secret are made here first, so the workers do not race to create them.
-        from inspector_server.auth import token_secret
+        from inspector_server import token_secret
         from inspector_server.db import make_engine
         from inspector_server.schema import upgrade
 
         engine = make_engine(args.db)
         upgrade(engine)
-        token_secret(engine)
+        token_secret.load(engine, token_secret.default_file(args.db, blobs))
         engine.dispose()
         os.environ.update(INSPECTOR_SERVER_DB=args.db, INSPECTOR_SERVER_BLOBS=str(blobs))
         uvicorn.run("inspector_server.cli:app_from_env", factory=True, workers=args.workers, host=args.host,
@@ -245,11 +249,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.db = database_url(args.db)
     from inspector_server.admin import AdminError
+    from inspector_server.token_secret import SecretError
 
     try:
         _check_sqlite_folder(args.db)
         return _serve(args) if args.command == "serve" else _admin(args)
-    except AdminError as exc:
+    except (AdminError, SecretError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a file named on the command line that can't be read or written

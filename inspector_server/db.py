@@ -14,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     Column,
     Engine,
+    Float,
     Index,
     Integer,
     MetaData,
@@ -78,6 +79,32 @@ device = Table(
     Column("last_push_at", String(32), nullable=True),
     Column("last_pull_at", String(32), nullable=True),
     Column("cursor", BigInteger, nullable=False, default=0),
+    # Refresh tokens rotate on use: the one before the current (a lost answer may be retried
+    # with it for a moment), when it rotated, and an epoch that access tokens carry, raised to
+    # revoke all of the device's tokens at once (a spent refresh token used again).
+    Column("previous_refresh_hash", String(64), nullable=True),
+    Column("rotated_at", Float, nullable=True),
+    Column("token_epoch", Integer, nullable=False, default=0, server_default="0"),
+)
+
+# Failed sign-ins per client address and user name (also unknown names), for growing delays.
+sign_in_failure = Table(
+    "sign_in_failure", metadata,
+    Column("address", String(64), primary_key=True),
+    Column("username", String(80), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_at", Float, nullable=False),  # Unix time of the latest failure
+    Index("sign_in_failure_username", "username"),
+)
+
+# Refresh tokens already exchanged: one used again means it was copied, so the device's
+# tokens are revoked.
+spent_refresh = Table(
+    "spent_refresh", metadata,
+    Column("hash", String(64), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("spent_at", Float, nullable=False),
+    Index("spent_refresh_device", "device_id"),
 )
 
 blob = Table(

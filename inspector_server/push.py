@@ -89,7 +89,7 @@ def _rec(row: Any) -> Rec:
     )
 
 
-def push(engine: Engine, caller: Caller | tuple[str, str], ops: list[Op], now: str) -> list[OpResult]:
+def push(engine: Engine, caller: Caller | auth.TokenIdentity, ops: list[Op], now: str) -> list[OpResult]:
     """Apply ``ops`` for ``caller``; returns one answer per op, in order. ``caller`` may be an
     (officer id, device id) pair from a token: it is then checked in the same transaction
     (raises AuthError for a revoked device or a disabled account)."""

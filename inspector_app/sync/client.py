@@ -137,7 +137,10 @@ class SyncClient:
             try:
                 resp = self.http.request(method, f"{API}{path}", content=body, headers=hdrs, params=params)
                 self._note_server_time(resp)
-                failure = None if resp.status_code < 500 and resp.status_code != 429 else f"HTTP {resp.status_code}"
+                # A 429 is a busy server (retried), except for sign-in: there it means too many
+                # wrong passwords, and retrying would only make the wait longer.
+                busy = resp.status_code == 429 and path != "/auth/login"
+                failure = None if resp.status_code < 500 and not busy else f"HTTP {resp.status_code}"
                 if failure is None and resp.status_code in ok:
                     self._check_json(resp)
             except (httpx.TransportError, ValueError) as exc:
@@ -190,6 +193,13 @@ class SyncClient:
             return NeedsSignIn(
                 QT_TRANSLATE_NOOP("sync", "The sync server asks you to sign in again ({why})."),
                 QT_TRANSLATE_NOOP("sync", "Enter your password on the sync page."), why=detail)
+        if resp.status_code == 429:
+            return Refused(
+                QT_TRANSLATE_NOOP("sync", "Too many wrong passwords were tried; the sync server waits "
+                                          "{seconds} seconds before the next sign-in."),
+                QT_TRANSLATE_NOOP("sync", "Wait, then enter the password again. If you forgot it, ask "
+                                          "your administrator to reset it."),
+                seconds=resp.headers.get("retry-after", "60"))
         if resp.status_code == 426:
             return Refused(QT_TRANSLATE_NOOP("sync", "This app is too old for the sync server: {why}"),
                            why=detail)
@@ -203,7 +213,10 @@ class SyncClient:
                 QT_TRANSLATE_NOOP("sync", "Enter your password on the sync page."))
         resp = self._send("POST", "/auth/refresh", auth=False,
                           json_body={"device_id": self.device_id, "refresh_token": self.tokens.refresh})
-        self.tokens.set(resp.json()["access_token"])
+        data = resp.json()
+        # The server rotates the refresh token on every use: the new one is saved (on_change
+        # commits it to the profile) before anything else is sent, as the old one is now spent.
+        self.tokens.set(data["access_token"], data.get("refresh_token"))
 
     # -- protocol ---------------------------------------------------------------------------
 
