@@ -3,6 +3,8 @@ lays things out; every page is its own module and every change goes through serv
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -103,9 +105,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, spec in enumerate(self.specs, start=1):
+            # triggered(bool) passes `checked` as the first argument: bind the row by keyword so
+            # it can never be overwritten by that False (which made every entry open row 0).
+            shortcut = f"Ctrl+{number}" if number <= 9 else None
             self._action(
                 go_menu, tr_text(spec.title, "pages"),
-                lambda row=number - 1: self.nav.setCurrentRow(row), f"Ctrl+{number}", spec.icon,
+                partial(self._go_to_row, row=number - 1), shortcut, spec.icon,
             )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
@@ -132,6 +137,9 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def _go_to_row(self, _checked: bool = False, *, row: int) -> None:
+        self.nav.setCurrentRow(row)
 
     def _show_page(self, row: int) -> None:
         if not 0 <= row < len(self.specs):
