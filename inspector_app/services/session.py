@@ -8,11 +8,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from inspector_app.domain.catalogs import Catalogs, shipped_catalogs
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import Clock, HlcStamp, HybridLogicalClock, SystemClock, utc_iso
+from inspector_app.domain.clock import (
+    LOCAL_TZ,
+    Clock,
+    HlcStamp,
+    HybridLogicalClock,
+    SystemClock,
+    utc_iso,
+)
 from inspector_app.domain.entities import SYSTEM_ACTOR, Actor
 from inspector_app.domain.errors import PermissionDenied
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
@@ -22,8 +28,6 @@ from inspector_app.storage.blobs import BlobStore
 from inspector_app.storage.database import Store
 from inspector_app.storage.meta import device_id, get_meta, set_meta
 from inspector_app.storage.records import Recorder
-
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.changes import Changes
+from inspector_app.domain.clock import local_text
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.frontage import inspection_score, is_compliant
 from inspector_app.forms.engine import FormContext, clean
@@ -207,7 +208,7 @@ class InspectionDialog(QDialog):
             values = inspection_values(self.session, self.revision_of)
         self.set_values(values)
         if saved_at:
-            self.restored.setText(self.tr("Restored the draft autosaved at {time}.").format(time=saved_at[11:19]))
+            self.restored.setText(self.tr("Restored the draft autosaved at {time}.").format(time=local_text(saved_at, "%H:%M:%S")))
             self.restored.show()
         self._dirty = False
         self._update_score()

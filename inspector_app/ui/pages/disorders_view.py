@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.domain.clock import local_text, utc_iso
 from inspector_app.domain.disorders import DISPOSALS, STATUS_LABELS
 from inspector_app.domain.roles import Permission
 from inspector_app.services.disorders import (
@@ -241,7 +241,7 @@ class DisordersView(QWidget):
                 label.clear()
             self.d_photos.set_photo_ids([])
             return
-        found = parse_utc(check["found_at"]).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+        found = local_text(check["found_at"])
         values = {
             "category": f"{self.names.get(check['category'], check['category'])}（{check['event_code']}）",
             "status": tr_text(STATUS_LABELS.get(status, status), "disorders"),
@@ -257,7 +257,7 @@ class DisordersView(QWidget):
             label.setText(values[key])
         self.d_photos.set_photo_ids(json.loads(check["photo_ids"]) + json.loads(check["after_photo_ids"]))
         for e in events:
-            when = parse_utc(e["at"]).astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")
+            when = local_text(e["at"], "%m-%d %H:%M")
             to = tr_text(STATUS_LABELS.get(e["status_to"], e["status_to"]), "disorders")
             self.timeline.addItem(f"{when}  {e['officer_name'] or ''}  → {to}  {e['note']}")
 
