@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,6 +48,7 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error, tr_text
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import TaskRunner
 
 AUTOSAVE_MS = 3000
@@ -137,7 +138,7 @@ class InspectionDialog(QDialog):
         self.changes: Changes | None = None
         self._dirty = False
         self.setWindowTitle(self.tr("门前五包 inspection — {name}").format(name=unit["name"]))
-        self.resize(880, 820)
+        fit_to_screen(self, QSize(880, 820))  # never larger than the screen
         body = QWidget()
         column = QVBoxLayout(body)
         self.restored = QLabel()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from inspector_app.ui.icons import icon
 from inspector_app.ui.idle import IdleWatch
 from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageSpec
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.settings_dialog import SettingsDialog
 from inspector_app.ui.sync_badge import SyncBadgeWidget
@@ -83,10 +84,11 @@ class MainWindow(QMainWindow):
         self.idle.timer.timeout.connect(self.lock)
         self._build()
         geometry = settings.get("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        # A size remembered on a bigger screen, or the default, never exceeds this screen.
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            fit_to_screen(self)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, QSize(1280, 800))
 
     def _build(self) -> None:
         """(Re)create texts, menus and navigation in the current language."""
