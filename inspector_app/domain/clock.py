@@ -12,6 +12,10 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
+from zoneinfo import ZoneInfo
+
+# Where the squads work: every time shown to a user is in this zone, whatever the laptop's own.
+LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 
 
 class Clock(Protocol):
@@ -102,6 +106,16 @@ def utc_iso(when: datetime) -> str:
 def parse_utc(text: str) -> datetime:
     """Parse text written by :func:`utc_iso` (or any ISO-8601 with offset) to an aware datetime."""
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+
+
+def local_text(text: str | None, fmt: str = "%Y-%m-%d %H:%M", empty: str = "") -> str:
+    """A stored UTC time (:func:`utc_iso` text) as Asia/Shanghai wall time for display.
+
+    The one way stored times reach a screen, a PDF or a sheet: slicing the stored text would show
+    UTC (06:00 on 12-02 in Jinan is 12-01T22:00Z). ``empty`` is returned for no time at all."""
+    if not text:
+        return empty
+    return parse_utc(text).astimezone(LOCAL_TZ).strftime(fmt)
 
 
 @dataclass(frozen=True, order=True)

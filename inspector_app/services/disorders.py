@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import ServerCorrectedClock, parse_utc, utc_iso
+from inspector_app.domain.clock import ServerCorrectedClock, local_text, utc_iso
 from inspector_app.domain.disorders import (
     DISPOSALS,
     FILED,
@@ -300,16 +300,16 @@ def export_checks(session: Session, f: CheckFilter, path: Path) -> int:
     names = {d.code: d.name_zh for d in session.catalogs.disorders}
     status = {"found": "发现", "handling": "处置中", "rectified": "已整改", "filed": "已立案",
               "transferred": "已移交", "verified": "已核查"}
-    body = [[r["found_at"][:16].replace("T", " "), names.get(r["category"], r["category"]), r["event_code"],
+    body = [[local_text(r["found_at"]), names.get(r["category"], r["category"]), r["event_code"],
              status.get(r["status"], r["status"]), r["disposal"], r["deadline"] or "", r["road_name"] or "",
              r["address"], r["officer_name"] or "", "是" if r["repeat_of"] else "", r["description"]] for r in rows]
-    write_workbook(path, [Sheet("八乱检查", ["发现时间(UTC)", "类别", "事件编码", "状态", "处置方式", "整改期限", "路段",
+    write_workbook(path, [Sheet("八乱检查", ["发现时间", "类别", "事件编码", "状态", "处置方式", "整改期限", "路段",
                                              "地点", "发现人", "重复发生", "描述"], body)])
     return len(body)
 
 
 def found_local(row: dict[str, Any]) -> str:
     """A check's finding time in Jinan local time, for lists."""
-    return parse_utc(row["found_at"]).astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")
+    return local_text(row["found_at"], "%m-%d %H:%M")
 
 

@@ -12,14 +12,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.domain.clock import local_text, utc_iso
 from inspector_app.domain.coords import gcj02_to_wgs84, wgs84_to_gcj02
 from inspector_app.domain.coverage import near_polyline
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.maps.page import PageSpec, write_page
 from inspector_app.services.map_tiles import BaseMap, TileReader
-from inspector_app.services.session import LOCAL_TZ, Session
+from inspector_app.services.session import Session
 from inspector_app.storage import map_layers as store
 from inspector_app.storage.work_orders import placed_open_orders
 
@@ -177,11 +177,11 @@ def describe(session: Session, layer: str, item_id: str) -> list[tuple[str, str]
         last_at, _, compliant = (row[7] or "").partition(" ")
         return [("name", row[0]), ("address", row[1]), ("road", row[6] or ""), ("contact", f"{row[2]} {row[3]}".strip()),
                 ("agreement", "yes" if row[4] else "no"), ("stars", str(row[5] or "")),
-                ("last_inspection", f"{last_at[:10]} {'ok' if compliant == '1' else 'fail'}" if last_at else "")]
+                ("last_inspection", f"{local_text(last_at, '%Y-%m-%d')} {'ok' if compliant == '1' else 'fail'}" if last_at else "")]
     if layer == "checks":
         names = {d.code: d.name_zh for d in session.catalogs.disorders}
         return [("category", names.get(row[0], row[0])), ("status", row[1]), ("address", row[2] or ""),
-                ("description", row[3] or ""), ("found_at", row[4][:16].replace("T", " ")), ("deadline", row[5] or "")]
+                ("description", row[3] or ""), ("found_at", local_text(row[4])), ("deadline", row[5] or "")]
     if layer == "notices":
         return [("party", row[0]), ("item", row[1]), ("number", row[2] or ""), ("deadline", row[3] or ""),
                 ("status", row[4])]
@@ -189,5 +189,5 @@ def describe(session: Session, layer: str, item_id: str) -> list[tuple[str, str]
         return [("road", row[0]), ("street", row[1]), ("length", f"{row[2]:.0f} m")]
     if layer == "orders":
         return [("number", row[0]), ("category", row[1]), ("address", row[2] or ""), ("description", row[3] or ""),
-                ("deadline", parse_utc(row[4]).astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")), ("officer", row[5] or "")]
+                ("deadline", local_text(row[4], "%m-%d %H:%M")), ("officer", row[5] or "")]
     return [("officer", row[0]), ("date", row[1]), ("status", row[2]), ("length", f"{row[3] or 0:.0f} m")]

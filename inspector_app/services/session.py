@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from inspector_app.domain.catalogs import Catalogs, shipped_catalogs
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import (
+    LOCAL_TZ,
     Clock,
     HlcStamp,
     HybridLogicalClock,
@@ -29,8 +29,6 @@ from inspector_app.storage.blobs import BlobStore
 from inspector_app.storage.database import Store
 from inspector_app.storage.meta import device_id, get_meta, set_meta
 from inspector_app.storage.records import Recorder
-
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass

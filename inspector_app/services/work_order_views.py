@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.domain.clock import local_text, utc_iso
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.domain.work_orders import (
@@ -23,7 +23,7 @@ from inspector_app.domain.work_orders import (
     mask_name,
     mask_phone,
 )
-from inspector_app.services.session import LOCAL_TZ, Session
+from inspector_app.services.session import Session
 from inspector_app.services.work_orders import categories, contact_visible, local_day_end
 from inspector_app.storage import work_orders as store
 
@@ -136,7 +136,7 @@ def order_of_check(session: Session, check_id: str) -> dict[str, Any] | None:
 
 def local_time(iso: str | None, fmt: str = "%m-%d %H:%M") -> str:
     """A stored UTC time in Jinan local time."""
-    return parse_utc(iso).astimezone(LOCAL_TZ).strftime(fmt) if iso else ""
+    return local_text(iso, fmt)
 
 
 EXPORT_SOURCE = {"hotline": "12345热线", "dcm": "数字城管", "snapshot": "随手拍", "road_chief": "路长吹哨",

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QDate, QSize, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.signature_pad import SignaturePadWidget
 from inspector_app.ui.tasks import TaskRunner
 
@@ -45,7 +46,7 @@ class AgreementDialog(QDialog):
         self.session, self.runner, self.unit = session, runner, unit
         self.changes = Changes()
         self.setWindowTitle(self.tr("责任书 — {name}").format(name=unit["name"]))
-        self.resize(640, 620)
+        fit_to_screen(self, QSize(640, 620))  # never larger than the screen
         header = QLabel(f"<b>{html.escape(unit['name'])}</b>　{html.escape(unit.get('address') or '')}")
         status = (self.tr("Signed on {date} by {signer}.").format(date=unit.get("agreement_date") or "?",
                                                                  signer=unit.get("agreement_signer") or "?")

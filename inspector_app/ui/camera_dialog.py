@@ -5,9 +5,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaCaptureSession
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from inspector_app.ui.screen_fit import fit_to_screen
 
 
 class CameraDialog(QDialog):
@@ -16,7 +19,7 @@ class CameraDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Take photo"))
-        self.resize(800, 600)
+        fit_to_screen(self, QSize(800, 600))  # never larger than the screen
         self.captured: Path | None = None
         self.camera = QCamera(self)
         self.capture = QImageCapture(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +31,7 @@ from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import TaskRunner
 
 
@@ -45,7 +47,7 @@ class DisorderDialog(QDialog):
         self.recorded: Recorded | None = None
         self.within: Any = None  # runs in the check's transaction (a work order links itself)
         self.setWindowTitle(self.tr("八乱 check"))
-        self.resize(620, 640)
+        fit_to_screen(self, QSize(620, 640))  # never larger than the screen
         self.category = QComboBox()
         self.category.setObjectName("category")
         for d in session.catalogs.disorders:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from inspector_app.services.unit_import import (
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_field_error, tr_text
 from inspector_app.ui.icons import icon
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import Task, TaskRunner
 
 PREVIEW_ROWS = 300
@@ -54,7 +55,7 @@ class ImportUnitsDialog(QDialog):
         self.task: Task | None = None
         self.changes = Changes()
         self.setWindowTitle(self.tr("Import units from Excel or CSV"))
-        self.resize(1100, 720)
+        fit_to_screen(self, QSize(1100, 720))  # never larger than the screen
         top = QHBoxLayout()
         self.file_button = QPushButton(icon("fa5s.folder-open"), self.tr("Choose file…"))
         self.file_button.clicked.connect(self.choose_file)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.changes import Changes
+from inspector_app.domain.clock import local_text
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.frontage import inspection_score, is_compliant
 from inspector_app.forms.engine import FormContext, clean
@@ -47,6 +48,7 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error, tr_text
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import TaskRunner
 
 AUTOSAVE_MS = 3000
@@ -136,7 +138,7 @@ class InspectionDialog(QDialog):
         self.changes: Changes | None = None
         self._dirty = False
         self.setWindowTitle(self.tr("门前五包 inspection — {name}").format(name=unit["name"]))
-        self.resize(880, 820)
+        fit_to_screen(self, QSize(880, 820))  # never larger than the screen
         body = QWidget()
         column = QVBoxLayout(body)
         self.restored = QLabel()
@@ -207,7 +209,7 @@ class InspectionDialog(QDialog):
             values = inspection_values(self.session, self.revision_of)
         self.set_values(values)
         if saved_at:
-            self.restored.setText(self.tr("Restored the draft autosaved at {time}.").format(time=saved_at[11:19]))
+            self.restored.setText(self.tr("Restored the draft autosaved at {time}.").format(time=local_text(saved_at, "%H:%M:%S")))
             self.restored.show()
         self._dirty = False
         self._update_score()

@@ -3,7 +3,9 @@ lays things out; every page is its own module and every change goes through serv
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +29,7 @@ from inspector_app.ui.icons import icon
 from inspector_app.ui.idle import IdleWatch
 from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageSpec
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.settings_dialog import SettingsDialog
 from inspector_app.ui.sync_badge import SyncBadgeWidget
@@ -86,10 +89,11 @@ class MainWindow(QMainWindow):
         self.idle.timer.timeout.connect(self.lock)
         self._build()
         geometry = settings.get("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        # A size remembered on a bigger screen, or the default, never exceeds this screen.
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            fit_to_screen(self)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, QSize(1280, 800))
 
     def _build(self) -> None:
         """(Re)create texts, menus and navigation in the current language."""
@@ -108,9 +112,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, spec in enumerate(self.specs, start=1):
+            # triggered(bool) passes `checked` as the first argument: bind the row by keyword so
+            # it can never be overwritten by that False (which made every entry open row 0).
+            shortcut = f"Ctrl+{number}" if number <= 9 else None
             self._action(
                 go_menu, tr_text(spec.title, "pages"),
-                lambda row=number - 1: self.nav.setCurrentRow(row), f"Ctrl+{number}", spec.icon,
+                partial(self._go_to_row, row=number - 1), shortcut, spec.icon,
             )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
@@ -137,6 +144,9 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def _go_to_row(self, _checked: bool = False, *, row: int) -> None:
+        self.nav.setCurrentRow(row)
 
     def _show_page(self, row: int) -> None:
         if not 0 <= row < len(self.specs):

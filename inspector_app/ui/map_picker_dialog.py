@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from inspector_app.services.map_data import LayerQuery, MapOptions, map_layers, map_page
@@ -15,6 +15,7 @@ from inspector_app.ui.base_map_dialog import load_base_map
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.map_web import MapProfile
 from inspector_app.ui.map_widget import MapWidget
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.tasks import TaskRunner
 
@@ -33,7 +34,7 @@ class MapPickerDialog(QDialog):
         self.start = start
         self.picked: tuple[float, float] | None = None
         self.setWindowTitle(self.tr("Pick the position on the map"))
-        self.resize(900, 640)
+        fit_to_screen(self, QSize(900, 640))  # never larger than the screen
         layout = QVBoxLayout(self)
         self.hint = QLabel(self.tr("Click the place on the map. Units and roads are shown to help you find it."))
         layout.addWidget(self.hint)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
 
 from inspector_app.ui.icons import icon
 from inspector_app.ui.printing import load_pdf, print_pdf
+from inspector_app.ui.screen_fit import fit_to_screen
 
 
 class PdfPreviewDialog(QDialog):
@@ -20,7 +22,7 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.data, self.title, self.on_printed = data, title, on_printed
         self.setWindowTitle(title)
-        self.resize(820, 960)
+        fit_to_screen(self, QSize(820, 960))  # never larger than the screen
         self.document, self._buffer = load_pdf(data, self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")

@@ -3,6 +3,7 @@ party refuses (reason and witness are printed on the document); how it was serve
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +23,7 @@ from inspector_app.services.session import Session
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.signature_pad import SignaturePadWidget
 from inspector_app.ui.tasks import TaskRunner
 
@@ -35,7 +37,7 @@ class SignDialog(QDialog):
         self.session, self.runner, self.violation_id, self.doc_type = session, runner, violation_id, doc_type
         self.issued: Issued | None = None
         self.setWindowTitle(self.tr("Sign: {title}").format(title=title))
-        self.resize(900, 620)
+        fit_to_screen(self, QSize(900, 620))  # never larger than the screen
         self.party = SignaturePadWidget(self.tr("Party: sign here"))
         self.party.setObjectName("partyPad")
         self.officer1 = SignaturePadWidget(self.tr("Officer 1"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,7 @@ from inspector_app.services.units import create_unit, unit_form_context, update_
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import FormWidget
 from inspector_app.ui.icons import icon
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import TaskRunner
 
 
@@ -43,7 +45,7 @@ class UnitDialog(QDialog):
         self.unit_id = unit_id
         self.changes: Changes | None = None
         self.setWindowTitle(self.tr("Edit unit") if unit_id else self.tr("New unit"))
-        self.resize(560, 680)
+        fit_to_screen(self, QSize(560, 680))  # never larger than the screen
         layout = QVBoxLayout(self)
         self.form = FormWidget(UNIT_FORM, unit_form_context(session))
         scroll = QScrollArea()

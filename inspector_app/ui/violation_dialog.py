@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QSize, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,6 +42,7 @@ from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import TaskRunner
 
 OUTCOME_STYLE = {FIRST_OFFENCE: "#1b5e20", NOT_ELIGIBLE: "#b3261e", "order_only": "#8d6e00"}
@@ -59,7 +60,7 @@ class ViolationDialog(QDialog):
         self.assessment: Assessment | None = None
         self._unprintable_shown = False
         self.setWindowTitle(self.tr("Violation and 首违不罚 decision"))
-        self.resize(1100, 760)
+        fit_to_screen(self, QSize(1100, 760))  # never larger than the screen
         self.catalog = catalog_in_use(session)
         splitter = QSplitter()
         splitter.addWidget(self._scroll(self._build_form()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +28,7 @@ from inspector_app.services.work_order_import import ImportPlan, plan_import, ru
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_field_error, tr_text
 from inspector_app.ui.pages import PageContext
+from inspector_app.ui.screen_fit import fit_to_screen
 
 
 class WorkOrderImportDialog(QDialog):
@@ -38,7 +40,7 @@ class WorkOrderImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.changes = Changes()
         self.setWindowTitle(self.tr("Import work orders"))
-        self.resize(760, 480)
+        fit_to_screen(self, QSize(760, 480))  # never larger than the screen
         self.source = QComboBox()
         for key, label in SOURCES.items():
             self.source.addItem(tr_text(label, "work_orders"), key)

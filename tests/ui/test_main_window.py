@@ -56,3 +56,36 @@ def test_a_bad_document_font_is_explained_and_the_builtin_kept(window, tmp_path,
     ensure_fonts()  # the face documents will use: the built-in one, not the bad file
     assert _registered["DocBody"].name == "gbsn00lp.ttf"
 
+
+
+def _go_actions(window: MainWindow):  # type: ignore[no-untyped-def]
+    go_menu = window.menuBar().actions()[1].menu()
+    return [a for a in go_menu.actions() if not a.isSeparator()]
+
+
+def test_each_go_to_entry_opens_its_own_page(window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    actions = _go_actions(window)
+    assert len(actions) == len(window.specs) > 3
+    for row in reversed(range(len(window.specs))):  # last first: row 0 is where the bug landed
+        actions[row].trigger()
+        spec = window.specs[row]
+        assert window.nav.currentRow() == row, spec.key
+        assert window.stack.currentWidget() is window.pages[spec.key]
+        assert actions[row].text() == window.nav.item(row).text()
+
+
+def test_ctrl_digit_opens_its_page(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    window.apply_language("zh_CN")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    shown = min(9, len(window.specs))
+    for row in reversed(range(shown)):
+        action = _go_actions(window)[row]
+        assert action.shortcut() == QKeySequence(f"Ctrl+{row + 1}")
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier)
+        assert window.nav.currentRow() == row, window.specs[row].key
+        assert window.stack.currentWidget() is window.pages[window.specs[row].key]

@@ -92,3 +92,25 @@ def test_simulated_gps_records_the_track(qtbot, window: MainWindow, tmp_path: Pa
     lat, lon = db.execute("SELECT lat, lon FROM patrol_point ORDER BY id LIMIT 1").fetchone()
     assert abs(lat - route[0][0]) < 1e-5 and abs(lon - route[0][1]) < 1e-5
     tracker.stop()
+
+
+def test_an_inspection_at_six_in_the_morning_shows_that_day(qtbot, window: MainWindow, officer_session) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    # 06:00 in Jinan on 12-02 is 12-01 22:00 UTC: the list must say 12-02.
+    officer_session.clock.set(datetime(2026, 12, 1, 22, 0, tzinfo=UTC))
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    view.table.selectRow(0)
+    unit_id = view.table.item(0, 0).data(Qt.ItemDataRole.UserRole)
+    dialog = view.inspect_selected()
+    for duty in dialog.duties:
+        duty.buttons["ok"].setChecked(True)
+    dialog.save()
+    assert not dialog.isVisible()
+    row = next(r for r in range(view.table.rowCount())
+               if view.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == unit_id)
+    assert view.table.item(row, 3).text().startswith("2026-12-02 ")
+    assert "06:00" in view.status.text()
+    view.end()
+    view.summary_box.close()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.domain.clock import local_text, utc_iso
 from inspector_app.domain.disorders import DISPOSALS, STATUS_LABELS
 from inspector_app.domain.roles import Permission
 from inspector_app.services.disorders import (
@@ -49,6 +49,7 @@ from inspector_app.services.violations import violation_values_from_check
 from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.dispose_dialog import DisposeDialog
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.flow_layout import flow_bar
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.notice_flow import NoticeFlow
@@ -106,11 +107,9 @@ class DisordersView(QWidget):
         for edit in (self.f_from, self.f_to):
             edit.dateChanged.connect(self.refresh)
         self.f_repeat.toggled.connect(self.refresh)
-        filters = QHBoxLayout()
-        for widget in (self.f_category, self.f_status, self.f_road, self.f_officer, self.f_from, QLabel("—"), self.f_to,
-                       self.f_repeat):
-            filters.addWidget(widget)
-        filters.addStretch(1)
+        # Wraps onto a second line on a 1024-pixel screen rather than widening the window.
+        filters = flow_bar(self.f_category, self.f_status, self.f_road, self.f_officer, self.f_from, QLabel("—"),
+                           self.f_to, self.f_repeat)
         self.count = QLabel()
         self.count.setObjectName("checkCount")
         new = QPushButton(icon("fa5s.plus"), self.tr("New check"))
@@ -138,7 +137,7 @@ class DisordersView(QWidget):
         splitter.addWidget(self._build_detail())
         splitter.setSizes([700, 420])
         layout = QVBoxLayout(page)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         return page
@@ -171,15 +170,13 @@ class DisordersView(QWidget):
         self.notice_button.setToolTip(self.tr("Warning notice or order to correct: party, facts, place and photos are carried over"))
         self.notice_button.clicked.connect(self.notice)
         self.notice_button.setVisible(self.ctx.session.can(Permission.ISSUE_NOTICE))
-        buttons = QHBoxLayout()
-        for b in (self.dispose_button, self.notice_button, self.recheck_button, self.verify_button):
-            buttons.addWidget(b)
+        buttons = flow_bar(self.dispose_button, self.notice_button, self.recheck_button, self.verify_button)
         layout = QVBoxLayout(box)
         layout.addLayout(form)
         layout.addWidget(self.d_photos)
         layout.addWidget(QLabel(self.tr("Timeline")))
         layout.addWidget(self.timeline, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self._show_detail(None, [])
         return box
 
@@ -241,7 +238,7 @@ class DisordersView(QWidget):
                 label.clear()
             self.d_photos.set_photo_ids([])
             return
-        found = parse_utc(check["found_at"]).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+        found = local_text(check["found_at"])
         values = {
             "category": f"{self.names.get(check['category'], check['category'])}（{check['event_code']}）",
             "status": tr_text(STATUS_LABELS.get(status, status), "disorders"),
@@ -257,7 +254,7 @@ class DisordersView(QWidget):
             label.setText(values[key])
         self.d_photos.set_photo_ids(json.loads(check["photo_ids"]) + json.loads(check["after_photo_ids"]))
         for e in events:
-            when = parse_utc(e["at"]).astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")
+            when = local_text(e["at"], "%m-%d %H:%M")
             to = tr_text(STATUS_LABELS.get(e["status_to"], e["status_to"]), "disorders")
             self.timeline.addItem(f"{when}  {e['officer_name'] or ''}  → {to}  {e['note']}")
 

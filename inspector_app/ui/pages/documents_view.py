@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.domain.clock import local_text, utc_iso
 from inspector_app.services.notice_documents import (
     Verification,
     batch_pdf,
@@ -137,7 +137,7 @@ class DocumentsView(QWidget):
         self.count.setText(self.tr("{n} documents").format(n=len(rows)))
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            issued = parse_utc(r["issued_at"]).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+            issued = local_text(r["issued_at"])
             status = self.tr("voided") if r["status"] == "voided" else self.tr("issued")
             cells = (issued, self.type_names.get(r["doc_type"], r["doc_type"]), r["number"], r["party_name"],
                      str(r["print_count"]), status)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -39,6 +38,7 @@ from inspector_app.services.map_tiles import page_tiles
 from inspector_app.services.patrols import current_patrol, patrol_position
 from inspector_app.ui.base_map_dialog import BaseMapDialog, load_base_map
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.flow_layout import FlowLayout
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.map_web import MapProfile
@@ -131,7 +131,7 @@ class MapView(QWidget):
         self.map.ready.connect(self.reload_layers)
         self.map.clicked.connect(self._clicked)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._build_toolbar())
         layout.addWidget(self._legend())
         split = QSplitter()
         split.addWidget(self.map)
@@ -145,8 +145,10 @@ class MapView(QWidget):
         ctx.events.changed.connect(self._on_changes)
         self._started = False
 
-    def _build_toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_toolbar(self) -> QWidget:
+        # Wraps: in English the row is 1300 px wide and the field laptops' screens are 1024.
+        widget = QWidget()
+        bar = self.toolbar = FlowLayout(widget)
         self.toggles: dict[str, QCheckBox] = {}
         for name in LAYERS:
             box = QCheckBox(tr_text(LAYER_TITLES[name], "MapView"))
@@ -167,7 +169,6 @@ class MapView(QWidget):
             self.check_scope.addItem(label, days)
         self.check_scope.currentIndexChanged.connect(lambda _i: self._reload(check_layer))
         bar.addWidget(self.check_scope)
-        bar.addStretch(1)
         self.me = QPushButton(icon("fa5s.crosshairs"), self.tr("My position"))
         self.me.clicked.connect(self.show_my_position)
         bar.addWidget(self.me)
@@ -182,12 +183,13 @@ class MapView(QWidget):
         base = QPushButton(icon("fa5s.layer-group"), self.tr("Base map…"))
         base.clicked.connect(self.edit_base_map)
         bar.addWidget(base)
-        return bar
+        return widget
 
     def _legend(self) -> QLabel:
         parts = [f'<span style="color:{colour}">●</span> {tr_text(text, "MapView")}' for colour, text in LEGEND]
         legend = QLabel("&nbsp;&nbsp;".join(parts))
         legend.setTextFormat(Qt.TextFormat.RichText)  # fixed texts only, never user data
+        legend.setWordWrap(True)
         return legend
 
     def _build_panel(self) -> QWidget:

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import parse_utc
-from inspector_app.services.session import LOCAL_TZ
+from inspector_app.domain.clock import local_text
 from inspector_app.services.violations import (
     close_violation,
     get_violation,
@@ -113,7 +112,7 @@ class NoticesView(QWidget):
         self.due.setText(self.tr("{n} re-check(s) due").format(n=len(due)) if due else "")
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            day = parse_utc(r["occurred_at"]).astimezone(LOCAL_TZ).strftime("%m-%d %H:%M")
+            day = local_text(r["occurred_at"], "%m-%d %H:%M")
             cells = (day, r["party_name"], r["item_code"], self.decisions.get(r["decision"], r["decision"]),
                      self.statuses.get(r["status"], r["status"]) + (f" {r['deadline']}" if r["status"] == "open" else ""),
                      r["number"] or self.tr("(not issued)"))

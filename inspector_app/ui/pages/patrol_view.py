@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.changes import Change, Changes
-from inspector_app.domain.clock import parse_utc
+from inspector_app.domain.clock import local_text
 from inspector_app.domain.roles import Permission
 from inspector_app.services.disorders import values_from_inspection
 from inspector_app.services.inspections import failed_duty_context
@@ -39,7 +39,6 @@ from inspector_app.services.patrols import (
     start_patrol,
 )
 from inspector_app.services.profile import squad_officers, squad_roads
-from inspector_app.services.session import LOCAL_TZ
 from inspector_app.services.violations import violation_values_from_inspection
 from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.errors import show_error
@@ -205,7 +204,7 @@ class PatrolView(QWidget):
             last = "—"
             if unit["last_inspected_at"]:
                 verdict = self.tr("compliant") if unit["last_compliant"] else self.tr("not compliant")
-                last = f"{unit['last_inspected_at'][:10]} {verdict}"
+                last = f"{local_text(unit['last_inspected_at'], '%Y-%m-%d')} {verdict}"
             distance = "" if unit["distance_m"] is None else f"{unit['distance_m']:.0f} m"
             cells = (unit["name"], unit["address"], unit["road_name"], last, distance,
                      self.tr("checked") if unit["checked"] else self.tr("to check"))
@@ -230,7 +229,7 @@ class PatrolView(QWidget):
             gps = self.tr("GPS on")
         self.status.setText(
             self.tr("On patrol since {start} · {roads} road segments · {checked}/{total} units checked · {gps}").format(
-                start=parse_utc(self.patrol["started_at"]).astimezone(LOCAL_TZ).strftime("%H:%M"), roads=roads, checked=checked,
+                start=local_text(self.patrol["started_at"], "%H:%M"), roads=roads, checked=checked,
                 total=len(self.units), gps=gps,
             )
         )

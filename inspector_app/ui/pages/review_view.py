@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import parse_utc
+from inspector_app.domain.clock import local_text
 from inspector_app.domain.review import STATUS_LABELS
 from inspector_app.services.review import (
     DayReview,
@@ -36,7 +36,6 @@ from inspector_app.services.review import (
     review_record,
     review_squads,
 )
-from inspector_app.services.session import LOCAL_TZ
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
@@ -48,7 +47,7 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 def _hm(iso: str | None) -> str:
-    return parse_utc(iso).astimezone(LOCAL_TZ).strftime("%H:%M") if iso else "—"
+    return local_text(iso, "%H:%M", "—")
 
 
 class ReviewView(QWidget):

@@ -4,8 +4,6 @@ refused with their reasons (retry them), and "Sync now" (F5)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.clock import parse_utc
+from inspector_app.domain.clock import local_text
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
-from inspector_app.services.session import LOCAL_TZ
 from inspector_app.services.sync import (
     NeedsSignIn,
     SyncReport,
@@ -75,10 +72,7 @@ def human_size(size: int) -> str:
 
 def local_time(iso: str) -> str:
     """UTC ISO text as Jinan local time, or '' for none."""
-    if not iso:
-        return ""
-    when: datetime = parse_utc(iso).astimezone(LOCAL_TZ)
-    return when.strftime("%Y-%m-%d %H:%M")
+    return local_text(iso)
 
 
 class SyncView(QWidget):
