@@ -28,7 +28,16 @@ from inspector_app.sync.protocol import (
     Op,
     ProtocolError,
 )
-from inspector_server import audit_api, auth, errors, feed, numbers, sign_in, token_secret, work_orders_api
+from inspector_server import (
+    audit_api,
+    auth,
+    errors,
+    feed,
+    numbers,
+    sign_in,
+    token_secret,
+    work_orders_api,
+)
 from inspector_server.blobs import BlobDir
 from inspector_server.db import make_engine
 from inspector_server.errors import ApiError

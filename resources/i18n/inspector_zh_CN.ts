@@ -2500,10 +2500,6 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>删除</translation>
     </message>
     <message>
-      <source>submit</source>
-      <translation>提交</translation>
-    </message>
-    <message>
       <source>upload</source>
       <translation>上传</translation>
     </message>
@@ -4849,6 +4845,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Enter your password on the sync page.</source>
       <translation>请在“同步”页面输入密码。</translation>
+    </message>
+    <message>
+      <source>Too many wrong passwords were tried; the sync server waits {seconds} seconds before the next sign-in.</source>
+      <translation>密码错误次数过多，同步服务器将在 {seconds} 秒后才接受下一次登录。</translation>
+    </message>
+    <message>
+      <source>Wait, then enter the password again. If you forgot it, ask your administrator to reset it.</source>
+      <translation>请稍候再输入密码。如果忘记了密码，请联系系统管理员重置。</translation>
     </message>
     <message>
       <source>This app is too old for the sync server: {why}</source>
