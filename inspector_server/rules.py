@@ -207,6 +207,8 @@ def check_workflow(caller: Caller, entity: str, field: str, current: Any, target
     rule = WORKFLOW.get((entity, field))
     if rule is None or current == target:
         return
+    if not isinstance(target, str):  # a list or object would not even compare with the states
+        raise rejected("invalid_value", f"{entity} {field} must be one of its states as text")
     moves, supervisor_only = rule
     if target in supervisor_only and caller.role not in (SUPERVISOR, ADMIN):
         raise forbidden("approve", f"only a supervisor may set {entity} {field} to {target}")
