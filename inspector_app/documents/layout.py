@@ -120,6 +120,16 @@ def _draw_qr(canvas: pdf_canvas.Canvas, payload: str, size: float) -> None:
     canvas.restoreState()
 
 
+# Label/value tables: a grid, labels on grey (the party block adds its second label column).
+_FIELD_GRID: list[tuple[object, ...]] = [
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+]
+
+
 def _table_style(commands: list[tuple[object, ...]]) -> TableStyle:
     """A table style whose cells start in the embedded face: reportlab's default cell font is
     Helvetica, which would otherwise be referenced (unembedded) even though every cell holds a
@@ -222,13 +232,7 @@ class OfficialDocument:
         """A two-column label/value table (party block, place, time...)."""
         data = [[Paragraph(markup(k), self.s["cell"]), Paragraph(markup(v), self.s["cell"])] for k, v in rows]
         table = Table(data, colWidths=[label_width_mm * mm, TEXT_W - label_width_mm * mm])
-        table.setStyle(_table_style([
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
+        table.setStyle(_table_style(_FIELD_GRID))
         self.story.append(table)
 
     def party(self, rows: Sequence[tuple[str, str]]) -> None:
@@ -257,12 +261,8 @@ class OfficialDocument:
             data.append([Paragraph(markup(pending[0][0]), c), Paragraph(markup(pending[0][1]), c), "", ""])
         table = Table(data, colWidths=[label, value, label, value])
         table.setStyle(_table_style([
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
+            *_FIELD_GRID,
             *[("BACKGROUND", (2, r), (2, r), colors.HexColor("#f2f2f2")) for r in range(len(data)) if r not in spans],
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             *[("SPAN", (1, r), (3, r)) for r in spans],
         ]))
         self.story.append(table)

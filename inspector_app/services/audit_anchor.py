@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inspector_app.domain.audit_chain import ChainBreak
+from inspector_app.domain.clock import utc_iso
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.services.session import Session
 from inspector_app.storage import audit
@@ -53,7 +54,7 @@ def anchor_audit(session: Session, client: SyncClient) -> list[ChainBreak]:
 
 def _remember(db: Any, found: list[ChainBreak], session: Session) -> None:
     kept = json.loads(get_meta(db, REPORTED_META) or "[]")
-    kept += [{"seq": b.seq, "reason": b.reason, "at": session.now().isoformat()} for b in found]
+    kept += [{"seq": b.seq, "reason": b.reason, "at": utc_iso(session.now())} for b in found]
     set_meta(db, REPORTED_META, json.dumps(kept[-50:]))
 
 

@@ -21,24 +21,18 @@ def _all(db: sqlite_utils.Database, sql: str, params: list[Any] | None = None) -
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+_ACTIVE_OFFICER = ("SELECT o.*, s.name AS squad_name FROM officer o LEFT JOIN squad s ON s.id = o.squad_id "
+                   "WHERE o.deleted = 0 AND o.active = 1")
+
+
 def officer_by_username(db: sqlite_utils.Database, username: str) -> dict[str, Any] | None:
     """The active officer with this login name, with squad name, or None."""
-    return _one(
-        db,
-        "SELECT o.*, s.name AS squad_name FROM officer o LEFT JOIN squad s ON s.id = o.squad_id "
-        "WHERE o.username = ? AND o.deleted = 0 AND o.active = 1",
-        [username],
-    )
+    return _one(db, f"{_ACTIVE_OFFICER} AND o.username = ?", [username])
 
 
 def officer_by_id(db: sqlite_utils.Database, officer_id: str) -> dict[str, Any] | None:
     """The active officer with this id, with squad name, or None."""
-    return _one(
-        db,
-        "SELECT o.*, s.name AS squad_name FROM officer o LEFT JOIN squad s ON s.id = o.squad_id "
-        "WHERE o.id = ? AND o.deleted = 0 AND o.active = 1",
-        [officer_id],
-    )
+    return _one(db, f"{_ACTIVE_OFFICER} AND o.id = ?", [officer_id])
 
 
 def officers(db: sqlite_utils.Database, squad_id: str | None = None) -> list[dict[str, Any]]:
