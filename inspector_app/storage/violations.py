@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sqlite_utils
 
+from inspector_app.domain.documents import number_key
 from inspector_app.storage.records import EntitySpec, register_entity
 
 register_entity(EntitySpec("violation"))
@@ -67,8 +69,22 @@ def get_document(db: sqlite_utils.Database, document_id: str) -> dict[str, Any] 
 
 
 def document_by_number(db: sqlite_utils.Database, number: str) -> dict[str, Any] | None:
+    """The document with this number, however its brackets, spaces and zero padding were
+    typed (domain.documents.number_key); the exact spelling wins."""
     rows = _rows(db.execute("SELECT * FROM document WHERE number = ?", [number]))
-    return rows[0] if rows else None
+    if rows:
+        return rows[0]
+    key = number_key(number)
+    running = re.findall(r"\d+", key)
+    # The running number is the last figure of every format, so it narrows the look; a record
+    # without number_value (an older version's) is still found by the full one.
+    looks = ([("number_value = ?", [int(running[-1])])] if running else []) + [("1 = 1", [])]
+    for where, params in looks:
+        found = db.execute(f"SELECT id, number FROM document WHERE {where}", params).fetchall()
+        match = next((document_id for document_id, stored in found if number_key(stored) == key), None)
+        if match:
+            return _rows(db.execute("SELECT * FROM document WHERE id = ?", [match]))[0]
+    return None
 
 
 def list_documents(
