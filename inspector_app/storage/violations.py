@@ -89,9 +89,10 @@ def document_by_number(db: sqlite_utils.Database, number: str) -> dict[str, Any]
 
 def list_documents(
     db: sqlite_utils.Database, start_iso: str | None, end_iso: str | None, doc_type: str | None,
-    squad_id: str | None, status: str | None, limit: int = 2000,
+    squad_id: str | None, status: str | None, limit: int = 2000, query: str = "",
 ) -> list[dict[str, Any]]:
-    """Documents for the clerk's list, newest first."""
+    """Documents for the clerk's list, newest first; ``query`` is a part of the party's name
+    or of the number (typed with any brackets, spaces or zero padding)."""
     clauses, params = ["deleted = 0"], []
     for column, value in (("doc_type", doc_type), ("squad_id", squad_id), ("status", status)):
         if value:
@@ -103,11 +104,17 @@ def list_documents(
     if end_iso:
         clauses.append("issued_at < ?")
         params.append(end_iso)
-    return _rows(db.execute(
+    rows = _rows(db.execute(
         f"SELECT id, doc_type, number, number_source, party_name, issued_at, status, print_count, violation_id, "
-        f"content_sha256 FROM document WHERE {' AND '.join(clauses)} ORDER BY issued_at DESC LIMIT {int(limit)}",
+        f"content_sha256 FROM document WHERE {' AND '.join(clauses)} ORDER BY issued_at DESC"
+        + ("" if query.strip() else f" LIMIT {int(limit)}"),
         params,
     ))
+    text, key = query.strip(), number_key(query)
+    if not text:
+        return rows
+    # A number's key drops padding, so the typed part is matched against keys as well as text.
+    return [r for r in rows if text in (r["party_name"] or "") or text in r["number"] or (key and key in number_key(r["number"]))][:limit]
 
 
 def documents_of(db: sqlite_utils.Database, violation_id: str) -> list[dict[str, Any]]:
