@@ -1555,6 +1555,18 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
       <translation>责令改正</translation>
     </message>
     <message>
+      <source>警示告知书</source>
+      <translation>警示告知书</translation>
+    </message>
+    <message>
+      <source>责令限期改正通知书</source>
+      <translation>责令限期改正通知书</translation>
+    </message>
+    <message>
+      <source>送达回证</source>
+      <translation>送达回证</translation>
+    </message>
+    <message>
       <source>waiting for re-check</source>
       <translation>待复查</translation>
     </message>
@@ -1627,6 +1639,14 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
       <translation>送达地址确认书</translation>
     </message>
     <message>
+      <source>Documents</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>Reopen and reprint the documents issued for this violation</source>
+      <translation>重新打开、补打本违法行为已制作的文书</translation>
+    </message>
+    <message>
       <source>Re-check…</source>
       <translation>复查…</translation>
     </message>
@@ -1655,6 +1675,14 @@ Overridden by the officer: {reason}</source>
     <message>
       <source>Select a violation to see why the app decided as it did.</source>
       <translation>选择一条违法记录，查看判定理由。</translation>
+    </message>
+    <message>
+      <source>首违不罚告知书</source>
+      <translation>首违不罚告知书</translation>
+    </message>
+    <message>
+      <source>  (voided)</source>
+      <translation>（已作废）</translation>
     </message>
     <message>
       <source>Re-check</source>
