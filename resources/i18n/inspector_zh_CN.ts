@@ -1905,6 +1905,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>移除</translation>
     </message>
     <message>
+      <source>Images ({patterns})</source>
+      <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -1949,6 +1953,25 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>The printer did not accept the job. Check that it is on and has paper.</source>
       <translation>打印机没有接受打印任务。请检查打印机是否开机、是否有纸。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>Computer</source>
+      <translation>计算机</translation>
+    </message>
+    <message>
+      <source>Directory</source>
+      <translation>目录</translation>
     </message>
   </context>
   <context>
