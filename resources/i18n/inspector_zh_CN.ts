@@ -2404,6 +2404,21 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>SignerPad</name>
+    <message>
+      <source>Sign again</source>
+      <translation>重签</translation>
+    </message>
+    <message>
+      <source>Clear this signature and sign once more</source>
+      <translation>清除这一签名，重新签写</translation>
+    </message>
+    <message>
+      <source>{role}: {name}</source>
+      <translation>{role}：{name}</translation>
+    </message>
+  </context>
+  <context>
     <name>Startup</name>
     <message>
       <source>Today's backup was not made: {reason}</source>
