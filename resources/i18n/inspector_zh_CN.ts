@@ -1037,8 +1037,22 @@ What was already saved is safe. The details are in the log file; please tell you
       <translation>放弃草稿</translation>
     </message>
     <message>
+      <source>All compliant</source>
+      <translation>全部合格</translation>
+    </message>
+    <message>
+      <source>Mark every duty not answered yet as compliant; answers already chosen stay as they are.</source>
+      <translation>把尚未作答的职责都记为合格；已选的答案保持不变。</translation>
+    </message>
+    <message>
       <source>Restored the draft autosaved at {time}.</source>
       <translation>已恢复 {time} 自动保存的草稿。</translation>
+    </message>
+    <message numerus="yes">
+      <source>Score: %n duty(ies) not answered yet</source>
+      <translation>
+        <numerusform>得分：还有 %n 项职责未作答</numerusform>
+      </translation>
     </message>
     <message>
       <source>Score: complete the form</source>
@@ -4406,6 +4420,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Not asked</source>
       <translation>未询问</translation>
+    </message>
+    <message>
+      <source>{label} is not answered yet: choose compliant, not compliant or not applicable.</source>
+      <translation>{label}尚未作答：请选择合格、不合格或不适用。</translation>
     </message>
     <message>
       <source>Every duty is marked not applicable: check at least one duty, or do not record an inspection.</source>
