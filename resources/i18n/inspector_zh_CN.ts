@@ -796,6 +796,10 @@
       <translation>全部状态</translation>
     </message>
     <message>
+      <source>Party or number</source>
+      <translation>当事人或文号</translation>
+    </message>
+    <message>
       <source>Verify a paper: scan its QR code or type its number</source>
       <translation>核验纸质文书：扫描二维码或输入文号</translation>
     </message>
@@ -848,16 +852,8 @@
       <translation>已开具</translation>
     </message>
     <message>
-      <source>Save document</source>
-      <translation>保存文书</translation>
-    </message>
-    <message>
-      <source>Void document</source>
-      <translation>作废文书</translation>
-    </message>
-    <message>
-      <source>Why is it void? The number stays used and the reason is recorded.</source>
-      <translation>作废原因？该文号不再使用，原因将被记录。</translation>
+      <source>Saved {n} file(s) to {where}</source>
+      <translation>已保存 {n} 个文件到 {where}</translation>
     </message>
     <message>
       <source>✔ genuine and unaltered: {party}</source>
@@ -1812,6 +1808,57 @@ Units on the roads: {total}, not checked: {left}</source>
       <translation>用时 {h} 小时 {m} 分钟 · 里程 {km:.2f} 公里
 检查单位：{n} 个（不达标 {bad} 个）
 路段内单位：{total} 个，未检查 {left} 个</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfFiles</name>
+    <message>
+      <source>Save document</source>
+      <translation>保存文书</translation>
+    </message>
+    <message>
+      <source>Save documents</source>
+      <translation>保存文书</translation>
+    </message>
+    <message>
+      <source>Save the {n} selected documents as one PDF, or as one file each in a folder?</source>
+      <translation>将选中的 {n} 份文书合并保存为一个 PDF，还是每份一个文件保存到文件夹？</translation>
+    </message>
+    <message>
+      <source>One PDF…</source>
+      <translation>合并为一个 PDF…</translation>
+    </message>
+    <message>
+      <source>One file each…</source>
+      <translation>每份一个文件…</translation>
+    </message>
+    <message>
+      <source>{n} documents.pdf</source>
+      <translation>{n} 份文书.pdf</translation>
+    </message>
+    <message>
+      <source>Folder for the documents</source>
+      <translation>保存文书的文件夹</translation>
+    </message>
+    <message>
+      <source>No PDF viewer</source>
+      <translation>没有 PDF 阅读程序</translation>
+    </message>
+    <message>
+      <source>This computer has no program that opens PDF files. The file is saved at:
+{path}
+Save a copy elsewhere to open or print it on another computer, or ask the administrator to install a PDF viewer.</source>
+      <translation>本机没有能打开 PDF 文件的程序。文件已保存在：
+{path}
+可另存一份（如存到U盘）到其他电脑上打开或打印，或请管理员安装 PDF 阅读程序。</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>另存为</translation>
     </message>
   </context>
   <context>
@@ -3103,6 +3150,25 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     </message>
   </context>
   <context>
+    <name>VoidDialog</name>
+    <message>
+      <source>Void document</source>
+      <translation>作废文书</translation>
+    </message>
+    <message>
+      <source>Void {number}? The number stays used and the reason is recorded.</source>
+      <translation>作废 {number}？该文号仍视为已使用，作废原因将被记录。</translation>
+    </message>
+    <message>
+      <source>e.g. wrong party name, misprint</source>
+      <translation>例如：当事人姓名写错、打印错误</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>作废</translation>
+    </message>
+  </context>
+  <context>
     <name>WorkOrderActions</name>
     <message>
       <source>Start</source>
@@ -4221,6 +4287,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Check the data folder (--data-dir).</source>
       <translation>请检查数据文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+      <source>Please correct the highlighted fields: {details}</source>
+      <translation>请更正标出的内容：{details}</translation>
     </message>
   </context>
   <context>
