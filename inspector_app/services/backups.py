@@ -5,9 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspector_app.domain.errors import UserError
+from inspector_app.domain.progress import Progress
 from inspector_app.services.session import Session
 from inspector_app.storage import backups, salvage
+from inspector_app.storage.errors import DamagedDatabase
 from inspector_app.storage.salvage import SalvageReport
+
+# DamagedDatabase and SalvageReport are re-exported: the UI names them but may not import storage.
+__all__ = [
+    "DamagedDatabase", "SalvageReport", "available_backups", "check_backup_folder",
+    "make_daily_backup", "newest_backup", "restore_from_backup", "salvage_damaged_profile",
+]
 
 
 def make_daily_backup(session: Session, folder: Path | None = None, keep: int = 14) -> Path | None:
@@ -34,10 +42,10 @@ def available_backups(data_dir: Path, folder: Path | None = None) -> list[Path]:
     return backups.list_backups(folder or data_dir / "backups")
 
 
-def salvage_damaged_profile(data_dir: Path) -> SalvageReport:
+def salvage_damaged_profile(data_dir: Path, progress: Progress | None = None) -> SalvageReport:
     """Copy every readable row of the profile's damaged database into a fresh one (the damaged
     file is kept beside it); returns what was copied and what was lost."""
-    return salvage.salvage_profile(data_dir)
+    return salvage.salvage_profile(data_dir, progress)
 
 
 def newest_backup(data_dir: Path, folder: Path | None = None) -> Path | None:
