@@ -228,6 +228,11 @@ class Startup:
         # chosen in Settings. A failure (a USB drive not plugged in) is said in the status bar.
         folder = Path(self.settings.backup_folder) if self.settings.backup_folder else None
         self.runner.run(make_daily_backup, session, folder, on_error=self._backup_failed)
+        from inspector_app.ui.damage_notice import DamageNotice
+
+        # The full damage check (opening read one page per table): a failure stops saving.
+        self.damage = DamageNotice(self.window, self.runner, session, folder)
+        self.damage.start()
         return self.window
 
     def _backup_failed(self, exc: BaseException) -> None:
