@@ -1565,6 +1565,10 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
       <translation>责任单位 {units} 家 · 八乱 {checks} 起 · 待复查 {notices} 件 · {day} 巡查轨迹 {tracks} 条</translation>
     </message>
     <message>
+      <source> ({n} re-checks due have no position on the map)</source>
+      <translation>（其中 {n} 件待复查未标注位置，地图上不显示）</translation>
+    </message>
+    <message>
       <source>No position yet: start a patrol with GPS, or type a position on the patrol page.</source>
       <translation>还没有位置：请开始巡查并连接 GPS，或在巡查页面手动输入位置。</translation>
     </message>
