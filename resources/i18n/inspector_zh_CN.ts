@@ -3870,6 +3870,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>目录文件 disorders.json，{where}：首违不罚条目 {code} 不在 first_offence.json 中。</translation>
     </message>
     <message>
+      <source>Catalog file responsibilities.json, {where}: 八乱 category {code} is not in disorders.json.</source>
+      <translation>目录文件 responsibilities.json，{where}：八乱类别 {code} 不在 disorders.json 中。</translation>
+    </message>
+    <message>
       <source>Catalog file responsibilities.json must list the five duties, not {n}.</source>
       <translation>目录文件 responsibilities.json 必须列出门前五包的五项责任，而不是 {n} 项。</translation>
     </message>
