@@ -104,7 +104,8 @@ def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: M
     for pad in (sign.party, sign.officer1, sign.officer2):
         pad.add_stroke([(20, 60), (120, 30)])
     sign.issue()
-    _visible(PdfPreviewDialog).close()
+    assert view.flow.preview_dialog is not None
+    view.flow.preview_dialog.close()
     number = window.session.store.db.execute("SELECT number FROM document WHERE doc_type = 'warning'").fetchone()[0]
     view.table.clearSelection()
     assert not view.documents_button.isEnabled()
@@ -114,7 +115,8 @@ def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: M
     assert len(actions) == 2 and "首违不罚告知书" in actions[0].text() and number in actions[0].text()
     assert "送达回证" in actions[1].text()
     actions[0].trigger()
-    preview = _visible(PdfPreviewDialog)
+    preview = view.flow.preview_dialog
+    assert preview is not None and preview.isVisible()
     assert number in preview.windowTitle() and preview.document.pageCount() >= 1
     assert hasattr(preview, "print_button") and preview.print_button.isEnabled()
     preview.close()
