@@ -182,6 +182,10 @@ def _preload_references(batch: Batch, ops: list[Op]) -> None:
 
 
 def _apply_one(batch: Batch, op: Op) -> OpResult:
+    if op.author and op.author != batch.caller.officer_id:
+        # A shared laptop sends each officer's changes under that officer's own sign-in.
+        return OpResult(op.op_id, Status.FORBIDDEN, "author_mismatch: this change was made by another "
+                                                    "officer; it is sent when that officer signs in")
     missing = [h for h in op.blobs if h not in batch.blobs]
     if missing:
         return OpResult(op.op_id, Status.REJECTED, f"missing_blob: upload {missing[0]} first")
