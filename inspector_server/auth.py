@@ -143,6 +143,8 @@ def register_device(conn: Connection, row: dict[str, Any], device_id: str, devic
         conn.execute(insert(device).values(id=device_id, created_at=now, owner_id=row["officer_id"], **values))
     else:
         owner = known["owner_id"] if known["shared"] or known["owner_id"] else row["officer_id"]
+        if known["shared"] and known["name"]:
+            values["name"] = known["name"]  # the administrator's name for the shared laptop stays
         conn.execute(update(device).where(device.c.id == device_id).values(owner_id=owner, **values))
         conn.execute(delete(spent_refresh).where(spent_refresh.c.device_id == device_id))
     return refresh, int(known["token_epoch"]) if known is not None else 0
