@@ -2726,6 +2726,14 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>本机上缺少该文件。</translation>
     </message>
     <message>
+        <source>This laptop already sent a different change under the same change id; this one was not applied. Tell your administrator.</source>
+        <translation>本机曾用同一变更编号发送过另一项修改，此项修改未被服务器采用。请告知系统管理员。</translation>
+    </message>
+    <message>
+        <source>The document number is neither from this laptop&apos;s number block nor provisional, so the server does not accept it.</source>
+        <translation>该文书编号既不属于本机的编号段，也不是临时编号，服务器不予接受。</translation>
+    </message>
+    <message>
         <source>Sign in to the server…</source>
         <translation>登录服务器…</translation>
     </message>
@@ -5038,6 +5046,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
     <message>
         <source>Enter the server address in Settings.</source>
         <translation>请在“设置”中填写服务器地址。</translation>
+    </message>
+    <message>
+        <source>This laptop is enrolled for another officer&apos;s account, so the sync server does not accept your sign-in on it.</source>
+        <translation>这台笔记本已登记在其他执法人员的账号下，同步服务器不接受您在这台电脑上登录。</translation>
+    </message>
+    <message>
+        <source>Sign in on your own laptop, or ask your administrator to enrol this one as a shared laptop with your name on it.</source>
+        <translation>请在您自己的笔记本上登录，或请系统管理员把这台电脑登记为共用笔记本并加入您的账号。</translation>
+    </message>
+    <message>
+        <source>This shared laptop is not enrolled for your account.</source>
+        <translation>这台共用笔记本没有为您的账号登记。</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to add you to this laptop, or sign in on your own.</source>
+        <translation>请系统管理员把您加入这台电脑，或在您自己的笔记本上登录。</translation>
     </message>
     <message>
         <source>This laptop does not trust the certificate of the sync server {url}.</source>

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from server_snapshot import snapshot
 from sqlalchemy import Engine
-from sync_helpers import PASSWORD, Seed
+from sync_helpers import PASSWORD, LiveServer, Seed, client_factory
 from test_server_api import op, pull_all, push
 from trust_helpers import server_state
 
 from inspector_app.domain.ids import uuid7
+from inspector_app.sync.client import DEVICE_REFUSALS, Refused, Tokens
 from inspector_server import admin, cli
 
 LOGIN, REFRESH = "/api/v1/auth/login", "/api/v1/auth/refresh"
@@ -165,3 +167,12 @@ def test_a_provisional_number_is_replaced_and_the_answer_says_by_which(api: Test
     assert (stored["number"], stored["number_value"], stored["number_source"]) == (NUMBER.format(6), 6, "server")
     replay = push(api, mine, doc)[0]
     assert replay["status"] == "duplicate" and replay["reason"] == answer["reason"]
+
+
+def test_the_app_is_told_the_laptop_is_someone_elses_not_to_retype_the_password(live: LiveServer,
+                                                                                seeded: Seed) -> None:
+    with client_factory(live.url, "laptop-li", Tokens()) as owner:
+        owner.login("liqiang", PASSWORD, "李强的笔记本")
+    with client_factory(live.url, "laptop-li", Tokens()) as other, pytest.raises(Refused) as refused:
+        other.login("sunli", PASSWORD, "李强的笔记本")
+    assert refused.value.message == DEVICE_REFUSALS["device_taken"][0]  # not NeedsSignIn
