@@ -57,6 +57,10 @@ REASONS = {
     "missing_blob": QT_TRANSLATE_NOOP("SyncView", "An attachment has not reached the server yet."),
     "unknown_record": QT_TRANSLATE_NOOP("SyncView", "The server does not have this record (its creation was refused)."),
     "missing_file": QT_TRANSLATE_NOOP("SyncView", "The file is missing on this laptop."),
+    "op_id_reused": QT_TRANSLATE_NOOP("SyncView", "This laptop already sent a different change under the same "
+                                                  "change id; this one was not applied. Tell your administrator."),
+    "number_source": QT_TRANSLATE_NOOP("SyncView", "The document number is neither from this laptop's number "
+                                                   "block nor provisional, so the server does not accept it."),
 }
 
 
