@@ -26,6 +26,7 @@ from inspector_app.services.audit_anchor import anchor_audit
 from inspector_app.services.auth import hash_password
 from inspector_app.services.session import Session
 from inspector_app.storage import sync_state as state
+from inspector_app.storage.rollback import Refusal, roll_back
 from inspector_app.sync.client import NeedsSignIn, Offline, SyncClient, SyncError, Tokens
 from inspector_app.sync.protocol import MAX_PUSH_OPS, Op
 
@@ -51,6 +52,7 @@ class SyncReport:
     entities: set[str] = field(default_factory=set)
     audit_breaks: list[ChainBreak] = field(default_factory=list)
     clock_offset: timedelta | None = None  # the server's time minus this laptop's, when measured
+    rolled_back: int = 0  # records put back to the server's version after a refusal
 
 
 def server_url(session: Session) -> str:
@@ -239,8 +241,12 @@ def _push(session: Session, client: SyncClient, report: SyncReport, progress: Pr
                o.author)
             for o in batch
         ])
-        with session.store.transaction() as db:
+        with state.replication_transaction(session.store) as db:
             state.record_answers(db, [(r.op_id, r.effective.value, r.reason) for r in results])
+            answers = {r.op_id: r for r in results if r.refused}
+            report.rolled_back += roll_back(db, [
+                Refusal(o.op_id, o.entity, o.entity_id, o.op, o.changes, answers[o.op_id].current,
+                        answers[o.op_id].absent) for o in batch if o.op_id in answers])
         for r in results:
             report.answers[r.effective.value] = report.answers.get(r.effective.value, 0) + 1
         report.pushed += len(batch)

@@ -202,6 +202,14 @@ def apply_changes(db: sqlite_utils.Database, changes: list[dict[str, Any]], next
     """Apply one pulled batch and move the cursor (call inside one transaction). Fields with a
     local change still waiting to be sent keep their local value: the server merges that op
     when it arrives. Returns how many records were written."""
+    written = apply_records(db, changes)
+    set_state(db, cursor=str(next_cursor))
+    return written
+
+
+def apply_records(db: sqlite_utils.Database, changes: list[dict[str, Any]]) -> int:
+    """Write records as the server sent them (a pulled page, or the server's version of a
+    record whose op was refused), keeping fields with a pending local change."""
     by_entity: dict[str, list[dict[str, Any]]] = {}
     for change in changes:
         by_entity.setdefault(change["entity"], []).append(change)
@@ -230,7 +238,6 @@ def apply_changes(db: sqlite_utils.Database, changes: list[dict[str, Any]], next
         for names, values in inserts.items():
             cols = ", ".join(f'"{n}"' for n in names)
             db.conn.executemany(f'INSERT INTO "{entity}" ({cols}) VALUES ({", ".join("?" * len(names))})', values)
-    set_state(db, cursor=str(next_cursor))
     return written
 
 

@@ -107,12 +107,18 @@ def _text(data: dict[str, Any], key: str) -> str:
 
 @dataclass(frozen=True)
 class OpResult:
-    """The server's answer for one op. ``original`` is the first answer of a replayed op."""
+    """The server's answer for one op. ``original`` is the first answer of a replayed op.
+
+    A refused op's answer also carries the record as the server holds it (``current``, a
+    change) or says the server has none the device may see (``absent``), so the device puts
+    the record back to the server's version in the transaction that stores the answer."""
 
     op_id: str
     status: Status
     reason: str = ""
     original: Status | None = None
+    current: dict[str, Any] | None = None
+    absent: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The result as JSON-ready data."""
@@ -121,16 +127,28 @@ class OpResult:
             out["reason"] = self.reason
         if self.original is not None:
             out["original"] = self.original.value
+        if self.current is not None:
+            out["current"] = self.current
+        if self.absent:
+            out["absent"] = True
         return out
 
     @staticmethod
     def from_json(data: dict[str, Any]) -> OpResult:
         """Parse one result."""
         original = data.get("original")
+        current = data.get("current")
         return OpResult(
             str(data["op_id"]), Status(data["status"]), str(data.get("reason") or ""),
             Status(original) if original else None,
+            Change.from_json(current).to_json() if isinstance(current, dict) else None,
+            bool(data.get("absent")),
         )
+
+    @property
+    def refused(self) -> bool:
+        """Whether the server refused the op (a replay: its first answer)."""
+        return self.effective in (Status.REJECTED, Status.FORBIDDEN)
 
     @property
     def effective(self) -> Status:
