@@ -152,8 +152,9 @@ def review_record(session: Session, entity: str, entity_id: str, decision: str, 
     status_field = ENTITY_STATUS[entity]
     check_transition(row[status_field], decision)
     with session.operation(f"review_{entity}", Permission.REVIEW) as op:
+        first_op = store.outbox_seq(op.db)
         op.recorder.patch(entity, entity_id, {status_field: decision, "review_comment": comment.strip()})
-        op.recorder.create("review", {
+        review_id = op.recorder.create("review", {
             "entity": entity, "entity_id": entity_id, "decision": decision, "comment": comment.strip(),
             "reviewer_id": session.actor.officer_id, "reviewed_at": utc_iso(op.now),
         })
@@ -166,7 +167,8 @@ def review_record(session: Session, entity: str, entity_id: str, decision: str, 
             ).fetchall():
                 op.recorder.patch("frontage_inspection", pending, {"review_status": "approved"})
         op.entity, op.entity_id = entity, entity_id
-        op.details.update(decision=decision)
+        # The decision's own ops, so that it can be undone while none of them has been pushed.
+        op.details.update(decision=decision, review_id=review_id, ops=store.op_ids_after(op.db, first_op))
     return op.changes
 
 

@@ -51,10 +51,6 @@
       <translation>请签订人在此用手指、手写笔或鼠标签名</translation>
     </message>
     <message>
-      <source>Clear signature</source>
-      <translation>清除签名</translation>
-    </message>
-    <message>
       <source>The person could name the five duties (知晓)</source>
       <translation>负责人能说出门前五包责任（知晓）</translation>
     </message>
@@ -4207,6 +4203,18 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Check the data folder (--data-dir).</source>
       <translation>请检查数据文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+      <source>There is no decision to undo: the last one has been sent to the server already.</source>
+      <translation>没有可撤销的审核决定：上一个决定已同步到服务器。</translation>
+    </message>
+    <message>
+      <source>Review the record again to change a decision that has synced.</source>
+      <translation>已同步的决定请重新审核该记录来更改。</translation>
+    </message>
+    <message>
+      <source>That record has changed since the decision; it cannot be undone. Review it again.</source>
+      <translation>该记录在审核后已有变化，不能撤销。请重新审核。</translation>
     </message>
   </context>
   <context>
