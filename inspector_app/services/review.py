@@ -16,6 +16,7 @@ from inspector_app.domain.errors import FieldError, NotFound, PermissionDenied, 
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.review import RESUBMITTED, RETURNED, check_transition
 from inspector_app.domain.roles import Permission, Role
+from inspector_app.services.review_details import day_checks
 from inspector_app.services.session import LOCAL_TZ, Session
 from inspector_app.storage import reviews as store
 from inspector_app.storage.inspections import get_inspection
@@ -95,6 +96,7 @@ def review_day(session: Session, day: date, squad_id: str | None = None) -> DayR
     start, end = day_bounds_utc(day)
     inspections = store.day_inspections(db, squad_id, [p["id"] for p in patrols], start, end)
     roads = store.road_geometries(db, sorted({r for p in patrols for r in json.loads(p["road_segment_ids"])}))
+    checks = day_checks(session, [p["id"] for p in patrols])
     officers = {o["id"]: OfficerDay(o["id"], o["name"], o["badge_no"]) for o in store.squad_officer_rows(db, squad_id)}
     by_patrol: dict[str, list[dict[str, Any]]] = {}
     for row in inspections:
@@ -116,6 +118,7 @@ def review_day(session: Session, day: date, squad_id: str | None = None) -> DayR
             "visited": len(visited),
             "assigned": len(assigned),
             "inspections": len(by_patrol.get(patrol["id"], [])),
+            "checks": checks.get(patrol["id"], []),
         }
         person.patrols.append(patrol_view)
         person.distance_m += patrol["distance_m"]

@@ -140,3 +140,13 @@ def restore_reviewed_fields(db: sqlite_utils.Database, entity: str, entity_id: s
 def forget_review(db: sqlite_utils.Database, review_id: str) -> None:
     """Remove a review record that was never pushed."""
     db.execute("DELETE FROM review WHERE id = ?", [review_id])
+
+
+def patrol_checks(db: sqlite_utils.Database, patrol_ids: list[str]) -> list[dict[str, Any]]:
+    """The 八乱 checks recorded on these patrols, in the order they were found."""
+    marks = ",".join("?" * len(patrol_ids)) or "NULL"
+    return _rows(db.execute(
+        f"SELECT id, patrol_id, category, event_code, address, found_at, status FROM disorder_check "
+        f"WHERE deleted = 0 AND patrol_id IN ({marks}) ORDER BY found_at",
+        patrol_ids,
+    ))
