@@ -354,10 +354,12 @@ def void_document(session: Session, document_id: str, reason: str) -> Changes:
 
 
 def list_documents(session: Session, start_iso: str | None = None, end_iso: str | None = None,
-                   doc_type: str | None = None, squad_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
-    """Documents for the clerk's page."""
+                   doc_type: str | None = None, squad_id: str | None = None, status: str | None = None,
+                   query: str = "") -> list[dict[str, Any]]:
+    """Documents for the clerk's page; ``query`` finds a party by part of its name or a number
+    however it is typed."""
     _require_documents(session)
-    return store.list_documents(session.store.db, start_iso, end_iso, doc_type, squad_id, status)
+    return store.list_documents(session.store.db, start_iso, end_iso, doc_type, squad_id, status, query=query)
 
 
 def batch_pdf(session: Session, document_ids: list[str], progress: Progress | None = None) -> bytes:

@@ -8,8 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -32,6 +31,7 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
 from inspector_app.ui.icons import icon
+from inspector_app.ui.pdf_files import open_pdf
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.signature_pad import SignerPad
@@ -131,6 +131,6 @@ class AgreementDialog(QDialog):
             return path
 
         def opened(path: Path) -> None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_pdf(self, path)
 
         self.runner.run(write, on_done=opened, on_error=lambda exc: show_error(self, exc))

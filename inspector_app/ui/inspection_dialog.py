@@ -118,11 +118,25 @@ class DutyWidget(QGroupBox):
             f"{code}.photos": self.strip.photo_ids(),
         }
 
-    def set_values(self, values: dict[str, Any]) -> None:
-        code = self.duty.code
-        button = self.buttons.get(values.get(f"{code}.result") or "ok")
+    def set_result(self, result: str | None) -> None:
+        """Answer the duty, or (None) leave it unanswered."""
+        button = self.buttons.get(result or "")
         if button:
             button.setChecked(True)
+            return
+        # An exclusive group never lets its last checked button go: lift that for a moment.
+        self.group.setExclusive(False)
+        for b in self.buttons.values():
+            b.setChecked(False)
+        self.group.setExclusive(True)
+
+    def focus_answer(self) -> None:
+        """Put the keyboard on this duty's choices (arrows then pick one)."""
+        (self.group.checkedButton() or self.buttons["ok"]).setFocus()
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        code = self.duty.code
+        self.set_result(values.get(f"{code}.result"))
         failed = set(values.get(f"{code}.failed") or [])
         for key, box in self.items.items():
             box.setChecked(key in failed)
@@ -176,7 +190,7 @@ class InspectionDialog(QDialog):
         extra.addRow(self.tr("知晓 (asked about the five duties)"), self.awareness)
         extra.addRow(self.tr("Overall note"), self.note)
         column.addLayout(extra)
-        scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.score = QLabel()
@@ -191,6 +205,13 @@ class InspectionDialog(QDialog):
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.discard_button = buttons.addButton(self.tr("Discard draft"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.discard_button.clicked.connect(self.discard)
+        # The one deliberate way to pass every duty at once; Save never does it for you.
+        self.all_pass_button = buttons.addButton(self.tr("All compliant"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.all_pass_button.setObjectName("allCompliant")
+        self.all_pass_button.setAutoDefault(False)
+        self.all_pass_button.setToolTip(self.tr("Mark every duty not answered yet as compliant; "
+                                                "answers already chosen stay as they are."))
+        self.all_pass_button.clicked.connect(self.all_compliant)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -240,12 +261,23 @@ class InspectionDialog(QDialog):
         self.awareness.setCurrentIndex(max(0, self.awareness.findData(values.get("awareness", "not_asked"))))
         self.note.setPlainText(values.get("note") or "")
 
+    def all_compliant(self) -> None:
+        """Answer every still unanswered duty 合格."""
+        for duty in self.duties:
+            if duty.result() is None:
+                duty.set_result("ok")
+
     def _changed(self) -> None:
         self._dirty = True
         self._update_score()
 
     def _update_score(self) -> None:
-        clean_values, problems = clean(form_for(self.session), self.values(), FormContext(self.session.today()))
+        values = self.values()
+        open_duties = sum(1 for d in self.duties if values.get(f"{d.duty.code}.result") is None)
+        if open_duties:
+            self.score.setText(self.tr("Score: %n duty(ies) not answered yet", "", open_duties))
+            return
+        clean_values, problems = clean(form_for(self.session), values, FormContext(self.session.today()))
         if problems:
             self.score.setText(self.tr("Score: complete the form"))
             return
@@ -287,9 +319,26 @@ class InspectionDialog(QDialog):
                 duty.error.setText("\n".join(tr_field_error(e) for e in mine))
                 duty.error.setVisible(bool(mine))
             self.keys.failed(exc.errors)
+            self._focus_error(exc.errors[0].field if exc.errors else "")
         else:
             self.keys.failed()
             show_error(self, exc)
+
+    def _focus_error(self, key: str) -> None:
+        """Bring the first wrong answer into view and put the keyboard on it."""
+        duty = next((d for d in self.duties if key.startswith(d.duty.code + ".")), None)
+        if duty is not None:
+            self.scroll_area.ensureWidgetVisible(duty)
+            if key.endswith(".failed") and duty.items:
+                next(iter(duty.items.values())).setFocus()
+            else:
+                duty.focus_answer()
+        elif key == "awareness":
+            self.scroll_area.ensureWidgetVisible(self.awareness)
+            self.awareness.setFocus()
+        elif key == "note":
+            self.scroll_area.ensureWidgetVisible(self.note)
+            self.note.setFocus()
 
     def discard(self) -> None:
         """Throw the draft away and close."""
