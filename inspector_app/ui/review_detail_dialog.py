@@ -108,7 +108,7 @@ class ReviewDetailDialog(QDialog):
         awareness = {c.value: tr_text(c.label, "forms") for c in AWARENESS_CHOICES}
         verdict = self.tr("compliant") if d.compliant else self.tr("not compliant")
         score = "—" if d.score is None else f"{d.score:g}"
-        note_label, unanswered = self.tr("Note"), self.tr("not answered")
+        note_label, unanswered = self.tr("Note:"), self.tr("not answered")
         rows = []
         for duty in d.duties:
             photos = self.tr("{n} photo(s)").format(n=len(duty.photo_ids))
@@ -118,32 +118,34 @@ class ReviewDetailDialog(QDialog):
                 f"<tr><td><b>{_e(duty.code)} {_e(duty.name)}</b></td>"
                 f"<td style='color:{colour}'><b>{_e(results.get(duty.result or '', unanswered))}</b></td></tr>"
                 + (f"<tr><td colspan=2><ul style='margin:0'>{failed}</ul></td></tr>" if failed else "")
-                + (f"<tr><td colspan=2>{note_label}: {_e(duty.note)}</td></tr>" if duty.note else "")
+                + (f"<tr><td colspan=2>{note_label} {_e(duty.note)}</td></tr>" if duty.note else "")
                 + (f"<tr><td colspan=2>{photos}</td></tr>" if duty.photo_ids else ""))
         status = tr_text(STATUS_LABELS.get(d.review_status, d.review_status), "review")
         by = self.tr("Inspected by {officer} at {time}").format(officer=_e(d.officer), time=_e(d.inspected_at))
         scored = self.tr("Score: {score} · {verdict}").format(score=score, verdict=verdict)
-        aware, review, overall = self.tr("知晓"), self.tr("Review"), self.tr("Overall note")
+        aware, review, overall = self.tr("知晓:"), self.tr("Review:"), self.tr("Overall note:")
         return (
             f"<h3>{_e(d.unit_name)}</h3><p>{_e(d.unit_address)}</p>"
             f"<p>{by}<br>{scored}<br>"
-            f"{aware}: {_e(awareness.get(d.awareness, d.awareness))}<br>"
-            f"{review}: {_e(status)} {_e(d.review_comment)}</p>"
+            f"{aware} {_e(awareness.get(d.awareness, d.awareness))}<br>"
+            f"{review} {_e(status)} {_e(d.review_comment)}</p>"
             f"<table cellpadding=3 width='100%'>{''.join(rows)}</table>"
-            + (f"<p><b>{overall}</b>: {_e(d.note)}</p>" if d.note else "")
+            + (f"<p><b>{overall}</b> {_e(d.note)}</p>" if d.note else "")
         )
 
     def _check_html(self, d: dict[str, Any]) -> str:
         status = tr_text(CHECK_STATUS.get(d["status"], d["status"]), "disorders")
         party = "　".join(_e(x) for x in (d["party_name"], d["party_phone"]) if x)
-        timeline = "".join(f"<li>{_e(e['at_local'])} {_e(e['kind'])} {_e(e['officer_name'])} {_e(e['note'])}</li>"
-                           for e in d["timeline"])
-        place, status_label, responsible, history = self.tr("Place"), self.tr("Status"), self.tr("Responsible"), self.tr("Timeline")
+        timeline = "".join(
+            f"<li>{_e(e['at_local'])} {_e(e['officer_name'])} → "
+            f"{_e(tr_text(CHECK_STATUS.get(e['status_to'], e['status_to']), 'disorders'))} {_e(e['note'])}</li>"
+            for e in d["timeline"])
+        place, status_label, responsible, history = self.tr("Place:"), self.tr("Status:"), self.tr("Responsible:"), self.tr("Timeline")
         found = self.tr("Found by {officer} at {time}").format(officer=_e(d["officer_name"]), time=_e(d["found_local"]))
         return (
             f"<h3>{_e(d['category_name'])}</h3><p>{_e(d['event_name'])}</p>"
-            f"<p>{place}: {_e(d['address'])} {_e(d['road_name'])}<br>{found}<br>{status_label}: {_e(status)}<br>"
-            + (f"{responsible}: {party}<br>" if party else "")
+            f"<p>{place} {_e(d['address'])} {_e(d['road_name'])}<br>{found}<br>{status_label} {_e(status)}<br>"
+            + (f"{responsible} {party}<br>" if party else "")
             + f"</p><p>{_e(d['description'])}</p>"
             + (f"<p><b>{history}</b></p><ul>{timeline}</ul>" if timeline else "")
         )

@@ -2336,12 +2336,24 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>不达标</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>备注</translation>
+      <source>知晓:</source>
+      <translation>知晓：</translation>
+    </message>
+    <message>
+      <source>Review:</source>
+      <translation>审核：</translation>
+    </message>
+    <message>
+      <source>Overall note:</source>
+      <translation>总体备注：</translation>
     </message>
     <message>
       <source>not answered</source>
       <translation>未作答</translation>
+    </message>
+    <message>
+      <source>Note:</source>
+      <translation>备注：</translation>
     </message>
     <message>
       <source>{n} photo(s)</source>
@@ -2356,32 +2368,20 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>得分：{score} · {verdict}</translation>
     </message>
     <message>
-      <source>知晓</source>
-      <translation>知晓</translation>
-    </message>
-    <message>
-      <source>Review</source>
-      <translation>审核</translation>
-    </message>
-    <message>
-      <source>Overall note</source>
-      <translation>总体备注</translation>
-    </message>
-    <message>
-      <source>Place</source>
-      <translation>地点</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Responsible</source>
-      <translation>责任人</translation>
-    </message>
-    <message>
       <source>Timeline</source>
       <translation>处置过程</translation>
+    </message>
+    <message>
+      <source>Place:</source>
+      <translation>地点：</translation>
+    </message>
+    <message>
+      <source>Status:</source>
+      <translation>状态：</translation>
+    </message>
+    <message>
+      <source>Responsible:</source>
+      <translation>责任人：</translation>
     </message>
     <message>
       <source>Found by {officer} at {time}</source>
