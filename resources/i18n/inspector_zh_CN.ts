@@ -2312,6 +2312,14 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <source>This patrol holds {n} 不达标 inspection(s) still to review. Approving the patrol approves them too. Approve?</source>
       <translation>这次巡查中有 {n} 条不达标的检查尚未审核。通过巡查会将它们一并通过。确定通过？</translation>
     </message>
+    <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>A sync is running. Undo once it has finished, if the decision has not been sent by then.</source>
+      <translation>正在同步。请在同步结束后再撤销（如果该决定那时还未发送）。</translation>
+    </message>
   </context>
   <context>
     <name>ReviewDetailDialog</name>

@@ -262,3 +262,27 @@ def test_details_of_an_inspection_and_a_check_from_the_review_page(qtbot, demo_s
     dialog = view.decisions.detail_dialog
     assert dialog.key == ("disorder_check", check_id) and "店外摆放货架" in dialog.text.toPlainText()
     assert dialog.photos.count() == 1
+
+
+def test_no_undo_while_a_sync_is_running(qtbot, demo_session_for, runner, settings, clock, zh) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.ui.sync_controller import sync_controller
+
+    _, ids = _patrol(demo_session_for("liqiang"), clock, failing=0)
+    _window, view = _review(qtbot, demo_session_for("wangfang"), runner, settings)
+    _show(view, "李强")
+    view.items.select(("frontage_inspection", ids[0]))
+    view.decisions.approve_button.click()
+    sync_controller(view.ctx).running = True  # a push may be carrying the decision right now
+    said: list[str] = []
+
+    def close(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.accept()
+
+    when_shown(QMessageBox, close)
+    view.decisions.undo_button.click()
+    assert said and "同步" in said[0]
+    db = view.ctx.session.store.db
+    assert db.execute("SELECT review_status FROM frontage_inspection WHERE id = ?", [ids[0]]).fetchone()[0] == "approved"

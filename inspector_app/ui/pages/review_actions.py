@@ -20,6 +20,7 @@ from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages.review_tree import PENDING, REVIEWED
 from inspector_app.ui.return_dialog import ReturnDialog
+from inspector_app.ui.sync_controller import SyncController
 
 if TYPE_CHECKING:
     from inspector_app.ui.pages.review_view import ReviewView
@@ -129,6 +130,15 @@ class ReviewActions(QWidget):
         """Undo the last decision while it has not synced (Ctrl+Z)."""
         last = self.last
         if last is None:
+            return
+        sync = self.view.ctx.events.findChild(SyncController, "syncController")
+        if sync is not None and sync.running:
+            # A push in flight may already carry the decision to the server.
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Undo"), self.tr(
+                "A sync is running. Undo once it has finished, if the decision has not been sent by then."),
+                QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("undoWhileSyncing")
+            box.exec()
             return
 
         def undone(changes: Changes) -> None:
