@@ -2287,6 +2287,175 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
 </context>
 <context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Approve (A)</source>
+        <translation>通过 (A)</translation>
+    </message>
+    <message>
+        <source>Return… (R)</source>
+        <translation>退回… (R)</translation>
+    </message>
+    <message>
+        <source>Details… (Enter)</source>
+        <translation>详情… (Enter)</translation>
+    </message>
+    <message>
+        <source>Undo last decision (Ctrl+Z)</source>
+        <translation>撤销上一审核 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo “{decision}” (not yet synced)</source>
+        <translation>撤销“{decision}”（尚未同步）</translation>
+    </message>
+    <message>
+        <source>Nothing to undo, or the last decision has synced</source>
+        <translation>没有可撤销的审核，或上一审核已同步</translation>
+    </message>
+    <message>
+        <source>Approve patrol</source>
+        <translation>通过巡查</translation>
+    </message>
+    <message>
+        <source>This patrol holds {n} 不达标 inspection(s) still to review. Approving the patrol approves them too. Approve?</source>
+        <translation>这次巡查中有 {n} 条不达标的检查尚未审核。通过巡查会将它们一并通过。确定通过？</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>A sync is running. Undo once it has finished, if the decision has not been sent by then.</source>
+        <translation>正在同步。请在同步结束后再撤销（如果该决定那时还未发送）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetailDialog</name>
+    <message>
+        <source>Inspection details</source>
+        <translation>检查详情</translation>
+    </message>
+    <message>
+        <source>八乱 check details</source>
+        <translation>八乱检查详情</translation>
+    </message>
+    <message>
+        <source>No photos</source>
+        <translation>没有照片</translation>
+    </message>
+    <message>
+        <source>compliant</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not compliant</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>{n} photo(s)</source>
+        <translation>照片 {n} 张</translation>
+    </message>
+    <message>
+        <source>Inspected by {officer} at {time}</source>
+        <translation>检查人 {officer}，时间 {time}</translation>
+    </message>
+    <message>
+        <source>Score: {score} · {verdict}</source>
+        <translation>得分：{score} · {verdict}</translation>
+    </message>
+    <message>
+        <source>知晓:</source>
+        <translation>知晓：</translation>
+    </message>
+    <message>
+        <source>Review:</source>
+        <translation>审核：</translation>
+    </message>
+    <message>
+        <source>Overall note:</source>
+        <translation>总体备注：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>责任人：</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>处置过程</translation>
+    </message>
+    <message>
+        <source>Found by {officer} at {time}</source>
+        <translation>发现人 {officer}，时间 {time}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>This photo is not on this laptop yet (sync to fetch it).</source>
+        <translation>这张照片还不在本机上（同步后即可查看）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTree</name>
+    <message>
+        <source>Patrol / unit</source>
+        <translation>巡查 / 单位</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Patrol {start}–{end} · {roads}</source>
+        <translation>巡查 {start}–{end} · {roads}</translation>
+    </message>
+    <message>
+        <source>{visited}/{assigned} segments · {km:.1f} km</source>
+        <translation>路段 {visited}/{assigned} · {km:.1f} 公里</translation>
+    </message>
+    <message>
+        <source>compliant</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not compliant</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <source>八乱: {category} · {place}</source>
+        <translation>八乱：{category} · {place}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
         <source>Daily report…</source>
@@ -2321,52 +2490,16 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>待审</translation>
     </message>
     <message>
-        <source>Patrol / unit</source>
-        <translation>巡查 / 单位</translation>
+        <source>↑↓ move · Tab officers/records · A approve · R return with comment · Enter details · Ctrl+Z undo · Ctrl+P daily report</source>
+        <translation>↑↓ 移动 · Tab 切换队员/记录 · A 通过 · R 退回并填写意见 · Enter 详情 · Ctrl+Z 撤销 · Ctrl+P 日报</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <source>↑↓ move · Tab officers/records · A approve · R return with comment · Ctrl+P daily report</source>
-        <translation>↑↓ 移动 · Tab 切换队员/记录 · A 通过 · R 退回并填写意见 · Ctrl+P 日报</translation>
-    </message>
-    <message>
-        <source>Review: A approve, R return with a comment, ↑↓ move, Tab switch lists, Ctrl+P daily report</source>
-        <translation>审核：A 通过，R 退回并填写意见，↑↓ 移动，Tab 切换列表，Ctrl+P 日报</translation>
+        <source>Review: A approve, R return with a comment, Enter details, Ctrl+Z undo the last decision until it syncs, ↑↓ move, Tab switch lists, Ctrl+P daily report</source>
+        <translation>审核：A 通过，R 退回并填写意见，Enter 详情，Ctrl+Z 撤销上一审核（同步前），↑↓ 移动，Tab 切换列表，Ctrl+P 日报</translation>
     </message>
     <message>
         <source>{officers} officers · {patrols} patrols · {inspections} inspections · {pending} to review</source>
         <translation>{officers} 名队员 · {patrols} 次巡查 · {inspections} 次检查 · 待审 {pending} 项</translation>
-    </message>
-    <message>
-        <source>Patrol {start}–{end} · {roads}</source>
-        <translation>巡查 {start}–{end} · {roads}</translation>
-    </message>
-    <message>
-        <source>{visited}/{assigned} segments · {km:.1f} km</source>
-        <translation>路段 {visited}/{assigned} · {km:.1f} 公里</translation>
-    </message>
-    <message>
-        <source>compliant</source>
-        <translation>达标</translation>
-    </message>
-    <message>
-        <source>not compliant</source>
-        <translation>不达标</translation>
     </message>
 </context>
 <context>
@@ -4425,6 +4558,18 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
     <message>
         <source>Please correct the highlighted fields: {details}</source>
         <translation>请更正标出的内容：{details}</translation>
+    </message>
+    <message>
+        <source>There is no decision to undo: the last one has been sent to the server already.</source>
+        <translation>没有可撤销的审核决定：上一个决定已同步到服务器。</translation>
+    </message>
+    <message>
+        <source>Review the record again to change a decision that has synced.</source>
+        <translation>已同步的决定请重新审核该记录来更改。</translation>
+    </message>
+    <message>
+        <source>That record has changed since the decision; it cannot be undone. Review it again.</source>
+        <translation>该记录在审核后已有变化，不能撤销。请重新审核。</translation>
     </message>
 </context>
 <context>
