@@ -3,9 +3,16 @@ what is typed are hidden (``qcl`` leaves 泉城路); Down moves from the filter 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QTableWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+)
 
 from inspector_app.services.type_ahead import matches
 
@@ -67,3 +74,38 @@ class TypeAhead(QObject):
             self.view.setFocus()
             return True
         return super().eventFilter(watched, event)
+
+
+class _ByKeys(QCompleter):
+    """Matches on SEARCH_ROLE but puts the choice's own name into the box."""
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def combo_type_ahead(combo: QComboBox) -> None:
+    """Let a choice combo be typed into: its items' SEARCH_ROLE (name, pinyin, initials) are
+    matched anywhere, the list drops down, Enter picks; what names no item falls back."""
+    for i in range(combo.count()):
+        if combo.itemData(i, SEARCH_ROLE) is None:
+            combo.setItemData(i, combo.itemText(i).casefold(), SEARCH_ROLE)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = _ByKeys(combo.model(), combo)
+    completer.setCompletionRole(SEARCH_ROLE)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+
+    def settle() -> None:
+        # Typed text that is not a choice must not look chosen: show what really is.
+        exact = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
+        if exact >= 0:
+            combo.setCurrentIndex(exact)
+        else:
+            combo.setEditText(combo.itemText(combo.currentIndex()))
+
+    line = combo.lineEdit()
+    if line is not None:
+        line.editingFinished.connect(settle)
