@@ -278,3 +278,12 @@ def test_the_header_shows_a_typed_position(qtbot, window: MainWindow) -> None:  
     view.reload()
     assert "36.66123" in view.status.text() and "117.01987" in view.status.text()
     assert "waiting" not in view.status.text() and "等待" not in view.status.text()
+
+
+def test_ticked_roads_stay_in_sight_while_filtering(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    for i in range(view.roads.count()):
+        view.roads.item(i).setCheckState(Qt.CheckState.Checked if i == 0 else Qt.CheckState.Unchecked)
+    name = view.roads.item(0).text().split("　")[0]
+    view.start_page.filter.setText("zzzz")
+    assert not _visible_roads(view) and name in view.start_page.chosen.text()

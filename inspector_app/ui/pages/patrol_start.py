@@ -56,6 +56,13 @@ class PatrolStartPage(QWidget):
             self.roads.addItem(item)
         self.roads.installEventFilter(self)
         layout.addWidget(self.roads, 1)
+        # What is ticked stays in sight while the filter hides rows (the defaults included).
+        self.chosen = QLabel()
+        self.chosen.setObjectName("chosenRoads")
+        self.chosen.setWordWrap(True)
+        layout.addWidget(self.chosen)
+        self.roads.itemChanged.connect(lambda _: self._show_chosen())
+        self._show_chosen()
         self.type_ahead = TypeAhead(self.filter, self.roads)
         self.filter.returnPressed.connect(self._filter_enter)
         row = QHBoxLayout()
@@ -84,6 +91,12 @@ class PatrolStartPage(QWidget):
         partner = self.partner.findData(defaults.get("second_officer_id"))
         if partner > 0 and self.partner.currentIndex() == 0:
             self.partner.setCurrentIndex(partner)
+
+    def _show_chosen(self) -> None:
+        names = [self.roads.item(i).text().split("　")[0] for i in range(self.roads.count())
+                 if self.roads.item(i).checkState() == Qt.CheckState.Checked]
+        self.chosen.setText(self.tr("Ticked: {roads}").format(roads="、".join(names)) if names
+                            else self.tr("No road segment ticked yet."))
 
     def road_ids(self) -> list[str]:
         """The ticked road segments, in list order."""
