@@ -44,6 +44,7 @@ from inspector_app.services.inspections import (
     submit_inspection,
 )
 from inspector_app.services.session import Session
+from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error, tr_text
@@ -100,6 +101,13 @@ class DutyWidget(QGroupBox):
 
     def result(self) -> str | None:
         return next((k for k, b in self.buttons.items() if b.isChecked()), None)
+
+    def fields(self) -> dict[str, QWidget]:
+        """This duty's form fields and the widget each error points at."""
+        code = self.duty.code
+        first_item = next(iter(self.items.values()), None)
+        return {f"{code}.result": next(iter(self.buttons.values())), f"{code}.failed": first_item or self,
+                f"{code}.note": self.note, f"{code}.photos": self.strip.add_button}
 
     def values(self) -> dict[str, Any]:
         code = self.duty.code
@@ -214,6 +222,9 @@ class InspectionDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.score)
         layout.addWidget(buttons)
+        self.keys = DialogKeys(self, self.save_button, {"awareness": self.awareness, "note": self.note})
+        for duty_widget in self.duties:
+            self.keys.add_fields(duty_widget.fields())
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.autosave)
@@ -286,7 +297,7 @@ class InspectionDialog(QDialog):
 
     def save(self) -> None:
         """Validate, then store the inspection off the UI thread; close once stored."""
-        self.save_button.setEnabled(False)
+        self.keys.busy()
         self.runner.run(
             submit_inspection, self.session, self.unit["id"], self.values(), self.patrol_id, self.position,
             None, self.revision_of, on_done=self._saved, on_error=self._failed,
@@ -299,7 +310,6 @@ class InspectionDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
         self.autosave()
         if isinstance(exc, ValidationFailed):
             self.summary.setText("\n".join(tr_field_error(e) for e in exc.errors))
@@ -308,8 +318,10 @@ class InspectionDialog(QDialog):
                 mine = [e for e in exc.errors if e.field.startswith(duty.duty.code + ".")]
                 duty.error.setText("\n".join(tr_field_error(e) for e in mine))
                 duty.error.setVisible(bool(mine))
+            self.keys.failed(exc.errors)
             self._focus_error(exc.errors[0].field if exc.errors else "")
         else:
+            self.keys.failed()
             show_error(self, exc)
 
     def _focus_error(self, key: str) -> None:
