@@ -29,14 +29,13 @@ from inspector_app.domain.disorders import (
 from inspector_app.domain.errors import FieldError, NotFound, ValidationFailed
 from inspector_app.domain.geo import LatLon, distance_m
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
-from inspector_app.domain.natural_sort import natural_sorted
 from inspector_app.domain.roles import Permission
 from inspector_app.domain.workflows import DISORDER_STATUS
 from inspector_app.forms.disorder import disorder_form
 from inspector_app.forms.engine import Choice, Form, FormContext, validate
 from inspector_app.services.document_fonts import printable
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
-from inspector_app.services.type_ahead import typeahead_text
+from inspector_app.services.type_ahead import pinyin_sorted, typeahead_text
 from inspector_app.storage import disorders as store
 from inspector_app.storage.officers import road_segments
 from inspector_app.storage.photos import attach_photos
@@ -63,7 +62,7 @@ def form_context(session: Session) -> FormContext:
     """Today's date and the squad's road segments."""
     db = session.store.db
     roads = road_segments(db, session.actor.squad_id) or road_segments(db)
-    choices = tuple(Choice(r["id"], r["name"], typeahead_text(r["name"])) for r in natural_sorted(roads, "name"))
+    choices = tuple(Choice(r["id"], r["name"], typeahead_text(r["name"])) for r in pinyin_sorted(roads))
     return FormContext(session.today(), {"road_segments": choices},
                        covers=printable)  # the responsible party may get a notice
 

@@ -51,3 +51,11 @@ def test_the_next_unit_is_the_next_house_number_on_the_same_road() -> None:
     units = [unit("a", "泉城路", "泉城路1号"), unit("d", "经十路", "经十路1号")]
     assert next_unchecked(units, "a")["id"] == "d"  # road done: another road
     assert next_unchecked([unit("a", "泉城路", "泉城路1号")], "a") is None
+
+
+def test_roads_are_listed_in_pinyin_order(officer_session: Session) -> None:
+    from inspector_app.storage.search import pinyin_full
+
+    names = [r["name"] for r in squad_roads(officer_session)]
+    assert names == sorted(names, key=lambda n: (natural_key(pinyin_full(n)), natural_key(n)))
+    assert names.index("大明湖路") < names.index("二环东路")  # d before e, not by code point

@@ -287,3 +287,16 @@ def test_ticked_roads_stay_in_sight_while_filtering(qtbot, window: MainWindow) -
     name = view.roads.item(0).text().split("　")[0]
     view.start_page.filter.setText("zzzz")
     assert not _visible_roads(view) and name in view.start_page.chosen.text()
+
+
+def test_answering_a_refused_duty_clears_its_message_and_the_form_opens_on_the_first_open_duty(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    view.table.selectRow(0)
+    dialog = view.inspect_selected()
+    assert dialog.focusWidget() is dialog.duties[0].buttons["ok"]
+    dialog.save_button.click()
+    assert dialog.duties[1].error.isVisibleTo(dialog)
+    dialog.duties[1].buttons["na"].setChecked(True)
+    assert not dialog.duties[1].error.isVisibleTo(dialog) and dialog.duties[2].error.isVisibleTo(dialog)
+    dialog.close()
