@@ -1711,27 +1711,7 @@ Overridden by the officer: {reason}</source>
     </message>
 </context>
 <context>
-    <name>PatrolView</name>
-    <message>
-        <source>Start a patrol</source>
-        <translation>开始巡查</translation>
-    </message>
-    <message>
-        <source>Tick the road segments you patrol today:</source>
-        <translation>勾选今天巡查的路段：</translation>
-    </message>
-    <message>
-        <source>Second officer:</source>
-        <translation>同行执法人员：</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Start patrol</source>
-        <translation>开始巡查</translation>
-    </message>
+    <name>PatrolRunningPage</name>
     <message>
         <source>Record my position…</source>
         <translation>记录当前位置…</translation>
@@ -1747,6 +1727,10 @@ Overridden by the officer: {reason}</source>
     <message>
         <source>Report 八乱:</source>
         <translation>快速上报八乱：</translation>
+    </message>
+    <message>
+        <source>Find a unit: name, address or pinyin initials; Enter inspects it</source>
+        <translation>查找单位：名称、地址或拼音首字母；回车即检查</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -1772,6 +1756,48 @@ Overridden by the officer: {reason}</source>
         <source>This patrol</source>
         <translation>本次巡查</translation>
     </message>
+</context>
+<context>
+    <name>PatrolStartPage</name>
+    <message>
+        <source>Start a patrol</source>
+        <translation>开始巡查</translation>
+    </message>
+    <message>
+        <source>Tick the road segments you patrol today. Type to find one (name or pinyin initials, e.g. qcl), Enter ticks it; Enter with nothing typed starts.</source>
+        <translation>勾选今天巡查的路段。输入可查找（路名或拼音首字母，如 qcl），回车勾选；未输入时回车即开始巡查。</translation>
+    </message>
+    <message>
+        <source>Find a road segment: 泉城路 or qcl</source>
+        <translation>查找路段：泉城路 或 qcl</translation>
+    </message>
+    <message>
+        <source>Second officer:</source>
+        <translation>同行执法人员：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Start patrol</source>
+        <translation>开始巡查</translation>
+    </message>
+    <message>
+        <source>Ticked: {roads}</source>
+        <translation>已勾选：{roads}</translation>
+    </message>
+    <message>
+        <source>No road segment ticked yet.</source>
+        <translation>尚未勾选路段。</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolView</name>
+    <message>
+        <source>End patrol</source>
+        <translation>结束巡查</translation>
+    </message>
     <message>
         <source>compliant</source>
         <translation>达标</translation>
@@ -1787,6 +1813,10 @@ Overridden by the officer: {reason}</source>
     <message>
         <source>to check</source>
         <translation>待查</translation>
+    </message>
+    <message>
+        <source>position typed at {time}: {lat:.5f}, {lon:.5f}</source>
+        <translation>{time} 手动录入位置：{lat:.5f}, {lon:.5f}</translation>
     </message>
     <message>
         <source>waiting for a GPS fix…</source>
@@ -1823,6 +1853,24 @@ Overridden by the officer: {reason}</source>
     <message>
         <source>Not compliant</source>
         <translation>不达标</translation>
+    </message>
+    <message>
+        <source>Next: {name}, {address} — Enter inspects it</source>
+        <translation>下一家：{name}，{address} — 回车检查</translation>
+    </message>
+    <message>
+        <source>End the patrol now?
+{checked} of {total} units checked, {left} not checked.</source>
+        <translation>现在结束巡查吗？
+共 {total} 家单位，已查 {checked} 家，未查 {left} 家。</translation>
+    </message>
+    <message>
+        <source>Not checked: {names}</source>
+        <translation>未查：{names}</translation>
+    </message>
+    <message>
+        <source>Keep patrolling</source>
+        <translation>继续巡查</translation>
     </message>
     <message>
         <source>Patrol ended</source>
