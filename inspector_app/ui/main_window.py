@@ -28,7 +28,7 @@ from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.idle import IdleWatch
 from inspector_app.ui.login_dialog import LoginDialog
-from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageSpec
+from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageEvents, PageSpec
 from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.settings_dialog import SettingsDialog
@@ -162,7 +162,9 @@ class MainWindow(QMainWindow):
         spec = self.specs[row]
         page = self.pages.get(spec.key)
         if page is None:
-            page = spec.factory(PageContext(self.session, self.runner, self.events, self.settings))
+            events = PageEvents(self.events)
+            page = spec.factory(PageContext(self.session, self.runner, events, self.settings))
+            events.setParent(page)  # deleted with the page, and its connections with it
             page.setObjectName(f"page_{spec.key}")
             self.pages[spec.key] = page
             self.stack.addWidget(page)

@@ -1573,6 +1573,10 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
         <translation>责任单位 {units} 家 · 八乱 {checks} 起 · 待复查 {notices} 件 · {day} 巡查轨迹 {tracks} 条</translation>
     </message>
     <message>
+        <source> ({n} re-checks due have no position on the map)</source>
+        <translation>（其中 {n} 件待复查未标注位置，地图上不显示）</translation>
+    </message>
+    <message>
         <source>No position yet: start a patrol with GPS, or type a position on the patrol page.</source>
         <translation>还没有位置：请开始巡查并连接 GPS，或在巡查页面手动输入位置。</translation>
     </message>
@@ -1594,6 +1598,18 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
     <message>
         <source>order to correct</source>
         <translation>责令改正</translation>
+    </message>
+    <message>
+        <source>警示告知书</source>
+        <translation>警示告知书</translation>
+    </message>
+    <message>
+        <source>责令限期改正通知书</source>
+        <translation>责令限期改正通知书</translation>
+    </message>
+    <message>
+        <source>送达回证</source>
+        <translation>送达回证</translation>
     </message>
     <message>
         <source>waiting for re-check</source>
@@ -1668,6 +1684,14 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
         <translation>送达地址确认书</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Reopen and reprint the documents issued for this violation</source>
+        <translation>重新打开、补打本违法行为已制作的文书</translation>
+    </message>
+    <message>
         <source>Re-check…</source>
         <translation>复查…</translation>
     </message>
@@ -1696,6 +1720,14 @@ Overridden by the officer: {reason}</source>
     <message>
         <source>Select a violation to see why the app decided as it did.</source>
         <translation>选择一条违法记录，查看判定理由。</translation>
+    </message>
+    <message>
+        <source>首违不罚告知书</source>
+        <translation>首违不罚告知书</translation>
+    </message>
+    <message>
+        <source>  (voided)</source>
+        <translation>（已作废）</translation>
     </message>
     <message>
         <source>Re-check</source>
@@ -1966,6 +1998,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>移除</translation>
     </message>
     <message>
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
@@ -2010,6 +2046,25 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
         <source>The printer did not accept the job. Check that it is on and has paper.</source>
         <translation>打印机没有接受打印任务。请检查打印机是否开机、是否有纸。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>计算机</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>目录</translation>
     </message>
 </context>
 <context>
@@ -4014,6 +4069,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
     <message>
         <source>Catalog file disorders.json, {where}: first-offence row {code} is not in first_offence.json.</source>
         <translation>目录文件 disorders.json，{where}：首违不罚条目 {code} 不在 first_offence.json 中。</translation>
+    </message>
+    <message>
+        <source>Catalog file responsibilities.json, {where}: 八乱 category {code} is not in disorders.json.</source>
+        <translation>目录文件 responsibilities.json，{where}：八乱类别 {code} 不在 disorders.json 中。</translation>
     </message>
     <message>
         <source>Catalog file responsibilities.json must list the five duties, not {n}.</source>

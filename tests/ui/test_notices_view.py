@@ -90,3 +90,31 @@ def test_clerk_documents_page_preview_and_verify(qtbot, window: MainWindow, demo
     docs.verify_input.setText(qr_payload(number, "f" * 64))
     docs.verify()
     assert "✘" in docs.verify_result.text()
+
+
+def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    view = window.page("notices")
+    dialog = view.new_violation()
+    _fill(dialog)
+    for box in dialog.conditions.values():
+        box.setChecked(True)
+    dialog.save()
+    sign = _visible(SignDialog)
+    for pad in (sign.party, sign.officer1, sign.officer2):
+        pad.add_stroke([(20, 60), (120, 30)])
+    sign.issue()
+    _visible(PdfPreviewDialog).close()
+    number = window.session.store.db.execute("SELECT number FROM document WHERE doc_type = 'warning'").fetchone()[0]
+    view.table.clearSelection()
+    assert not view.documents_button.isEnabled()
+    view.table.selectRow(next(i for i, r in enumerate(view.rows) if r["number"] == number))
+    assert view.documents_button.isEnabled()
+    actions = view.documents_menu.actions()
+    assert len(actions) == 2 and "首违不罚告知书" in actions[0].text() and number in actions[0].text()
+    assert "送达回证" in actions[1].text()
+    actions[0].trigger()
+    preview = _visible(PdfPreviewDialog)
+    assert number in preview.windowTitle() and preview.document.pageCount() >= 1
+    assert hasattr(preview, "print_button") and preview.print_button.isEnabled()
+    preview.close()
