@@ -19,6 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from inspector_app.domain.natural_sort import natural_text
 from inspector_app.storage import entities as _entities  # noqa: F401
 from inspector_app.storage import errors
 from inspector_app.storage.migrations import SCHEMA_VERSION, STEPS
@@ -121,6 +122,8 @@ class Store:
         db = sqlite_utils.Database(conn)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
+        # ORDER BY natural_order(address): house numbers in number order (domain.natural_sort).
+        conn.create_function("natural_order", 1, natural_text, deterministic=True)
         # FULL: a commit is on disk before we tell the officer "saved" (power cuts included).
         conn.execute("PRAGMA synchronous=FULL")
         with self._lock:

@@ -51,10 +51,6 @@
       <translation>请签订人在此用手指、手写笔或鼠标签名</translation>
     </message>
     <message>
-      <source>Clear signature</source>
-      <translation>清除签名</translation>
-    </message>
-    <message>
       <source>The person could name the five duties (知晓)</source>
       <translation>负责人能说出门前五包责任（知晓）</translation>
     </message>
@@ -819,6 +815,10 @@
       <translation>全部状态</translation>
     </message>
     <message>
+      <source>Party or number</source>
+      <translation>当事人或文号</translation>
+    </message>
+    <message>
       <source>Verify a paper: scan its QR code or type its number</source>
       <translation>核验纸质文书：扫描二维码或输入文号</translation>
     </message>
@@ -871,16 +871,8 @@
       <translation>已开具</translation>
     </message>
     <message>
-      <source>Save document</source>
-      <translation>保存文书</translation>
-    </message>
-    <message>
-      <source>Void document</source>
-      <translation>作废文书</translation>
-    </message>
-    <message>
-      <source>Why is it void? The number stays used and the reason is recorded.</source>
-      <translation>作废原因？该文号不再使用，原因将被记录。</translation>
+      <source>Saved {n} file(s) to {where}</source>
+      <translation>已保存 {n} 个文件到 {where}</translation>
     </message>
     <message>
       <source>✔ genuine and unaltered: {party}</source>
@@ -1072,8 +1064,22 @@ What was already saved is safe. The details are in the log file; please tell you
       <translation>放弃草稿</translation>
     </message>
     <message>
+      <source>All compliant</source>
+      <translation>全部合格</translation>
+    </message>
+    <message>
+      <source>Mark every duty not answered yet as compliant; answers already chosen stay as they are.</source>
+      <translation>把尚未作答的职责都记为合格；已选的答案保持不变。</translation>
+    </message>
+    <message>
       <source>Restored the draft autosaved at {time}.</source>
       <translation>已恢复 {time} 自动保存的草稿。</translation>
+    </message>
+    <message numerus="yes">
+      <source>Score: %n duty(ies) not answered yet</source>
+      <translation>
+        <numerusform>得分：还有 %n 项职责未作答</numerusform>
+      </translation>
     </message>
     <message>
       <source>Score: complete the form</source>
@@ -1836,6 +1842,57 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>PdfFiles</name>
+    <message>
+      <source>Save document</source>
+      <translation>保存文书</translation>
+    </message>
+    <message>
+      <source>Save documents</source>
+      <translation>保存文书</translation>
+    </message>
+    <message>
+      <source>Save the {n} selected documents as one PDF, or as one file each in a folder?</source>
+      <translation>将选中的 {n} 份文书合并保存为一个 PDF，还是每份一个文件保存到文件夹？</translation>
+    </message>
+    <message>
+      <source>One PDF…</source>
+      <translation>合并为一个 PDF…</translation>
+    </message>
+    <message>
+      <source>One file each…</source>
+      <translation>每份一个文件…</translation>
+    </message>
+    <message>
+      <source>{n} documents.pdf</source>
+      <translation>{n} 份文书.pdf</translation>
+    </message>
+    <message>
+      <source>Folder for the documents</source>
+      <translation>保存文书的文件夹</translation>
+    </message>
+    <message>
+      <source>No PDF viewer</source>
+      <translation>没有 PDF 阅读程序</translation>
+    </message>
+    <message>
+      <source>This computer has no program that opens PDF files. The file is saved at:
+{path}
+Save a copy elsewhere to open or print it on another computer, or ask the administrator to install a PDF viewer.</source>
+      <translation>本机没有能打开 PDF 文件的程序。文件已保存在：
+{path}
+可另存一份（如存到U盘）到其他电脑上打开或打印，或请管理员安装 PDF 阅读程序。</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>另存为</translation>
+    </message>
+  </context>
+  <context>
     <name>PdfPreviewDialog</name>
     <message>
       <source>Print…</source>
@@ -2510,6 +2567,21 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>SignerPad</name>
+    <message>
+      <source>Sign again</source>
+      <translation>重签</translation>
+    </message>
+    <message>
+      <source>Clear this signature and sign once more</source>
+      <translation>清除这一签名，重新签写</translation>
+    </message>
+    <message>
+      <source>{role}: {name}</source>
+      <translation>{role}：{name}</translation>
+    </message>
+  </context>
+  <context>
     <name>Startup</name>
     <message>
       <source>Today's backup was not made: {reason}</source>
@@ -3177,6 +3249,25 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Earlier: {day} {code} (found {via})</source>
       <translation>此前记录：{day} {code}（{via}匹配）</translation>
+    </message>
+  </context>
+  <context>
+    <name>VoidDialog</name>
+    <message>
+      <source>Void document</source>
+      <translation>作废文书</translation>
+    </message>
+    <message>
+      <source>Void {number}? The number stays used and the reason is recorded.</source>
+      <translation>作废 {number}？该文号仍视为已使用，作废原因将被记录。</translation>
+    </message>
+    <message>
+      <source>e.g. wrong party name, misprint</source>
+      <translation>例如：当事人姓名写错、打印错误</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>作废</translation>
     </message>
   </context>
   <context>
@@ -4359,6 +4450,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Check the data folder (--data-dir).</source>
       <translation>请检查数据文件夹（--data-dir）。</translation>
     </message>
+    <message>
+      <source>Please correct the highlighted fields: {details}</source>
+      <translation>请更正标出的内容：{details}</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -4561,6 +4656,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Not asked</source>
       <translation>未询问</translation>
+    </message>
+    <message>
+      <source>{label} is not answered yet: choose compliant, not compliant or not applicable.</source>
+      <translation>{label}尚未作答：请选择合格、不合格或不适用。</translation>
     </message>
     <message>
       <source>Every duty is marked not applicable: check at least one duty, or do not record an inspection.</source>
