@@ -914,6 +914,14 @@ A copy of the database is made every day; Settings (Ctrl+,) choose where it goes
 <context>
     <name>ErrorDialog</name>
     <message>
+        <source>The disk is full ({path}): nothing more could be written. Free some space (delete old exports or copies, empty the recycle bin) or choose another folder, then try again.</source>
+        <translation>磁盘已满（{path}）：无法再写入。请腾出空间（删除旧的导出文件或副本、清空回收站），或选择其他文件夹，然后重试。</translation>
+    </message>
+    <message>
+        <source>The file or folder {path} may not be written to (no permission, or a read-only drive). Choose another folder, or ask the administrator for access.</source>
+        <translation>不能写入文件或文件夹 {path}（没有权限，或是只读的磁盘）。请选择其他文件夹，或请管理员开通权限。</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong: {error}
 What was already saved is safe. The details are in the log file; please tell your administrator.</source>
         <translation>发生了意外错误：{error}
@@ -999,6 +1007,10 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
         <source>{name}: {rows} data rows, header found in the sheet.</source>
         <translation>{name}：{rows} 行数据，已找到表头。</translation>
+    </message>
+    <message>
+        <source>Warning: {count} cells hold a formula whose value was never saved, and are read as empty: {cells}. Open the file in Excel or WPS and save it again to keep their values.</source>
+        <translation>注意：有 {count} 个单元格是公式，但文件中没有保存计算结果，将按空值读入：{cells}。请用 Excel 或 WPS 打开该文件并重新保存，以保留这些值。</translation>
     </message>
     <message>
         <source>(not imported)</source>
@@ -4079,8 +4091,16 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
         <translation>目录文件 responsibilities.json 必须列出门前五包的五项责任，而不是 {n} 项。</translation>
     </message>
     <message>
-        <source>An ID number has 18 characters: 17 digits and a last digit or X (you typed {length}). Check the card and type it again.</source>
-        <translation>身份证号为 18 位：17 位数字加最后一位数字或 X（您输入了 {length} 位）。请核对证件后重新输入。</translation>
+        <source>An ID number has 18 characters; you typed {length}. Check the card and type it again.</source>
+        <translation>身份证号共 18 位，您输入了 {length} 位。请核对证件后重新输入。</translation>
+    </message>
+    <message>
+        <source>Character {position} of the ID number is {char}, but the first 17 characters are digits (only the last one may be X). Check the card and type it again.</source>
+        <translation>身份证号第 {position} 位是 {char}，但前 17 位都应是数字（只有最后一位可以是 X）。请核对证件后重新输入。</translation>
+    </message>
+    <message>
+        <source>The last character of an ID number is a digit or X, not {char}. Check the card and type it again.</source>
+        <translation>身份证号最后一位应是数字或 X，不能是 {char}。请核对证件后重新输入。</translation>
     </message>
     <message>
         <source>Characters 7-14 of an ID number are the birth date; {text} is not a date. Check the card and type it again.</source>
@@ -4259,6 +4279,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
         <translation>未添加任何内容。请选择其他照片或重新拍摄。</translation>
     </message>
     <message>
+        <source>The photo {name} has {width}×{height} pixels ({mpx} million); evidence photos may have at most {limit} million.</source>
+        <translation>照片 {name} 有 {width}×{height} 像素（约 {mpx} 百万像素）；取证照片最多 {limit} 百万像素。</translation>
+    </message>
+    <message>
         <source>The file {name} cannot be read.</source>
         <translation>无法读取文件 {name}。</translation>
     </message>
@@ -4271,12 +4295,12 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
         <translation>文件 {name} 不是照片（JPEG、PNG 等）。</translation>
     </message>
     <message>
-        <source>The photo {name} has too many pixels to be a field photo.</source>
-        <translation>照片 {name} 像素过多，不像现场照片。</translation>
+        <source>The photo {name} is damaged or incomplete: only part of it is in the file (it may not have been copied completely from the camera or phone).</source>
+        <translation>照片 {name} 已损坏或不完整：文件中只有照片的一部分（可能没有从相机或手机完整复制过来）。</translation>
     </message>
     <message>
-        <source>The photo {name} is damaged or incomplete ({detail}).</source>
-        <translation>照片 {name} 已损坏或不完整（{detail}）。</translation>
+        <source>The photo {name} has too many pixels to be a field photo.</source>
+        <translation>照片 {name} 像素过多，不像现场照片。</translation>
     </message>
     <message>
         <source>The unit was deleted; the inspection was kept as a draft.</source>
@@ -4323,12 +4347,36 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
         <translation>统计期结束日期（{end}）早于开始日期（{start}），请调换两个日期。</translation>
     </message>
     <message>
-        <source>The file {name} cannot be read as a spreadsheet ({detail}).</source>
-        <translation>无法将文件 {name} 作为表格读取（{detail}）。</translation>
+        <source>The file {name} is not text in a known encoding (UTF-8 or GBK).</source>
+        <translation>文件 {name} 不是可识别编码（UTF-8 或 GBK）的文本。</translation>
+    </message>
+    <message>
+        <source>Save it from Excel or WPS as .xlsx or as CSV (UTF-8) and try again.</source>
+        <translation>请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）后重试。</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a spreadsheet this app reads ({kind}).</source>
+        <translation>文件 {name} 不是本应用能读取的表格（{kind}）。</translation>
     </message>
     <message>
         <source>Save it from Excel or WPS as .xlsx or .csv and try again.</source>
         <translation>请用 Excel 或 WPS 另存为 .xlsx 或 .csv 后重试。</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty (0 bytes).</source>
+        <translation>文件 {name} 是空的（0 字节）。</translation>
+    </message>
+    <message>
+        <source>It was probably not saved or copied completely: open it in Excel or WPS, save it again and try again.</source>
+        <translation>它可能没有保存好或没有完整复制：请用 Excel 或 WPS 打开，重新保存后再试。</translation>
+    </message>
+    <message>
+        <source>The file {name} is not an .xlsx workbook, or it is damaged (an old .xls renamed, or a file not copied completely).</source>
+        <translation>文件 {name} 不是 .xlsx 工作簿，或已损坏（可能是改了扩展名的旧 .xls 文件，或没有完整复制）。</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or WPS and save it as .xlsx (Excel workbook), then try again.</source>
+        <translation>请用 Excel 或 WPS 打开，另存为 .xlsx（Excel 工作簿）后重试。</translation>
     </message>
     <message>
         <source>The file {name} is empty.</source>
@@ -4724,6 +4772,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
     <message>
         <source>{label} must be at most {max}.</source>
         <translation>{label}不能大于 {max}。</translation>
+    </message>
+    <message>
+        <source>{label}: {count} invisible characters ({chars}) were removed; they come with text copied from web pages or chats.</source>
+        <translation>{label}：已去掉 {count} 个看不见的字符（{chars}），这类字符常随网页或聊天中复制的文字带入。</translation>
     </message>
     <message>
         <source>Give both latitude and longitude, or leave both empty.</source>
