@@ -191,8 +191,10 @@ class OfficialDocument:
     """Builds one official document page by page."""
 
     def __init__(self, authority: str, title: str, number: str, digest: str, provisional_note: str = "",
-                 page_note: str = "", page_signature: bytes | None = None, void_note: str = "") -> None:
+                 page_note: str = "", page_signature: bytes | None = None, void_note: str = "",
+                 verify_base: str = "JNCG:") -> None:
         self.authority, self.title, self.number, self.digest = authority, title, number, digest
+        self.verify_base = verify_base  # the address in the QR code (frozen in the snapshot)
         self.void_note = void_note  # a voided document is printed with 作废 across every page
         self.provisional_note = provisional_note
         # A line on every page (e.g. the party's "read and correct" signature of a 笔录).
@@ -321,7 +323,7 @@ class OfficialDocument:
         form = f"qr{self.digest[:12]}"
         if not getattr(canvas, "_qr_form_done", False):
             canvas.beginForm(form)
-            _draw_qr(canvas, qr_payload(self.number, self.digest), QR_SIZE)
+            _draw_qr(canvas, qr_payload(self.number, self.digest, self.verify_base), QR_SIZE)
             canvas.endForm()
             canvas._qr_form_done = True  # type: ignore[attr-defined]
         canvas.saveState()

@@ -30,7 +30,7 @@ PROVISIONAL = "本文书编号为临时编号，同步至执法平台后将替�
 def _new(s: dict[str, Any], page_note: str = "", page_signature: bytes | None = None) -> OfficialDocument:
     return OfficialDocument(s["authority"], s["title"], s["number"], s["_digest"],
                             PROVISIONAL if s.get("number_source") == "provisional" else "", page_note, page_signature,
-                            void_note=s.get("_void", ""))
+                            void_note=s.get("_void", ""), verify_base=s.get("verify_base", "JNCG:"))
 
 
 def _party(doc: OfficialDocument, p: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from inspector_app.documents.notice_texts import EDUCATION, SECTIONS, compose, item_fields
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import parse_utc, utc_iso
-from inspector_app.domain.documents import content_hash, parse_qr_payload
+from inspector_app.domain.documents import content_hash, verify_base
 from inspector_app.domain.errors import FieldError, NotFound, UserError, ValidationFailed
 from inspector_app.domain.first_offence import FIRST_OFFENCE, person_from_id
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
@@ -26,6 +26,7 @@ from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
 from inspector_app.storage.blobs import register_blob
 from inspector_app.storage.numbering import number_template, take_number
+from inspector_app.storage.sync_state import get_state
 
 CODES = {"warning": "警告", "rectify_order": "责改", "no_penalty": "不罚", "inspection_record": "勘验",
          "service_proof": "送达", "service_address": "送址"}
@@ -171,7 +172,8 @@ def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, 
     number = format_number(session, squad_id, doc_type, year, value)
     if source == "provisional":
         number = f"临{number}"
-    snapshot = {**snapshot, "kind": doc_type, "number": number, "number_source": source}
+    snapshot = {**snapshot, "kind": doc_type, "number": number, "number_source": source,
+                "verify_base": verify_base(get_state(op.db, "server_url"))}
     snapshot["title"] = snapshot.get("title") or _title(doc_type, v)
     if doc_type in SECTIONS:
         snapshot["text"] = compose(doc_type, snapshot)  # frozen with the content it was composed from
@@ -359,30 +361,6 @@ def batch_pdf(session: Session, document_ids: list[str], progress: Progress | No
         parts.append(document_pdf(session, document_id))
     progress.update(len(document_ids), len(document_ids), "merge")
     return merge_pdfs(parts)
-
-
-@dataclass(frozen=True)
-class Verification:
-    """Whether a paper is genuine and unaltered."""
-
-    status: str  # "genuine" | "altered" | "voided" | "unknown"
-    number: str
-    party: str = ""
-    issued_at: str = ""
-
-
-def verify_document(session: Session, number_or_qr: str, digest: str | None = None) -> Verification:
-    """Check a document number (and content hash, from the QR code) against the records."""
-    parsed = parse_qr_payload(number_or_qr)
-    number, digest = (parsed if parsed else (number_or_qr.strip(), digest))
-    d = store.document_by_number(session.store.db, number)
-    if d is None:
-        return Verification("unknown", number)
-    if d["status"] == "voided":
-        return Verification("voided", number, d["party_name"], d["issued_at"])
-    if digest and digest != d["content_sha256"]:
-        return Verification("altered", number, d["party_name"], d["issued_at"])
-    return Verification("genuine", number, d["party_name"], d["issued_at"])
 
 
 def number_formats(session: Session) -> dict[str, str]:

@@ -859,22 +859,6 @@
       <source>Why is it void? The number stays used and the reason is recorded.</source>
       <translation>作废原因？该文号不再使用，原因将被记录。</translation>
     </message>
-    <message>
-      <source>✔ genuine and unaltered: {party}</source>
-      <translation>✔ 真实有效、未被篡改：{party}</translation>
-    </message>
-    <message>
-      <source>✘ the content differs from the record</source>
-      <translation>✘ 内容与存档不一致</translation>
-    </message>
-    <message>
-      <source>✘ this document was voided</source>
-      <translation>✘ 该文书已作废</translation>
-    </message>
-    <message>
-      <source>✘ no document with this number</source>
-      <translation>✘ 没有该文号的文书</translation>
-    </message>
   </context>
   <context>
     <name>DonePage</name>
@@ -2940,6 +2924,29 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Exported {n} units to {file}</source>
       <translation>已导出 {n} 个单位到 {file}</translation>
+    </message>
+  </context>
+  <context>
+    <name>VerifyFacts</name>
+    <message>
+      <source>✔ The code matches an issued document. Compare every line below with the paper: any difference means the paper was altered.</source>
+      <translation>✔ 二维码与已出具的文书一致。请逐项核对下列内容与纸面是否相同：任何一项不同即说明纸面被篡改。</translation>
+    </message>
+    <message>
+      <source>✘ The code's content hash differs from the record: this paper is not the original.</source>
+      <translation>✘ 二维码中的内容校验值与登记不符：此纸面不是原件。</translation>
+    </message>
+    <message>
+      <source>✘ This document was voided ({reason}).</source>
+      <translation>✘ 此文书已作废（{reason}）。</translation>
+    </message>
+    <message>
+      <source>✘ This document was voided and replaced by {number}.</source>
+      <translation>✘ 此文书已作废，已由 {number} 取代。</translation>
+    </message>
+    <message>
+      <source>✘ No document with the number {number}.</source>
+      <translation>✘ 没有文号为 {number} 的文书。</translation>
     </message>
   </context>
   <context>

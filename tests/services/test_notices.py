@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.domain.errors import PermissionDenied, UserError, ValidationFailed
+from inspector_app.services.document_verify import verify_document
 from inspector_app.services.notice_documents import (
     Signing,
     batch_pdf,
@@ -12,7 +13,6 @@ from inspector_app.services.notice_documents import (
     issue_document,
     list_documents,
     record_print,
-    verify_document,
     void_document,
 )
 from inspector_app.services.photos import stamp_for, store_photo
@@ -125,7 +125,8 @@ def test_numbers_are_never_reused_and_voids_are_recorded(officer_session: Sessio
     voided = officer_session.store.db.execute("SELECT number, reason FROM voided_number").fetchall()
     assert voided == [(first.numbers[0], "当事人姓名录入错误"),  # and its 送达回证 with it
                       (first.numbers[1], f"所送达的文书{first.numbers[0]}已作废：当事人姓名录入错误")]
-    assert verify_document(officer_session, first.numbers[0]).status == "voided"
+    check = verify_document(officer_session, first.numbers[0])  # voided, and the second one took its place
+    assert (check.status, check.replaced_by) == ("superseded", second.numbers[0])
 
 
 def test_failure_inside_issuing_gives_the_number_back(officer_session: Session, monkeypatch: pytest.MonkeyPatch) -> None:

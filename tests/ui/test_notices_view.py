@@ -1,3 +1,5 @@
+import os
+
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector_app.domain.documents import qr_payload
@@ -86,7 +88,13 @@ def test_clerk_documents_page_preview_and_verify(qtbot, window: MainWindow, demo
     number, digest = clerk.session.store.db.execute("SELECT number, content_sha256 FROM document LIMIT 1").fetchone()
     docs.verify_input.setText(qr_payload(number, digest))
     docs.verify()
-    assert "✔" in docs.verify_result.text()
+    party = clerk.session.store.db.execute("SELECT party_name FROM document LIMIT 1").fetchone()[0]
+    assert "✔" in docs.verify_facts.text() and party in docs.verify_facts.text()  # the key facts beside the verdict
+    if os.environ.get("INSPECTOR_SCREENSHOTS"):
+        clerk.resize(1024, 600)
+        clerk.show()
+        qtbot.wait(300)
+        clerk.grab().save(os.environ["INSPECTOR_SCREENSHOTS"] + "/documents-verify.png")
     docs.verify_input.setText(qr_payload(number, "f" * 64))
     docs.verify()
-    assert "✘" in docs.verify_result.text()
+    assert "✘" in docs.verify_facts.text()

@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.clock import local_text, utc_iso
+from inspector_app.services.document_verify import Verification, verify_document
 from inspector_app.services.notice_documents import (
-    Verification,
     batch_pdf,
     document_pdf,
     list_documents,
     record_print,
-    verify_document,
     void_document,
 )
 from inspector_app.services.session import LOCAL_TZ
@@ -42,6 +41,7 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.printing import load_pdf, print_pdf
+from inspector_app.ui.verify_facts import VerifyFacts
 
 TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address")
 
@@ -81,10 +81,8 @@ class DocumentsView(QWidget):
         self.verify_input.setObjectName("verifyInput")
         self.verify_input.setPlaceholderText(self.tr("Verify a paper: scan its QR code or type its number"))
         self.verify_input.returnPressed.connect(self.verify)
-        self.verify_result = QLabel()
-        self.verify_result.setObjectName("verifyResult")
+        self.verify_facts = VerifyFacts()
         filters.addWidget(self.verify_input, 1)
-        filters.addWidget(self.verify_result)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("documents")
         self.table.setHorizontalHeaderLabels([self.tr("Issued"), self.tr("Type"), self.tr("Number"), self.tr("Party"),
@@ -116,6 +114,7 @@ class DocumentsView(QWidget):
         splitter.setSizes([720, 480])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.verify_facts)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         ctx.events.changed.connect(lambda c: self.reload() if c.touches("document") else None)
@@ -202,8 +201,7 @@ class DocumentsView(QWidget):
                             on_error=lambda e: show_error(self, e))
 
     def _verified(self, v: Verification) -> None:
-        text = {"genuine": self.tr("✔ genuine and unaltered: {party}"), "altered": self.tr("✘ the content differs from the record"),
-                "voided": self.tr("✘ this document was voided"), "unknown": self.tr("✘ no document with this number")}[v.status]
-        colour = "#1b5e20" if v.status == "genuine" else "#b3261e"
-        self.verify_result.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.verify_result.setText(text.format(party=v.party))
+        self.verify_facts.show_verification(v)
+        if v.document_id:  # the authentic document, rendered from its frozen snapshot, beside the paper
+            self.ctx.runner.run(document_pdf, self.ctx.session, v.document_id, on_done=self._show_pdf,
+                                on_error=lambda e: show_error(self, e))
