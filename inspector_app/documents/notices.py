@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from inspector_app.documents.agreement import render_agreement
 from inspector_app.documents.layout import OfficialDocument, SignatureSlot, markup
 from inspector_app.documents.notice_texts import sections
 from inspector_app.documents.page_style import chinese_date
@@ -23,6 +24,7 @@ TITLES = {
     "inspection_record": "现场检查（勘验）笔录",
     "service_proof": "送达回证",
     "service_address": "送达地址确认书",
+    "agreement": "门前五包责任书",
 }
 PROVISIONAL = "本文书编号为临时编号，同步至执法平台后将替换为正式编号；正式编号以平台为准。"
 
@@ -136,6 +138,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Images], bytes]] = {
     "inspection_record": render_inspection_record,
     "service_proof": lambda s, images: render_service_proof(_new(s), s, images),
     "service_address": lambda s, images: render_service_address(_new(s), s, images),
+    "agreement": lambda s, images: render_agreement(s, s["_digest"], images.get("party"), s.get("_void", "")),
 }
 
 

@@ -29,7 +29,7 @@ from inspector_app.storage.numbering import number_template, take_number
 from inspector_app.storage.sync_state import get_state
 
 CODES = {"warning": "警告", "rectify_order": "责改", "no_penalty": "不罚", "inspection_record": "勘验",
-         "service_proof": "送达", "service_address": "送址"}
+         "service_proof": "送达", "service_address": "送址", "agreement": "五包"}
 DEFAULT_TEMPLATE = "济{district}城管{code}字〔{year}〕第{n:04d}号"
 SERVICE_MODES = ("直接送达", "留置送达", "邮寄送达", "电子送达", "公告送达")
 
@@ -161,7 +161,10 @@ def _images(session: Session, signatures: dict[str, str]) -> dict[str, bytes]:
     return out
 
 
-def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, Any], v: dict[str, Any] | None) -> tuple[str, str]:
+def create_document(session: Session, op: Operation, doc_type: str, snapshot: dict[str, Any],
+                    v: dict[str, Any] | None) -> tuple[str, str]:
+    """Number, freeze, hash, render and store a document inside ``op`` (v: its violation, if
+    any); returns (document id, number)."""
     from inspector_app.documents.notices import render_document
     from inspector_app.documents.printable import check_printable
 
@@ -183,7 +186,7 @@ def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, 
     register_blob(op.db, pdf_sha, len(pdf), "application/pdf", utc_iso(op.now))
     document_id = op.recorder.create("document", {
         "doc_type": doc_type, "number": number, "number_value": value, "number_source": source, "year": year,
-        "squad_id": squad_id, "violation_id": v["id"] if v else None, "party_name": snapshot["party"]["name"],
+        "squad_id": squad_id, "violation_id": v["id"] if v else None, "party_name": (snapshot.get("party") or snapshot["unit"])["name"],
         "snapshot": snapshot, "content_sha256": digest, "pdf_sha256": pdf_sha, "issued_at": utc_iso(op.now),
         "issued_by": session.actor.officer_id, "status": "issued",
     }, blobs=[pdf_sha, *snapshot.get("signatures", {}).values()])
@@ -240,12 +243,12 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
         if doc_type == "no_penalty":
             snapshot.update(_no_penalty_section(session, v))
         ids, numbers = [], []
-        document_id, number = _create(session, op, doc_type, snapshot, v)
+        document_id, number = create_document(session, op, doc_type, snapshot, v)
         ids.append(document_id)
         numbers.append(number)
         if doc_type in SERVED:
             proof = proof_snapshot(snapshot, _title(doc_type, v), number)
-            proof_id, proof_number = _create(session, op, "service_proof", proof, v)
+            proof_id, proof_number = create_document(session, op, "service_proof", proof, v)
             ids.append(proof_id)
             numbers.append(proof_number)
         op.entity, op.entity_id = "document", document_id

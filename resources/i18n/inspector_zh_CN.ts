@@ -780,6 +780,10 @@
       <translation>送达地址确认书</translation>
     </message>
     <message>
+      <source>门前五包责任书</source>
+      <translation>门前五包责任书</translation>
+    </message>
+    <message>
       <source>All types</source>
       <translation>全部文书</translation>
     </message>

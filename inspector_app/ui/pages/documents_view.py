@@ -43,7 +43,7 @@ from inspector_app.ui.pages import PageContext
 from inspector_app.ui.printing import load_pdf, print_pdf
 from inspector_app.ui.verify_facts import VerifyFacts
 
-TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address")
+TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address", "agreement")
 
 
 class DocumentsView(QWidget):
@@ -55,7 +55,8 @@ class DocumentsView(QWidget):
         self.rows: list[dict[str, Any]] = []
         self.type_names = {"warning": self.tr("警示告知书 / 首违不罚告知书"), "rectify_order": self.tr("责令限期改正通知书"),
                            "no_penalty": self.tr("不予行政处罚决定书"), "inspection_record": self.tr("现场检查（勘验）笔录"),
-                           "service_proof": self.tr("送达回证"), "service_address": self.tr("送达地址确认书")}
+                           "service_proof": self.tr("送达回证"), "service_address": self.tr("送达地址确认书"),
+                           "agreement": self.tr("门前五包责任书")}
         today = ctx.session.today()
         self.start = QDateEdit(QDate(today.year, today.month, today.day).addDays(-30))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
