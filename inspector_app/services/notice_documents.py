@@ -11,7 +11,7 @@ from typing import Any
 
 from inspector_app.documents.notice_texts import EDUCATION, SECTIONS, compose, item_fields
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import parse_utc, utc_iso
+from inspector_app.domain.clock import utc_iso
 from inspector_app.domain.documents import content_hash, verify_base
 from inspector_app.domain.errors import FieldError, NotFound, UserError, ValidationFailed
 from inspector_app.domain.first_offence import FIRST_OFFENCE, person_from_id
@@ -21,6 +21,7 @@ from inspector_app.domain.rights import rights_for, shipped_rights
 from inspector_app.domain.roles import Permission
 from inspector_app.services.document_rules import check_may_issue
 from inspector_app.services.first_offence_catalog import catalog_in_use
+from inspector_app.services.scene_record import check_record, cn_time, record_section
 from inspector_app.services.serving import SERVED, check_service_mode, proof_snapshot, proofs_of
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
@@ -64,9 +65,7 @@ class Issued:
     numbers: list[str]
 
 
-def _cn_time(iso: str) -> str:
-    local = parse_utc(iso).astimezone(LOCAL_TZ)
-    return f"{local.year}年{local.month}月{local.day}日{local.hour}时{local.minute:02d}分"
+_cn_time = cn_time
 
 
 def _cn_date(day: datetime) -> str:
@@ -221,6 +220,8 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
             "forms", "A refusal to sign needs a witness (e.g. a 居委会 member), or a note of the video file.")))
     if problems:
         raise ValidationFailed(problems)
+    if doc_type == "inspection_record":
+        check_record(signing.record, session.now())
     check_may_issue(session.store.db, v, doc_type)
     served_at = check_service_mode(session.store.db, violation_id, signing.service_mode)
     if doc_type == "no_penalty" and (v["decision"] != FIRST_OFFENCE or v["status"] != "rectified"):
@@ -239,7 +240,7 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
                                    "consent": bool(signing.electronic_address.strip())}
         snapshot["pledge"] = signing.pledge
         if doc_type == "inspection_record":
-            snapshot["record"] = _record_section(session, v, signing, op.now)
+            snapshot["record"] = record_section(session, v, signing.record, signing.witness, op.now)
         if doc_type == "no_penalty":
             snapshot.update(_no_penalty_section(session, v))
         ids, numbers = [], []
@@ -254,23 +255,6 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
         op.entity, op.entity_id = "document", document_id
         op.details.update(numbers=numbers, refused=bool(signing.refused_reason.strip()))
     return Issued(op.changes, ids, numbers)
-
-
-def _record_section(session: Session, v: dict[str, Any], signing: Signing, now: datetime) -> dict[str, Any]:
-    record = dict(signing.record)
-    photos = session.store.db.execute(
-        f"SELECT taken_at, place FROM photo WHERE id IN ({','.join('?' * len(json.loads(v['photo_ids'])))})",
-        json.loads(v["photo_ids"]),
-    ).fetchall() if json.loads(v["photo_ids"]) else []
-    return {
-        "start": record.get("start") or _cn_time(v["occurred_at"]), "end": record.get("end") or _cn_time(utc_iso(now)),
-        "recorder": record.get("recorder") or _officer(session, v["officer2_id"])["name"],
-        "present": record.get("present") or [{"role": "当事人", "name": v["party_name"], "id_number": v["party_id_number"]}],
-        "recusal_answer": record.get("recusal_answer") or "不申请。",
-        "scene": record.get("scene") or v["facts"],
-        "photos": [f"{_cn_time(t)} {p}" for t, p in photos],
-        "sketch": record.get("sketch", ""),
-    }
 
 
 def _no_penalty_section(session: Session, v: dict[str, Any]) -> dict[str, Any]:

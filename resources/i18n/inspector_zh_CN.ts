@@ -4683,6 +4683,34 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Recorder</source>
       <translation>记录人</translation>
     </message>
+    <message>
+      <source>Type at least one question and the party's answer (e.g. whether they ask for recusal).</source>
+      <translation>请至少录入一问一答（例如是否申请回避）及当事人的回答。</translation>
+    </message>
+    <message>
+      <source>Entry {n} needs both the question and the answer as given; nothing is filled in for the party.</source>
+      <translation>第 {n} 条需要录入问题和当事人实际的回答；不会替当事人填写回答。</translation>
+    </message>
+    <message>
+      <source>Enter when the inspection started.</source>
+      <translation>请填写检查开始时间。</translation>
+    </message>
+    <message>
+      <source>The end time is not a time.</source>
+      <translation>结束时间不是有效的时间。</translation>
+    </message>
+    <message>
+      <source>The inspection cannot end before it started.</source>
+      <translation>检查结束时间不能早于开始时间。</translation>
+    </message>
+    <message>
+      <source>The end time is in the future.</source>
+      <translation>结束时间晚于当前时间。</translation>
+    </message>
+    <message>
+      <source>Describe what was found on the scene.</source>
+      <translation>请描述现场检查情况。</translation>
+    </message>
   </context>
   <context>
     <name>map</name>

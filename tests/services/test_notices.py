@@ -59,6 +59,18 @@ def _signed() -> Signing:
     return Signing(party_png=png, officer1_png=png, officer2_png=png)
 
 
+def _recorded(session: Session, **record: object) -> Signing:
+    """The signatures of a 笔录 with what the officer typed: started 25 minutes ago, one entry."""
+    from datetime import timedelta
+
+    from inspector_app.domain.clock import utc_iso
+
+    signing = _signed()
+    signing.record = {"start": utc_iso(session.now() - timedelta(minutes=25)), "end": "",
+                      "qa": [{"q": "你是否申请执法人员回避？", "a": "不申请。"}], "scene": "店门外摆放货架占用人行道。", **record}
+    return signing
+
+
 def test_first_offence_with_all_conditions_confirmed(officer_session: Session, tmp_path: Path) -> None:
     values = _values(officer_session)
     a = assess(officer_session, values, ALL)
@@ -194,13 +206,13 @@ def test_not_rectified_becomes_a_case(officer_session: Session) -> None:
 def test_inspection_record_paginates_with_the_party_line_on_every_page(officer_session: Session, tmp_path: Path) -> None:
     long_facts = "当事人在店门外摆放货架、冰柜和桌椅，占用人行道经营。" * 120
     violation_id = record_violation(officer_session, _values(officer_session, facts=long_facts, item_code="FO01"), set()).ids("violation")[0]
-    issued = issue_document(officer_session, violation_id, "inspection_record", _signed())
+    issued = issue_document(officer_session, violation_id, "inspection_record", _recorded(officer_session, scene=long_facts))
     text = _text(document_pdf(officer_session, issued.document_ids[0]), tmp_path)
     pages = text.split("\f")
     pages = [p for p in pages if p.strip()]
     assert len(pages) >= 3
     for n, page in enumerate(pages, start=1):
-        assert f"第 {n} 页 共 {len(pages)} 页" in page and "当事人签名" in page
+        assert f"第 {n} 页 共 {len(pages)} 页" in page and "当事人：" in page
     assert "回避" in text and "与事实相符" in text
 
 
