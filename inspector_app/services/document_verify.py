@@ -59,5 +59,5 @@ def verify_document(session: Session, number_or_qr: str, digest: str | None = No
         verdict = "altered"
     else:
         verdict = "genuine"
-    return Verification(verdict, number, d["party_name"], d["issued_at"], document_status, facts,
+    return Verification(verdict, d["number"], d["party_name"], d["issued_at"], document_status, facts,
                         d.get("void_reason") or "", replaced_by, d["id"])
