@@ -259,6 +259,8 @@ class DocumentsView(QWidget):
 
     def _verified(self, v: Verification) -> None:
         self.verify_facts.show_verification(v)
-        if v.document_id:  # the authentic document, rendered from its frozen snapshot, beside the paper
-            self.ctx.runner.run(document_pdf, self.ctx.session, v.document_id, on_done=self._show_pdf,
+        wanted = v.document_id
+        if wanted:  # the authentic document, rendered from its frozen snapshot, beside the paper
+            self._shown_id = wanted
+            self.ctx.runner.run(document_pdf, self.ctx.session, wanted, on_done=lambda data: self._show_pdf(wanted, data),
                                 on_error=lambda e: show_error(self, e))
