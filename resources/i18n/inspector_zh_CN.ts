@@ -1632,10 +1632,6 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
       <translation>现场笔录…</translation>
     </message>
     <message>
-      <source>现场检查（勘验）笔录</source>
-      <translation>现场检查（勘验）笔录</translation>
-    </message>
-    <message>
       <source>Service address (送达地址确认书)…</source>
       <translation>送达地址确认书…</translation>
     </message>
@@ -2104,6 +2100,57 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>Export rates</source>
       <translation>导出指标</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>现场检查（勘验）笔录</source>
+      <translation>现场检查（勘验）笔录</translation>
+    </message>
+    <message>
+      <source>Ends when it is signed</source>
+      <translation>签名时结束</translation>
+    </message>
+    <message>
+      <source>Question (问)</source>
+      <translation>问</translation>
+    </message>
+    <message>
+      <source>Answer as given (答)</source>
+      <translation>答（按当事人原话）</translation>
+    </message>
+    <message>
+      <source>Add question</source>
+      <translation>添加问答</translation>
+    </message>
+    <message>
+      <source>Remove question</source>
+      <translation>删除问答</translation>
+    </message>
+    <message>
+      <source>What was found on the scene</source>
+      <translation>现场检查发现的情况</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Type each answer as the party gave it; nothing is filled in for them.</source>
+      <translation>请按当事人原话录入回答；不会替当事人填写。</translation>
+    </message>
+    <message>
+      <source>Scene</source>
+      <translation>现场情况</translation>
+    </message>
+    <message>
+      <source>Next: signatures</source>
+      <translation>下一步：签名</translation>
     </message>
   </context>
   <context>

@@ -98,3 +98,40 @@ def test_clerk_documents_page_preview_and_verify(qtbot, window: MainWindow, demo
     docs.verify_input.setText(qr_payload(number, "f" * 64))
     docs.verify()
     assert "✘" in docs.verify_facts.text()
+
+
+def test_the_scene_record_is_typed_then_signed(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17, part 7: the 笔录 dialog offers the recusal question with no answer; without the
+    answer it stays open saying why; the typed answers and times reach the paper."""
+    from inspector_app.ui.record_dialog import RecordDialog
+
+    window.apply_language("zh_CN")
+    view = window.page("notices")
+    dialog = view.new_violation()
+    _fill(dialog)
+    dialog.item.setCurrentIndex(dialog.item.findData("FO01"))
+    dialog.save()
+    _visible(SignDialog).reject()
+    view.table.selectRow(0)
+    view.write_record()
+    record = _visible(RecordDialog)
+    assert record.qa.rowCount() == 1 and record.qa.item(0, 0).text().endswith("是否申请我们回避？")
+    assert record.qa.item(0, 1).text() == ""  # never answered for the party
+    record.done_typing()
+    assert record.isVisible() and "回答" in record.errors.text()
+    record.qa.item(0, 1).setText("不申请。")
+    record.add_entry("货架是谁摆放的？", "是我摆的。")
+    record.start.setDateTime(record.start.dateTime().addSecs(-30 * 60))
+    if os.environ.get("INSPECTOR_SCREENSHOTS"):
+        record.resize(1024, 600)
+        qtbot.wait(200)
+        record.grab().save(os.environ["INSPECTOR_SCREENSHOTS"] + "/record-dialog.png")
+    record.done_typing()
+    assert not record.isVisible()
+    sign = _visible(SignDialog)
+    sign.party.add_stroke([(20, 60), (120, 30)])
+    sign.issue()
+    _visible(PdfPreviewDialog).close()
+    snapshot = window.session.store.db.execute(
+        "SELECT snapshot FROM document WHERE doc_type = 'inspection_record'").fetchone()[0]
+    assert "是我摆的。" in snapshot and "不申请。" in snapshot and "9时30分" in snapshot
