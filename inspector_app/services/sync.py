@@ -33,7 +33,8 @@ from inspector_app.sync.protocol import MAX_PUSH_OPS, Op
 PULL_LIMIT = 1000
 LEASE_SIZE = 100
 LEASE_LOW = 20
-DOC_TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address")
+DOC_TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address",
+             "agreement")
 KEEP_ACKED_DAYS = 30  # acknowledged ops kept this long on the laptop, then deleted after a sync
 
 ClientFactory = Callable[[str, str, Tokens], SyncClient]

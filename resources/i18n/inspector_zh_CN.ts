@@ -799,6 +799,10 @@
         <translation>送达地址确认书</translation>
     </message>
     <message>
+        <source>门前五包责任书</source>
+        <translation>门前五包责任书</translation>
+    </message>
+    <message>
         <source>All types</source>
         <translation>全部文书</translation>
     </message>
@@ -873,22 +877,6 @@
     <message>
         <source>Saved {n} file(s) to {where}</source>
         <translation>已保存 {n} 个文件到 {where}</translation>
-    </message>
-    <message>
-        <source>✔ genuine and unaltered: {party}</source>
-        <translation>✔ 真实有效、未被篡改：{party}</translation>
-    </message>
-    <message>
-        <source>✘ the content differs from the record</source>
-        <translation>✘ 内容与存档不一致</translation>
-    </message>
-    <message>
-        <source>✘ this document was voided</source>
-        <translation>✘ 该文书已作废</translation>
-    </message>
-    <message>
-        <source>✘ no document with this number</source>
-        <translation>✘ 没有该文号的文书</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2230,57 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>现场检查（勘验）笔录</source>
+        <translation>现场检查（勘验）笔录</translation>
+    </message>
+    <message>
+        <source>Ends when it is signed</source>
+        <translation>签名时结束</translation>
+    </message>
+    <message>
+        <source>Question (问)</source>
+        <translation>问</translation>
+    </message>
+    <message>
+        <source>Answer as given (答)</source>
+        <translation>答（按当事人原话）</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>添加问答</translation>
+    </message>
+    <message>
+        <source>Remove question</source>
+        <translation>删除问答</translation>
+    </message>
+    <message>
+        <source>What was found on the scene</source>
+        <translation>现场检查发现的情况</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Type each answer as the party gave it; nothing is filled in for them.</source>
+        <translation>请按当事人原话录入回答；不会替当事人填写。</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>现场情况</translation>
+    </message>
+    <message>
+        <source>Next: signatures</source>
+        <translation>下一步：签名</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>The data file cannot be opened</source>
@@ -3374,6 +3413,29 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
     <message>
         <source>Exported {n} units to {file}</source>
         <translation>已导出 {n} 个单位到 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyFacts</name>
+    <message>
+        <source>✔ The code matches an issued document. Compare every line below with the paper: any difference means the paper was altered.</source>
+        <translation>✔ 二维码与已出具的文书一致。请逐项核对下列内容与纸面是否相同：任何一项不同即说明纸面被篡改。</translation>
+    </message>
+    <message>
+        <source>✘ The code&apos;s content hash differs from the record: this paper is not the original.</source>
+        <translation>✘ 二维码中的内容校验值与登记不符：此纸面不是原件。</translation>
+    </message>
+    <message>
+        <source>✘ This document was voided ({reason}).</source>
+        <translation>✘ 此文书已作废（{reason}）。</translation>
+    </message>
+    <message>
+        <source>✘ This document was voided and replaced by {number}.</source>
+        <translation>✘ 此文书已作废，已由 {number} 取代。</translation>
+    </message>
+    <message>
+        <source>✘ No document with the number {number}.</source>
+        <translation>✘ 没有文号为 {number} 的文书。</translation>
     </message>
 </context>
 <context>
@@ -5212,6 +5274,34 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
     <message>
         <source>Recorder</source>
         <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Type at least one question and the party&apos;s answer (e.g. whether they ask for recusal).</source>
+        <translation>请至少录入一问一答（例如是否申请回避）及当事人的回答。</translation>
+    </message>
+    <message>
+        <source>Entry {n} needs both the question and the answer as given; nothing is filled in for the party.</source>
+        <translation>第 {n} 条需要录入问题和当事人实际的回答；不会替当事人填写回答。</translation>
+    </message>
+    <message>
+        <source>Enter when the inspection started.</source>
+        <translation>请填写检查开始时间。</translation>
+    </message>
+    <message>
+        <source>The end time is not a time.</source>
+        <translation>结束时间不是有效的时间。</translation>
+    </message>
+    <message>
+        <source>The inspection cannot end before it started.</source>
+        <translation>检查结束时间不能早于开始时间。</translation>
+    </message>
+    <message>
+        <source>The end time is in the future.</source>
+        <translation>结束时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>Describe what was found on the scene.</source>
+        <translation>请描述现场检查情况。</translation>
     </message>
 </context>
 <context>
