@@ -42,6 +42,19 @@ def server(db_url: str, demo_dir: Path, tmp_path: Path) -> Iterator[LiveServer]:
     live.stop()
 
 
+def _shared(db_url: str, device_id: str, *usernames: str) -> None:
+    """The administrator enrols the laptop as shared by these officers (issue 14 case 3: a
+    device is otherwise its first account's alone)."""
+    from inspector_server import admin
+
+    engine = make_engine(db_url)
+    try:
+        with engine.connect().execution_options(write=True) as conn, conn.begin():
+            admin.enrol_shared_laptop(conn, "中队共用笔记本", list(usernames), device_id)
+    finally:
+        engine.dispose()
+
+
 def _patrol_with_a_failed_inspection(officer: Session) -> tuple[str, str]:
     roads = squad_roads(officer)[:1]
     start_patrol(officer, [r["id"] for r in roads])
@@ -68,6 +81,7 @@ def _server_field(db_url: str, entity_id: str, name: str) -> object:
 def test_a_supervisors_approval_on_an_officers_laptop_goes_up_as_the_supervisor(
         server: LiveServer, db_url: str, demo_dir: Path, tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
     officer = laptop(demo_dir, tmp_path, "liqiang", server, clock)
+    _shared(db_url, officer.device_id, "liqiang", "wangfang")
     patrol_id, _inspection = _patrol_with_a_failed_inspection(officer)
     sync_now(officer, factory=client_factory)
     assert sync_status(officer).pending_ops == 0

@@ -196,7 +196,7 @@ class SyncView(QWidget):
         self.failed.setRowCount(len(status.failed))
         for i, item in enumerate(status.failed):
             reason = str(item["last_error"])
-            code = reason.split(":", 1)[0]
+            code = reason.removeprefix("rolled_back; ").split(":", 1)[0]  # storage.rollback marks a put-back record
             cells = (local_time(item["created_at"]), f"{self._tr(ENTITIES, item['entity'])} …{item['entity_id'][-6:]}",
                      self._tr(OPS, item["op"]), self._tr(ANSWERS, item["status"]),
                      self._tr(REASONS, code) if code in REASONS else reason)
