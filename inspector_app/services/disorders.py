@@ -35,6 +35,7 @@ from inspector_app.forms.disorder import disorder_form
 from inspector_app.forms.engine import Choice, Form, FormContext, validate
 from inspector_app.services.document_fonts import printable
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
+from inspector_app.services.type_ahead import pinyin_sorted, typeahead_text
 from inspector_app.storage import disorders as store
 from inspector_app.storage.officers import road_segments
 from inspector_app.storage.photos import attach_photos
@@ -61,7 +62,8 @@ def form_context(session: Session) -> FormContext:
     """Today's date and the squad's road segments."""
     db = session.store.db
     roads = road_segments(db, session.actor.squad_id) or road_segments(db)
-    return FormContext(session.today(), {"road_segments": tuple(Choice(r["id"], r["name"]) for r in roads)},
+    choices = tuple(Choice(r["id"], r["name"], typeahead_text(r["name"])) for r in pinyin_sorted(roads))
+    return FormContext(session.today(), {"road_segments": choices},
                        covers=printable)  # the responsible party may get a notice
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,9 @@ from inspector_app.ui.work_order_badge import WorkOrderBadgeWidget
 
 class MainWindow(QMainWindow):
     """Navigation on the left, the current page on the right."""
+
+    # File → 切换用户 (False) / 注销 (True: the laptop also forgets this officer's server sign-in)
+    switch_user = Signal(bool)
 
     def __init__(self, session: Session, runner: TaskRunner, settings: AppSettings) -> None:
         super().__init__()
@@ -108,6 +111,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,", "fa5s.cog")
         self._action(file_menu, self.tr("&Lock screen"), self.lock, "Ctrl+L", "fa5s.lock")
         self._action(file_menu, self.tr("Sync &now"), lambda: self.sync.sync(), "F5", "fa5s.sync")
+        file_menu.addSeparator()
+        # A shared laptop: the next officer signs in here (and to the server) as themself.
+        self._action(file_menu, self.tr("S&witch user…"), lambda: self.switch_user.emit(False), "Ctrl+Shift+U",
+                     "fa5s.user-friends")
+        self._action(file_menu, self.tr("Sign &out"), lambda: self.switch_user.emit(True), None, "fa5s.sign-out-alt")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))

@@ -77,7 +77,7 @@ class NoticesView(QWidget):
         self.issue_button = QPushButton(icon("fa5s.file-signature"), self.tr("Issue notice…"))
         self.issue_button.clicked.connect(self.issue_for_selected)
         self.record_button = QPushButton(icon("fa5s.clipboard"), self.tr("Scene record (笔录)…"))
-        self.record_button.clicked.connect(lambda: self._sign("inspection_record", self.tr("现场检查（勘验）笔录")))
+        self.record_button.clicked.connect(self.write_record)
         self.address_button = QPushButton(icon("fa5s.at"), self.tr("Service address (送达地址确认书)…"))
         self.address_button.setToolTip(self.tr("The party's address for service and consent to 电子送达"))
         self.address_button.clicked.connect(lambda: self._sign("service_address", self.tr("送达地址确认书")))
@@ -198,6 +198,12 @@ class NoticesView(QWidget):
         row = self.selected()
         if row:
             self.flow.sign(row["id"], doc_type, title)
+
+    def write_record(self) -> None:
+        """The 笔录 of the selected violation: typed, then signed."""
+        row = self.selected()
+        if row:
+            self.flow.write_record(row["id"])
 
     def recheck_selected(self) -> None:
         """Re-check at the deadline: rectified (with the “after” photo) or not."""
