@@ -13,11 +13,9 @@ from inspector_app.domain.errors import NotFound, UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.services.session import Session
+from inspector_app.storage.record_names import record_name
 
 EARLIER, LATER, MERGED = "earlier", "later", "merged"
-# What a conflict's record is called in the list: the column holding its name, per entity.
-_NAME_COLUMN = {"unit": "name", "patrol": "patrol_date", "disorder_check": "address", "violation": "party_name",
-                "document": "number", "road_segment": "name", "officer": "name"}
 
 
 def _decode(text: str | None) -> Any:
@@ -47,14 +45,7 @@ def open_conflicts(session: Session) -> list[dict[str, Any]]:
 
 
 def _record_name(session: Session, entity: str, entity_id: str) -> str:
-    column = _NAME_COLUMN.get(entity)
-    if column is None:
-        return entity_id[-8:]
-    try:
-        row = session.store.db.execute(f'SELECT "{column}" FROM "{entity}" WHERE id = ?', [entity_id]).fetchone()
-    except Exception:  # a table this profile lacks
-        return entity_id[-8:]
-    return str(row[0]) if row and row[0] is not None else entity_id[-8:]
+    return record_name(session.store.db, entity, entity_id) or entity_id[-8:]
 
 
 def resolve_conflict(session: Session, conflict_id: str, choice: str, merged: Any = None) -> Changes:
