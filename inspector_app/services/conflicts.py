@@ -16,6 +16,7 @@ from inspector_app.services.session import Session
 from inspector_app.storage.record_names import record_name
 
 EARLIER, LATER, MERGED = "earlier", "later", "merged"
+DELETED = "deleted"  # the conflict's field when a record was edited on one laptop, deleted on another
 
 
 def _decode(text: str | None) -> Any:
@@ -49,7 +50,8 @@ def _record_name(session: Session, entity: str, entity_id: str) -> str:
 
 
 def resolve_conflict(session: Session, conflict_id: str, choice: str, merged: Any = None) -> Changes:
-    """Keep the earlier value, the later one (already in effect), or a merged value."""
+    """Keep the earlier value, the later one (already in effect), or a merged value. For an
+    edit of a deleted record: EARLIER keeps it deleted, LATER restores it with the edit."""
     session.require(Permission.RESOLVE_CONFLICTS)
     if choice not in (EARLIER, LATER, MERGED):
         raise ValueError(choice)
@@ -64,7 +66,15 @@ def resolve_conflict(session: Session, conflict_id: str, choice: str, merged: An
                             QT_TRANSLATE_NOOP("errors", "Refresh the list."))
         value = {EARLIER: _decode(conflict["server_value"]), LATER: _decode(conflict["device_value"]),
                  MERGED: merged}[choice]
-        if choice != LATER:
+        if conflict["field"] == DELETED:
+            # An edit of a deleted record: the edit is on the tombstone already; LATER brings
+            # the record back with it, EARLIER keeps it deleted.
+            if choice == MERGED:
+                raise UserError(QT_TRANSLATE_NOOP(
+                    "errors", "A deleted record is restored with the edit or stays deleted; there is nothing to merge."))
+            if choice == LATER:
+                op.recorder.restore(conflict["entity"], conflict["entity_id"])
+        elif choice != LATER:
             op.recorder.patch(conflict["entity"], conflict["entity_id"], {conflict["field"]: value})
         op.recorder.patch("conflict", conflict_id, {
             "status": "resolved", "resolution": json.dumps({"choice": choice, "value": value}, ensure_ascii=False),

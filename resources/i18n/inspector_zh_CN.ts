@@ -429,6 +429,14 @@
       <translation>服务器暂时采用后到的值；您的决定会记入审计日志并同步到每台电脑。</translation>
     </message>
     <message>
+      <source>deleted, and changed on another laptop</source>
+      <translation>已被删除，另一台设备又修改了它</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>已删除</translation>
+    </message>
+    <message>
       <source>Merge the two values</source>
       <translation>合并两个值</translation>
     </message>
@@ -4285,6 +4293,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Refresh the list.</source>
       <translation>请刷新列表。</translation>
+    </message>
+    <message>
+      <source>A deleted record is restored with the edit or stays deleted; there is nothing to merge.</source>
+      <translation>已删除的记录只能连同修改一起恢复，或保持删除，无法合并。</translation>
     </message>
     <message>
       <source>The working-day calendar {file} is not usable: {detail}.</source>
