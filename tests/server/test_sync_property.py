@@ -165,7 +165,7 @@ class World:
 def test_three_laptops_end_with_the_servers_truth(live: LiveServer, seeded: Seed, tmp_path: Path) -> None:
     rng = random.Random(SEED)
     sessions = [device(tmp_path / u, seeded, u, live.url) for u in USERS]
-    skew = timedelta(hours=rng.choice([48, -48]))
+    skew = timedelta(hours=48 if SEED % 2 else -48)  # odd seeds ahead, even seeds behind
     sessions[1].clock = ServerCorrectedClock(_Skewed(skew))
     sessions[1].hlc._clock = sessions[1].clock
     world = World(sessions, seeded, tmp_path, rng)
