@@ -429,6 +429,14 @@
         <translation>服务器暂时采用后到的值；您的决定会记入审计日志并同步到每台电脑。</translation>
     </message>
     <message>
+        <source>deleted, and changed on another laptop</source>
+        <translation>已被删除，另一台设备又修改了它</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
         <source>Merge the two values</source>
         <translation>合并两个值</translation>
     </message>
@@ -2949,6 +2957,18 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>附件</translation>
     </message>
     <message>
+        <source>work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>work order step</source>
+        <translation>工单环节</translation>
+    </message>
+    <message>
+        <source>voided number</source>
+        <translation>作废文书号</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>新建</translation>
     </message>
@@ -3029,6 +3049,30 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>该文书编号既不属于本机的编号段，也不是临时编号，服务器不予接受。</translation>
     </message>
     <message>
+        <source>A value is not one the server accepts.</source>
+        <translation>有一项取值服务器不接受。</translation>
+    </message>
+    <message>
+        <source>{n} day(s)</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} hour(s)</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} minute(s)</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s clock is {amount} ahead of the server&apos;s: set the system time.</source>
+        <translation>本机时钟比服务器快 {amount}，请校准系统时间。</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s clock is {amount} behind the server&apos;s: set the system time.</source>
+        <translation>本机时钟比服务器慢 {amount}，请校准系统时间。</translation>
+    </message>
+    <message>
         <source>Sign in to the server…</source>
         <translation>登录服务器…</translation>
     </message>
@@ -3081,6 +3125,18 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>重试所选</translation>
     </message>
     <message>
+        <source>Send the selected changes again as they are.</source>
+        <translation>按原样重新发送选中的修改。</translation>
+    </message>
+    <message>
+        <source>Discard selected</source>
+        <translation>舍弃所选</translation>
+    </message>
+    <message>
+        <source>Give the selected changes up; the records keep the server&apos;s version.</source>
+        <translation>放弃选中的修改，记录保持服务器上的版本。</translation>
+    </message>
+    <message>
         <source>Items the server refused</source>
         <translation>被服务器拒绝的项目</translation>
     </message>
@@ -3107,6 +3163,14 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>{why} The record is back to the server&apos;s version: redo the change the allowed way, or discard it.</source>
+        <translation>{why}该记录已恢复为服务器上的版本：请按允许的方式重新办理，或舍弃此修改。</translation>
+    </message>
+    <message>
+        <source>{kind}: {name}</source>
+        <translation>{kind}：{name}</translation>
     </message>
     <message>
         <source>● online</source>
@@ -4599,6 +4663,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
     <message>
         <source>Refresh the list.</source>
         <translation>请刷新列表。</translation>
+    </message>
+    <message>
+        <source>A deleted record is restored with the edit or stays deleted; there is nothing to merge.</source>
+        <translation>已删除的记录只能连同修改一起恢复，或保持删除，无法合并。</translation>
     </message>
     <message>
         <source>The working-day calendar {file} is not usable: {detail}.</source>
