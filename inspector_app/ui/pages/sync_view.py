@@ -34,6 +34,7 @@ from inspector_app.ui.errors import error_text, show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.sync_controller import sync_controller
+from inspector_app.ui.sync_reasons import explain
 
 ENTITIES = {"unit": QT_TRANSLATE_NOOP("SyncView", "unit"), "patrol": QT_TRANSLATE_NOOP("SyncView", "patrol"),
             "frontage_inspection": QT_TRANSLATE_NOOP("SyncView", "门前五包 inspection"), "disorder_check": QT_TRANSLATE_NOOP("SyncView", "八乱 check"),
@@ -184,14 +185,15 @@ class SyncView(QWidget):
         for i, item in enumerate(status.failed):
             reason = str(item["last_error"])
             code = reason.split(":", 1)[0]
+            why = explain(str(item["entity"]), reason) or (self._tr(REASONS, code) if code in REASONS else reason)
             cells = (local_time(item["created_at"]), f"{self._tr(ENTITIES, item['entity'])} …{item['entity_id'][-6:]}",
-                     self._tr(OPS, item["op"]), self._tr(ANSWERS, item["status"]),
-                     self._tr(REASONS, code) if code in REASONS else reason)
+                     self._tr(OPS, item["op"]), self._tr(ANSWERS, item["status"]), why)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item["op_id"])
                 cell.setToolTip(reason)
                 self.failed.setItem(i, column, cell)
+        self.failed.resizeRowsToContents()  # an explanation takes two or three lines
         self.failed.setVisible(bool(status.failed))
         self.retry_button.setVisible(bool(status.failed))
         self.empty.setVisible(not status.failed)
