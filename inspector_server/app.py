@@ -34,6 +34,7 @@ from inspector_server import (
     errors,
     feed,
     numbers,
+    openapi_doc,
     sign_in,
     token_secret,
     work_orders_api,
@@ -128,6 +129,7 @@ def create_app(db_url: str, blob_dir: Path, secret_file: Path | None = None) -> 
     app.add_middleware(GZipMiddleware, minimum_size=2000)
     app.add_middleware(ProtocolRequests)
     errors.install(app)
+    openapi_doc.install(app)
     app.state.engine = engine
     app.state.secret = secret
 

@@ -22,7 +22,7 @@ def pull(conn: Connection, caller: Caller, after: int, limit: int, now: str) -> 
     more = len(rows) > limit
     rows = rows[:limit]
     changes = [
-        Change(r["seq"], r["entity"], r["id"], visible_fields(caller, r["entity"], json.loads(r["fields"])),
+        Change(r["seq"], r["entity"], r["id"], visible_fields(caller, r["entity"], _fields(r["entity"], r["fields"])),
                r["hlc"], bool(r["deleted"]),
                r["created_at"], r["updated_at"], r["device_id"]).to_json()
         for r in rows
@@ -30,6 +30,15 @@ def pull(conn: Connection, caller: Caller, after: int, limit: int, now: str) -> 
     next_after = rows[-1]["seq"] if rows else after
     conn.execute(update(device).where(device.c.id == caller.device_id).values(last_pull_at=now, cursor=next_after))
     return {"changes": changes, "next_after": next_after, "more": more}
+
+
+def _fields(entity: str, text: str) -> dict[str, Any]:
+    fields: dict[str, Any] = json.loads(text)
+    if entity == "conflict" and "device_id" in fields:
+        # Conflicts made before the field was renamed: "device_id" is every record's sync
+        # column on the laptop, so it travels under its own name.
+        fields.setdefault("source_device_id", fields.pop("device_id"))
+    return fields
 
 
 def present_blobs(conn: Connection, hashes: list[str]) -> set[str]:

@@ -306,7 +306,7 @@ def _conflict_record(batch: Batch, op: Op, rec: Rec, name: str, old: Any, curren
         "entity": op.entity, "entity_id": op.entity_id, "field": name,
         "base_value": json.dumps(old, ensure_ascii=False), "server_value": json.dumps(current, ensure_ascii=False),
         "device_value": json.dumps(new, ensure_ascii=False), "op_id": op.op_id,
-        "device_id": batch.caller.device_id, "officer_id": batch.caller.officer_id,
+        "source_device_id": batch.caller.device_id, "officer_id": batch.caller.officer_id,
         "squad_id": rec.squad_id, "detected_at": batch.now, "status": "open",
         "resolution": "", "resolved_by": "", "resolved_at": None,
     }

@@ -9,14 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from inspector_app.domain.disorders import MOVES as DISORDER_MOVES
-from inspector_app.domain.review import TRANSITIONS as REVIEW_MOVES
-from inspector_app.domain.work_orders import (
-    DISPATCHER_TARGETS,
-    EXTENSION_DECISIONS,
-    EXTENSION_MOVES,
-)
-from inspector_app.domain.work_orders import MOVES as WORK_ORDER_MOVES
+from inspector_app.domain.workflows import WORKFLOWS
 
 OFFICER, SUPERVISOR, CLERK, ADMIN = "officer", "supervisor", "clerk", "admin"
 
@@ -51,21 +44,10 @@ PATROL_CHILDREN: dict[str, frozenset[str]] = {
     "frontage_inspection": frozenset({"review_status", "review_comment"}),
 }
 
-_PATROL_MOVES: dict[str, frozenset[str]] = {
-    "open": frozenset({"ended", "submitted"}),
-    "ended": frozenset({"submitted", "approved", "returned", "open"}),
-    **REVIEW_MOVES,
-}
-_REVIEW_TARGETS = frozenset({"approved", "returned"})
-# Server-authoritative state machines: (entity, field) → allowed moves, and the targets only
-# a supervisor (or admin) may set.
+# Server-authoritative state machines (domain.workflows, the same definition the app's services
+# use): (entity, field) → allowed moves, and the targets only a supervisor (or admin) may set.
 WORKFLOW: dict[tuple[str, str], tuple[dict[str, frozenset[str]], frozenset[str]]] = {
-    ("patrol", "status"): (_PATROL_MOVES, _REVIEW_TARGETS),
-    ("frontage_inspection", "review_status"): (dict(REVIEW_MOVES), _REVIEW_TARGETS),
-    ("disorder_check", "status"): (dict(DISORDER_MOVES), frozenset()),
-    ("document", "status"): ({"issued": frozenset({"voided"})}, frozenset()),
-    ("work_order", "status"): (dict(WORK_ORDER_MOVES), DISPATCHER_TARGETS),
-    ("work_order", "extension_status"): (dict(EXTENSION_MOVES), EXTENSION_DECISIONS),
+    key: (w.moves, w.supervisor_only) for key, w in WORKFLOWS.items()
 }
 # Counters that two devices may both increase: merged by adding the increments.
 ADDITIVE = frozenset({("document", "print_count")})

@@ -66,7 +66,8 @@ def add_routes(app: FastAPI, engine: Engine, blobs: BlobDir) -> None:
             order_id, created, fields = await asyncio.to_thread(run, work)
         except orders.IntakeError as exc:
             status = 403 if not exc.problems else 422
-            return JSONResponse({"detail": str(exc), "problems": exc.problems}, status_code=status)
+            return JSONResponse({"detail": str(exc), "reason": "invalid_order" if exc.problems else "source_not_allowed",
+                                 "problems": exc.problems}, status_code=status)
         return JSONResponse({
             "id": order_id, "created": created, "status": fields.get("status"), "deadline": fields.get("deadline"),
             "deadline_estimated": bool(fields.get("deadline_estimated")), "squad_id": fields.get("squad_id"),

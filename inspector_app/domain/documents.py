@@ -33,3 +33,33 @@ def parse_qr_payload(text: str) -> tuple[str, str] | None:
     if len(parts) != 3 or parts[0] != "JNCG1" or len(parts[2]) != 64:
         return None
     return parts[1], parts[2]
+
+
+# Year brackets as people type them: ASCII, full-width, lenticular and the official 〔〕.
+_OPENING = "[［【(（〔"
+_CLOSING = "]］】)）〕"
+_BRACKETS = str.maketrans(_OPENING + _CLOSING, "〔" * len(_OPENING) + "〕" * len(_CLOSING))
+
+
+def number_key(text: str) -> str:
+    """A document number reduced to what identifies it, so a typed or scanned number finds the
+    record however it was written: any year bracket ([] ［］ 【】 () 〔〕) as 〔〕, no spaces
+    (full-width ones too), full-width digits as ASCII and no zero padding in numbers, so
+    "济历下城管警告字 [2026] 第1号" and "济历下城管警告字〔2026〕第0001号" have one key."""
+    out: list[str] = []
+    digits = ""
+    for ch in text.translate(_BRACKETS):
+        if ch.isspace():
+            continue
+        if "０" <= ch <= "９":
+            ch = chr(ord(ch) - ord("０") + ord("0"))
+        if ch.isascii() and ch.isdigit():
+            digits += ch
+            continue
+        if digits:
+            out.append(digits.lstrip("0") or "0")
+            digits = ""
+        out.append(ch)
+    if digits:
+        out.append(digits.lstrip("0") or "0")
+    return "".join(out)

@@ -74,6 +74,8 @@ class Field:
     uppercase: bool = False
     # Printed on official documents: every character must have a face (FormContext.covers).
     printed: bool = False
+    # What to say when a required answer is missing, if "{label} is required." says too little.
+    required_message: str = ""
 
     def is_relevant(self, values: Values) -> bool:
         """Whether the field applies given the other answers (irrelevant ones are cleared)."""
@@ -194,7 +196,8 @@ def clean(form: Form, values: Values, ctx: FormContext) -> tuple[dict[str, Any],
             continue
         if _empty(value):
             if f.is_required(out):
-                problems.append(_error(f, QT_TRANSLATE_NOOP("forms", "{label} is required.")))
+                message = f.required_message or QT_TRANSLATE_NOOP("forms", "{label} is required.")
+                problems.append(_error(f, message))
             continue
         if f.max_length is not None and isinstance(value, str) and len(value) > f.max_length:
             problems.append(

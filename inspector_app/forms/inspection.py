@@ -11,7 +11,7 @@ from functools import cache
 
 from inspector_app.domain.catalogs import Catalogs
 from inspector_app.domain.errors import FieldError
-from inspector_app.domain.frontage import FAIL, NA, DutyResult
+from inspector_app.domain.frontage import FAIL, NA, OK, DutyResult
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.forms.engine import Choice, Field, Form, FormContext, Kind, Values
 
@@ -24,6 +24,11 @@ AWARENESS_CHOICES = (
     Choice("yes", QT_TRANSLATE_NOOP("forms", "Knows the five duties")),
     Choice("no", QT_TRANSLATE_NOOP("forms", "Does not know them")),
     Choice("not_asked", QT_TRANSLATE_NOOP("forms", "Not asked")),
+)
+
+# A duty nobody looked at must not count as passed, so each starts unanswered.
+UNANSWERED = QT_TRANSLATE_NOOP(
+    "forms", "{label} is not answered yet: choose compliant, not compliant or not applicable."
 )
 
 
@@ -53,7 +58,10 @@ def inspection_form(catalogs: Catalogs) -> Form:
         code = duty.code
         failed = lambda v, c=code: v.get(f"{c}.result") == FAIL  # noqa: E731
         fields += [
-            Field(f"{code}.result", duty.name_zh, Kind.CHOICE, required=True, choices=RESULT_CHOICES),
+            Field(
+                f"{code}.result", duty.name_zh, Kind.CHOICE, required=True, choices=RESULT_CHOICES,
+                required_message=UNANSWERED,
+            ),
             Field(
                 f"{code}.failed",
                 QT_TRANSLATE_NOOP("forms", "Failed check items"),
@@ -94,8 +102,20 @@ def duty_results(catalogs: Catalogs, clean: Values) -> list[DutyResult]:
     ]
 
 
-def blank_values(catalogs: Catalogs) -> dict[str, object]:
-    """A new inspection's starting values: every duty compliant, awareness not asked."""
-    values: dict[str, object] = {f"{d.code}.result": "ok" for d in catalogs.responsibilities}
+def unanswered_values(catalogs: Catalogs) -> dict[str, object]:
+    """A new inspection's starting values: no duty answered yet, awareness not asked."""
+    values: dict[str, object] = {f"{d.code}.result": None for d in catalogs.responsibilities}
     values["awareness"] = "not_asked"
     return values
+
+
+def all_compliant_values(catalogs: Catalogs) -> dict[str, object]:
+    """Every duty answered compliant (what the 全部合格 button records), awareness not asked."""
+    values = unanswered_values(catalogs)
+    values.update({f"{d.code}.result": OK for d in catalogs.responsibilities})
+    return values
+
+
+# Other branches' tests still build "all pass" inspections under the old name; it is no longer
+# what a new form starts with (that is unanswered_values).
+blank_values = all_compliant_values

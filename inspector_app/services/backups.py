@@ -5,9 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspector_app.domain.errors import UserError
+from inspector_app.domain.progress import Progress
 from inspector_app.services.session import Session
 from inspector_app.storage import backups, salvage
+from inspector_app.storage import errors as storage_errors
+from inspector_app.storage.errors import DamagedDatabase
+from inspector_app.storage.health import Health, check_health
 from inspector_app.storage.salvage import SalvageReport
+
+# DamagedDatabase and SalvageReport are re-exported: the UI names them but may not import storage.
+__all__ = [
+    "DamagedDatabase",
+    "Health",
+    "SalvageReport",
+    "available_backups",
+    "check_backup_folder",
+    "check_profile",
+    "make_daily_backup",
+    "newest_backup",
+    "restore_from_backup",
+    "salvage_damaged_profile",
+    "writing_stopped",
+]
 
 
 def make_daily_backup(session: Session, folder: Path | None = None, keep: int = 14) -> Path | None:
@@ -34,10 +53,10 @@ def available_backups(data_dir: Path, folder: Path | None = None) -> list[Path]:
     return backups.list_backups(folder or data_dir / "backups")
 
 
-def salvage_damaged_profile(data_dir: Path) -> SalvageReport:
+def salvage_damaged_profile(data_dir: Path, progress: Progress | None = None) -> SalvageReport:
     """Copy every readable row of the profile's damaged database into a fresh one (the damaged
     file is kept beside it); returns what was copied and what was lost."""
-    return salvage.salvage_profile(data_dir)
+    return salvage.salvage_profile(data_dir, progress)
 
 
 def newest_backup(data_dir: Path, folder: Path | None = None) -> Path | None:
@@ -53,3 +72,15 @@ def newest_backup(data_dir: Path, folder: Path | None = None) -> Path | None:
             continue
         return candidate
     return None
+
+
+def check_profile(session: Session) -> Health:
+    """The full damage check of the open profile (run in the background after sign-in): on
+    damage the profile stops saving anything and the problems are returned."""
+    return check_health(session.store, session.today())
+
+
+def writing_stopped(session: Session) -> DamagedDatabase | None:
+    """Why the profile no longer saves anything (its damage), or None while it does."""
+    store = session.store
+    return None if store.damage is None else storage_errors.writing_stopped(str(store.paths.database), store.damage)

@@ -30,6 +30,7 @@ from inspector_app.domain.errors import FieldError, NotFound, ValidationFailed
 from inspector_app.domain.geo import LatLon, distance_m
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
+from inspector_app.domain.workflows import DISORDER_STATUS
 from inspector_app.forms.disorder import disorder_form
 from inspector_app.forms.engine import Choice, Form, FormContext, validate
 from inspector_app.services.document_fonts import printable
@@ -177,6 +178,8 @@ def dispose_check(
         problems.append(FieldError("department", QT_TRANSLATE_NOOP("forms", "Name the department it is handed to.")))
     _require(problems)
     final = {"onsite": RECTIFIED, "file": FILED, "transfer": TRANSFERRED}.get(disposal)
+    # The patch carries found → final in one op: the move the server is told to accept.
+    assert DISORDER_STATUS.allows(row["status"], final or HANDLING), (row["status"], final)
     with session.operation("dispose_disorder_check", Permission.INSPECT) as op:
         update: dict[str, Any] = {"status": HANDLING, "disposal": disposal, "disposal_note": note.strip()}
         if deadline is not None:

@@ -20,7 +20,7 @@ from inspector_app.domain.frontage import (
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.forms.engine import Form, FormContext, validate
-from inspector_app.forms.inspection import blank_values, duty_results, inspection_form
+from inspector_app.forms.inspection import duty_results, inspection_form, unanswered_values
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import inspections as store
 from inspector_app.storage.photos import attach_photos
@@ -40,11 +40,11 @@ def draft_key(session: Session, unit_id: str) -> str:
 
 def start_values(session: Session, unit_id: str) -> tuple[dict[str, Any], str | None]:
     """Values to open the form with: the autosaved draft if there is one (and when it was
-    saved), else a blank inspection."""
+    saved), else a new inspection with no duty answered."""
     draft = store.load_draft(session.store.db, draft_key(session, unit_id))
     if draft:
         return draft["values"], draft["updated_at"]
-    return blank_values(session.catalogs), None
+    return unanswered_values(session.catalogs), None
 
 
 def save_inspection_draft(

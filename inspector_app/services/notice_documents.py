@@ -94,6 +94,19 @@ def _officer(session: Session, officer_id: str) -> dict[str, str]:
     return {"name": row[0], "badge_no": row[1]} if row else {"name": "", "badge_no": ""}
 
 
+def signers(session: Session, violation_id: str) -> dict[str, str]:
+    """Who signs which pad of a violation's document: the party's name, and each officer's
+    name with badge number (empty when the violation is gone)."""
+    v = store.get_violation(session.store.db, violation_id)
+    if v is None:
+        return {"party": "", "officer1": "", "officer2": ""}
+    out = {"party": v["party_name"]}
+    for key in ("officer1", "officer2"):
+        o = _officer(session, v[f"{key}_id"])
+        out[key] = f"{o['name']}（{o['badge_no']}）" if o["name"] else ""
+    return out
+
+
 def _contact(session: Session, v: dict[str, Any], squad_name: str) -> str:
     """The officer in charge and the squad's duty supervisor, with their phone numbers as the
     officer table holds them: a notice the party cannot call back about is not issued."""
@@ -341,10 +354,12 @@ def void_document(session: Session, document_id: str, reason: str) -> Changes:
 
 
 def list_documents(session: Session, start_iso: str | None = None, end_iso: str | None = None,
-                   doc_type: str | None = None, squad_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
-    """Documents for the clerk's page."""
+                   doc_type: str | None = None, squad_id: str | None = None, status: str | None = None,
+                   query: str = "") -> list[dict[str, Any]]:
+    """Documents for the clerk's page; ``query`` finds a party by part of its name or a number
+    however it is typed."""
     _require_documents(session)
-    return store.list_documents(session.store.db, start_iso, end_iso, doc_type, squad_id, status)
+    return store.list_documents(session.store.db, start_iso, end_iso, doc_type, squad_id, status, query=query)
 
 
 def batch_pdf(session: Session, document_ids: list[str], progress: Progress | None = None) -> bytes:

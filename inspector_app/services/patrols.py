@@ -12,9 +12,11 @@ from inspector_app.domain.clock import parse_utc, utc_iso
 from inspector_app.domain.errors import NotFound, UserError
 from inspector_app.domain.geo import JINAN_BOUNDS, LatLon, distance_m
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.domain.natural_sort import natural_key
 from inspector_app.domain.roles import Permission
 from inspector_app.domain.tracks import clean_track, thin, track_distance_m
 from inspector_app.services.session import Session
+from inspector_app.services.type_ahead import typeahead_text
 from inspector_app.storage import patrols as store
 from inspector_app.storage.officers import officers, road_segments
 
@@ -156,7 +158,10 @@ def patrol_units(
     if patrol is None:
         return []
     units = store.units_on_roads(db, store.road_ids(patrol), patrol_id)
+    # Street order first (9号, 10号, 102号), so the sorts below keep it among equals.
+    units.sort(key=lambda u: (natural_key(u["road_name"]), natural_key(u["address"]), natural_key(u["name"])))
     for u in units:
+        u["search"] = typeahead_text(u["name"], u["address"], u["road_name"])
         u["distance_m"] = (
             distance_m(LatLon(*position), LatLon(u["lat"], u["lon"]))
             if position and u["lat"] is not None

@@ -7,6 +7,7 @@ current database aside, so a restore can itself be undone.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -22,6 +23,8 @@ from inspector_app.storage.database import SQLITE_MAGIC, Store, check_database_f
 from inspector_app.storage.migrations import SCHEMA_VERSION
 from inspector_app.storage.paths import ProfilePaths
 
+log = logging.getLogger(__name__)
+
 DAILY = re.compile(r"inspector-daily-(\d{8})\.sqlite$")
 
 
@@ -34,19 +37,47 @@ class BackupInfo:
     schema_version: int
 
 
-def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+def _remove_partial(tmp: Path) -> None:
+    for leftover in (tmp, Path(str(tmp) + "-journal"), Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
+def _copy_database(source: sqlite3.Connection, target: Path, source_path: Path) -> None:
+    """Copy ``source`` to ``target`` through ``<target>.partial``, which is removed on every
+    failure (with its journal), so a failed copy never leaves files behind; a copy that fails
+    its check means the source is damaged."""
     tmp = target.with_suffix(".partial")
-    tmp.unlink(missing_ok=True)
-    dest = sqlite3.connect(str(tmp))
+    _remove_partial(tmp)
     try:
-        source.backup(dest)
-        ok = dest.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
-        dest.close()
-    if ok != "ok":
-        tmp.unlink(missing_ok=True)
-        raise errors.corrupt(str(target), ok)
-    os.replace(tmp, target)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            source.backup(dest)
+            # The copy takes the source's WAL flag; a backup is a single file, and a WAL file
+            # opened read-only (to check it) would leave -wal and -shm files beside it.
+            dest.execute("PRAGMA journal_mode=DELETE")
+            ok = dest.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            dest.close()
+        if ok != "ok":
+            log.error("backup refused, the source %s is damaged: %s", source_path, ok)
+            raise errors.backup_of_damaged(str(source_path), ok)
+        os.replace(tmp, target)
+    except sqlite3.DatabaseError as exc:
+        _remove_partial(tmp)
+        raise _copy_error(exc, target, source_path) from None
+    except BaseException:
+        _remove_partial(tmp)
+        raise
+
+
+def _copy_error(exc: sqlite3.DatabaseError, target: Path, source_path: Path) -> UserError:
+    text = str(exc)
+    if "full" in text:
+        return errors.disk_full(str(target.parent))
+    if isinstance(exc, sqlite3.OperationalError) and ("readonly" in text or "unable to open" in text):
+        return errors.read_only(str(target.parent))
+    log.error("backup of %s failed: %s", source_path, text)
+    return errors.backup_of_damaged(str(source_path), text)
 
 
 def daily_backup(store: Store, folder: Path, today: date, keep: int = 14) -> Path | None:
@@ -56,7 +87,9 @@ def daily_backup(store: Store, folder: Path, today: date, keep: int = 14) -> Pat
     target = folder / f"inspector-daily-{today:%Y%m%d}.sqlite"
     made = None
     if not target.exists():
-        _copy_database(store.db.conn, target)
+        if store.damage is not None:
+            raise errors.backup_of_damaged(str(store.paths.database), store.damage)
+        _copy_database(store.db.conn, target, store.paths.database)
         made = target
     dailies = sorted(p for p in folder.iterdir() if DAILY.search(p.name))
     for old in dailies[:-keep] if keep > 0 else []:
@@ -104,7 +137,9 @@ def inspect_backup(path: Path) -> BackupInfo:
         ) from None
     if header != SQLITE_MAGIC:
         raise errors.not_sqlite(str(path))
-    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    # immutable: a backup is one file (no WAL) and reading it must leave nothing beside it
+    # (a WAL-flagged copy of an older release would otherwise get -wal and -shm files).
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -160,7 +195,7 @@ def _keep_current(database: Path, backups_folder: Path) -> Path | None:
     safety = backups_folder / f"inspector-{stamp}-before-restore.sqlite"
     source = sqlite3.connect(f"{database.absolute().as_uri()}?mode=ro", uri=True)
     try:
-        _copy_database(source, safety)
+        _copy_database(source, safety, database)
     finally:
         source.close()
     for suffix in ("-wal", "-shm"):  # their pages are in the copy; they must not meet the new file
@@ -188,7 +223,7 @@ def restore_backup(data_dir: Path, backup: Path) -> Path | None:
         inspect_backup(incoming)
         kept = _keep_current(database, paths.backups)
     except BaseException:
-        incoming.unlink(missing_ok=True)
+        _remove_partial(incoming)
         raise
     os.replace(incoming, database)
     Store.open(paths.root).close()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from inspector_app.domain.natural_sort import natural_text
 from inspector_app.storage import entities as _entities  # noqa: F401
 from inspector_app.storage import errors
 from inspector_app.storage.migrations import SCHEMA_VERSION, STEPS
@@ -91,6 +92,7 @@ class Store:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self.damage: str | None = None  # set by stop_writing: what the health check found
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -120,11 +122,29 @@ class Store:
         db = sqlite_utils.Database(conn)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
+        # ORDER BY natural_order(address): house numbers in number order (domain.natural_sort).
+        conn.create_function("natural_order", 1, natural_text, deterministic=True)
         # FULL: a commit is on disk before we tell the officer "saved" (power cuts included).
         conn.execute("PRAGMA synchronous=FULL")
         with self._lock:
             self._all.append(conn)
+            if self.damage is not None:
+                conn.execute("PRAGMA query_only=ON")
         return db
+
+    def stop_writing(self, detail: str) -> None:
+        """Refuse every write from now on (the file is damaged): transactions raise
+        :func:`errors.writing_stopped`, and each connection is set ``query_only`` so a write
+        outside a transaction fails too. Reading goes on."""
+        with self._lock:
+            self.damage = detail
+            for conn in self._all:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("PRAGMA query_only=ON")
+
+    def _refuse_if_damaged(self) -> None:
+        if self.damage is not None:
+            raise errors.writing_stopped(str(self.paths.database), self.damage)
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -138,6 +158,7 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
         """One atomic unit of work. Nested calls join the outer transaction."""
+        self._refuse_if_damaged()
         db = self.db
         if db.conn.in_transaction:
             yield db
@@ -145,9 +166,12 @@ class Store:
         db.conn.execute("BEGIN IMMEDIATE")
         try:
             yield db
-        except BaseException:
+        except BaseException as exc:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and self.damage is not None:
+                # Writing stopped while this transaction ran (query_only): say why.
+                raise errors.writing_stopped(str(self.paths.database), self.damage) from None
             raise
         else:
             db.conn.execute("COMMIT")
@@ -176,11 +200,17 @@ class Store:
         self.paths.backups.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         target = self.paths.backups / f"inspector-{stamp}-{reason}.sqlite"
-        dest = sqlite3.connect(str(target))
         try:
-            self.db.conn.backup(dest)
-        finally:
-            dest.close()
+            dest = sqlite3.connect(str(target))
+            try:
+                self.db.conn.backup(dest)
+            finally:
+                dest.close()
+        except BaseException:
+            # A half-written copy must not pass for a backup (nor fill the disk).
+            for leftover in (target, Path(str(target) + "-journal")):
+                leftover.unlink(missing_ok=True)
+            raise
         return target
 
     def close(self) -> None:

@@ -80,6 +80,19 @@ def no_access(path: str) -> StorageError:
     )
 
 
+def disk_full(path: str) -> StorageError:
+    """The disk holding ``path`` has no space left (ENOSPC, or SQLite's "disk is full")."""
+    return StorageError(
+        QT_TRANSLATE_NOOP("errors", "The disk holding {path} is full."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Nothing was changed. Free some space on it (delete old exports or copies, empty "
+            "the recycle bin), or choose another folder, then try again.",
+        ),
+        path=path,
+    )
+
+
 class DamagedDatabase(StorageError):
     """The profile's database file is damaged, empty or not this app's: it can be restored
     from a backup or salvaged (``inspector-app restore`` / ``salvage``), never reused as it is."""
@@ -118,4 +131,41 @@ def foreign_database(path: str) -> DamagedDatabase:
         ),
         _DAMAGED_HINT,
         path=path,
+    )
+
+
+def writing_stopped(path: str, detail: str) -> DamagedDatabase:
+    """The background check found damage in the open profile: nothing more is written.
+    ``detail`` (SQLite's English words) goes to the log, not into the message."""
+    return DamagedDatabase(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The database {path} is damaged. To keep new records out of a damaged "
+            "file, nothing more is saved.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Your records can still be viewed. Restore the newest backup or salvage the readable "
+            "records (the app offers both), then sign in again.",
+        ),
+        path=path,
+        detail=detail,
+    )
+
+
+def backup_of_damaged(path: str, detail: str) -> DamagedDatabase:
+    """A backup was asked of a damaged database: the copy would carry the damage."""
+    return DamagedDatabase(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "No backup was made: the database {path} is damaged, and a copy of it "
+            "would be damaged too.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The earlier backups were kept. Restore the newest of them or salvage the readable "
+            "records.",
+        ),
+        path=path,
+        detail=detail,
     )

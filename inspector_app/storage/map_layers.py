@@ -66,7 +66,7 @@ def raw_track(db: sqlite_utils.Database, patrol_id: str) -> list[list[float]]:
 
 def road_geometries(db: sqlite_utils.Database, squad_id: str | None) -> list[Row]:
     """(id, name, geometry JSON) of a squad's live road segments (all, without a squad), by name."""
-    return db.execute(f"SELECT id, name, geometry FROM road_segment WHERE deleted = 0 AND {_SQUAD} ORDER BY name",
+    return db.execute(f"SELECT id, name, geometry FROM road_segment WHERE deleted = 0 AND {_SQUAD} ORDER BY natural_order(name)",
                       {"squad": squad_id}).fetchall()
 
 

@@ -52,12 +52,12 @@ def squads(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 
 
 def road_segments(db: sqlite_utils.Database, squad_id: str | None = None) -> list[dict[str, Any]]:
-    """Live road segments (of one squad, if given), by name."""
+    """Live road segments (of one squad, if given), by name in natural order."""
     where, params = ("AND squad_id = ?", [squad_id]) if squad_id else ("", [])
     return _all(
         db,
         f"SELECT id, name, street_name, district_code, subdistrict_code, grid_code, squad_id, "
-        f"length_m, road_chief FROM road_segment WHERE deleted = 0 {where} ORDER BY name",
+        f"length_m, road_chief FROM road_segment WHERE deleted = 0 {where} ORDER BY natural_order(name)",
         params,
     )
 

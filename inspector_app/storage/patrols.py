@@ -87,7 +87,7 @@ def units_on_roads(db: sqlite_utils.Database, road_ids: list[str], patrol_id: st
                 SELECT id FROM frontage_inspection WHERE unit_id = u.id AND deleted = 0 AND superseded = 0
                 ORDER BY inspected_at DESC, id DESC LIMIT 1)
             WHERE u.road_segment_id IN ({marks}) AND u.deleted = 0
-            ORDER BY r.name, u.address
+            ORDER BY natural_order(r.name), natural_order(u.address)
             """,
             [patrol_id, *road_ids],
         )

@@ -24,6 +24,7 @@ import sqlite_utils
 
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.domain.progress import Progress
 from inspector_app.storage.audit import verify_audit_chain
 from inspector_app.storage.backups import move_aside
 from inspector_app.storage.database import Store
@@ -173,14 +174,19 @@ def _fresh(path: Path, version: int) -> sqlite_utils.Database:
     return db
 
 
-def _copy_tables(source: sqlite3.Connection, target: sqlite_utils.Database) -> list[TableSalvage]:
+def _copy_tables(
+    source: sqlite3.Connection, target: sqlite_utils.Database, progress: Progress | None = None
+) -> list[TableSalvage]:
     target.conn.execute("PRAGMA foreign_keys=OFF")  # a row may point at a row that was lost
     try:
         source_tables = set(_copyable_tables(source))
     except sqlite3.DatabaseError:
         source_tables = set()
     results = []
-    for table in _copyable_tables(target.conn):
+    wanted = _copyable_tables(target.conn)
+    for index, table in enumerate(wanted):
+        if progress is not None:
+            progress.update(index, len(wanted), table)
         report = TableSalvage(table)
         results.append(report)
         if table not in source_tables:
@@ -212,7 +218,9 @@ def _copy_tables(source: sqlite3.Connection, target: sqlite_utils.Database) -> l
     return results
 
 
-def _build(damaged: Path, paths: ProfilePaths, version: int) -> tuple[list[TableSalvage], str, int]:
+def _build(
+    damaged: Path, paths: ProfilePaths, version: int, progress: Progress | None = None
+) -> tuple[list[TableSalvage], str, int]:
     """The fresh database, filled from ``damaged``, put in place of the profile's."""
     building = paths.database.with_name(paths.database.name + ".salvaging")
     building.unlink(missing_ok=True)
@@ -229,7 +237,7 @@ def _build(damaged: Path, paths: ProfilePaths, version: int) -> tuple[list[Table
         source = sqlite3.connect(str(recovered if method == "recover" else copy))
         target = _fresh(building, version)
         try:
-            tables = _copy_tables(source, target)
+            tables = _copy_tables(source, target, progress)
             unplaced = 0
             if method == "recover":
                 try:
@@ -243,10 +251,11 @@ def _build(damaged: Path, paths: ProfilePaths, version: int) -> tuple[list[Table
     return tables, method, unplaced
 
 
-def salvage_profile(data_dir: Path) -> SalvageReport:
+def salvage_profile(data_dir: Path, progress: Progress | None = None) -> SalvageReport:
     """Move the profile's damaged database aside and copy every row that can be read from it
-    into a fresh database in its place; report what was copied and lost. The profile then
-    opens normally (audit entries lost with the damage show as a broken chain)."""
+    into a fresh database in its place; report what was copied and lost (``progress`` hears
+    of each table). The profile then opens normally (audit entries lost with the damage show
+    as a broken chain)."""
     paths = ProfilePaths(Path(data_dir).absolute())
     if not paths.database.exists():
         raise UserError(
@@ -257,7 +266,7 @@ def salvage_profile(data_dir: Path) -> SalvageReport:
     version = _header_version(paths.database)
     damaged = move_aside(paths.database)
     try:
-        tables, method, unplaced = _build(damaged, paths, version)
+        tables, method, unplaced = _build(damaged, paths, version, progress)
     except BaseException:
         # Nothing is left half done: the damaged file goes back where it was.
         paths.database.with_name(paths.database.name + ".salvaging").unlink(missing_ok=True)

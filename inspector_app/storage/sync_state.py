@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from inspector_app.domain.ids import uuid7
-from inspector_app.storage.records import ENTITIES, EntitySpec, register_entity
+from inspector_app.storage.records import ENTITIES, SYNC_FIELDS, EntitySpec, register_entity
 
 if TYPE_CHECKING:
     from inspector_app.storage.database import Store
@@ -235,8 +235,9 @@ def _row_for(spec: EntitySpec, columns: set[str], change: dict[str, Any], keep: 
              current: dict[str, Any] | None) -> dict[str, Any] | None:
     """The columns to write for one pulled change: all of them for a new row, the changed
     ones for an existing row (None: nothing changed)."""
+    # The sync columns come from the change itself, never from a field of the same name.
     fields = {k: v for k, v in change["fields"].items() if k in columns and k not in keep
-              and k not in spec.local_columns and k != "id"}
+              and k not in spec.local_columns and k not in SYNC_FIELDS}
     sync = {"hlc": change["hlc"], "server_seq": change["seq"], "deleted": int(change["deleted"])}
     if change.get("updated_at"):
         sync["updated_at"] = change["updated_at"]

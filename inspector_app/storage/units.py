@@ -46,8 +46,8 @@ register_entity(
 SORTS: dict[str, str] = {
     "name": "u.sort_key",
     "kind": "u.kind",
-    "address": "u.address",
-    "road": "r.name",
+    "address": "natural_order(u.address)",
+    "road": "natural_order(r.name)",
     "phone": "u.phone",
     "agreement": "u.agreement_signed",
     "star": "u.star_rating",

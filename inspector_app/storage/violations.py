@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sqlite_utils
 
+from inspector_app.domain.documents import number_key
 from inspector_app.storage.records import EntitySpec, register_entity
 
 register_entity(EntitySpec("violation"))
@@ -67,15 +69,30 @@ def get_document(db: sqlite_utils.Database, document_id: str) -> dict[str, Any] 
 
 
 def document_by_number(db: sqlite_utils.Database, number: str) -> dict[str, Any] | None:
+    """The document with this number, however its brackets, spaces and zero padding were
+    typed (domain.documents.number_key); the exact spelling wins."""
     rows = _rows(db.execute("SELECT * FROM document WHERE number = ?", [number]))
-    return rows[0] if rows else None
+    if rows:
+        return rows[0]
+    key = number_key(number)
+    running = re.findall(r"\d+", key)
+    # The running number is the last figure of every format, so it narrows the look; a record
+    # without number_value (an older version's) is still found by the full one.
+    looks = ([("number_value = ?", [int(running[-1])])] if running else []) + [("1 = 1", [])]
+    for where, params in looks:
+        found = db.execute(f"SELECT id, number FROM document WHERE {where}", params).fetchall()
+        match = next((document_id for document_id, stored in found if number_key(stored) == key), None)
+        if match:
+            return _rows(db.execute("SELECT * FROM document WHERE id = ?", [match]))[0]
+    return None
 
 
 def list_documents(
     db: sqlite_utils.Database, start_iso: str | None, end_iso: str | None, doc_type: str | None,
-    squad_id: str | None, status: str | None, limit: int = 2000,
+    squad_id: str | None, status: str | None, limit: int = 2000, query: str = "",
 ) -> list[dict[str, Any]]:
-    """Documents for the clerk's list, newest first."""
+    """Documents for the clerk's list, newest first; ``query`` is a part of the party's name
+    or of the number (typed with any brackets, spaces or zero padding)."""
     clauses, params = ["deleted = 0"], []
     for column, value in (("doc_type", doc_type), ("squad_id", squad_id), ("status", status)):
         if value:
@@ -87,11 +104,17 @@ def list_documents(
     if end_iso:
         clauses.append("issued_at < ?")
         params.append(end_iso)
-    return _rows(db.execute(
+    rows = _rows(db.execute(
         f"SELECT id, doc_type, number, number_source, party_name, issued_at, status, print_count, violation_id, "
-        f"content_sha256 FROM document WHERE {' AND '.join(clauses)} ORDER BY issued_at DESC LIMIT {int(limit)}",
+        f"content_sha256 FROM document WHERE {' AND '.join(clauses)} ORDER BY issued_at DESC"
+        + ("" if query.strip() else f" LIMIT {int(limit)}"),
         params,
     ))
+    text, key = query.strip(), number_key(query)
+    if not text:
+        return rows
+    # A number's key drops padding, so the typed part is matched against keys as well as text.
+    return [r for r in rows if text in (r["party_name"] or "") or text in r["number"] or (key and key in number_key(r["number"]))][:limit]
 
 
 def documents_of(db: sqlite_utils.Database, violation_id: str) -> list[dict[str, Any]]:

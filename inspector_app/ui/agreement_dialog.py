@@ -8,8 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,13 +26,15 @@ from inspector_app.domain.changes import Changes
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.services.agreements import agreement_pdf, confirm_awareness, record_agreement
 from inspector_app.services.session import Session
+from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
 from inspector_app.ui.icons import icon
+from inspector_app.ui.pdf_files import open_pdf
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.screen_fit import fit_to_screen
-from inspector_app.ui.signature_pad import SignaturePadWidget
+from inspector_app.ui.signature_pad import SignerPad
 from inspector_app.ui.tasks import TaskRunner
 
 
@@ -59,17 +59,17 @@ class AgreementDialog(QDialog):
         self.date.setDate(QDate(today.year, today.month, today.day))
         self.signer = QLineEdit(unit.get("legal_person") or unit.get("contact") or "")
         self.signer.setObjectName("signer")
-        self.pad = SignaturePadWidget(self.tr("Signer: sign here with finger, pen or mouse"))
+        self.pad_box = SignerPad(self.tr("Signature"), self.tr("Signer: sign here with finger, pen or mouse"))
+        self.pad = self.pad_box.pad
         self.pad.setObjectName("signaturePad")
-        clear = QPushButton(icon("fa5s.eraser"), self.tr("Clear signature"))
-        clear.clicked.connect(self.pad.clear)
+        self.signer.textChanged.connect(self.pad_box.set_signer)
+        self.pad_box.set_signer(self.signer.text())
         self.photo = PhotoStripWidget(session, runner, lambda: (unit.get("address") or "", unit.get("lat"), unit.get("lon")))
         self.aware = QCheckBox(self.tr("The person could name the five duties (知晓)"))
         self.aware.setChecked(bool(unit.get("awareness")))
         form.addRow(self.tr("Date signed"), self.date)
         form.addRow(self.tr("Signed by"), self.signer)
-        form.addRow(self.tr("Signature"), self.pad)
-        form.addRow("", clear)
+        form.addRow(self.tr("Signature"), self.pad_box)
         form.addRow(self.tr("Or a photo of the signed paper"), self.photo)
         form.addRow("", self.aware)
         self.errors = QLabel()
@@ -89,12 +89,14 @@ class AgreementDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
+        self.keys = DialogKeys(self, self.save_button, {"signed_on": self.date, "signer": self.signer,
+                                                        "signature": self.pad, "photo": self.photo.add_button})
 
     def save(self) -> None:
         """Store the signing (and 知晓) off the UI thread; close when stored."""
         signature = None if self.pad.is_empty() else self.pad.png()
         photos = self.photo.photo_ids()
-        self.save_button.setEnabled(False)
+        self.keys.busy()
 
         def store() -> Changes:
             changes = record_agreement(self.session, self.unit["id"], self.date.date().toPython(),  # type: ignore[arg-type]
@@ -108,11 +110,12 @@ class AgreementDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
         if isinstance(exc, ValidationFailed):
             self.errors.setText("\n".join(tr_field_error(e) for e in exc.errors))
             self.errors.show()
+            self.keys.failed(exc.errors)
         else:
+            self.keys.failed()
             show_error(self, exc)
 
     def print_agreement(self) -> None:
@@ -128,6 +131,6 @@ class AgreementDialog(QDialog):
             return path
 
         def opened(path: Path) -> None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_pdf(self, path)
 
         self.runner.run(write, on_done=opened, on_error=lambda exc: show_error(self, exc))

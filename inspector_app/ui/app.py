@@ -17,6 +17,7 @@ from inspector_app.domain.resources import resource_path
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from inspector_app.services.backups import DamagedDatabase
     from inspector_app.services.session import Session
 
 
@@ -170,11 +171,36 @@ class Startup:
     def _open_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from inspector_app.services.backups import DamagedDatabase
         from inspector_app.ui.errors import error_text
 
+        if isinstance(exc, DamagedDatabase):
+            self._offer_recovery(exc)
+            return
         self.failed = exc
         self.login.reject()
         QMessageBox.critical(None, "City inspection", error_text(exc))
+
+    def _offer_recovery(self, exc: DamagedDatabase) -> None:
+        """A damaged, empty or foreign data file: offer restore or salvage over the sign-in
+        dialog; once one of them has replaced the file, open the profile again."""
+        from PySide6.QtWidgets import QDialog
+
+        from inspector_app.ui.recovery_dialog import RecoveryDialog
+
+        folder = Path(self.settings.backup_folder) if self.settings.backup_folder else None
+        self.recovery = RecoveryDialog(self.login, self.runner, self.data_dir, exc, folder)
+
+        def closed(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self._opening = False
+                self._open_behind()
+            else:
+                self.failed = exc
+                self.login.reject()
+
+        self.recovery.finished.connect(closed)
+        self.recovery.open()
 
     def show_first_run(self) -> Any:
         """The first-run wizard for a profile without accounts (after show_login ended with
@@ -202,6 +228,11 @@ class Startup:
         # chosen in Settings. A failure (a USB drive not plugged in) is said in the status bar.
         folder = Path(self.settings.backup_folder) if self.settings.backup_folder else None
         self.runner.run(make_daily_backup, session, folder, on_error=self._backup_failed)
+        from inspector_app.ui.damage_notice import DamageNotice
+
+        # The full damage check (opening read one page per table): a failure stops saving.
+        self.damage = DamageNotice(self.window, self.runner, session, folder)
+        self.damage.start()
         return self.window
 
     def _backup_failed(self, exc: BaseException) -> None:

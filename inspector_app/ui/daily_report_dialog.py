@@ -6,8 +6,6 @@ import calendar
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services.reports import ReportFiles, write_daily_report, write_summary
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.pages import PageContext
+from inspector_app.ui.pdf_files import open_pdf
 
 
 class DailyReportDialog(QDialog):
@@ -107,4 +106,4 @@ class DailyReportDialog(QDialog):
 
     def _open_pdf(self) -> None:
         if self.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files.pdf)))
+            open_pdf(self, self.files.pdf)

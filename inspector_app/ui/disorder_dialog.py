@@ -26,6 +26,7 @@ from inspector_app.domain.geo import JINAN_BOUNDS
 from inspector_app.services.disorders import Recorded, record_check
 from inspector_app.services.profile import squad_roads
 from inspector_app.services.session import Session
+from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
@@ -108,6 +109,11 @@ class DisorderDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
+        self.keys = DialogKeys(self, self.save_button, {
+            "category": self.category, "event_code": self.event_code, "lat": self.lat, "lon": self.lon,
+            "address": self.address, "road_segment_id": self.road, "party_name": self.party_name,
+            "party_id_number": self.party_id, "party_phone": self.party_phone, "description": self.description,
+            "photos": self.photos.add_button})
         if category:
             self.category.setCurrentIndex(max(0, self.category.findData(category)))
         self._fill_events()
@@ -176,7 +182,7 @@ class DisorderDialog(QDialog):
 
     def save(self) -> None:
         """Store the check off the UI thread; close once stored."""
-        self.save_button.setEnabled(False)
+        self.keys.busy()
         self.runner.run(record_check, self.session, self.values(), self.patrol_id, within=self.within,
                         on_done=self._saved, on_error=self._failed)
 
@@ -185,9 +191,10 @@ class DisorderDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
         if isinstance(exc, ValidationFailed):
             self.errors.setText("\n".join(tr_field_error(e) for e in exc.errors))
             self.errors.show()
+            self.keys.failed(exc.errors)
         else:
+            self.keys.failed()
             show_error(self, exc)

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from inspector_app.domain.errors import FieldError, UserError
+from inspector_app.domain.errors import FieldError, UserError, ValidationFailed
 from inspector_app.domain.resources import resource_path
 
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
@@ -68,9 +68,12 @@ def tr_field_error(error: FieldError) -> str:
     return _fill(tr_text(error.message), error.params)
 
 
-def tr_error(error: UserError) -> str:
+def tr_error(error: UserError, with_hint: bool = True) -> str:
     """A user error (message and what to do) in the UI language."""
+    if isinstance(error, ValidationFailed):  # its rendered details are English: say each field's own
+        template = QCoreApplication.translate("errors", "Please correct the highlighted fields: {details}")
+        return template.format(details="; ".join(tr_field_error(e) for e in error.errors))
     text = _fill(tr_text(error.message), error.params)
-    if error.hint:
+    if error.hint and with_hint:
         text += "\n" + _fill(tr_text(error.hint), error.params)
     return text

@@ -44,6 +44,7 @@ from inspector_app.services.inspections import (
     submit_inspection,
 )
 from inspector_app.services.session import Session
+from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error, tr_text
@@ -101,6 +102,13 @@ class DutyWidget(QGroupBox):
     def result(self) -> str | None:
         return next((k for k, b in self.buttons.items() if b.isChecked()), None)
 
+    def fields(self) -> dict[str, QWidget]:
+        """This duty's form fields and the widget each error points at."""
+        code = self.duty.code
+        first_item = next(iter(self.items.values()), None)
+        return {f"{code}.result": next(iter(self.buttons.values())), f"{code}.failed": first_item or self,
+                f"{code}.note": self.note, f"{code}.photos": self.strip.add_button}
+
     def values(self) -> dict[str, Any]:
         code = self.duty.code
         return {
@@ -110,11 +118,25 @@ class DutyWidget(QGroupBox):
             f"{code}.photos": self.strip.photo_ids(),
         }
 
-    def set_values(self, values: dict[str, Any]) -> None:
-        code = self.duty.code
-        button = self.buttons.get(values.get(f"{code}.result") or "ok")
+    def set_result(self, result: str | None) -> None:
+        """Answer the duty, or (None) leave it unanswered."""
+        button = self.buttons.get(result or "")
         if button:
             button.setChecked(True)
+            return
+        # An exclusive group never lets its last checked button go: lift that for a moment.
+        self.group.setExclusive(False)
+        for b in self.buttons.values():
+            b.setChecked(False)
+        self.group.setExclusive(True)
+
+    def focus_answer(self) -> None:
+        """Put the keyboard on this duty's choices (arrows then pick one)."""
+        (self.group.checkedButton() or self.buttons["ok"]).setFocus()
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        code = self.duty.code
+        self.set_result(values.get(f"{code}.result"))
         failed = set(values.get(f"{code}.failed") or [])
         for key, box in self.items.items():
             box.setChecked(key in failed)
@@ -168,7 +190,7 @@ class InspectionDialog(QDialog):
         extra.addRow(self.tr("知晓 (asked about the five duties)"), self.awareness)
         extra.addRow(self.tr("Overall note"), self.note)
         column.addLayout(extra)
-        scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.score = QLabel()
@@ -183,6 +205,13 @@ class InspectionDialog(QDialog):
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.discard_button = buttons.addButton(self.tr("Discard draft"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.discard_button.clicked.connect(self.discard)
+        # The one deliberate way to pass every duty at once; Save never does it for you.
+        self.all_pass_button = buttons.addButton(self.tr("All compliant"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.all_pass_button.setObjectName("allCompliant")
+        self.all_pass_button.setAutoDefault(False)
+        self.all_pass_button.setToolTip(self.tr("Mark every duty not answered yet as compliant; "
+                                                "answers already chosen stay as they are."))
+        self.all_pass_button.clicked.connect(self.all_compliant)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -193,6 +222,9 @@ class InspectionDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.score)
         layout.addWidget(buttons)
+        self.keys = DialogKeys(self, self.save_button, {"awareness": self.awareness, "note": self.note})
+        for duty_widget in self.duties:
+            self.keys.add_fields(duty_widget.fields())
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.autosave)
@@ -229,12 +261,23 @@ class InspectionDialog(QDialog):
         self.awareness.setCurrentIndex(max(0, self.awareness.findData(values.get("awareness", "not_asked"))))
         self.note.setPlainText(values.get("note") or "")
 
+    def all_compliant(self) -> None:
+        """Answer every still unanswered duty 合格."""
+        for duty in self.duties:
+            if duty.result() is None:
+                duty.set_result("ok")
+
     def _changed(self) -> None:
         self._dirty = True
         self._update_score()
 
     def _update_score(self) -> None:
-        clean_values, problems = clean(form_for(self.session), self.values(), FormContext(self.session.today()))
+        values = self.values()
+        open_duties = sum(1 for d in self.duties if values.get(f"{d.duty.code}.result") is None)
+        if open_duties:
+            self.score.setText(self.tr("Score: %n duty(ies) not answered yet", "", open_duties))
+            return
+        clean_values, problems = clean(form_for(self.session), values, FormContext(self.session.today()))
         if problems:
             self.score.setText(self.tr("Score: complete the form"))
             return
@@ -254,7 +297,7 @@ class InspectionDialog(QDialog):
 
     def save(self) -> None:
         """Validate, then store the inspection off the UI thread; close once stored."""
-        self.save_button.setEnabled(False)
+        self.keys.busy()
         self.runner.run(
             submit_inspection, self.session, self.unit["id"], self.values(), self.patrol_id, self.position,
             None, self.revision_of, on_done=self._saved, on_error=self._failed,
@@ -267,7 +310,6 @@ class InspectionDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
         self.autosave()
         if isinstance(exc, ValidationFailed):
             self.summary.setText("\n".join(tr_field_error(e) for e in exc.errors))
@@ -276,8 +318,27 @@ class InspectionDialog(QDialog):
                 mine = [e for e in exc.errors if e.field.startswith(duty.duty.code + ".")]
                 duty.error.setText("\n".join(tr_field_error(e) for e in mine))
                 duty.error.setVisible(bool(mine))
+            self.keys.failed(exc.errors)
+            self._focus_error(exc.errors[0].field if exc.errors else "")
         else:
+            self.keys.failed()
             show_error(self, exc)
+
+    def _focus_error(self, key: str) -> None:
+        """Bring the first wrong answer into view and put the keyboard on it."""
+        duty = next((d for d in self.duties if key.startswith(d.duty.code + ".")), None)
+        if duty is not None:
+            self.scroll_area.ensureWidgetVisible(duty)
+            if key.endswith(".failed") and duty.items:
+                next(iter(duty.items.values())).setFocus()
+            else:
+                duty.focus_answer()
+        elif key == "awareness":
+            self.scroll_area.ensureWidgetVisible(self.awareness)
+            self.awareness.setFocus()
+        elif key == "note":
+            self.scroll_area.ensureWidgetVisible(self.note)
+            self.note.setFocus()
 
     def discard(self) -> None:
         """Throw the draft away and close."""

@@ -18,13 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.errors import ValidationFailed
-from inspector_app.services.notice_documents import SERVICE_MODES, Issued, Signing, issue_document
+from inspector_app.services.notice_documents import (
+    SERVICE_MODES,
+    Issued,
+    Signing,
+    issue_document,
+    signers,
+)
 from inspector_app.services.session import Session
+from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
 from inspector_app.ui.screen_fit import fit_to_screen
-from inspector_app.ui.signature_pad import SignaturePadWidget
+from inspector_app.ui.signature_pad import SignerPad
 from inspector_app.ui.tasks import TaskRunner
 
 
@@ -38,17 +45,15 @@ class SignDialog(QDialog):
         self.issued: Issued | None = None
         self.setWindowTitle(self.tr("Sign: {title}").format(title=title))
         fit_to_screen(self, QSize(900, 620))  # never larger than the screen
-        self.party = SignaturePadWidget(self.tr("Party: sign here"))
-        self.party.setObjectName("partyPad")
-        self.officer1 = SignaturePadWidget(self.tr("Officer 1"))
-        self.officer2 = SignaturePadWidget(self.tr("Officer 2"))
+        self.party_box = SignerPad(self.tr("Party"), self.tr("Party: sign here"))
+        self.party_box.setObjectName("partyPad")
+        self.officer1_box = SignerPad(self.tr("Officer 1"), self.tr("Officer 1"))
+        self.officer2_box = SignerPad(self.tr("Officer 2"), self.tr("Officer 2"))
+        self.party, self.officer1, self.officer2 = self.party_box.pad, self.officer1_box.pad, self.officer2_box.pad
         pads = QGridLayout()
-        pads.addWidget(QLabel(self.tr("Party")), 0, 0)
-        pads.addWidget(self.party, 1, 0, 1, 2)
-        pads.addWidget(QLabel(self.tr("Officer 1")), 2, 0)
-        pads.addWidget(QLabel(self.tr("Officer 2")), 2, 1)
-        pads.addWidget(self.officer1, 3, 0)
-        pads.addWidget(self.officer2, 3, 1)
+        pads.addWidget(self.party_box, 0, 0, 1, 2)
+        pads.addWidget(self.officer1_box, 1, 0)
+        pads.addWidget(self.officer2_box, 1, 1)
         self.refused = QCheckBox(self.tr("The party refuses to sign (拒签)"))
         self.refused.setObjectName("refused")
         self.reason = QLineEdit()
@@ -87,11 +92,18 @@ class SignDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
+        self.keys = DialogKeys(self, self.ok, {"party_signature": self.party, "refused_reason": self.reason,
+                                               "witness": self.witness, "electronic_address": self.electronic})
         self._sync()
+        runner.run(signers, session, violation_id, on_done=self._name_signers, on_error=lambda _e: None)
+
+    def _name_signers(self, names: dict[str, str]) -> None:
+        for box, key in ((self.party_box, "party"), (self.officer1_box, "officer1"), (self.officer2_box, "officer2")):
+            box.set_signer(names.get(key, ""))
 
     def _sync(self) -> None:
         refused = self.refused.isChecked()
-        self.party.setEnabled(not refused)
+        self.party_box.setEnabled(not refused)
         self.reason.setEnabled(refused)
         self.witness.setEnabled(refused)
 
@@ -108,7 +120,7 @@ class SignDialog(QDialog):
 
     def issue(self) -> None:
         """Number, snapshot and render the document off the UI thread."""
-        self.ok.setEnabled(False)
+        self.keys.busy()
         self.runner.run(issue_document, self.session, self.violation_id, self.doc_type, self.signing(),
                         on_done=self._issued, on_error=self._failed)
 
@@ -117,9 +129,10 @@ class SignDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.ok.setEnabled(True)
         if isinstance(exc, ValidationFailed):
             self.errors.setText("\n".join(tr_field_error(e) for e in exc.errors))
             self.errors.show()
+            self.keys.failed(exc.errors)
         else:
+            self.keys.failed()
             show_error(self, exc)

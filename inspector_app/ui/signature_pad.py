@@ -3,6 +3,7 @@
 ``SignaturePadWidget.png()`` returns the strokes as a PNG (transparent background, black
 ink), ``is_empty()`` says whether anything was drawn, ``clear()`` starts over; ``changed``
 fires on every stroke. Strokes are kept as points, so the PNG is drawn at any size crisply.
+:class:`SignerPad` is the pad as a dialog shows it: whose pad it is, and 重签.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from PySide6.QtGui import (
     QPen,
     QTabletEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 INK = Qt.GlobalColor.black
+FOCUS = Qt.GlobalColor.darkBlue
 
 
 class SignaturePadWidget(QWidget):
@@ -35,6 +37,8 @@ class SignaturePadWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        # Focusable, so a validation error can point at the pad that is still empty.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def is_empty(self) -> bool:
         """Whether nothing has been drawn."""
@@ -96,6 +100,9 @@ class SignaturePadWidget(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        if self.hasFocus():
+            painter.setPen(QPen(FOCUS, 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
         painter.setPen(QPen(Qt.GlobalColor.lightGray, 1, Qt.PenStyle.DashLine))
         baseline = self.height() * 0.75
         painter.drawLine(QPointF(12, baseline), QPointF(self.width() - 12, baseline))
@@ -124,3 +131,37 @@ class SignaturePadWidget(QWidget):
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; the binding wants str
         return bytes(data.data())
+
+
+class SignerPad(QWidget):
+    """A signature pad with whose it is above it and a 重签 (sign again) button."""
+
+    def __init__(self, role: str, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.role = role
+        self.pad = SignaturePadWidget(hint)
+        self.signer = QLabel(role)
+        self.signer.setObjectName("signer")
+        self.again = QPushButton(self.tr("Sign again"))
+        self.again.setObjectName("signAgain")
+        self.again.setToolTip(self.tr("Clear this signature and sign once more"))
+        self.again.setAutoDefault(False)  # Enter in the dialog must never wipe a signature
+        self.again.clicked.connect(self.pad.clear)
+        self.pad.changed.connect(self._sync)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.signer, 1)
+        top.addWidget(self.again)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.pad, 1)
+        self.setFocusProxy(self.pad)
+        self._sync()
+
+    def set_signer(self, name: str) -> None:
+        """Name the signer next to the role (e.g. "当事人：张伟")."""
+        self.signer.setText(self.tr("{role}: {name}").format(role=self.role, name=name) if name else self.role)
+
+    def _sync(self) -> None:
+        self.again.setEnabled(not self.pad.is_empty())

@@ -21,6 +21,7 @@ from inspector_app.forms.unit import UNIT_FORM
 from inspector_app.services.patrols import current_patrol, patrol_position
 from inspector_app.services.session import Session
 from inspector_app.services.units import create_unit, unit_form_context, update_unit
+from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import FormWidget
 from inspector_app.ui.icons import icon
@@ -70,6 +71,8 @@ class UnitDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.keys = DialogKeys(self, ok)
 
     def use_current_position(self) -> None:
         """Fill latitude and longitude from the open patrol's latest position."""
@@ -105,6 +108,7 @@ class UnitDialog(QDialog):
         """Check the form, then store it off the UI thread; close only once it is stored."""
         if self.form.check():
             return
+        self.keys.busy()
         self.buttons.setEnabled(False)
         values = self.form.values()
         if self.unit_id:
@@ -121,7 +125,8 @@ class UnitDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
+        self.keys.failed()
         if isinstance(exc, ValidationFailed):
-            self.form.show_errors(exc.errors)
+            self.form.show_errors(exc.errors)  # focuses the first wrong field
         else:
             show_error(self, exc)

@@ -37,6 +37,7 @@ from inspector_app.services.first_offence_catalog import catalog_in_use
 from inspector_app.services.profile import squad_officers
 from inspector_app.services.session import Session
 from inspector_app.services.violations import Assessment, assess, record_violation
+from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
@@ -79,6 +80,7 @@ class ViolationDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
+        self.keys = DialogKeys(self, self.save_button, self._field_widgets())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
@@ -155,6 +157,12 @@ class ViolationDialog(QDialog):
         for radio in (self.kind_person, self.kind_unit):
             radio.toggled.connect(lambda _c: self._timer.start())
         return box
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {"party_kind": self.kind_person, **self.inputs, "item_code": self.item, "facts": self.facts,
+                "place": self.place, "officer2_id": self.partner, "deadline": self.deadline,
+                "photos": self.photos.add_button, "photo_ids": self.photos.add_button,
+                "override_reason": self.override_reason}
 
     def _build_decision(self) -> QWidget:
         box = QWidget()
@@ -284,7 +292,7 @@ class ViolationDialog(QDialog):
     def save(self) -> None:
         """Store the violation (off the UI thread), then the caller opens the signing."""
         override = self.override_to.currentData() if self.override.isChecked() else None
-        self.save_button.setEnabled(False)
+        self.keys.busy()
         self.runner.run(record_violation, self.session, self.values(), self.confirmed(), override,
                         self.override_reason.text(), on_done=self._saved, on_error=self._failed)
 
@@ -293,9 +301,10 @@ class ViolationDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
         if isinstance(exc, ValidationFailed):
             self.errors.setText("\n".join(tr_field_error(e) for e in exc.errors))
             self.errors.show()
+            self.keys.failed(exc.errors)
         else:
+            self.keys.failed()
             show_error(self, exc)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.services.session import Session
+from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
@@ -54,6 +55,8 @@ class StepDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.errors)
         layout.addWidget(self.buttons)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.keys = DialogKeys(self, ok)
         self.action: Callable[[], tuple[Callable[..., Any], tuple[Any, ...]]] | None = None
 
     def reason_box(self, label: str, placeholder: str = "") -> QPlainTextEdit:
@@ -68,6 +71,7 @@ class StepDialog(QDialog):
         if self.action is None:
             return
         fn, args = self.action()
+        self.keys.busy()
         self.buttons.setEnabled(False)
         self.runner.run(fn, *args, on_done=self._done, on_error=self._failed)
 
@@ -80,7 +84,9 @@ class StepDialog(QDialog):
         if isinstance(exc, ValidationFailed):
             self.errors.setText("\n".join(tr_field_error(e) for e in exc.errors))
             self.errors.show()
+            self.keys.failed(exc.errors)
         else:
+            self.keys.failed()
             show_error(self, exc)
 
 

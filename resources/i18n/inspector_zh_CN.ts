@@ -51,10 +51,6 @@
       <translation>请签订人在此用手指、手写笔或鼠标签名</translation>
     </message>
     <message>
-      <source>Clear signature</source>
-      <translation>清除签名</translation>
-    </message>
-    <message>
       <source>The person could name the five duties (知晓)</source>
       <translation>负责人能说出门前五包责任（知晓）</translation>
     </message>
@@ -489,6 +485,29 @@
     </message>
   </context>
   <context>
+    <name>DamageNotice</name>
+    <message>
+      <source>Database damaged: nothing is being saved</source>
+      <translation>数据库已损坏：已停止保存</translation>
+    </message>
+    <message>
+      <source>The database is damaged</source>
+      <translation>数据库已损坏</translation>
+    </message>
+    <message>
+      <source>Repair now…</source>
+      <translation>立即修复…</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>稍后</translation>
+    </message>
+    <message>
+      <source>Quit the app</source>
+      <translation>退出应用</translation>
+    </message>
+  </context>
+  <context>
     <name>DisorderDialog</name>
     <message>
       <source>八乱 check</source>
@@ -796,6 +815,10 @@
       <translation>全部状态</translation>
     </message>
     <message>
+      <source>Party or number</source>
+      <translation>当事人或文号</translation>
+    </message>
+    <message>
       <source>Verify a paper: scan its QR code or type its number</source>
       <translation>核验纸质文书：扫描二维码或输入文号</translation>
     </message>
@@ -848,16 +871,8 @@
       <translation>已开具</translation>
     </message>
     <message>
-      <source>Save document</source>
-      <translation>保存文书</translation>
-    </message>
-    <message>
-      <source>Void document</source>
-      <translation>作废文书</translation>
-    </message>
-    <message>
-      <source>Why is it void? The number stays used and the reason is recorded.</source>
-      <translation>作废原因？该文号不再使用，原因将被记录。</translation>
+      <source>Saved {n} file(s) to {where}</source>
+      <translation>已保存 {n} 个文件到 {where}</translation>
     </message>
     <message>
       <source>✔ genuine and unaltered: {party}</source>
@@ -1037,8 +1052,22 @@ What was already saved is safe. The details are in the log file; please tell you
       <translation>放弃草稿</translation>
     </message>
     <message>
+      <source>All compliant</source>
+      <translation>全部合格</translation>
+    </message>
+    <message>
+      <source>Mark every duty not answered yet as compliant; answers already chosen stay as they are.</source>
+      <translation>把尚未作答的职责都记为合格；已选的答案保持不变。</translation>
+    </message>
+    <message>
       <source>Restored the draft autosaved at {time}.</source>
       <translation>已恢复 {time} 自动保存的草稿。</translation>
+    </message>
+    <message numerus="yes">
+      <source>Score: %n duty(ies) not answered yet</source>
+      <translation>
+        <numerusform>得分：还有 %n 项职责未作答</numerusform>
+      </translation>
     </message>
     <message>
       <source>Score: complete the form</source>
@@ -1801,6 +1830,57 @@ Units on the roads: {total}, not checked: {left}</source>
     </message>
   </context>
   <context>
+    <name>PdfFiles</name>
+    <message>
+      <source>Save document</source>
+      <translation>保存文书</translation>
+    </message>
+    <message>
+      <source>Save documents</source>
+      <translation>保存文书</translation>
+    </message>
+    <message>
+      <source>Save the {n} selected documents as one PDF, or as one file each in a folder?</source>
+      <translation>将选中的 {n} 份文书合并保存为一个 PDF，还是每份一个文件保存到文件夹？</translation>
+    </message>
+    <message>
+      <source>One PDF…</source>
+      <translation>合并为一个 PDF…</translation>
+    </message>
+    <message>
+      <source>One file each…</source>
+      <translation>每份一个文件…</translation>
+    </message>
+    <message>
+      <source>{n} documents.pdf</source>
+      <translation>{n} 份文书.pdf</translation>
+    </message>
+    <message>
+      <source>Folder for the documents</source>
+      <translation>保存文书的文件夹</translation>
+    </message>
+    <message>
+      <source>No PDF viewer</source>
+      <translation>没有 PDF 阅读程序</translation>
+    </message>
+    <message>
+      <source>This computer has no program that opens PDF files. The file is saved at:
+{path}
+Save a copy elsewhere to open or print it on another computer, or ask the administrator to install a PDF viewer.</source>
+      <translation>本机没有能打开 PDF 文件的程序。文件已保存在：
+{path}
+可另存一份（如存到U盘）到其他电脑上打开或打印，或请管理员安装 PDF 阅读程序。</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>另存为</translation>
+    </message>
+  </context>
+  <context>
     <name>PdfPreviewDialog</name>
     <message>
       <source>Print…</source>
@@ -2036,6 +2116,77 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Export rates</source>
       <translation>导出指标</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <source>The data file cannot be opened</source>
+      <translation>数据文件无法打开</translation>
+    </message>
+    <message>
+      <source>The file was left as it is. You can put the newest backup in its place (records made after that backup come back with the next sync), or copy every record that can still be read into a new data file. Either way the damaged file is kept.</source>
+      <translation>该文件未被改动。您可以用最新的备份替换它（备份之后录入的记录会在下次同步时从服务器取回），也可以把仍能读出的全部记录抢救到一个新的数据文件中。无论哪种方式，损坏的文件都会保留。</translation>
+    </message>
+    <message>
+      <source>Looking for backups…</source>
+      <translation>正在查找备份…</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>从备份恢复</translation>
+    </message>
+    <message>
+      <source>Salvage data</source>
+      <translation>抢救数据</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Continue to sign-in</source>
+      <translation>继续登录</translation>
+    </message>
+    <message>
+      <source>No usable backup was found: only salvaging is possible.</source>
+      <translation>没有找到可用的备份：只能抢救数据。</translation>
+    </message>
+    <message>
+      <source>Newest backup: {name} (made {time}).</source>
+      <translation>最新备份：{name}（{time} 生成）。</translation>
+    </message>
+    <message>
+      <source>Restoring the backup…</source>
+      <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+      <source>The backup was restored.</source>
+      <translation>备份已恢复。</translation>
+    </message>
+    <message>
+      <source>The replaced file was kept as {path}.</source>
+      <translation>被替换的文件已保留为 {path}。</translation>
+    </message>
+    <message>
+      <source>Salvaging the readable records…</source>
+      <translation>正在抢救可读出的记录…</translation>
+    </message>
+    <message>
+      <source>{count} records were copied into a new data file; the damaged file was kept as {path}.</source>
+      <translation>{count} 条记录已复制到新的数据文件；损坏的文件已保留为 {path}。</translation>
+    </message>
+    <message>
+      <source>Nothing is known to be lost.</source>
+      <translation>未发现丢失的记录。</translation>
+    </message>
+    <message>
+      <source>Some records could not be read (up to {count}). Sync with the server to get back what it has, or compare with the newest backup.</source>
+      <translation>有些记录无法读出（最多 {count} 条）。请与服务器同步以取回服务器上已有的记录，或与最新备份核对。</translation>
+    </message>
+    <message>
+      <source>Tables lost entirely: {names}</source>
+      <translation>整张表丢失：{names}</translation>
     </message>
   </context>
   <context>
@@ -2401,6 +2552,21 @@ Units on the roads: {total}, not checked: {left}</source>
     <message>
       <source>Issue</source>
       <translation>开具</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignerPad</name>
+    <message>
+      <source>Sign again</source>
+      <translation>重签</translation>
+    </message>
+    <message>
+      <source>Clear this signature and sign once more</source>
+      <translation>清除这一签名，重新签写</translation>
+    </message>
+    <message>
+      <source>{role}: {name}</source>
+      <translation>{role}：{name}</translation>
     </message>
   </context>
   <context>
@@ -3133,6 +3299,25 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     </message>
   </context>
   <context>
+    <name>VoidDialog</name>
+    <message>
+      <source>Void document</source>
+      <translation>作废文书</translation>
+    </message>
+    <message>
+      <source>Void {number}? The number stays used and the reason is recorded.</source>
+      <translation>作废 {number}？该文号仍视为已使用，作废原因将被记录。</translation>
+    </message>
+    <message>
+      <source>e.g. wrong party name, misprint</source>
+      <translation>例如：当事人姓名写错、打印错误</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>作废</translation>
+    </message>
+  </context>
+  <context>
     <name>WorkOrderActions</name>
     <message>
       <source>Start</source>
@@ -3801,6 +3986,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>未做任何改动。请检查文件夹权限，或用 --data-dir 指定您自己的文件夹启动程序。</translation>
     </message>
     <message>
+      <source>The disk holding {path} is full.</source>
+      <translation>{path} 所在的磁盘已满。</translation>
+    </message>
+    <message>
+      <source>Nothing was changed. Free some space on it (delete old exports or copies, empty the recycle bin), or choose another folder, then try again.</source>
+      <translation>没有做任何改动。请腾出磁盘空间（删除旧的导出文件或副本、清空回收站），或选择其他文件夹，然后重试。</translation>
+    </message>
+    <message>
       <source>It was left untouched. Restore a copy from the backups folder (inspector-app restore), or copy out what can still be read (inspector-app salvage); or start the app with --data-dir pointing to another folder.</source>
       <translation>该文件未被改动。请从备份文件夹恢复一份副本（inspector-app restore），或抢救仍可读取的数据（inspector-app salvage）；也可以用 --data-dir 指定另一个文件夹启动。</translation>
     </message>
@@ -3811,6 +4004,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>The data file {path} is a database of another program, not of this app.</source>
       <translation>数据文件 {path} 是其他程序的数据库，不是本应用的。</translation>
+    </message>
+    <message>
+      <source>The database {path} is damaged. To keep new records out of a damaged file, nothing more is saved.</source>
+      <translation>数据库 {path} 已损坏。为免新记录写入损坏的文件，现在起不再保存任何内容。</translation>
+    </message>
+    <message>
+      <source>No backup was made: the database {path} is damaged, and a copy of it would be damaged too.</source>
+      <translation>未做备份：数据库 {path} 已损坏，复制出来的备份也会是坏的。</translation>
+    </message>
+    <message>
+      <source>Your records can still be viewed. Restore the newest backup or salvage the readable records (the app offers both), then sign in again.</source>
+      <translation>已有记录仍可查看。请从最新备份恢复，或抢救可读出的记录（本应用提供这两种方式），然后重新登录。</translation>
+    </message>
+    <message>
+      <source>The earlier backups were kept. Restore the newest of them or salvage the readable records.</source>
+      <translation>以前的备份都已保留。请从其中最新的一份恢复，或抢救可读出的记录。</translation>
     </message>
     <message>
       <source>The {entity} record {id} does not exist any more.</source>
@@ -4252,6 +4461,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Check the data folder (--data-dir).</source>
       <translation>请检查数据文件夹（--data-dir）。</translation>
     </message>
+    <message>
+      <source>Please correct the highlighted fields: {details}</source>
+      <translation>请更正标出的内容：{details}</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -4450,6 +4663,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Not asked</source>
       <translation>未询问</translation>
+    </message>
+    <message>
+      <source>{label} is not answered yet: choose compliant, not compliant or not applicable.</source>
+      <translation>{label}尚未作答：请选择合格、不合格或不适用。</translation>
     </message>
     <message>
       <source>Every duty is marked not applicable: check at least one duty, or do not record an inspection.</source>

@@ -31,7 +31,7 @@ def unit_state(session: Session) -> list[tuple]:
 
 
 def conflict_state(session: Session) -> list[tuple]:
-    return session.store.db.execute("SELECT id, entity_id, field, status FROM conflict ORDER BY id").fetchall()
+    return session.store.db.execute("SELECT id, entity_id, field, status, device_id, source_device_id FROM conflict ORDER BY id").fetchall()
 
 
 def test_three_devices_converge(live: LiveServer, seeded: Seed, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sync_helpers import PASSWORD, LiveServer, client_factory, reset_database
 
-from inspector_app.forms.inspection import blank_values
+from inspector_app.forms.inspection import all_compliant_values
 from inspector_app.services.disorders import dispose_check, record_check
 from inspector_app.services.inspections import inspection_values, submit_inspection
 from inspector_app.services.notice_documents import (
@@ -92,7 +92,7 @@ def test_field_work_review_and_documents_sync_without_refusals(server: LiveServe
     unit_id = officer.store.db.execute("SELECT id FROM unit WHERE road_segment_id = ? LIMIT 1",
                                        [roads[0]["id"]]).fetchone()[0]
     photo = store_photo(officer, jpeg(tmp_path / "shop.jpg", (900, 700)), stamp_for(officer, "泉城路", 36.6661, 117.0182))
-    values = blank_values(officer.catalogs)
+    values = all_compliant_values(officer.catalogs)
     values["photos"] = [photo.photo_id]
     inspection_id = submit_inspection(officer, unit_id, values, patrol_id).ids("frontage_inspection")[0]
     clock.advance(minutes=30)

@@ -258,3 +258,13 @@ def test_a_case_filed_against_a_unit_caps_its_stars_at_two(officer_session: Sess
 
     listed = {u["id"]: u for u in star_units(officer_session, None, 1)}
     assert listed[unit_id]["star_rating"] == 2 and "demotion_due" in listed[unit_id]
+
+
+def test_verify_finds_a_number_typed_with_other_brackets_spaces_and_no_padding(officer_session: Session) -> None:
+    violation_id = record_violation(officer_session, _values(officer_session), ALL).ids("violation")[0]
+    number = issue_document(officer_session, violation_id, "warning", _signed()).numbers[0]
+    assert "〔" in number and number.endswith("第0001号")
+    typed = number.replace("〔", "[").replace("〕", "] ").replace("第0001号", "第1号")
+    found = verify_document(officer_session, typed)
+    assert found.status == "genuine" and found.party == "张伟"
+    assert verify_document(officer_session, number.replace("第0001号", "第2号")).status == "unknown"

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.domain.errors import NotFound, UserError, ValidationFailed
-from inspector_app.forms.inspection import blank_values
+from inspector_app.forms.inspection import all_compliant_values
 from inspector_app.services.inspections import (
     discard_inspection_draft,
     failed_duty_context,
@@ -45,7 +45,7 @@ def test_patrol_from_start_to_summary(officer_session: Session, clock) -> None: 
     for n in range(11):  # walk about 500 m east, a fix every 30 s
         clock.advance(seconds=30)
         assert record_position(officer_session, patrol_id, start[0], start[1] + n * 0.0005)
-    values = blank_values(officer_session.catalogs)
+    values = all_compliant_values(officer_session.catalogs)
     values["W2.result"], values["W2.failed"] = "fail", ["W2.1"]
     submit_inspection(officer_session, units[0]["id"], values, patrol_id)
     clock.advance(minutes=10)
@@ -97,7 +97,7 @@ def test_inspection_with_photos_updates_unit_and_drops_draft(officer_session: Se
     patrol_id = _start(officer_session)
     unit = patrol_units(officer_session, patrol_id)[0]
     photo = store_photo(officer_session, jpeg(tmp_path / "p.jpg", (1200, 900)), stamp_for(officer_session, unit["address"], None, None))
-    values = blank_values(officer_session.catalogs)
+    values = all_compliant_values(officer_session.catalogs)
     values.update({"W4.result": "fail", "W4.failed": ["W4.1", "W4.2"], "W4.photos": [photo.photo_id],
                    "W1.result": "na", "awareness": "yes"})
     save_inspection_draft(officer_session, unit["id"], patrol_id, values)
@@ -124,7 +124,7 @@ def test_inspection_with_photos_updates_unit_and_drops_draft(officer_session: Se
 def test_invalid_inspection_keeps_the_draft_and_stores_nothing(officer_session: Session) -> None:
     patrol_id = _start(officer_session)
     unit = patrol_units(officer_session, patrol_id)[0]
-    values = blank_values(officer_session.catalogs)
+    values = all_compliant_values(officer_session.catalogs)
     values["W3.result"] = "fail"  # no failed item chosen
     save_inspection_draft(officer_session, unit["id"], patrol_id, values)
     count = "SELECT count(*) FROM frontage_inspection"
@@ -152,9 +152,9 @@ def test_clerk_cannot_inspect(demo_session_for) -> None:  # type: ignore[no-unty
     from inspector_app.domain.errors import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        submit_inspection(clerk, unit_id, blank_values(clerk.catalogs))
+        submit_inspection(clerk, unit_id, all_compliant_values(clerk.catalogs))
 
 
 def test_deleted_unit(officer_session: Session) -> None:
     with pytest.raises(NotFound):
-        submit_inspection(officer_session, "no-such-unit", blank_values(officer_session.catalogs))
+        submit_inspection(officer_session, "no-such-unit", all_compliant_values(officer_session.catalogs))

@@ -5,7 +5,7 @@ import pytest
 from openpyxl import load_workbook
 
 from inspector_app.domain.errors import UserError
-from inspector_app.forms.inspection import blank_values
+from inspector_app.forms.inspection import all_compliant_values
 from inspector_app.services.inspections import submit_inspection
 from inspector_app.services.rates import compute_rates, export_rates, star_units
 from inspector_app.services.session import Session
@@ -29,7 +29,7 @@ def small(officer_session: Session) -> Session:
         ids.append(create_unit(officer_session, values).ids("unit")[0])
     db.execute("UPDATE unit SET agreement_date = '2026-12-15' WHERE id = ?", [ids[1]])  # signed later
     db.conn.commit()
-    ok = blank_values(officer_session.catalogs)
+    ok = all_compliant_values(officer_session.catalogs)
     bad = {**ok, "W1.result": "fail", "W1.failed": ["W1.1"]}
     submit_inspection(officer_session, ids[0], {**bad, "awareness": "no"})
     submit_inspection(officer_session, ids[0], {**ok, "awareness": "yes"})

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from inspector_app.domain.errors import InvalidTransition, PermissionDenied, ValidationFailed
-from inspector_app.forms.inspection import blank_values
+from inspector_app.forms.inspection import all_compliant_values
 from inspector_app.services.inspections import inspection_values, submit_inspection
 from inspector_app.services.patrols import current_patrol, end_patrol, start_patrol
 from inspector_app.services.profile import squad_roads
@@ -16,7 +16,7 @@ def _patrol_with_inspection(officer: Session, clock) -> tuple[str, str]:  # type
     start_patrol(officer, [r["id"] for r in roads])
     patrol_id = current_patrol(officer)["id"]
     unit_id = officer.store.db.execute("SELECT id FROM unit WHERE road_segment_id = ? LIMIT 1", [roads[0]["id"]]).fetchone()[0]
-    changes = submit_inspection(officer, unit_id, blank_values(officer.catalogs), patrol_id)
+    changes = submit_inspection(officer, unit_id, all_compliant_values(officer.catalogs), patrol_id)
     clock.advance(minutes=30)
     end_patrol(officer, patrol_id)
     return patrol_id, changes.ids("frontage_inspection")[0]
@@ -82,7 +82,7 @@ def test_only_returned_inspections_can_be_revised(officer_session: Session, cloc
     from inspector_app.domain.errors import UserError
 
     with pytest.raises(UserError, match="Only an inspection the supervisor returned"):
-        submit_inspection(officer_session, unit_id, blank_values(officer_session.catalogs), revision_of=inspection_id)
+        submit_inspection(officer_session, unit_id, all_compliant_values(officer_session.catalogs), revision_of=inspection_id)
 
 
 def test_approving_a_patrol_approves_its_waiting_records(officer_session: Session, demo_session_for, clock) -> None:  # type: ignore[no-untyped-def]

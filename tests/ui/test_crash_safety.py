@@ -88,11 +88,11 @@ def test_killed_right_after_saved_the_inspection_is_kept(demo_dir: Path) -> None
     child = _spawn(f"""
         import os, signal
         from pathlib import Path
-        from inspector_app.forms.inspection import blank_values
+        from inspector_app.forms.inspection import all_compliant_values
         from inspector_app.services.inspections import submit_inspection
         from inspector_app.services.profile import open_profile, sign_in
         session = sign_in(open_profile(Path({str(demo_dir)!r})), "liqiang", "Jinan@2026")
-        values = blank_values(session.catalogs)
+        values = all_compliant_values(session.catalogs)
         values["note"] = "断电测试"
         submit_inspection(session, {unit_id!r}, values)
         print("SAVED", flush=True)

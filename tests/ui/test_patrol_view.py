@@ -30,6 +30,7 @@ def test_start_inspect_and_end(qtbot, window: MainWindow) -> None:  # type: igno
     view.table.selectRow(0)
     dialog = view.inspect_selected()
     assert isinstance(dialog, InspectionDialog)
+    dialog.all_pass_button.click()
     duty = dialog.duties[1]
     duty.buttons["fail"].setChecked(True)
     dialog.save()  # no failed item ticked: refused, explained under the duty
@@ -60,7 +61,7 @@ def test_draft_is_restored_when_the_unit_is_reopened(qtbot, window: MainWindow) 
     assert again.duties[0].result() == "fail" and again.duties[0].note.text() == "门前堆放纸箱"
     again.discard()
     third = view.inspect_selected()
-    assert third.duties[0].result() == "ok" and not third.restored.isVisibleTo(third)
+    assert third.duties[0].result() is None and not third.restored.isVisibleTo(third)
     third.close()
 
 
@@ -114,3 +115,48 @@ def test_an_inspection_at_six_in_the_morning_shows_that_day(qtbot, window: MainW
     assert "06:00" in view.status.text()
     view.end()
     view.summary_box.close()
+
+
+def _stored_inspections(window: MainWindow) -> int:
+    return window.session.store.db.execute("SELECT count(*) FROM frontage_inspection").fetchone()[0]
+
+
+def test_saving_an_untouched_form_stores_nothing_and_points_at_the_first_duty(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    view.table.selectRow(0)
+    before = _stored_inspections(window)
+    dialog = view.inspect_selected()
+    assert all(d.result() is None for d in dialog.duties)
+    assert dialog.save_button.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    dialog.save_button.click()  # what Ctrl+S does
+    assert dialog.isVisible() and _stored_inspections(window) == before
+    names = [d.duty.name_zh for d in dialog.duties]
+    assert all(name in dialog.summary.text() for name in names)
+    assert all(d.error.isVisibleTo(dialog) for d in dialog.duties)
+    assert dialog.focusWidget() is dialog.duties[0].buttons["ok"]
+    for duty in dialog.duties[:3]:
+        duty.buttons["ok"].setChecked(True)
+    dialog.duties[3].buttons["na"].setChecked(True)
+    dialog.save_button.click()  # W5 still open: it is named and focused
+    assert dialog.isVisible() and _stored_inspections(window) == before
+    assert dialog.duties[4].duty.name_zh in dialog.summary.text()
+    assert dialog.duties[0].duty.name_zh not in dialog.summary.text()
+    assert dialog.focusWidget() is dialog.duties[4].buttons["ok"]
+    dialog.close()
+
+
+def test_all_compliant_is_one_deliberate_button_that_keeps_given_answers(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    view.table.selectRow(0)
+    dialog = view.inspect_selected()
+    assert "not answered" in dialog.score.text() or "未作答" in dialog.score.text()
+    dialog.duties[2].buttons["na"].setChecked(True)
+    dialog.all_pass_button.click()
+    assert [d.result() for d in dialog.duties] == ["ok", "ok", "na", "ok", "ok"]
+    assert "100" in dialog.score.text()
+    dialog.save()
+    assert not dialog.isVisible()

@@ -1,7 +1,7 @@
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from inspector_app.forms.inspection import blank_values
+from inspector_app.forms.inspection import all_compliant_values
 from inspector_app.services.inspections import submit_inspection
 from inspector_app.services.patrols import current_patrol, end_patrol, start_patrol
 from inspector_app.services.profile import squad_roads
@@ -16,7 +16,7 @@ def _officer_day(officer, clock) -> str:  # type: ignore[no-untyped-def]
     patrol_id = current_patrol(officer)["id"]
     unit_id = officer.store.db.execute("SELECT id FROM unit WHERE road_segment_id = ? LIMIT 1",
                                        [squad_roads(officer)[0]["id"]]).fetchone()[0]
-    submit_inspection(officer, unit_id, blank_values(officer.catalogs), patrol_id)
+    submit_inspection(officer, unit_id, all_compliant_values(officer.catalogs), patrol_id)
     clock.advance(minutes=40)
     end_patrol(officer, patrol_id)
     return patrol_id

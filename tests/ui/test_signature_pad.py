@@ -22,3 +22,36 @@ def test_drawing_with_the_mouse_gives_a_png(qtbot) -> None:  # type: ignore[no-u
     assert inked > 20
     pad.clear()
     assert pad.is_empty()
+
+
+def test_sign_again_clears_only_that_pad_and_the_pad_names_its_signer(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.ui.signature_pad import SignerPad
+
+    party, officer = SignerPad("当事人"), SignerPad("执法人员1")
+    for box in (party, officer):
+        qtbot.addWidget(box)
+        box.resize(400, 200)
+        box.show()
+    assert not party.again.isEnabled()  # nothing to clear yet
+    party.pad.add_stroke([(20, 60), (120, 30), (220, 70)])
+    officer.pad.add_stroke([(20, 60), (120, 30)])
+    assert party.again.isEnabled() and not party.again.autoDefault()
+    qtbot.mouseClick(party.again, Qt.MouseButton.LeftButton)
+    assert party.pad.is_empty() and not officer.pad.is_empty()
+    party.set_signer("张伟")
+    assert "张伟" in party.signer.text() and "当事人" in party.signer.text()
+
+
+def test_sign_dialog_names_the_party_and_both_officers(qtbot, officer_session, runner, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.violations import RECTIFY_ORDER
+    from inspector_app.ui.sign_dialog import SignDialog
+    from tests.ui.test_dialog_keys import _violation
+
+    dialog = SignDialog(officer_session, runner, _violation(officer_session), RECTIFY_ORDER, "责令限期改正通知书")
+    qtbot.addWidget(dialog)
+    me = officer_session.actor
+    badge = officer_session.store.db.execute("SELECT name, badge_no FROM officer WHERE id = ?", [me.officer_id]).fetchone()
+    assert "张伟" in dialog.party_box.signer.text()
+    assert badge[0] in dialog.officer1_box.signer.text() and badge[1] in dialog.officer1_box.signer.text()
+    assert "（" in dialog.officer2_box.signer.text()
+    assert dialog.party_box.again.text() == "重签"

@@ -184,3 +184,39 @@ def _pdf_preview(qtbot, window: MainWindow) -> list[str]:  # type: ignore[no-unt
     s = window.session
     unit_id = s.store.db.execute("SELECT id FROM unit LIMIT 1").fetchone()[0]
     return _check_dialog(qtbot, PdfPreviewDialog(agreement_pdf(s, unit_id), "PDF"))
+
+
+def _other_dialogs(window: MainWindow) -> list[Callable[[], QDialog]]:
+    """The dialogs opened from the supervisor's, the map's, the units' and the work-order pages,
+    and the first-run wizard."""
+    from datetime import date
+
+    from inspector_app.services.map_tiles import BaseMap
+    from inspector_app.ui.daily_report_dialog import DailyReportDialog
+    from inspector_app.ui.dispose_dialog import DisposeDialog
+    from inspector_app.ui.first_run_wizard import FirstRunWizard
+    from inspector_app.ui.import_units_dialog import ImportUnitsDialog
+    from inspector_app.ui.tile_download_dialog import TileDownloadDialog
+    from inspector_app.ui.work_order_dialogs import StepDialog
+    from inspector_app.ui.work_order_import_dialog import WorkOrderImportDialog
+
+    s, r = window.session, window.runner
+    ctx = window.page("patrol").ctx
+    check = {"id": "c1", "category": "W1", "address": "泉城路12号", "status": "found", "description": "占道经营"}
+    osm = BaseMap(kind="osm", url="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    return [
+        lambda: DailyReportDialog(ctx, date(2026, 12, 1), s.actor.squad_id or ""),
+        lambda: DisposeDialog(s, r, check, "dispose"),
+        lambda: TileDownloadDialog(r, s.store.paths.root, osm, (36.65, 117.0, 36.67, 117.03), 16),
+        lambda: ImportUnitsDialog(s, r),
+        lambda: StepDialog(r, "挂账"),
+        lambda: WorkOrderImportDialog(ctx),
+        lambda: FirstRunWizard(s, r),
+    ]
+
+
+def test_the_other_dialogs_fit_1024_by_600(qtbot, window: MainWindow, language) -> None:  # type: ignore[no-untyped-def]
+    problems: list[str] = []
+    for make in _other_dialogs(window):
+        problems += _check_dialog(qtbot, make())
+    assert problems == [], "\n".join(problems)

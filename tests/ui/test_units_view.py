@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from inspector_app.domain.natural_sort import natural_key
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.unit_dialog import UnitDialog
 
@@ -39,7 +40,7 @@ def test_sorting_by_a_column(window: MainWindow) -> None:
     view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     addresses = [view.model.row(i)["address"] for i in range(5)]
     assert view.query.sort == "address" and view.query.descending
-    assert addresses == sorted(addresses, reverse=True)
+    assert addresses == sorted(addresses, key=natural_key, reverse=True)  # 14号 before 7号
 
 
 def test_selecting_a_row_fills_the_detail_pane(window: MainWindow) -> None:

@@ -27,6 +27,7 @@ from inspector_app.storage.migrations import (
     m008_rate_index_order,
     m009_disorder_status_index,
     m010_work_orders,
+    m011_conflict_source_device,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -42,6 +43,7 @@ STEPS: list[Step] = [
     m008_rate_index_order.upgrade,
     m009_disorder_status_index.upgrade,
     m010_work_orders.upgrade,
+    m011_conflict_source_device.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)

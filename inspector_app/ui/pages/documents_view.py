@@ -8,15 +8,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,13 +33,14 @@ from inspector_app.services.notice_documents import (
     list_documents,
     record_print,
     verify_document,
-    void_document,
 )
 from inspector_app.services.session import LOCAL_TZ
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
+from inspector_app.ui.pdf_files import ask_batch_target, write_each
 from inspector_app.ui.printing import load_pdf, print_pdf
+from inspector_app.ui.void_dialog import VoidDialog
 
 TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address")
 
@@ -73,8 +72,17 @@ class DocumentsView(QWidget):
         self.status.addItem(self.tr("Any status"), None)
         for combo in (self.type, self.status):
             combo.currentIndexChanged.connect(self.reload)
+        self.search = QLineEdit()
+        self.search.setObjectName("documentSearch")
+        self.search.setPlaceholderText(self.tr("Party or number"))
+        self.search.setClearButtonEnabled(True)
+        self._search_later = QTimer(self)  # one look per pause in typing, not one per key
+        self._search_later.setSingleShot(True)
+        self._search_later.setInterval(250)
+        self._search_later.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _text: self._search_later.start())
         filters = QHBoxLayout()
-        for w in (self.start, QLabel("—"), self.end, self.type, self.status):
+        for w in (self.start, QLabel("—"), self.end, self.type, self.status, self.search):
             filters.addWidget(w)
         filters.addStretch(1)
         self.verify_input = QLineEdit()
@@ -95,6 +103,7 @@ class DocumentsView(QWidget):
         for column, width in enumerate((100, 170, 230, 160, 50)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._preview)
+        self._shown_id: str | None = None  # the document the preview shows
         self.view = QPdfView()
         self.view.setObjectName("preview")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -130,9 +139,13 @@ class DocumentsView(QWidget):
     def reload(self) -> None:
         start, end = self._bounds()
         self.ctx.runner.run(list_documents, self.ctx.session, start, end, self.type.currentData(), None,
-                            self.status.currentData(), on_done=self._show, on_error=lambda e: show_error(self, e))
+                            self.status.currentData(), self.search.text(), on_done=self._show,
+                            on_error=lambda e: show_error(self, e))
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
+        keep = set(self.selected_ids())
+        self.table.blockSignals(True)  # one preview update for the whole refill, below
+        self.table.clearSelection()
         self.rows = rows
         self.count.setText(self.tr("{n} documents").format(n=len(rows)))
         self.table.setRowCount(len(rows))
@@ -145,24 +158,48 @@ class DocumentsView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r["id"])
                 self.table.setItem(i, column, item)
+        mode = self.table.selectionMode()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for i, r in enumerate(rows):
+            if r["id"] in keep:
+                self.table.selectRow(i)
+        self.table.setSelectionMode(mode)
+        self.table.blockSignals(False)
+        self._preview()
 
     def selected_ids(self) -> list[str]:
-        return [self.rows[index.row()]["id"] for index in self.table.selectionModel().selectedRows()]
+        return [self.rows[index.row()]["id"] for index in sorted(self.table.selectionModel().selectedRows())
+                if index.row() < len(self.rows)]
 
     def _preview(self) -> None:
+        """Show the first selected document; nothing when nothing is selected, never the last one."""
         ids = self.selected_ids()
-        if ids:
-            self.ctx.runner.run(document_pdf, self.ctx.session, ids[0], on_done=self._show_pdf, on_error=lambda e: show_error(self, e))
+        wanted = ids[0] if ids else None
+        if wanted == self._shown_id and wanted is None:
+            return
+        self._shown_id = wanted
+        self.view.setDocument(None)  # type: ignore[arg-type]  # None clears the view
+        self._pdf = None
+        if wanted:
+            self.ctx.runner.run(document_pdf, self.ctx.session, wanted, on_done=lambda data: self._show_pdf(wanted, data),
+                                on_error=lambda e: show_error(self, e))
 
-    def _show_pdf(self, data: bytes) -> None:
+    def _show_pdf(self, document_id: str, data: bytes) -> None:
+        if document_id != self._shown_id:  # the selection moved on while it was rendered
+            return
         self._pdf = load_pdf(data, self)
         self.view.setDocument(self._pdf[0])
 
     def print_selected(self) -> None:
         ids = self.selected_ids()[:1]
         number = next((r["number"] for r in self.rows if ids and r["id"] == ids[0]), "")
-        if ids and print_pdf(self, document_pdf(self.ctx.session, ids[0]), number):
-            self.ctx.runner.run(record_print, self.ctx.session, ids[0], on_done=self.ctx.events.publish)
+        if ids:
+            self.ctx.runner.run(document_pdf, self.ctx.session, ids[0], on_error=lambda e: show_error(self, e),
+                                on_done=lambda data: self._print_one(ids[0], number, data))
+
+    def _print_one(self, document_id: str, number: str, data: bytes) -> None:
+        if print_pdf(self, data, number):
+            self.ctx.runner.run(record_print, self.ctx.session, document_id, on_done=self.ctx.events.publish)
 
     def batch_print(self) -> None:
         """All selected documents as one print job (prepared off the UI thread)."""
@@ -178,23 +215,42 @@ class DocumentsView(QWidget):
                 self.ctx.runner.run(record_print, self.ctx.session, document_id, on_done=self.ctx.events.publish)
 
     def save_selected(self) -> None:
+        """Save every selected document: one PDF, or one file each in a folder."""
         ids = self.selected_ids()
         if not ids:
             return
-        row = next(r for r in self.rows if r["id"] == ids[0])
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save document"), f"{row['number']}.pdf", "PDF (*.pdf)")
-        if name:
-            Path(name).write_bytes(document_pdf(self.ctx.session, ids[0]))
+        numbers = {r["id"]: r["number"] for r in self.rows}
+        target = ask_batch_target(self, len(ids), numbers[ids[0]])
+        if target is not None:
+            self.save_to(*target, ids)
+
+    def save_to(self, how: str, path: Path, ids: list[str]) -> None:
+        """Write the documents off the UI thread: "merged" into the file ``path``, "folder":
+        one file per document, named by its number, in the folder ``path``."""
+        numbers = {r["id"]: r["number"] for r in self.rows}
+        session = self.ctx.session
+
+        def write() -> list[Path]:
+            if how == "folder":
+                return write_each(path, [(numbers[i], document_pdf(session, i)) for i in ids])
+            path.write_bytes(batch_pdf(session, ids) if len(ids) > 1 else document_pdf(session, ids[0]))
+            return [path]
+
+        self.ctx.runner.run(write, on_done=self._saved, on_error=lambda e: show_error(self, e))
+
+    def _saved(self, paths: list[Path]) -> None:
+        where = paths[0].parent if len(paths) > 1 else paths[0]
+        self.count.setText(self.tr("Saved {n} file(s) to {where}").format(n=len(paths), where=where))
 
     def void_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Void document"),
-                                          self.tr("Why is it void? The number stays used and the reason is recorded."))
-        if ok:
-            self.ctx.runner.run(void_document, self.ctx.session, ids[0], reason, on_done=self.ctx.events.publish,
-                                on_error=lambda e: show_error(self, e))
+        number = next(r["number"] for r in self.rows if r["id"] == ids[0])
+        dialog = VoidDialog(self.ctx.session, self.ctx.runner, ids[0], number, self)
+        dialog.setObjectName("voidDialog")
+        dialog.accepted.connect(lambda: self.ctx.events.publish(dialog.changes) if dialog.changes else None)
+        dialog.open()
 
     def verify(self) -> None:
         """Check a scanned QR code or a typed number."""

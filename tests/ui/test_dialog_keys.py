@@ -1,0 +1,110 @@
+"""Enter after a validation error: the dialog stays open, nothing typed is lost, and the
+focus is on the first wrong field (issue 18). Each dialog is driven as an officer does:
+the mouse on the OK button (which takes the focus and is disabled while the task runs),
+then Enter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from inspector_app.services.session import Session
+from inspector_app.services.violations import RECTIFY_ORDER, record_violation
+from inspector_app.storage.officers import officers
+from inspector_app.ui.tasks import TaskRunner
+
+
+def _shown(qtbot: Any, dialog: QDialog) -> QDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def _click_then_enter(qtbot: Any, dialog: QDialog, ok: QWidget) -> None:
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    target = QApplication.focusWidget() or dialog
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def _inside(widget: QWidget | None, wanted: QWidget) -> bool:
+    while widget is not None:
+        if widget is wanted:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def _violation(session: Session) -> str:
+    partner = next(o["id"] for o in officers(session.store.db, session.actor.squad_id) if o["id"] != session.actor.officer_id)
+    values = {"party_kind": "person", "party_name": "张伟", "party_id_number": "11010519491231002X",
+              "party_phone": "13812345678", "party_address": "济南市历下区泉城路12号", "item_code": "FO01",
+              "facts": "在泉城路12号门前的行道树上拴绳晾挂衣物。", "place": "泉城路12号门前", "officer2_id": partner}
+    return str(record_violation(session, values, set()).ids("violation")[0])
+
+
+def test_sign_dialog_enter_after_an_error_keeps_the_signatures(qtbot, officer_session: Session, runner: TaskRunner, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.ui.sign_dialog import SignDialog
+
+    dialog = _shown(qtbot, SignDialog(officer_session, runner, _violation(officer_session), RECTIFY_ORDER, "责令限期改正通知书"))
+    assert isinstance(dialog, SignDialog)
+    dialog.officer1.add_stroke([(20, 60), (120, 30), (220, 70)])
+    dialog.officer2.add_stroke([(20, 60), (120, 30)])
+    _click_then_enter(qtbot, dialog, dialog.ok)  # the party has not signed
+    assert dialog.isVisible() and dialog.result() == 0
+    assert not dialog.officer1.is_empty() and not dialog.officer2.is_empty()
+    assert _inside(QApplication.focusWidget(), dialog.party)
+    n = officer_session.store.db.execute("SELECT count(*) FROM document").fetchone()[0]
+    assert n == 0
+
+
+def test_disorder_dialog_enter_after_an_error_keeps_what_was_typed(qtbot, officer_session: Session, runner: TaskRunner, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.ui.disorder_dialog import DisorderDialog
+
+    dialog = _shown(qtbot, DisorderDialog(officer_session, runner))
+    assert isinstance(dialog, DisorderDialog)
+    dialog.address.setText("泉城路188号门前")
+    dialog.description.setPlainText("占道经营，摊位两处")
+    _click_then_enter(qtbot, dialog, dialog.save_button)  # no position, no photo
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.address.text() == "泉城路188号门前" and dialog.description.toPlainText() == "占道经营，摊位两处"
+    assert QApplication.focusWidget() is dialog.lat
+    assert dialog.save_button.isEnabled() and dialog.save_button.isDefault()
+    assert officer_session.store.db.execute("SELECT count(*) FROM disorder_check WHERE address = ?", ["泉城路188号门前"]).fetchone()[0] == 0
+
+
+def test_violation_dialog_enter_after_an_error_keeps_what_was_typed(qtbot, officer_session: Session, runner: TaskRunner, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.ui.violation_dialog import ViolationDialog
+
+    dialog = _shown(qtbot, ViolationDialog(officer_session, runner))
+    assert isinstance(dialog, ViolationDialog)
+    dialog.inputs["party_name"].setText("张伟")
+    dialog.inputs["party_phone"].setText("138")  # too short
+    dialog.place.setText("泉城路12号门前")
+    _click_then_enter(qtbot, dialog, dialog.save_button)  # and no facts
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.inputs["party_name"].text() == "张伟" and dialog.place.text() == "泉城路12号门前"
+    assert QApplication.focusWidget() is dialog.inputs["party_phone"]
+    assert officer_session.store.db.execute("SELECT count(*) FROM violation WHERE place = ?", ["泉城路12号门前"]).fetchone()[0] == 0
+
+
+def test_inspection_dialog_enter_after_an_error_keeps_the_answers(qtbot, officer_session: Session, runner: TaskRunner, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.ui.inspection_dialog import InspectionDialog
+
+    row = officer_session.store.db.execute("SELECT id, name, address FROM unit LIMIT 1").fetchone()
+    before = officer_session.store.db.execute("SELECT count(*) FROM frontage_inspection WHERE unit_id = ?", [row[0]]).fetchone()[0]
+    dialog = _shown(qtbot, InspectionDialog(officer_session, runner, {"id": row[0], "name": row[1], "address": row[2]}))
+    assert isinstance(dialog, InspectionDialog)
+    for duty in dialog.duties:
+        duty.buttons["na"].setChecked(True)  # every duty not applicable: refused
+    dialog.duties[1].note.setText("门前有积水")
+    _click_then_enter(qtbot, dialog, dialog.save_button)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.duties[1].note.text() == "门前有积水"
+    assert all(d.result() == "na" for d in dialog.duties)
+    assert _inside(QApplication.focusWidget(), dialog.duties[0])
+    assert officer_session.store.db.execute("SELECT count(*) FROM frontage_inspection WHERE unit_id = ?", [row[0]]).fetchone()[0] == before
+    dialog.reject()
