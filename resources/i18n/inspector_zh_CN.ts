@@ -2911,6 +2911,65 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
 </context>
 <context>
+    <name>SyncReasons</name>
+    <message>
+        <source>The server refused the value of {field}: it breaks the same rules this app checks (type, allowed values, check digit). Open the record, correct it and save it again.</source>
+        <translation>服务器拒收了“{field}”的值：它不符合本软件同样检查的规则（类型、可选值、校验位）。请打开该记录改正后重新保存。</translation>
+    </message>
+    <message>
+        <source>The server does not know the field {field}: this laptop&apos;s app version does not match the server&apos;s. Ask the administrator to update the app.</source>
+        <translation>服务器不认识字段“{field}”：本机软件版本与服务器不一致。请联系系统管理员更新软件。</translation>
+    </message>
+    <message>
+        <source>{field} is missing: a new record needs it. Open the record, fill it in and save it again.</source>
+        <translation>缺少“{field}”：新记录必须填写此项。请打开该记录补填后重新保存。</translation>
+    </message>
+    <message>
+        <source>{field} is too large for the server. Shorten the text (or use fewer photos) and save again.</source>
+        <translation>“{field}”过长，服务器不接收。请缩短文字（或减少照片）后重新保存。</translation>
+    </message>
+    <message>
+        <source>{field} points to a record of another squad: a record may only refer to your own squad&apos;s.</source>
+        <translation>“{field}”指向其他中队的记录：记录只能关联本中队的记录。</translation>
+    </message>
+    <message>
+        <source>This change is too large for the server (at most 64 KB): shorten long texts and save again.</source>
+        <translation>该项更改过大，服务器不接收（每项更改最多 64 KB）。请缩短较长的文字后重新保存。</translation>
+    </message>
+    <message>
+        <source>The change&apos;s time</source>
+        <translation>更改时间</translation>
+    </message>
+    <message>
+        <source>Squad</source>
+        <translation>中队</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Patrol</source>
+        <translation>巡查</translation>
+    </message>
+    <message>
+        <source>Road segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>The party&apos;s ID number</source>
+        <translation>当事人身份证号</translation>
+    </message>
+    <message>
+        <source>The party&apos;s unified social credit code</source>
+        <translation>当事人统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>The party&apos;s phone</source>
+        <translation>当事人电话</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <source>unit</source>
