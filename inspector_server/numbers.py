@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, insert, select, update
 
+from inspector_app.domain.document_facts import ISSUED, PURPOSE, SUPERSEDED, VOIDED, key_facts
 from inspector_app.domain.ids import uuid7
 from inspector_server import rules
 from inspector_server.db import counter, document_number, is_sqlite, number_lease, record
@@ -137,10 +138,36 @@ class NumberCheck:
             ])
 
 
+def _snapshot(fields: dict[str, Any]) -> dict[str, Any]:
+    raw = fields.get("snapshot") or {}
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _replacement(conn: Connection, current: dict[str, Any]) -> str:
+    """The number of the issued document of the same purpose issued after this voided one."""
+    violation_id = current.get("violation_id")
+    if not isinstance(violation_id, str) or not violation_id:
+        return ""
+    purpose = PURPOSE.get(str(current.get("doc_type")))
+    # The violation id (a uuid) narrows the scan in SQL; the JSON decides.
+    rows = conn.execute(select(record.c.fields).where(record.c.entity == "document",
+                                                      record.c.fields.contains(violation_id)))
+    later = sorted(
+        (str(f.get("issued_at") or ""), str(f.get("number") or "")) for f in (json.loads(r.fields) for r in rows)
+        if f.get("violation_id") == violation_id and f.get("status") == ISSUED
+        and PURPOSE.get(str(f.get("doc_type"))) == purpose and str(f.get("issued_at") or "") >= str(current.get("issued_at") or ""))
+    return later[0][1] if later else ""
+
+
 def verify(conn: Connection, number: str, content_sha256: str | None) -> dict[str, Any]:
-    """Whether a document with this number (and content hash) exists. The hash is compared with
-    the one registered when the number was issued AND the document's current one, so a record
-    overwritten by any means never verifies."""
+    """Whether a document with this number (and content hash) exists, its status (issued /
+    voided / superseded, with the number that replaced it) and its key facts as printed. The
+    hash is compared with the one registered when the number was issued AND the document's
+    current one, so a record overwritten by any means never verifies."""
     row = conn.execute(
         select(document_number.c.document_id, document_number.c.content_sha256, record.c.fields)
         .select_from(document_number.outerjoin(
@@ -151,6 +178,10 @@ def verify(conn: Connection, number: str, content_sha256: str | None) -> dict[st
         return {"number": number, "exists": False, "hash_matches": False}
     current = json.loads(row.fields) if row.fields else {}
     intact = current.get("content_sha256") == row.content_sha256 and current.get("number") == number
+    status = str(current.get("status", ""))
+    replaced_by = _replacement(conn, current) if status == VOIDED else ""
     return {"number": number, "exists": True, "document_id": row.document_id,
-            "status": current.get("status", ""),
-            "hash_matches": intact and (content_sha256 is None or content_sha256 == row.content_sha256)}
+            "status": SUPERSEDED if replaced_by else status, "replaced_by": replaced_by,
+            "void_reason": str(current.get("void_reason") or ""),
+            "facts": key_facts(_snapshot(current)) if intact else {},
+            "hash_matches": intact and (content_sha256 is None or content_sha256.lower() == row.content_sha256)}

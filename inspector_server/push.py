@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector_app.domain.ids import uuid7
 from inspector_app.sync.protocol import Op, OpResult, Status
-from inspector_server import accounts, auth, numbers, rules, work_orders
+from inspector_server import accounts, auth, numbers, refusals, rules, work_orders
 from inspector_server.db import applied_op, blob, counter, device, is_sqlite, record
 from inspector_server.rules import Caller, Refused
 
@@ -159,7 +159,7 @@ def _push(conn: Connection, caller: Caller, ops: list[Op], now: str) -> list[OpR
     batch.numbers.write()
     conn.execute(update(device).where(device.c.id == caller.device_id).values(last_push_at=now))
     _write(batch)
-    return results
+    return refusals.with_current(conn, caller, ops, results)
 
 
 def _replayed(op: Op, digest: str, first_digest: str | None, first: dict[str, Any]) -> OpResult:
@@ -208,6 +208,10 @@ def _preload_references(batch: Batch, ops: list[Op]) -> None:
 
 
 def _apply_one(batch: Batch, op: Op) -> OpResult:
+    if op.author and op.author != batch.caller.officer_id:
+        # A shared laptop sends each officer's changes under that officer's own sign-in.
+        return OpResult(op.op_id, Status.FORBIDDEN, "author_mismatch: this change was made by another "
+                                                    "officer; it is sent when that officer signs in")
     missing = [h for h in op.blobs if h not in batch.blobs]
     if missing:
         return OpResult(op.op_id, Status.REJECTED, f"missing_blob: upload {missing[0]} first")
