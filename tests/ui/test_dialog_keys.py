@@ -146,3 +146,31 @@ def test_dispose_dialog_enter_after_an_error_keeps_the_choice(qtbot, officer_ses
     assert dialog.options["transfer"].isChecked() and dialog.note.text() == "占用盲道"
     assert QApplication.focusWidget() is dialog.department
     assert db.execute("SELECT status FROM disorder_check WHERE id = ?", [check_id]).fetchone()[0] == "found"
+
+
+def test_work_order_reply_enter_after_an_error_keeps_the_photos(qtbot, officer_session: Session, runner, settings, tmp_path, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.work_order_dialogs import ReplyDialog
+    from tests.photo_files import jpeg
+
+    window = MainWindow(officer_session, runner, settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page("work_orders")
+    page.table.selectRow(0)
+    order_id = page.current["id"]
+    before = officer_session.store.db.execute("SELECT status FROM work_order WHERE id = ?", [order_id]).fetchone()[0]
+    page.steps.buttons["reply"].click()
+    dialog = page.steps.dialog
+    assert isinstance(dialog, ReplyDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.after.add_file(jpeg(tmp_path / "after.jpg", (900, 700)))
+    dialog.text.setPlainText("")
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    _click_then_enter(qtbot, dialog, ok)  # no reply text
+    assert dialog.isVisible() and dialog.result() == 0 and len(dialog.after.photo_ids()) == 1
+    assert QApplication.focusWidget() is dialog.text
+    status = officer_session.store.db.execute("SELECT status FROM work_order WHERE id = ?", [order_id]).fetchone()[0]
+    assert status == before
+    dialog.reject()
