@@ -174,3 +174,26 @@ def test_work_order_reply_enter_after_an_error_keeps_the_photos(qtbot, officer_s
     status = officer_session.store.db.execute("SELECT status FROM work_order WHERE id = ?", [order_id]).fetchone()[0]
     assert status == before
     dialog.reject()
+
+
+def test_while_the_task_runs_enter_does_nothing_and_cancel_never_becomes_default(qtbot, officer_session: Session, zh) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from inspector_app.ui.sign_dialog import SignDialog
+    from inspector_app.ui.tasks import TaskRunner as ThreadedRunner
+
+    runner = ThreadedRunner()
+    violation = _violation(officer_session)
+    dialog = _shown(qtbot, SignDialog(officer_session, runner, violation, RECTIFY_ORDER, "责令限期改正通知书"))
+    assert isinstance(dialog, SignDialog)
+    dialog.officer1.add_stroke([(20, 60), (120, 30), (220, 70)])
+    box = dialog.findChild(QDialogButtonBox)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # the task now runs on a worker thread
+    assert not dialog.ok.isEnabled() or dialog.errors.isVisible()
+    assert QApplication.focusWidget() is not cancel and not cancel.isDefault()
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled() and dialog.errors.isVisible())
+    assert dialog.isVisible() and not dialog.officer1.is_empty()
+    assert _inside(QApplication.focusWidget(), dialog.party) and not cancel.isDefault()
+    runner.wait()
