@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from inspector_app.ui.inspection_dialog import InspectionDialog
 from inspector_app.ui.main_window import MainWindow
@@ -224,7 +225,8 @@ def test_after_a_save_the_next_unchecked_unit_on_the_road_is_offered(qtbot, wind
     assert not dialog.isVisible()
     assert view.selected_unit()["id"] == second["id"]
     assert view.next_hint.isVisibleTo(view) and second["name"] in view.next_hint.text()
-    again = view.inspect_selected()  # what Enter does
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    again = next(w for w in QApplication.topLevelWidgets() if isinstance(w, InspectionDialog) and w.isVisible())
     assert again.unit["id"] == second["id"]
     again.close()
 
@@ -242,8 +244,13 @@ def test_a_unit_is_found_by_type_ahead(qtbot, window: MainWindow) -> None:  # ty
     view.unit_filter.clear()
     initials = typeahead_text(target["name"]).split(" | ")[-1]
     qtbot.keyClicks(view.unit_filter, initials)
-    assert view.selected_unit() is not None and initials in view.selected_unit()["search"]
+    unit = view.selected_unit()
+    assert unit is not None and initials in unit["search"]
     assert not view.table.isRowHidden(view.table.currentRow())
+    qtbot.keyClick(view.unit_filter, Qt.Key.Key_Return)  # Enter inspects the match, once
+    opened = [w for w in QApplication.topLevelWidgets() if isinstance(w, InspectionDialog) and w.isVisible()]
+    assert [d.unit["id"] for d in opened] == [unit["id"]]
+    opened[0].close()
 
 
 def test_ending_a_patrol_asks_first_with_checked_and_unchecked_units(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
