@@ -93,7 +93,7 @@ class PatrolRunningPage(QWidget):
         self.unit_filter.returnPressed.connect(self.inspect_requested)
         self.table.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.inspect_requested.emit()
