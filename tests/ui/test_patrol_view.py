@@ -307,3 +307,21 @@ def test_answering_a_refused_duty_clears_its_message_and_the_form_opens_on_the_f
     dialog.duties[1].buttons["na"].setChecked(True)
     assert not dialog.duties[1].error.isVisibleTo(dialog) and dialog.duties[2].error.isVisibleTo(dialog)
     dialog.close()
+
+
+def test_in_chinese_the_refusal_names_the_open_duty_and_the_patrol_flow_reads_chinese(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view, roads=1)
+    view.table.selectRow(0)
+    dialog = view.inspect_selected()
+    assert dialog.all_pass_button.text() == "全部合格" and "未作答" in dialog.score.text()
+    for duty in dialog.duties[1:]:
+        duty.buttons["ok"].setChecked(True)
+    dialog.save_button.click()
+    assert dialog.summary.text() == "包环境卫生尚未作答：请选择合格、不合格或不适用。"
+    dialog.all_pass_button.click()
+    dialog.save()
+    assert "下一家" in view.next_hint.text()
+    view.end_button.click()
+    assert "已查 1 家" in view.end_confirm.text() and "继续巡查" in [b.text() for b in view.end_confirm.buttons()]
+    view.end_confirm.reject()
