@@ -288,12 +288,24 @@ def handover(session: Session, check_id: str) -> dict[str, Any]:
 
 
 def values_from_inspection(session: Session, context: dict[str, Any]) -> dict[str, Any]:
-    """Check form values prefilled from a failed 门前五包 duty (services.inspections.failed_duty_context)."""
+    """Check form values prefilled from a failed 门前五包 duty (services.inspections.failed_duty_context):
+    the 八乱 category the catalog names for the failure, the unit's road, and as 现场情况 the
+    officer's own note (the failed items' texts when there is none)."""
+    failed = list(context.get("failed_duties", []))
+    category = next((c for d in failed if (c := session.catalogs.disorder_of_failure(d["code"], d.get("failed_items", ())))),
+                    None)
+    items = {i.code: i.text_zh for r in session.catalogs.responsibilities for i in r.check_items}
+    names = {r.code: r.name_zh for r in session.catalogs.responsibilities}
+    lines = []
+    for d in failed:
+        said = (d.get("note") or "").strip() or "；".join(items.get(c, c) for c in d.get("failed_items", ()))
+        lines.append(f"{names.get(d['code'], d['code'])}不合格" + (f"：{said}" if said else ""))
     return {
+        "category": category, "road_segment_id": context.get("road_segment_id"),
         "lat": context.get("lat"), "lon": context.get("lon"), "address": context.get("place") or "",
         "unit_id": context.get("unit_id"), "party_name": context.get("party", {}).get("name") or "",
         "photos": list(context.get("photo_ids") or []),
-        "description": "；".join(f"{d['code']} 不合格" for d in context.get("failed_duties", [])),
+        "description": "\n".join(lines),
     }
 
 

@@ -169,7 +169,7 @@ class DisorderDialog(QDialog):
         self.description.setPlainText(values.get("description") or "")
         self.unit_id = values.get("unit_id")
         self.photos.set_photo_ids(list(values.get("photos") or []))
-        for combo, key in ((self.road, "road_segment_id"), (self.event_code, "event_code")):
+        for combo, key in ((self.category, "category"), (self.road, "road_segment_id"), (self.event_code, "event_code")):
             if values.get(key) and combo.findData(values[key]) >= 0:
                 combo.setCurrentIndex(combo.findData(values[key]))
 
