@@ -3429,6 +3429,61 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
 </context>
 <context>
+    <name>UnitHistoryWidget</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>waiting for re-check</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>case filed</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>compliant</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>{n} duties not met</source>
+        <translation>{n} 项未达标</translation>
+    </message>
+    <message>
+        <source>门前五包 inspection</source>
+        <translation>门前五包检查</translation>
+    </message>
+    <message>
+        <source>八乱: {category}</source>
+        <translation>八乱：{category}</translation>
+    </message>
+    <message>
+        <source>(not issued)</source>
+        <translation>（未制作）</translation>
+    </message>
+    <message>
+        <source>Violation {item}, notice {number}</source>
+        <translation>违法行为 {item}，文书 {number}</translation>
+    </message>
+</context>
+<context>
     <name>UnitTableModel</name>
     <message>
         <source>Name</source>
