@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +59,32 @@ LIST_COLUMNS = (
     "u.rowid", "u.id", "u.name", "u.kind", "u.uscc", "u.address", "r.name AS road_name",
     "u.contact", "u.phone", "u.agreement_signed", "u.awareness", "u.star_rating",
 )
+
+
+_INDEX_TRIGGERS = ("unit_fts_insert", "unit_grams_insert")
+
+
+@contextlib.contextmanager
+def search_index_after(db: sqlite_utils.Database) -> Iterator[None]:
+    """Units inserted inside this block (inside one transaction) are added to the two search
+    indexes in one statement each at its end, not row by row by the insert triggers: for a
+    registry of 100,000 rows the triggers took four times as long as the inserts themselves.
+    The triggers are dropped and recreated in the same transaction, so a rollback (cancel)
+    restores them too."""
+    assert db.conn.in_transaction, "search_index_after needs the caller's transaction"
+    first_new = int(db.execute("SELECT coalesce(max(rowid), 0) FROM unit").fetchone()[0]) + 1
+    saved = [db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                        [name]).fetchone()[0] for name in _INDEX_TRIGGERS]
+    for name in _INDEX_TRIGGERS:
+        db.execute(f"DROP TRIGGER {name}")
+    yield
+    db.execute("INSERT INTO unit_fts(rowid, name, address, contact, search_latin) "
+               "SELECT rowid, name, address, contact, search_latin FROM unit WHERE rowid >= ?",
+               [first_new])
+    db.execute("INSERT INTO unit_grams(rowid, search_grams) "
+               "SELECT rowid, search_grams FROM unit WHERE rowid >= ?", [first_new])
+    for sql in saved:
+        db.execute(sql)
 
 
 @dataclass(frozen=True)
