@@ -8,7 +8,8 @@ back). Rows with errors are never half-imported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,9 @@ def plan_import(
     session.require(Permission.IMPORT_UNITS)
     progress = progress or Progress()
     ctx = unit_form_context(session, all_roads=True, mode="import")
+    if ctx.covers is not None:
+        # The fonts do not change during one check; each character is looked up once.
+        ctx = replace(ctx, covers=cache(ctx.covers))
     roads = {r["name"]: r["id"] for r in road_segments(session.store.db)}
     by_uscc, by_idno = _existing(session)
     seen: dict[str, int] = {}

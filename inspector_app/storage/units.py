@@ -30,8 +30,10 @@ def derive_unit_keys(row: dict[str, Any]) -> dict[str, Any]:
         (row.get("id_number") or "").lower(),
         row.get("phone") or "",
     )
+    # The name's pinyin is the first part of ``latin`` when it has Chinese (no second call).
+    name_full = latin.split(" | ", 1)[0] if name and has_cjk(name) else pinyin_full(name)
     return {
-        "sort_key": pinyin_full(name) + "\x00" + name,
+        "sort_key": name_full + "\x00" + name,
         "search_latin": latin,
         "search_grams": grams(*texts, *latin.split(" | ")),
     }
