@@ -164,7 +164,7 @@ def run_import(session: Session, plan: ImportPlan, progress: Progress | None = N
     updates = [r for r in good if r.action == "update"]
     unchanged = 0
     with session.operation("import_units", Permission.IMPORT_UNITS) as op:
-        with search_index_after(session.store.db):
+        with search_index_after(session.store.db, len(creates)):
             for start in range(0, len(creates), 2000):
                 progress.check()
                 progress.update(start, len(good), "import")

@@ -1,6 +1,7 @@
 """Case 8 of issue 21 (part): a bulk import adds its units to the search indexes in one
-statement each (the per-row triggers are off during the insert); search finds them, the
-triggers are back afterwards, and a cancelled import leaves triggers and indexes as they were."""
+statement each (the per-row triggers are off during the insert) and, when it brings more units
+than are there, builds the table's indexes afresh; search finds them, triggers and indexes are
+back afterwards, and a cancelled import leaves them as they were."""
 
 from __future__ import annotations
 
@@ -16,9 +17,17 @@ from inspector_app.storage.units import UnitQuery
 from tests.services.test_unit_import import _registry
 
 
-def _triggers(session: Session) -> list[str]:
-    return sorted(r[0] for r in session.store.db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'unit'"))
+def _triggers(session: Session) -> list[tuple[str, str]]:
+    """The unit table's triggers and indexes, with their SQL."""
+    return sorted(session.store.db.execute(
+        "SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type IN ('trigger', 'index') "
+        "AND tbl_name = 'unit'").fetchall())
+
+
+@pytest.fixture(autouse=True)
+def _bulk_from_1000_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The table's indexes are rebuilt from 10,000 rows on; the same path from 1,000 here.
+    monkeypatch.setattr("inspector_app.storage.units.BULK_INDEX_ROWS", 1000)
 
 
 def _found(session: Session, text: str) -> int:
@@ -31,6 +40,7 @@ def test_imported_units_are_searchable_and_the_triggers_come_back(supervisor_ses
     result = run_import(supervisor_session, plan_import(supervisor_session, source, source.mapping))
     assert result.created == 3000
     assert _triggers(supervisor_session) == triggers
+    assert supervisor_session.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert _found(supervisor_session, "台账商户01234") == 1  # trigram index (3+ characters)
     assert _found(supervisor_session, "台账") == 3000  # one- and two-character index
     assert _found(supervisor_session, "tzsh01234") == 1  # pinyin initials
