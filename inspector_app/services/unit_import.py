@@ -26,7 +26,7 @@ from inspector_app.forms.unit_import import (
     suggest_mapping,
 )
 from inspector_app.services.session import Session
-from inspector_app.services.units import _stored_values, unit_form_context
+from inspector_app.services.units import _stored_values, road_places, unit_form_context
 from inspector_app.spreadsheets.tables import Table, read_table
 from inspector_app.storage.officers import road_segments
 from inspector_app.storage.records import create_many
@@ -160,7 +160,8 @@ def run_import(session: Session, plan: ImportPlan, progress: Progress | None = N
     """Store every good row in one transaction; cancelling rolls everything back."""
     progress = progress or Progress()
     good = [r for r in plan.rows if r.action != "error"]
-    creates = [_stored_values(session, r.values) for r in good if r.action == "create"]
+    roads = road_places(session)
+    creates = [_stored_values(session, r.values, roads) for r in good if r.action == "create"]
     updates = [r for r in good if r.action == "update"]
     unchanged = 0
     with session.operation("import_units", Permission.IMPORT_UNITS) as op:
@@ -174,7 +175,8 @@ def run_import(session: Session, plan: ImportPlan, progress: Progress | None = N
                 progress.check()
                 progress.update(len(creates) + n, len(good), "import")
             assert row.unit_id is not None
-            stored = {k: v for k, v in _stored_values(session, row.values).items() if v not in (None, "")}
+            stored = {k: v for k, v in _stored_values(session, row.values, roads).items()
+                      if v not in (None, "")}
             if not op.recorder.patch("unit", row.unit_id, stored, form_version=FORM_VERSION):
                 unchanged += 1
         op.details.update(created=len(creates), updated=len(updates) - unchanged, refused=plan.count("error"))
