@@ -33,6 +33,8 @@ class Choice:
 
     value: str
     label: str
+    # What type-ahead matches besides the label (its pinyin and initials), if the app supplies it.
+    search: str = ""
 
 
 Values = Mapping[str, Any]

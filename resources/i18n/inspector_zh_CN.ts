@@ -799,6 +799,10 @@
       <translation>送达地址确认书</translation>
     </message>
     <message>
+      <source>门前五包责任书</source>
+      <translation>门前五包责任书</translation>
+    </message>
+    <message>
       <source>All types</source>
       <translation>全部文书</translation>
     </message>
@@ -873,22 +877,6 @@
     <message>
       <source>Saved {n} file(s) to {where}</source>
       <translation>已保存 {n} 个文件到 {where}</translation>
-    </message>
-    <message>
-      <source>✔ genuine and unaltered: {party}</source>
-      <translation>✔ 真实有效、未被篡改：{party}</translation>
-    </message>
-    <message>
-      <source>✘ the content differs from the record</source>
-      <translation>✘ 内容与存档不一致</translation>
-    </message>
-    <message>
-      <source>✘ this document was voided</source>
-      <translation>✘ 该文书已作废</translation>
-    </message>
-    <message>
-      <source>✘ no document with this number</source>
-      <translation>✘ 没有该文号的文书</translation>
     </message>
   </context>
   <context>
@@ -1162,6 +1150,14 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
       <source>Sync &amp;now</source>
       <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+      <source>S&amp;witch user…</source>
+      <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+      <source>Sign &amp;out</source>
+      <translation>注销(&amp;O)</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -1581,6 +1577,10 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
       <translation>责任单位 {units} 家 · 八乱 {checks} 起 · 待复查 {notices} 件 · {day} 巡查轨迹 {tracks} 条</translation>
     </message>
     <message>
+      <source> ({n} re-checks due have no position on the map)</source>
+      <translation>（其中 {n} 件待复查未标注位置，地图上不显示）</translation>
+    </message>
+    <message>
       <source>No position yet: start a patrol with GPS, or type a position on the patrol page.</source>
       <translation>还没有位置：请开始巡查并连接 GPS，或在巡查页面手动输入位置。</translation>
     </message>
@@ -1602,6 +1602,18 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
     <message>
       <source>order to correct</source>
       <translation>责令改正</translation>
+    </message>
+    <message>
+      <source>警示告知书</source>
+      <translation>警示告知书</translation>
+    </message>
+    <message>
+      <source>责令限期改正通知书</source>
+      <translation>责令限期改正通知书</translation>
+    </message>
+    <message>
+      <source>送达回证</source>
+      <translation>送达回证</translation>
     </message>
     <message>
       <source>waiting for re-check</source>
@@ -1676,6 +1688,14 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
       <translation>送达地址确认书</translation>
     </message>
     <message>
+      <source>Documents</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>Reopen and reprint the documents issued for this violation</source>
+      <translation>重新打开、补打本违法行为已制作的文书</translation>
+    </message>
+    <message>
       <source>Re-check…</source>
       <translation>复查…</translation>
     </message>
@@ -1706,6 +1726,14 @@ Overridden by the officer: {reason}</source>
       <translation>选择一条违法记录，查看判定理由。</translation>
     </message>
     <message>
+      <source>首违不罚告知书</source>
+      <translation>首违不罚告知书</translation>
+    </message>
+    <message>
+      <source>  (voided)</source>
+      <translation>（已作废）</translation>
+    </message>
+    <message>
       <source>Re-check</source>
       <translation>复查</translation>
     </message>
@@ -1719,27 +1747,7 @@ Overridden by the officer: {reason}</source>
     </message>
   </context>
   <context>
-    <name>PatrolView</name>
-    <message>
-      <source>Start a patrol</source>
-      <translation>开始巡查</translation>
-    </message>
-    <message>
-      <source>Tick the road segments you patrol today:</source>
-      <translation>勾选今天巡查的路段：</translation>
-    </message>
-    <message>
-      <source>Second officer:</source>
-      <translation>同行执法人员：</translation>
-    </message>
-    <message>
-      <source>(none)</source>
-      <translation>（无）</translation>
-    </message>
-    <message>
-      <source>Start patrol</source>
-      <translation>开始巡查</translation>
-    </message>
+    <name>PatrolRunningPage</name>
     <message>
       <source>Record my position…</source>
       <translation>记录当前位置…</translation>
@@ -1755,6 +1763,10 @@ Overridden by the officer: {reason}</source>
     <message>
       <source>Report 八乱:</source>
       <translation>快速上报八乱：</translation>
+    </message>
+    <message>
+      <source>Find a unit: name, address or pinyin initials; Enter inspects it</source>
+      <translation>查找单位：名称、地址或拼音首字母；回车即检查</translation>
     </message>
     <message>
       <source>Unit</source>
@@ -1780,6 +1792,48 @@ Overridden by the officer: {reason}</source>
       <source>This patrol</source>
       <translation>本次巡查</translation>
     </message>
+  </context>
+  <context>
+    <name>PatrolStartPage</name>
+    <message>
+      <source>Start a patrol</source>
+      <translation>开始巡查</translation>
+    </message>
+    <message>
+      <source>Tick the road segments you patrol today. Type to find one (name or pinyin initials, e.g. qcl), Enter ticks it; Enter with nothing typed starts.</source>
+      <translation>勾选今天巡查的路段。输入可查找（路名或拼音首字母，如 qcl），回车勾选；未输入时回车即开始巡查。</translation>
+    </message>
+    <message>
+      <source>Find a road segment: 泉城路 or qcl</source>
+      <translation>查找路段：泉城路 或 qcl</translation>
+    </message>
+    <message>
+      <source>Second officer:</source>
+      <translation>同行执法人员：</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>Start patrol</source>
+      <translation>开始巡查</translation>
+    </message>
+    <message>
+      <source>Ticked: {roads}</source>
+      <translation>已勾选：{roads}</translation>
+    </message>
+    <message>
+      <source>No road segment ticked yet.</source>
+      <translation>尚未勾选路段。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatrolView</name>
+    <message>
+      <source>End patrol</source>
+      <translation>结束巡查</translation>
+    </message>
     <message>
       <source>compliant</source>
       <translation>达标</translation>
@@ -1795,6 +1849,10 @@ Overridden by the officer: {reason}</source>
     <message>
       <source>to check</source>
       <translation>待查</translation>
+    </message>
+    <message>
+      <source>position typed at {time}: {lat:.5f}, {lon:.5f}</source>
+      <translation>{time} 手动录入位置：{lat:.5f}, {lon:.5f}</translation>
     </message>
     <message>
       <source>waiting for a GPS fix…</source>
@@ -1831,6 +1889,24 @@ Overridden by the officer: {reason}</source>
     <message>
       <source>Not compliant</source>
       <translation>不达标</translation>
+    </message>
+    <message>
+      <source>Next: {name}, {address} — Enter inspects it</source>
+      <translation>下一家：{name}，{address} — 回车检查</translation>
+    </message>
+    <message>
+      <source>End the patrol now?
+{checked} of {total} units checked, {left} not checked.</source>
+      <translation>现在结束巡查吗？
+共 {total} 家单位，已查 {checked} 家，未查 {left} 家。</translation>
+    </message>
+    <message>
+      <source>Not checked: {names}</source>
+      <translation>未查：{names}</translation>
+    </message>
+    <message>
+      <source>Keep patrolling</source>
+      <translation>继续巡查</translation>
     </message>
     <message>
       <source>Patrol ended</source>
@@ -1926,6 +2002,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>移除</translation>
     </message>
     <message>
+      <source>Images ({patterns})</source>
+      <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -1970,6 +2050,25 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>The printer did not accept the job. Check that it is on and has paper.</source>
       <translation>打印机没有接受打印任务。请检查打印机是否开机、是否有纸。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>Computer</source>
+      <translation>计算机</translation>
+    </message>
+    <message>
+      <source>Directory</source>
+      <translation>目录</translation>
     </message>
   </context>
   <context>
@@ -2135,6 +2234,57 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
   </context>
   <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>现场检查（勘验）笔录</source>
+      <translation>现场检查（勘验）笔录</translation>
+    </message>
+    <message>
+      <source>Ends when it is signed</source>
+      <translation>签名时结束</translation>
+    </message>
+    <message>
+      <source>Question (问)</source>
+      <translation>问</translation>
+    </message>
+    <message>
+      <source>Answer as given (答)</source>
+      <translation>答（按当事人原话）</translation>
+    </message>
+    <message>
+      <source>Add question</source>
+      <translation>添加问答</translation>
+    </message>
+    <message>
+      <source>Remove question</source>
+      <translation>删除问答</translation>
+    </message>
+    <message>
+      <source>What was found on the scene</source>
+      <translation>现场检查发现的情况</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Type each answer as the party gave it; nothing is filled in for them.</source>
+      <translation>请按当事人原话录入回答；不会替当事人填写。</translation>
+    </message>
+    <message>
+      <source>Scene</source>
+      <translation>现场情况</translation>
+    </message>
+    <message>
+      <source>Next: signatures</source>
+      <translation>下一步：签名</translation>
+    </message>
+  </context>
+  <context>
     <name>RecoveryDialog</name>
     <message>
       <source>The data file cannot be opened</source>
@@ -2295,6 +2445,175 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
   </context>
   <context>
+    <name>ReviewActions</name>
+    <message>
+      <source>Approve (A)</source>
+      <translation>通过 (A)</translation>
+    </message>
+    <message>
+      <source>Return… (R)</source>
+      <translation>退回… (R)</translation>
+    </message>
+    <message>
+      <source>Details… (Enter)</source>
+      <translation>详情… (Enter)</translation>
+    </message>
+    <message>
+      <source>Undo last decision (Ctrl+Z)</source>
+      <translation>撤销上一审核 (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <source>Undo “{decision}” (not yet synced)</source>
+      <translation>撤销“{decision}”（尚未同步）</translation>
+    </message>
+    <message>
+      <source>Nothing to undo, or the last decision has synced</source>
+      <translation>没有可撤销的审核，或上一审核已同步</translation>
+    </message>
+    <message>
+      <source>Approve patrol</source>
+      <translation>通过巡查</translation>
+    </message>
+    <message>
+      <source>This patrol holds {n} 不达标 inspection(s) still to review. Approving the patrol approves them too. Approve?</source>
+      <translation>这次巡查中有 {n} 条不达标的检查尚未审核。通过巡查会将它们一并通过。确定通过？</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>A sync is running. Undo once it has finished, if the decision has not been sent by then.</source>
+      <translation>正在同步。请在同步结束后再撤销（如果该决定那时还未发送）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDetailDialog</name>
+    <message>
+      <source>Inspection details</source>
+      <translation>检查详情</translation>
+    </message>
+    <message>
+      <source>八乱 check details</source>
+      <translation>八乱检查详情</translation>
+    </message>
+    <message>
+      <source>No photos</source>
+      <translation>没有照片</translation>
+    </message>
+    <message>
+      <source>compliant</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <source>not compliant</source>
+      <translation>不达标</translation>
+    </message>
+    <message>
+      <source>Note:</source>
+      <translation>备注：</translation>
+    </message>
+    <message>
+      <source>not answered</source>
+      <translation>未作答</translation>
+    </message>
+    <message>
+      <source>{n} photo(s)</source>
+      <translation>照片 {n} 张</translation>
+    </message>
+    <message>
+      <source>Inspected by {officer} at {time}</source>
+      <translation>检查人 {officer}，时间 {time}</translation>
+    </message>
+    <message>
+      <source>Score: {score} · {verdict}</source>
+      <translation>得分：{score} · {verdict}</translation>
+    </message>
+    <message>
+      <source>知晓:</source>
+      <translation>知晓：</translation>
+    </message>
+    <message>
+      <source>Review:</source>
+      <translation>审核：</translation>
+    </message>
+    <message>
+      <source>Overall note:</source>
+      <translation>总体备注：</translation>
+    </message>
+    <message>
+      <source>Place:</source>
+      <translation>地点：</translation>
+    </message>
+    <message>
+      <source>Status:</source>
+      <translation>状态：</translation>
+    </message>
+    <message>
+      <source>Responsible:</source>
+      <translation>责任人：</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>处置过程</translation>
+    </message>
+    <message>
+      <source>Found by {officer} at {time}</source>
+      <translation>发现人 {officer}，时间 {time}</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <source>This photo is not on this laptop yet (sync to fetch it).</source>
+      <translation>这张照片还不在本机上（同步后即可查看）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewTree</name>
+    <message>
+      <source>Patrol / unit</source>
+      <translation>巡查 / 单位</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>意见</translation>
+    </message>
+    <message>
+      <source>Patrol {start}–{end} · {roads}</source>
+      <translation>巡查 {start}–{end} · {roads}</translation>
+    </message>
+    <message>
+      <source>{visited}/{assigned} segments · {km:.1f} km</source>
+      <translation>路段 {visited}/{assigned} · {km:.1f} 公里</translation>
+    </message>
+    <message>
+      <source>compliant</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <source>not compliant</source>
+      <translation>不达标</translation>
+    </message>
+    <message>
+      <source>八乱: {category} · {place}</source>
+      <translation>八乱：{category} · {place}</translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewView</name>
     <message>
       <source>Daily report…</source>
@@ -2329,52 +2648,16 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>待审</translation>
     </message>
     <message>
-      <source>Patrol / unit</source>
-      <translation>巡查 / 单位</translation>
+      <source>↑↓ move · Tab officers/records · A approve · R return with comment · Enter details · Ctrl+Z undo · Ctrl+P daily report</source>
+      <translation>↑↓ 移动 · Tab 切换队员/记录 · A 通过 · R 退回并填写意见 · Enter 详情 · Ctrl+Z 撤销 · Ctrl+P 日报</translation>
     </message>
     <message>
-      <source>Time</source>
-      <translation>时间</translation>
-    </message>
-    <message>
-      <source>Result</source>
-      <translation>结果</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Comment</source>
-      <translation>意见</translation>
-    </message>
-    <message>
-      <source>↑↓ move · Tab officers/records · A approve · R return with comment · Ctrl+P daily report</source>
-      <translation>↑↓ 移动 · Tab 切换队员/记录 · A 通过 · R 退回并填写意见 · Ctrl+P 日报</translation>
-    </message>
-    <message>
-      <source>Review: A approve, R return with a comment, ↑↓ move, Tab switch lists, Ctrl+P daily report</source>
-      <translation>审核：A 通过，R 退回并填写意见，↑↓ 移动，Tab 切换列表，Ctrl+P 日报</translation>
+      <source>Review: A approve, R return with a comment, Enter details, Ctrl+Z undo the last decision until it syncs, ↑↓ move, Tab switch lists, Ctrl+P daily report</source>
+      <translation>审核：A 通过，R 退回并填写意见，Enter 详情，Ctrl+Z 撤销上一审核（同步前），↑↓ 移动，Tab 切换列表，Ctrl+P 日报</translation>
     </message>
     <message>
       <source>{officers} officers · {patrols} patrols · {inspections} inspections · {pending} to review</source>
       <translation>{officers} 名队员 · {patrols} 次巡查 · {inspections} 次检查 · 待审 {pending} 项</translation>
-    </message>
-    <message>
-      <source>Patrol {start}–{end} · {roads}</source>
-      <translation>巡查 {start}–{end} · {roads}</translation>
-    </message>
-    <message>
-      <source>{visited}/{assigned} segments · {km:.1f} km</source>
-      <translation>路段 {visited}/{assigned} · {km:.1f} 公里</translation>
-    </message>
-    <message>
-      <source>compliant</source>
-      <translation>达标</translation>
-    </message>
-    <message>
-      <source>not compliant</source>
-      <translation>不达标</translation>
     </message>
   </context>
   <context>
@@ -2742,6 +3025,14 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>本机上缺少该文件。</translation>
     </message>
     <message>
+      <source>This laptop already sent a different change under the same change id; this one was not applied. Tell your administrator.</source>
+      <translation>本机曾用同一变更编号发送过另一项修改，此项修改未被服务器采用。请告知系统管理员。</translation>
+    </message>
+    <message>
+      <source>The document number is neither from this laptop's number block nor provisional, so the server does not accept it.</source>
+      <translation>该文书编号既不属于本机的编号段，也不是临时编号，服务器不予接受。</translation>
+    </message>
+    <message>
       <source>Sign in to the server…</source>
       <translation>登录服务器…</translation>
     </message>
@@ -2808,6 +3099,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>No sync server is set: enter its address in Settings (Ctrl+,).</source>
       <translation>尚未设置同步服务器：请在“设置”（Ctrl+,）中填写地址。</translation>
+    </message>
+    <message>
+      <source>{n} of them by {name}: they are sent once {name} signs in on this laptop while online.</source>
+      <translation>其中 {n} 条是{name}的更改：{name}在本机联网登录后才会上传。</translation>
     </message>
     <message>
       <source>{n} ({size})</source>
@@ -3122,6 +3417,29 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Exported {n} units to {file}</source>
       <translation>已导出 {n} 个单位到 {file}</translation>
+    </message>
+  </context>
+  <context>
+    <name>VerifyFacts</name>
+    <message>
+      <source>✔ The code matches an issued document. Compare every line below with the paper: any difference means the paper was altered.</source>
+      <translation>✔ 二维码与已出具的文书一致。请逐项核对下列内容与纸面是否相同：任何一项不同即说明纸面被篡改。</translation>
+    </message>
+    <message>
+      <source>✘ The code's content hash differs from the record: this paper is not the original.</source>
+      <translation>✘ 二维码中的内容校验值与登记不符：此纸面不是原件。</translation>
+    </message>
+    <message>
+      <source>✘ This document was voided ({reason}).</source>
+      <translation>✘ 此文书已作废（{reason}）。</translation>
+    </message>
+    <message>
+      <source>✘ This document was voided and replaced by {number}.</source>
+      <translation>✘ 此文书已作废，已由 {number} 取代。</translation>
+    </message>
+    <message>
+      <source>✘ No document with the number {number}.</source>
+      <translation>✘ 没有文号为 {number} 的文书。</translation>
     </message>
   </context>
   <context>
@@ -3831,6 +4149,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>目录文件 disorders.json，{where}：首违不罚条目 {code} 不在 first_offence.json 中。</translation>
     </message>
     <message>
+      <source>Catalog file responsibilities.json, {where}: 八乱 category {code} is not in disorders.json.</source>
+      <translation>目录文件 responsibilities.json，{where}：八乱类别 {code} 不在 disorders.json 中。</translation>
+    </message>
+    <message>
       <source>Catalog file responsibilities.json must list the five duties, not {n}.</source>
       <translation>目录文件 responsibilities.json 必须列出门前五包的五项责任，而不是 {n} 项。</translation>
     </message>
@@ -4458,6 +4780,18 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Please correct the highlighted fields: {details}</source>
       <translation>请更正标出的内容：{details}</translation>
     </message>
+    <message>
+      <source>There is no decision to undo: the last one has been sent to the server already.</source>
+      <translation>没有可撤销的审核决定：上一个决定已同步到服务器。</translation>
+    </message>
+    <message>
+      <source>Review the record again to change a decision that has synced.</source>
+      <translation>已同步的决定请重新审核该记录来更改。</translation>
+    </message>
+    <message>
+      <source>That record has changed since the decision; it cannot be undone. Review it again.</source>
+      <translation>该记录在审核后已有变化，不能撤销。请重新审核。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -4945,6 +5279,34 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Recorder</source>
       <translation>记录人</translation>
     </message>
+    <message>
+      <source>Type at least one question and the party's answer (e.g. whether they ask for recusal).</source>
+      <translation>请至少录入一问一答（例如是否申请回避）及当事人的回答。</translation>
+    </message>
+    <message>
+      <source>Entry {n} needs both the question and the answer as given; nothing is filled in for the party.</source>
+      <translation>第 {n} 条需要录入问题和当事人实际的回答；不会替当事人填写回答。</translation>
+    </message>
+    <message>
+      <source>Enter when the inspection started.</source>
+      <translation>请填写检查开始时间。</translation>
+    </message>
+    <message>
+      <source>The end time is not a time.</source>
+      <translation>结束时间不是有效的时间。</translation>
+    </message>
+    <message>
+      <source>The inspection cannot end before it started.</source>
+      <translation>检查结束时间不能早于开始时间。</translation>
+    </message>
+    <message>
+      <source>The end time is in the future.</source>
+      <translation>结束时间晚于当前时间。</translation>
+    </message>
+    <message>
+      <source>Describe what was found on the scene.</source>
+      <translation>请描述现场检查情况。</translation>
+    </message>
   </context>
   <context>
     <name>map</name>
@@ -5094,6 +5456,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Enter the server address in Settings.</source>
       <translation>请在“设置”中填写服务器地址。</translation>
+    </message>
+    <message>
+      <source>This laptop is enrolled for another officer's account, so the sync server does not accept your sign-in on it.</source>
+      <translation>这台笔记本已登记在其他执法人员的账号下，同步服务器不接受您在这台电脑上登录。</translation>
+    </message>
+    <message>
+      <source>Sign in on your own laptop, or ask your administrator to enrol this one as a shared laptop with your name on it.</source>
+      <translation>请在您自己的笔记本上登录，或请系统管理员把这台电脑登记为共用笔记本并加入您的账号。</translation>
+    </message>
+    <message>
+      <source>This shared laptop is not enrolled for your account.</source>
+      <translation>这台共用笔记本没有为您的账号登记。</translation>
+    </message>
+    <message>
+      <source>Ask your administrator to add you to this laptop, or sign in on your own.</source>
+      <translation>请系统管理员把您加入这台电脑，或在您自己的笔记本上登录。</translation>
     </message>
     <message>
       <source>This laptop does not trust the certificate of the sync server {url}.</source>
