@@ -2284,8 +2284,16 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>请按当事人原话录入回答；不会替当事人填写。</translation>
     </message>
     <message>
+        <source>Name of a witness present, if any (e.g. a 居委会 member)</source>
+        <translation>在场见证人姓名（如有，例如居委会工作人员）</translation>
+    </message>
+    <message>
         <source>Scene</source>
         <translation>现场情况</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>见证人</translation>
     </message>
     <message>
         <source>Next: signatures</source>
