@@ -83,7 +83,7 @@ def test_a_failed_duty_leads_to_a_prefilled_check(qtbot, window: MainWindow) -> 
     dialog = _visible(DisorderDialog)
     unit = patrol.units[[u["id"] for u in patrol.units].index(inspection.unit["id"])]
     assert dialog.party_name.text() == unit["name"] and dialog.unit_id == unit["id"]
-    assert "W4" in dialog.description.toPlainText()
+    assert "包秩序良好不合格" in dialog.description.toPlainText()  # no note typed: the failed items, by name
     dialog.close()
 
 
