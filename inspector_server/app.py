@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
@@ -37,6 +37,7 @@ from inspector_server import (
     openapi_doc,
     sign_in,
     token_secret,
+    verify_page,
     work_orders_api,
 )
 from inspector_server.blobs import BlobDir
@@ -232,6 +233,12 @@ def create_app(db_url: str, blob_dir: Path, secret_file: Path | None = None) -> 
     @app.get(f"{API}/documents/verify/{{number}}")
     async def verify(number: str, _who: Who, hash: str | None = None) -> dict[str, Any]:
         return await db(numbers.verify, number, hash)
+
+    @app.get("/V/{number}/{digest}", response_class=HTMLResponse)
+    @app.get("/v/{number}/{digest}", response_class=HTMLResponse)
+    async def verify_paper(number: str, digest: str) -> HTMLResponse:
+        """The address in the QR code: no sign-in; the facts only with the genuine hash."""
+        return HTMLResponse(verify_page.render(await db(numbers.verify, number, digest.lower())))
 
     work_orders_api.add_routes(app, engine, blobs)
     audit_api.add_routes(app, engine, current_caller, _json_body, _now)

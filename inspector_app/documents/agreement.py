@@ -7,10 +7,12 @@ from typing import Any
 from inspector_app.documents.layout import OfficialDocument, SignatureSlot
 
 
-def render_agreement(snapshot: dict[str, Any], digest: str, signature_png: bytes | None = None) -> bytes:
+def render_agreement(snapshot: dict[str, Any], digest: str, signature_png: bytes | None = None,
+                     void_note: str = "") -> bytes:
     """PDF of a 责任书 from its snapshot (see services.agreements.agreement_snapshot)."""
     unit = snapshot["unit"]
-    doc = OfficialDocument(snapshot["authority"], "门前五包责任书", snapshot["number"], digest)
+    doc = OfficialDocument(snapshot["authority"], "门前五包责任书", snapshot["number"], digest, void_note=void_note,
+                           verify_base=snapshot.get("verify_base", "JNCG:"))
     doc.heading("甲方（管理单位）")
     doc.fields([("单位", snapshot["authority"]), ("城管执法中队", snapshot["squad"])])
     doc.heading("乙方（责任单位）")

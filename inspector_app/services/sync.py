@@ -25,7 +25,13 @@ from inspector_app.domain.roles import Permission, Role
 from inspector_app.services.audit_anchor import anchor_audit
 from inspector_app.services.auth import hash_password
 from inspector_app.services.session import Session
-from inspector_app.services.sync_status import SyncStatus, discard_failed, retry_failed, sync_status
+from inspector_app.services.sync_status import (
+    SyncStatus,
+    discard_failed,
+    is_signed_in,
+    retry_failed,
+    sync_status,
+)
 from inspector_app.storage import sync_state as state
 from inspector_app.storage.records import Recorder
 from inspector_app.storage.rollback import Refusal, roll_back, withdraw_steps
@@ -35,7 +41,8 @@ from inspector_app.sync.protocol import MAX_PUSH_OPS, Op
 PULL_LIMIT = 1000
 LEASE_SIZE = 100
 LEASE_LOW = 20
-DOC_TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address")
+DOC_TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address",
+             "agreement")
 KEEP_ACKED_DAYS = 30  # acknowledged ops kept this long on the laptop, then deleted after a sync
 
 ClientFactory = Callable[[str, str, Tokens], SyncClient]
@@ -107,6 +114,19 @@ def sign_in_online(session: Session, password: str, factory: ClientFactory = def
         state.set_local_password_hash(op.db, session.actor.officer_id, hash_password(password))
         state.set_state(op.db, officer_id=str(profile["id"]))
     return profile
+
+
+def sign_out_online(session: Session) -> bool:
+    """The officer signs out on this laptop: if it holds their server sign-in, forget it, so
+    nothing more goes up in their name until they sign in again. Their queued changes stay and
+    wait. Returns whether a sign-in was forgotten."""
+    with session.operation("sync_sign_out") as op:
+        mine = bool(state.get_state(op.db, "refresh_token")) and \
+            state.get_state(op.db, "officer_id") == session.actor.officer_id
+        if mine:
+            state.set_state(op.db, access_token="", refresh_token="")
+        op.details["forgot_server_sign_in"] = mine
+    return mine
 
 
 def join_server(session: Session, url: str, username: str, password: str, device_name: str,
@@ -216,14 +236,18 @@ def _reporter(progress: Progress, base: int, total: int) -> Callable[[int], None
 
 def _push(session: Session, client: SyncClient, report: SyncReport, progress: Progress) -> None:
     total = state.queue_counts(session.store.db)["ops"]
+    # Only the signed-in account's own changes go with its token; other officers' wait for
+    # their own sign-in on this laptop (the server would refuse them: author_mismatch).
+    author = state.get_state(session.store.db, "officer_id") or None
     after = 0
     while True:
         progress.check()
-        batch = state.pending_ops(session.store.db, MAX_PUSH_OPS, after)
+        batch = state.pending_ops(session.store.db, MAX_PUSH_OPS, after, author)
         if not batch:
             return
         results = client.push([
-            Op(o.op_id, o.entity, o.entity_id, o.op, o.changes, o.hlc, o.created_at, o.form_version, o.blobs)
+            Op(o.op_id, o.entity, o.entity_id, o.op, o.changes, o.hlc, o.created_at, o.form_version, o.blobs,
+               o.author)
             for o in batch
         ])
         with state.replication_transaction(session.store) as db:
@@ -272,11 +296,6 @@ def _pull(session: Session, client: SyncClient, report: SyncReport, progress: Pr
         after = page.next_after
         if not page.more:
             return
-
-
-def is_signed_in(session: Session) -> bool:
-    """Whether the device holds a refresh token for the server."""
-    return bool(state.get_state(session.store.db, "refresh_token"))
 
 
 def is_reachable(session: Session, factory: ClientFactory = default_client) -> bool:

@@ -4,7 +4,7 @@ server refused, each named by what it is, with the reason and whether its record
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from inspector_app.domain.errors import UserError
@@ -29,17 +29,22 @@ class SyncStatus:
     last_success_at: str
     last_error: UserError | None
     failed: list[dict[str, Any]]
+    # Other officers' changes on this laptop, waiting for their own sign-in: (id, name, ops).
+    waiting: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 def sync_status(session: Session) -> SyncStatus:
-    """The queue and the last outcome (a few indexed reads)."""
+    """The queue and the last outcome (a few indexed reads). ``signed_in`` means the laptop is
+    signed in to the server as the officer of this session."""
     db = session.store.db
     counts = state.queue_counts(db)
+    account = state.get_state(db, "officer_id")
     return SyncStatus(
-        state.get_state(db, "server_url"), bool(state.get_state(db, "refresh_token")), counts["ops"],
+        state.get_state(db, "server_url"), is_signed_in(session), counts["ops"],
         counts["blobs"], counts["blob_bytes"], counts["conflicts"], state.get_state(db, "last_success_at"),
         _stored_error(state.get_state(db, "last_error")),
         [_described(session, item) for item in state.failed_blobs(db) + state.failed_ops(db)],
+        state.waiting_authors(db, account) if account else [],
     )
 
 
@@ -81,3 +86,11 @@ def discard_failed(session: Session, op_ids: list[str]) -> int:
         count = state.discard_ops(op.db, op_ids)
         op.details["ops"] = count
     return count
+
+
+def is_signed_in(session: Session) -> bool:
+    """Whether the laptop holds a server sign-in of this session's officer (on a shared laptop
+    it holds the last one to sign in online; the others' changes wait for their sign-in)."""
+    db = session.store.db
+    account = state.get_state(db, "officer_id")
+    return bool(state.get_state(db, "refresh_token")) and account in ("", session.actor.officer_id)

@@ -55,13 +55,16 @@ class Op:
     at: str = ""
     form_version: str = ""
     blobs: tuple[str, ...] = ()
+    # The officer who made the change (their server account id); the server refuses an op
+    # whose author is not the signed-in account it came with. Empty from apps older than that.
+    author: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The op as JSON-ready data."""
         return {
             "op_id": self.op_id, "entity": self.entity, "entity_id": self.entity_id,
             "op": self.op, "changes": self.changes, "hlc": self.hlc, "at": self.at,
-            "form_version": self.form_version, "blobs": list(self.blobs),
+            "form_version": self.form_version, "blobs": list(self.blobs), "author": self.author,
         }
 
     @staticmethod
@@ -75,7 +78,7 @@ class Op:
                 entity_id=_text(data, "entity_id"), op=_text(data, "op"),
                 changes=data.get("changes") or {}, hlc=_text(data, "hlc"),
                 at=str(data.get("at") or ""), form_version=str(data.get("form_version") or ""),
-                blobs=tuple(data.get("blobs") or ()),
+                blobs=tuple(data.get("blobs") or ()), author=str(data.get("author") or ""),
             )
         except (TypeError, KeyError) as exc:
             raise ProtocolError(f"bad op: {exc}") from None
@@ -88,6 +91,8 @@ class Op:
             for k, v in op.changes.items()
         ):
             raise ProtocolError("changes must map field names to [old, new]")
+        if len(op.author) > 64:
+            raise ProtocolError("author must be an account id")
         if not all(isinstance(b, str) and SHA256.match(b) for b in op.blobs):
             raise ProtocolError("blobs must be sha256 hex digests")
         return op

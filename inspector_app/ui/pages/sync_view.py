@@ -64,6 +64,10 @@ REASONS = {
     "unknown_record": QT_TRANSLATE_NOOP("SyncView", "The server does not have this record (its creation was refused)."),
     "missing_file": QT_TRANSLATE_NOOP("SyncView", "The file is missing on this laptop."),
     "invalid_value": QT_TRANSLATE_NOOP("SyncView", "A value is not one the server accepts."),
+    "op_id_reused": QT_TRANSLATE_NOOP("SyncView", "This laptop already sent a different change under the same "
+                                                  "change id; this one was not applied. Tell your administrator."),
+    "number_source": QT_TRANSLATE_NOOP("SyncView", "The document number is neither from this laptop's number "
+                                                   "block nor provisional, so the server does not accept it."),
 }
 CLOCK_ADVICE_MIN = timedelta(minutes=10)
 CLOCK = {
@@ -143,6 +147,10 @@ class SyncView(QWidget):
         self.clock.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("Changes waiting to be sent:"), self.pending)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("syncWaitingAuthors")
+        self.waiting.setWordWrap(True)
+        form.addRow("", self.waiting)
         form.addRow(self.tr("Attachments waiting:"), self.blobs)
         form.addRow(self.tr("Open conflicts:"), self.conflicts)
         form.addRow(self.tr("Last successful sync:"), self.last)
@@ -222,6 +230,11 @@ class SyncView(QWidget):
         self.sign_in_button.setVisible(configured and not status.signed_in)
         self.sync_button.setEnabled(configured and not self.controller.running)
         self.pending.setText(str(status.pending_ops))
+        # A shared laptop: each officer's changes go up under that officer's own sign-in.
+        self.waiting.setText("\n".join(
+            self.tr("{n} of them by {name}: they are sent once {name} signs in on this laptop while online.")
+            .format(n=n, name=name) for _id, name, n in status.waiting))
+        self.waiting.setVisible(bool(status.waiting))
         self.blobs.setText(self.tr("{n} ({size})").format(n=status.pending_blobs, size=human_size(status.pending_blob_bytes)))
         self.conflicts.setText(str(status.open_conflicts))
         self.last.setText(local_time(status.last_success_at) or self.tr("never"))
