@@ -258,7 +258,7 @@ def _push(session: Session, client: SyncClient, report: SyncReport, progress: Pr
             report.rolled_back += roll_back(db, refusals)
             if refusals:  # their withdrawals are pushed by this same loop (a later seq)
                 withdraw_steps(Recorder(db, session.device_id, utc_iso(session.now()),
-                                        lambda: session.hlc.tick().encode()), refusals)
+                                        lambda: session.hlc.tick().encode(), author_id=author or ""), refusals)
         for r in results:
             report.answers[r.effective.value] = report.answers.get(r.effective.value, 0) + 1
         report.pushed += len(batch)
