@@ -7,13 +7,11 @@ the account it came with, and changes nothing."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
-from sync_helpers import PASSWORD, LiveServer, client_factory, reset_database
-from test_sync_workflows import laptop
+from sync_helpers import PASSWORD, LiveServer, client_factory
+from test_sync_workflows import laptop, server
 
 from inspector_app.domain.entities import Actor
 from inspector_app.domain.roles import Role
@@ -28,18 +26,7 @@ from inspector_app.sync.client import SyncClient, Tokens
 from inspector_app.sync.protocol import Op
 from inspector_server.db import make_engine, record
 
-
-@pytest.fixture
-def server(db_url: str, demo_dir: Path, tmp_path: Path) -> Iterator[LiveServer]:
-    from inspector_server import admin
-
-    engine = reset_database(db_url)
-    with engine.connect().execution_options(write=True) as conn, conn.begin():
-        admin.seed_from_profile(conn, demo_dir / "inspector.sqlite", tmp_path / "server-blobs")
-    engine.dispose()
-    live = LiveServer(db_url, tmp_path / "server-blobs").start()
-    yield live
-    live.stop()
+__all__ = ["server"]  # the seeded live server fixture, imported
 
 
 def _shared(db_url: str, device_id: str, *usernames: str) -> None:
