@@ -67,20 +67,32 @@ def replace_provisional(number: str, value: int) -> str:
     return text[: match.start(1)] + f"{value:0{len(digits)}d}" + match.group(2)
 
 
+def _slot(doc_type: str, year: int, squad_id: Any, value: int) -> str:
+    return f"{doc_type}:{year}:{squad_id or ''}:{value}"
+
+
+def _shows(number: str, value: int) -> bool:
+    """Whether the number's text carries its value (one of its runs of digits), so a leased
+    value cannot be sent under another number's text."""
+    return any(int(run) == value for run in re.findall(r"[0-9]+", number))
+
+
 @dataclass
 class NumberCheck:
-    """Checks each document a batch creates: its number is inside the device's lease (or is
-    provisional and gets one), and no other document has it."""
+    """Checks each document a batch creates: its number comes from a lease of this device for
+    the document's type, year and squad, each leased value used once, or it is provisional and
+    gets the server's number; no other document has it. Any other source is refused."""
 
     conn: Connection
     caller: Caller
-    leases: list[tuple[str, int, int, int]] | None = None
-    taken: dict[str, tuple[str, str]] = field(default_factory=dict)
+    leases: list[tuple[str, int, str | None, int, int]] | None = None
+    taken: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # number → (document, hash, slot)
+    assigned: dict[str, str] = field(default_factory=dict)  # document id → the number the server gave
 
-    def _leases(self) -> list[tuple[str, int, int, int]]:
+    def _leases(self) -> list[tuple[str, int, str | None, int, int]]:
         if self.leases is None:
             self.leases = [
-                (r.doc_type, r.year, r.range_start, r.range_end)
+                (r.doc_type, r.year, r.squad_id, r.range_start, r.range_end)
                 for r in self.conn.execute(select(number_lease).where(number_lease.c.device_id == self.caller.device_id))
             ]
         return self.leases
@@ -88,32 +100,41 @@ class NumberCheck:
     def check_document(self, document_id: str, fields: dict[str, Any]) -> dict[str, Any]:
         """The document's fields as stored (a provisional number replaced); raises Refused."""
         source, value = fields.get("number_source"), fields.get("number_value")
-        doc_type, year = fields.get("doc_type"), fields.get("year")
-        if source == "lease":
-            if not any(
-                d == doc_type and y == year and isinstance(value, int) and lo <= value <= hi
-                for d, y, lo, hi in self._leases()
-            ):
-                raise rules.rejected("lease", f"number {fields.get('number')} is outside this device's leases")
-        elif source == "provisional" and isinstance(year, int) and isinstance(doc_type, str):
-            first, _ = allocate(self.conn, doc_type, year, fields.get("squad_id"), 1)
-            fields = {**fields, "number": replace_provisional(str(fields.get("number") or ""), first),
-                      "number_value": first, "number_source": "server"}
+        doc_type, year, squad = fields.get("doc_type"), fields.get("year"), fields.get("squad_id")
         number = str(fields.get("number") or "")
-        if number:
-            exists = number in self.taken or self.conn.execute(
-                select(document_number.c.document_id).where(document_number.c.number == number)
-            ).first()
-            if exists:
-                raise rules.rejected("number_taken", f"number {number} is already used by another document")
-            self.taken[number] = (document_id, str(fields.get("content_sha256") or ""))
+        if not isinstance(doc_type, str) or not isinstance(year, int) or isinstance(year, bool):
+            raise rules.rejected("invalid_value", "a document needs its doc_type (text) and year (a number)")
+        if source == "lease":
+            if not (isinstance(value, int) and not isinstance(value, bool) and any(
+                    d == doc_type and y == year and s == squad and lo <= value <= hi
+                    for d, y, s, lo, hi in self._leases())):
+                raise rules.rejected("lease", f"number {number} is not from a lease of this device for "
+                                              f"this document type, year and squad")
+            if not _shows(number, value):
+                raise rules.rejected("lease", f"number {number} does not show its leased value {value}")
+        elif source == "provisional":
+            value, _ = allocate(self.conn, doc_type, year, squad, 1)
+            number = replace_provisional(number, value)
+            fields = {**fields, "number": number, "number_value": value, "number_source": "server"}
+            self.assigned[document_id] = number
+        else:
+            raise rules.rejected("number_source", f"number_source {source!r}: a document number comes from this "
+                                                  "device's lease or is provisional (the server gives it)")
+        slot = _slot(doc_type, year, squad, value)
+        if number in self.taken or self.conn.execute(
+                select(document_number.c.document_id).where(document_number.c.number == number)).first():
+            raise rules.rejected("number_taken", f"number {number} is already used by another document")
+        if any(t[2] == slot for t in self.taken.values()) or self.conn.execute(
+                select(document_number.c.document_id).where(document_number.c.slot == slot)).first():
+            raise rules.rejected("number_taken", f"the leased value {value} was already used by another document")
+        self.taken[number] = (document_id, str(fields.get("content_sha256") or ""), slot)
         return fields
 
     def write(self) -> None:
         """Store the numbers of the batch's new documents (for verification)."""
         if self.taken:
             self.conn.execute(insert(document_number), [
-                {"number": n, "document_id": d, "content_sha256": h} for n, (d, h) in self.taken.items()
+                {"number": n, "document_id": d, "content_sha256": h, "slot": s} for n, (d, h, s) in self.taken.items()
             ])
 
 

@@ -351,6 +351,13 @@ def list_documents(session: Session, start_iso: str | None = None, end_iso: str 
     return store.list_documents(session.store.db, start_iso, end_iso, doc_type, squad_id, status, query=query)
 
 
+def violation_documents(session: Session, violation_id: str) -> list[dict[str, Any]]:
+    """The documents issued for a violation, oldest first (notice, 送达回证, 笔录, decision…),
+    for the officer to reopen and reprint from the 首违不罚 list."""
+    _require_documents(session)
+    return store.documents_of(session.store.db, violation_id)
+
+
 def batch_pdf(session: Session, document_ids: list[str], progress: Progress | None = None) -> bytes:
     """One PDF of many documents, for batch printing."""
     from inspector_app.documents.notices import merge_pdfs

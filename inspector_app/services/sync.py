@@ -26,6 +26,7 @@ from inspector_app.services.audit_anchor import anchor_audit
 from inspector_app.services.auth import hash_password
 from inspector_app.services.session import Session
 from inspector_app.storage import sync_state as state
+from inspector_app.storage.rollback import Refusal, roll_back
 from inspector_app.sync.client import NeedsSignIn, Offline, SyncClient, SyncError, Tokens
 from inspector_app.sync.protocol import MAX_PUSH_OPS, Op
 
@@ -52,6 +53,7 @@ class SyncReport:
     entities: set[str] = field(default_factory=set)
     audit_breaks: list[ChainBreak] = field(default_factory=list)
     clock_offset: timedelta | None = None  # the server's time minus this laptop's, when measured
+    rolled_back: int = 0  # records put back to the server's version after a refusal
 
 
 def server_url(session: Session) -> str:
@@ -104,6 +106,19 @@ def sign_in_online(session: Session, password: str, factory: ClientFactory = def
         state.set_local_password_hash(op.db, session.actor.officer_id, hash_password(password))
         state.set_state(op.db, officer_id=str(profile["id"]))
     return profile
+
+
+def sign_out_online(session: Session) -> bool:
+    """The officer signs out on this laptop: if it holds their server sign-in, forget it, so
+    nothing more goes up in their name until they sign in again. Their queued changes stay and
+    wait. Returns whether a sign-in was forgotten."""
+    with session.operation("sync_sign_out") as op:
+        mine = bool(state.get_state(op.db, "refresh_token")) and \
+            state.get_state(op.db, "officer_id") == session.actor.officer_id
+        if mine:
+            state.set_state(op.db, access_token="", refresh_token="")
+        op.details["forgot_server_sign_in"] = mine
+    return mine
 
 
 def join_server(session: Session, url: str, username: str, password: str, device_name: str,
@@ -213,18 +228,26 @@ def _reporter(progress: Progress, base: int, total: int) -> Callable[[int], None
 
 def _push(session: Session, client: SyncClient, report: SyncReport, progress: Progress) -> None:
     total = state.queue_counts(session.store.db)["ops"]
+    # Only the signed-in account's own changes go with its token; other officers' wait for
+    # their own sign-in on this laptop (the server would refuse them: author_mismatch).
+    author = state.get_state(session.store.db, "officer_id") or None
     after = 0
     while True:
         progress.check()
-        batch = state.pending_ops(session.store.db, MAX_PUSH_OPS, after)
+        batch = state.pending_ops(session.store.db, MAX_PUSH_OPS, after, author)
         if not batch:
             return
         results = client.push([
-            Op(o.op_id, o.entity, o.entity_id, o.op, o.changes, o.hlc, o.created_at, o.form_version, o.blobs)
+            Op(o.op_id, o.entity, o.entity_id, o.op, o.changes, o.hlc, o.created_at, o.form_version, o.blobs,
+               o.author)
             for o in batch
         ])
-        with session.store.transaction() as db:
+        with state.replication_transaction(session.store) as db:
             state.record_answers(db, [(r.op_id, r.effective.value, r.reason) for r in results])
+            answers = {r.op_id: r for r in results if r.refused}
+            report.rolled_back += roll_back(db, [
+                Refusal(o.op_id, o.entity, o.entity_id, o.op, o.changes, answers[o.op_id].current,
+                        answers[o.op_id].absent) for o in batch if o.op_id in answers])
         for r in results:
             report.answers[r.effective.value] = report.answers.get(r.effective.value, 0) + 1
         report.pushed += len(batch)
@@ -277,16 +300,21 @@ class SyncStatus:
     last_success_at: str
     last_error: UserError | None
     failed: list[dict[str, Any]]
+    # Other officers' changes on this laptop, waiting for their own sign-in: (id, name, ops).
+    waiting: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 def sync_status(session: Session) -> SyncStatus:
-    """The queue and the last outcome (a few indexed reads)."""
+    """The queue and the last outcome (a few indexed reads). ``signed_in`` means the laptop is
+    signed in to the server as the officer of this session."""
     db = session.store.db
     counts = state.queue_counts(db)
+    account = state.get_state(db, "officer_id")
     return SyncStatus(
-        state.get_state(db, "server_url"), bool(state.get_state(db, "refresh_token")), counts["ops"],
+        state.get_state(db, "server_url"), is_signed_in(session), counts["ops"],
         counts["blobs"], counts["blob_bytes"], counts["conflicts"], state.get_state(db, "last_success_at"),
         _stored_error(state.get_state(db, "last_error")), state.failed_blobs(db) + state.failed_ops(db),
+        state.waiting_authors(db, account) if account else [],
     )
 
 
@@ -310,8 +338,11 @@ def retry_failed(session: Session, op_ids: list[str]) -> int:
 
 
 def is_signed_in(session: Session) -> bool:
-    """Whether the device holds a refresh token for the server."""
-    return bool(state.get_state(session.store.db, "refresh_token"))
+    """Whether the laptop holds a server sign-in of this session's officer (on a shared laptop
+    it holds the last one to sign in online; the others' changes wait for their sign-in)."""
+    db = session.store.db
+    account = state.get_state(db, "officer_id")
+    return bool(state.get_state(db, "refresh_token")) and account in ("", session.actor.officer_id)
 
 
 def is_reachable(session: Session, factory: ClientFactory = default_client) -> bool:

@@ -16,7 +16,7 @@ from inspector_app.domain.errors import FieldError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.progress import Progress
 from inspector_app.domain.roles import Permission
-from inspector_app.forms.engine import clean
+from inspector_app.forms.engine import clean, notes
 from inspector_app.forms.unit import UNIT_FORM
 from inspector_app.forms.unit_import import (
     EXPORT_HEADERS,
@@ -51,6 +51,8 @@ class RowOutcome:
     action: str  # "create" | "update" | "error"
     unit_id: str | None = None
     errors: list[FieldError] = field(default_factory=list)
+    # Changes made silently that the officer should know of (invisible characters removed).
+    notes: list[FieldError] = field(default_factory=list)
 
 
 @dataclass
@@ -125,11 +127,12 @@ def plan_import(
                 ))
             else:
                 seen[key] = number
+        noted = notes(UNIT_FORM, raw)
         if errors:
-            outcomes.append(RowOutcome(number, values, "error", errors=errors))
+            outcomes.append(RowOutcome(number, values, "error", errors=errors, notes=noted))
             continue
         match = by_uscc.get(values.get("uscc") or "") or by_idno.get(values.get("id_number") or "")
-        outcomes.append(RowOutcome(number, values, "update" if match else "create", match))
+        outcomes.append(RowOutcome(number, values, "update" if match else "create", match, notes=noted))
     progress.update(total, total, "check")
     return ImportPlan(outcomes)
 

@@ -12,6 +12,7 @@ from inspector_app.forms.engine import Choice, FormContext, validate
 from inspector_app.forms.unit import UNIT_FORM
 from inspector_app.services.document_fonts import printable
 from inspector_app.services.session import Session
+from inspector_app.services.type_ahead import pinyin_sorted, typeahead_text
 from inspector_app.storage import units as unit_store
 from inspector_app.storage.officers import road_segments, road_table_stamp
 
@@ -30,7 +31,7 @@ def _road_choices(session: Session, all_roads: bool) -> tuple[Choice, ...]:
     cached = _road_cache.get(key)
     if cached is None:
         roads = road_segments(db) if all_roads else (road_segments(db, session.actor.squad_id) or road_segments(db))
-        cached = tuple(Choice(r["id"], r["name"]) for r in roads)
+        cached = tuple(Choice(r["id"], r["name"], typeahead_text(r["name"])) for r in pinyin_sorted(roads))
         if len(_road_cache) > 16:
             _road_cache.clear()
         _road_cache[key] = cached

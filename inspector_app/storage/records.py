@@ -70,8 +70,10 @@ class Recorder:
         now_iso: str,
         tick: Callable[[], str],
         changes: Changes | None = None,
+        author_id: str = "",
     ) -> None:
         self.db = db
+        self.author_id = author_id  # the officer making these changes (see outbox.author_id)
         self.device_id = device_id
         self.now_iso = now_iso
         self.tick = tick
@@ -89,7 +91,7 @@ class Recorder:
     ) -> None:
         self.db.execute(
             "INSERT INTO outbox(op_id, entity, entity_id, op, changes, blobs, form_version, hlc,"
-            " created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            " created_at, author_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
                 uuid7(),
                 entity,
@@ -100,6 +102,7 @@ class Recorder:
                 form_version,
                 hlc,
                 self.now_iso,
+                self.author_id,
             ],
         )
         self.changes.add(entity, entity_id, op)
@@ -246,12 +249,12 @@ def create_many(
         records.append(record)
         synced = {k: [None, v] for k, v in data.items() if k not in spec.local_columns}
         ops.append((uuid7(), entity, rid, "create", json.dumps(synced, ensure_ascii=False, sort_keys=True),
-                    "[]", form_version, hlc, recorder.now_iso))
+                    "[]", form_version, hlc, recorder.now_iso, recorder.author_id))
         recorder.changes.add(entity, rid, "create")
     recorder.db.table(entity).insert_all(records, batch_size=500)
     recorder.db.conn.executemany(
         "INSERT INTO outbox(op_id, entity, entity_id, op, changes, blobs, form_version, hlc,"
-        " created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        " created_at, author_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
         ops,
     )
     return [r["id"] for r in records]

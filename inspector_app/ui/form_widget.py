@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.errors import FieldError
 from inspector_app.forms.engine import Choice, Field, Form, FormContext, Kind, clean
 from inspector_app.ui.i18n import tr_field_error, tr_text
+from inspector_app.ui.type_ahead import SEARCH_ROLE, combo_type_ahead
 
 _NO_DATE = QDate(2000, 1, 1)
 ERROR_STYLE = "color: #b3261e;"
@@ -95,8 +96,13 @@ class FormWidget(QWidget):
             w = QComboBox()
             if not f.required:
                 w.addItem("", None)
-            for c in self._choices(f):
+            choices = self._choices(f)
+            for c in choices:
                 w.addItem(tr_text(c.label, "forms"), c.value)
+                if c.search:
+                    w.setItemData(w.count() - 1, c.search, SEARCH_ROLE)
+            if any(c.search for c in choices):
+                combo_type_ahead(w)
             w.currentIndexChanged.connect(self._on_change)
         else:
             w = QLineEdit()

@@ -98,6 +98,8 @@ class DutyWidget(QGroupBox):
 
     def _sync(self) -> None:
         self.items_box.setVisible(self.result() == "fail")
+        if self.result() is not None:
+            self.error.hide()  # answered now; Save checks again
 
     def result(self) -> str | None:
         return next((k for k, b in self.buttons.items() if b.isChecked()), None)
@@ -245,6 +247,10 @@ class InspectionDialog(QDialog):
             self.restored.show()
         self._dirty = False
         self._update_score()
+        # The keyboard starts on the first duty still open: arrows choose, Tab goes on.
+        first_open = next((d for d in self.duties if d.result() is None), None)
+        if first_open is not None:
+            first_open.focus_answer()
 
     def values(self) -> dict[str, Any]:
         """The form's current values."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from inspector_app.domain.changes import Changes
 from inspector_app.services.notice_documents import Issued, document_pdf, record_print
 from inspector_app.services.violations import document_type_for, get_violation
+from inspector_app.ui.errors import show_error
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pdf_preview_dialog import PdfPreviewDialog
 from inspector_app.ui.record_dialog import RecordDialog
@@ -78,15 +79,19 @@ class NoticeFlow:
             self.ctx.events.publish(issued.changes)
             self.preview(issued.document_ids[0], f"{title} {issued.numbers[0]}")
 
-    def preview(self, document_id: str, title: str) -> PdfPreviewDialog:
-        """Show a document with Print and Save as; a print is counted."""
+    def preview(self, document_id: str, title: str) -> None:
+        """Show a document with Print and Save as (its PDF read off the UI thread); a print is
+        counted. Used right after issuing and to reopen an issued document later."""
         session = self.ctx.session
 
         def printed() -> None:
             self.ctx.runner.run(record_print, session, document_id, on_done=self.ctx.events.publish)
 
-        dialog = PdfPreviewDialog(document_pdf(session, document_id), title, printed, self.parent)
-        dialog.setObjectName("pdfPreview")
-        dialog.open()
-        self.preview_dialog = dialog
-        return dialog
+        def show(data: bytes) -> None:
+            dialog = PdfPreviewDialog(data, title, printed, self.parent)
+            dialog.setObjectName("pdfPreview")
+            dialog.open()
+            self.preview_dialog = dialog
+
+        self.ctx.runner.run(document_pdf, session, document_id, on_done=show,
+                            on_error=lambda exc: show_error(self.parent, exc))

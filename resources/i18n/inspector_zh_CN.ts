@@ -902,6 +902,14 @@ A copy of the database is made every day; Settings (Ctrl+,) choose where it goes
   <context>
     <name>ErrorDialog</name>
     <message>
+      <source>The disk is full ({path}): nothing more could be written. Free some space (delete old exports or copies, empty the recycle bin) or choose another folder, then try again.</source>
+      <translation>磁盘已满（{path}）：无法再写入。请腾出空间（删除旧的导出文件或副本、清空回收站），或选择其他文件夹，然后重试。</translation>
+    </message>
+    <message>
+      <source>The file or folder {path} may not be written to (no permission, or a read-only drive). Choose another folder, or ask the administrator for access.</source>
+      <translation>不能写入文件或文件夹 {path}（没有权限，或是只读的磁盘）。请选择其他文件夹，或请管理员开通权限。</translation>
+    </message>
+    <message>
       <source>Something unexpected went wrong: {error}
 What was already saved is safe. The details are in the log file; please tell your administrator.</source>
       <translation>发生了意外错误：{error}
@@ -987,6 +995,10 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
       <source>{name}: {rows} data rows, header found in the sheet.</source>
       <translation>{name}：{rows} 行数据，已找到表头。</translation>
+    </message>
+    <message>
+      <source>Warning: {count} cells hold a formula whose value was never saved, and are read as empty: {cells}. Open the file in Excel or WPS and save it again to keep their values.</source>
+      <translation>注意：有 {count} 个单元格是公式，但文件中没有保存计算结果，将按空值读入：{cells}。请用 Excel 或 WPS 打开该文件并重新保存，以保留这些值。</translation>
     </message>
     <message>
       <source>(not imported)</source>
@@ -1134,6 +1146,14 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
       <source>Sync &amp;now</source>
       <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+      <source>S&amp;witch user…</source>
+      <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+      <source>Sign &amp;out</source>
+      <translation>注销(&amp;O)</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -1553,6 +1573,10 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
       <translation>责任单位 {units} 家 · 八乱 {checks} 起 · 待复查 {notices} 件 · {day} 巡查轨迹 {tracks} 条</translation>
     </message>
     <message>
+      <source> ({n} re-checks due have no position on the map)</source>
+      <translation>（其中 {n} 件待复查未标注位置，地图上不显示）</translation>
+    </message>
+    <message>
       <source>No position yet: start a patrol with GPS, or type a position on the patrol page.</source>
       <translation>还没有位置：请开始巡查并连接 GPS，或在巡查页面手动输入位置。</translation>
     </message>
@@ -1574,6 +1598,18 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
     <message>
       <source>order to correct</source>
       <translation>责令改正</translation>
+    </message>
+    <message>
+      <source>警示告知书</source>
+      <translation>警示告知书</translation>
+    </message>
+    <message>
+      <source>责令限期改正通知书</source>
+      <translation>责令限期改正通知书</translation>
+    </message>
+    <message>
+      <source>送达回证</source>
+      <translation>送达回证</translation>
     </message>
     <message>
       <source>waiting for re-check</source>
@@ -1632,6 +1668,10 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
       <translation>现场笔录…</translation>
     </message>
     <message>
+      <source>现场检查（勘验）笔录</source>
+      <translation>现场检查（勘验）笔录</translation>
+    </message>
+    <message>
       <source>Service address (送达地址确认书)…</source>
       <translation>送达地址确认书…</translation>
     </message>
@@ -1642,6 +1682,14 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
     <message>
       <source>送达地址确认书</source>
       <translation>送达地址确认书</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>Reopen and reprint the documents issued for this violation</source>
+      <translation>重新打开、补打本违法行为已制作的文书</translation>
     </message>
     <message>
       <source>Re-check…</source>
@@ -1674,6 +1722,14 @@ Overridden by the officer: {reason}</source>
       <translation>选择一条违法记录，查看判定理由。</translation>
     </message>
     <message>
+      <source>首违不罚告知书</source>
+      <translation>首违不罚告知书</translation>
+    </message>
+    <message>
+      <source>  (voided)</source>
+      <translation>（已作废）</translation>
+    </message>
+    <message>
       <source>Re-check</source>
       <translation>复查</translation>
     </message>
@@ -1687,27 +1743,7 @@ Overridden by the officer: {reason}</source>
     </message>
   </context>
   <context>
-    <name>PatrolView</name>
-    <message>
-      <source>Start a patrol</source>
-      <translation>开始巡查</translation>
-    </message>
-    <message>
-      <source>Tick the road segments you patrol today:</source>
-      <translation>勾选今天巡查的路段：</translation>
-    </message>
-    <message>
-      <source>Second officer:</source>
-      <translation>同行执法人员：</translation>
-    </message>
-    <message>
-      <source>(none)</source>
-      <translation>（无）</translation>
-    </message>
-    <message>
-      <source>Start patrol</source>
-      <translation>开始巡查</translation>
-    </message>
+    <name>PatrolRunningPage</name>
     <message>
       <source>Record my position…</source>
       <translation>记录当前位置…</translation>
@@ -1723,6 +1759,10 @@ Overridden by the officer: {reason}</source>
     <message>
       <source>Report 八乱:</source>
       <translation>快速上报八乱：</translation>
+    </message>
+    <message>
+      <source>Find a unit: name, address or pinyin initials; Enter inspects it</source>
+      <translation>查找单位：名称、地址或拼音首字母；回车即检查</translation>
     </message>
     <message>
       <source>Unit</source>
@@ -1748,6 +1788,48 @@ Overridden by the officer: {reason}</source>
       <source>This patrol</source>
       <translation>本次巡查</translation>
     </message>
+  </context>
+  <context>
+    <name>PatrolStartPage</name>
+    <message>
+      <source>Start a patrol</source>
+      <translation>开始巡查</translation>
+    </message>
+    <message>
+      <source>Tick the road segments you patrol today. Type to find one (name or pinyin initials, e.g. qcl), Enter ticks it; Enter with nothing typed starts.</source>
+      <translation>勾选今天巡查的路段。输入可查找（路名或拼音首字母，如 qcl），回车勾选；未输入时回车即开始巡查。</translation>
+    </message>
+    <message>
+      <source>Find a road segment: 泉城路 or qcl</source>
+      <translation>查找路段：泉城路 或 qcl</translation>
+    </message>
+    <message>
+      <source>Second officer:</source>
+      <translation>同行执法人员：</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>Start patrol</source>
+      <translation>开始巡查</translation>
+    </message>
+    <message>
+      <source>Ticked: {roads}</source>
+      <translation>已勾选：{roads}</translation>
+    </message>
+    <message>
+      <source>No road segment ticked yet.</source>
+      <translation>尚未勾选路段。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatrolView</name>
+    <message>
+      <source>End patrol</source>
+      <translation>结束巡查</translation>
+    </message>
     <message>
       <source>compliant</source>
       <translation>达标</translation>
@@ -1763,6 +1845,10 @@ Overridden by the officer: {reason}</source>
     <message>
       <source>to check</source>
       <translation>待查</translation>
+    </message>
+    <message>
+      <source>position typed at {time}: {lat:.5f}, {lon:.5f}</source>
+      <translation>{time} 手动录入位置：{lat:.5f}, {lon:.5f}</translation>
     </message>
     <message>
       <source>waiting for a GPS fix…</source>
@@ -1799,6 +1885,24 @@ Overridden by the officer: {reason}</source>
     <message>
       <source>Not compliant</source>
       <translation>不达标</translation>
+    </message>
+    <message>
+      <source>Next: {name}, {address} — Enter inspects it</source>
+      <translation>下一家：{name}，{address} — 回车检查</translation>
+    </message>
+    <message>
+      <source>End the patrol now?
+{checked} of {total} units checked, {left} not checked.</source>
+      <translation>现在结束巡查吗？
+共 {total} 家单位，已查 {checked} 家，未查 {left} 家。</translation>
+    </message>
+    <message>
+      <source>Not checked: {names}</source>
+      <translation>未查：{names}</translation>
+    </message>
+    <message>
+      <source>Keep patrolling</source>
+      <translation>继续巡查</translation>
     </message>
     <message>
       <source>Patrol ended</source>
@@ -1894,6 +1998,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>移除</translation>
     </message>
     <message>
+      <source>Images ({patterns})</source>
+      <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -1938,6 +2046,25 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>The printer did not accept the job. Check that it is on and has paper.</source>
       <translation>打印机没有接受打印任务。请检查打印机是否开机、是否有纸。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>Computer</source>
+      <translation>计算机</translation>
+    </message>
+    <message>
+      <source>Directory</source>
+      <translation>目录</translation>
     </message>
   </context>
   <context>
@@ -2322,6 +2449,175 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
   </context>
   <context>
+    <name>ReviewActions</name>
+    <message>
+      <source>Approve (A)</source>
+      <translation>通过 (A)</translation>
+    </message>
+    <message>
+      <source>Return… (R)</source>
+      <translation>退回… (R)</translation>
+    </message>
+    <message>
+      <source>Details… (Enter)</source>
+      <translation>详情… (Enter)</translation>
+    </message>
+    <message>
+      <source>Undo last decision (Ctrl+Z)</source>
+      <translation>撤销上一审核 (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <source>Undo “{decision}” (not yet synced)</source>
+      <translation>撤销“{decision}”（尚未同步）</translation>
+    </message>
+    <message>
+      <source>Nothing to undo, or the last decision has synced</source>
+      <translation>没有可撤销的审核，或上一审核已同步</translation>
+    </message>
+    <message>
+      <source>Approve patrol</source>
+      <translation>通过巡查</translation>
+    </message>
+    <message>
+      <source>This patrol holds {n} 不达标 inspection(s) still to review. Approving the patrol approves them too. Approve?</source>
+      <translation>这次巡查中有 {n} 条不达标的检查尚未审核。通过巡查会将它们一并通过。确定通过？</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>A sync is running. Undo once it has finished, if the decision has not been sent by then.</source>
+      <translation>正在同步。请在同步结束后再撤销（如果该决定那时还未发送）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDetailDialog</name>
+    <message>
+      <source>Inspection details</source>
+      <translation>检查详情</translation>
+    </message>
+    <message>
+      <source>八乱 check details</source>
+      <translation>八乱检查详情</translation>
+    </message>
+    <message>
+      <source>No photos</source>
+      <translation>没有照片</translation>
+    </message>
+    <message>
+      <source>compliant</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <source>not compliant</source>
+      <translation>不达标</translation>
+    </message>
+    <message>
+      <source>Note:</source>
+      <translation>备注：</translation>
+    </message>
+    <message>
+      <source>not answered</source>
+      <translation>未作答</translation>
+    </message>
+    <message>
+      <source>{n} photo(s)</source>
+      <translation>照片 {n} 张</translation>
+    </message>
+    <message>
+      <source>Inspected by {officer} at {time}</source>
+      <translation>检查人 {officer}，时间 {time}</translation>
+    </message>
+    <message>
+      <source>Score: {score} · {verdict}</source>
+      <translation>得分：{score} · {verdict}</translation>
+    </message>
+    <message>
+      <source>知晓:</source>
+      <translation>知晓：</translation>
+    </message>
+    <message>
+      <source>Review:</source>
+      <translation>审核：</translation>
+    </message>
+    <message>
+      <source>Overall note:</source>
+      <translation>总体备注：</translation>
+    </message>
+    <message>
+      <source>Place:</source>
+      <translation>地点：</translation>
+    </message>
+    <message>
+      <source>Status:</source>
+      <translation>状态：</translation>
+    </message>
+    <message>
+      <source>Responsible:</source>
+      <translation>责任人：</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>处置过程</translation>
+    </message>
+    <message>
+      <source>Found by {officer} at {time}</source>
+      <translation>发现人 {officer}，时间 {time}</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <source>This photo is not on this laptop yet (sync to fetch it).</source>
+      <translation>这张照片还不在本机上（同步后即可查看）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewTree</name>
+    <message>
+      <source>Patrol / unit</source>
+      <translation>巡查 / 单位</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>意见</translation>
+    </message>
+    <message>
+      <source>Patrol {start}–{end} · {roads}</source>
+      <translation>巡查 {start}–{end} · {roads}</translation>
+    </message>
+    <message>
+      <source>{visited}/{assigned} segments · {km:.1f} km</source>
+      <translation>路段 {visited}/{assigned} · {km:.1f} 公里</translation>
+    </message>
+    <message>
+      <source>compliant</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <source>not compliant</source>
+      <translation>不达标</translation>
+    </message>
+    <message>
+      <source>八乱: {category} · {place}</source>
+      <translation>八乱：{category} · {place}</translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewView</name>
     <message>
       <source>Daily report…</source>
@@ -2356,52 +2652,16 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>待审</translation>
     </message>
     <message>
-      <source>Patrol / unit</source>
-      <translation>巡查 / 单位</translation>
+      <source>↑↓ move · Tab officers/records · A approve · R return with comment · Enter details · Ctrl+Z undo · Ctrl+P daily report</source>
+      <translation>↑↓ 移动 · Tab 切换队员/记录 · A 通过 · R 退回并填写意见 · Enter 详情 · Ctrl+Z 撤销 · Ctrl+P 日报</translation>
     </message>
     <message>
-      <source>Time</source>
-      <translation>时间</translation>
-    </message>
-    <message>
-      <source>Result</source>
-      <translation>结果</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Comment</source>
-      <translation>意见</translation>
-    </message>
-    <message>
-      <source>↑↓ move · Tab officers/records · A approve · R return with comment · Ctrl+P daily report</source>
-      <translation>↑↓ 移动 · Tab 切换队员/记录 · A 通过 · R 退回并填写意见 · Ctrl+P 日报</translation>
-    </message>
-    <message>
-      <source>Review: A approve, R return with a comment, ↑↓ move, Tab switch lists, Ctrl+P daily report</source>
-      <translation>审核：A 通过，R 退回并填写意见，↑↓ 移动，Tab 切换列表，Ctrl+P 日报</translation>
+      <source>Review: A approve, R return with a comment, Enter details, Ctrl+Z undo the last decision until it syncs, ↑↓ move, Tab switch lists, Ctrl+P daily report</source>
+      <translation>审核：A 通过，R 退回并填写意见，Enter 详情，Ctrl+Z 撤销上一审核（同步前），↑↓ 移动，Tab 切换列表，Ctrl+P 日报</translation>
     </message>
     <message>
       <source>{officers} officers · {patrols} patrols · {inspections} inspections · {pending} to review</source>
       <translation>{officers} 名队员 · {patrols} 次巡查 · {inspections} 次检查 · 待审 {pending} 项</translation>
-    </message>
-    <message>
-      <source>Patrol {start}–{end} · {roads}</source>
-      <translation>巡查 {start}–{end} · {roads}</translation>
-    </message>
-    <message>
-      <source>{visited}/{assigned} segments · {km:.1f} km</source>
-      <translation>路段 {visited}/{assigned} · {km:.1f} 公里</translation>
-    </message>
-    <message>
-      <source>compliant</source>
-      <translation>达标</translation>
-    </message>
-    <message>
-      <source>not compliant</source>
-      <translation>不达标</translation>
     </message>
   </context>
   <context>
@@ -2769,6 +3029,14 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>本机上缺少该文件。</translation>
     </message>
     <message>
+      <source>This laptop already sent a different change under the same change id; this one was not applied. Tell your administrator.</source>
+      <translation>本机曾用同一变更编号发送过另一项修改，此项修改未被服务器采用。请告知系统管理员。</translation>
+    </message>
+    <message>
+      <source>The document number is neither from this laptop's number block nor provisional, so the server does not accept it.</source>
+      <translation>该文书编号既不属于本机的编号段，也不是临时编号，服务器不予接受。</translation>
+    </message>
+    <message>
       <source>Sign in to the server…</source>
       <translation>登录服务器…</translation>
     </message>
@@ -2835,6 +3103,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>No sync server is set: enter its address in Settings (Ctrl+,).</source>
       <translation>尚未设置同步服务器：请在“设置”（Ctrl+,）中填写地址。</translation>
+    </message>
+    <message>
+      <source>{n} of them by {name}: they are sent once {name} signs in on this laptop while online.</source>
+      <translation>其中 {n} 条是{name}的更改：{name}在本机联网登录后才会上传。</translation>
     </message>
     <message>
       <source>{n} ({size})</source>
@@ -3881,12 +4153,24 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>目录文件 disorders.json，{where}：首违不罚条目 {code} 不在 first_offence.json 中。</translation>
     </message>
     <message>
+      <source>Catalog file responsibilities.json, {where}: 八乱 category {code} is not in disorders.json.</source>
+      <translation>目录文件 responsibilities.json，{where}：八乱类别 {code} 不在 disorders.json 中。</translation>
+    </message>
+    <message>
       <source>Catalog file responsibilities.json must list the five duties, not {n}.</source>
       <translation>目录文件 responsibilities.json 必须列出门前五包的五项责任，而不是 {n} 项。</translation>
     </message>
     <message>
-      <source>An ID number has 18 characters: 17 digits and a last digit or X (you typed {length}). Check the card and type it again.</source>
-      <translation>身份证号为 18 位：17 位数字加最后一位数字或 X（您输入了 {length} 位）。请核对证件后重新输入。</translation>
+      <source>An ID number has 18 characters; you typed {length}. Check the card and type it again.</source>
+      <translation>身份证号共 18 位，您输入了 {length} 位。请核对证件后重新输入。</translation>
+    </message>
+    <message>
+      <source>Character {position} of the ID number is {char}, but the first 17 characters are digits (only the last one may be X). Check the card and type it again.</source>
+      <translation>身份证号第 {position} 位是 {char}，但前 17 位都应是数字（只有最后一位可以是 X）。请核对证件后重新输入。</translation>
+    </message>
+    <message>
+      <source>The last character of an ID number is a digit or X, not {char}. Check the card and type it again.</source>
+      <translation>身份证号最后一位应是数字或 X，不能是 {char}。请核对证件后重新输入。</translation>
     </message>
     <message>
       <source>Characters 7-14 of an ID number are the birth date; {text} is not a date. Check the card and type it again.</source>
@@ -4065,6 +4349,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>未添加任何内容。请选择其他照片或重新拍摄。</translation>
     </message>
     <message>
+      <source>The photo {name} has {width}×{height} pixels ({mpx} million); evidence photos may have at most {limit} million.</source>
+      <translation>照片 {name} 有 {width}×{height} 像素（约 {mpx} 百万像素）；取证照片最多 {limit} 百万像素。</translation>
+    </message>
+    <message>
       <source>The file {name} cannot be read.</source>
       <translation>无法读取文件 {name}。</translation>
     </message>
@@ -4077,12 +4365,12 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>文件 {name} 不是照片（JPEG、PNG 等）。</translation>
     </message>
     <message>
-      <source>The photo {name} has too many pixels to be a field photo.</source>
-      <translation>照片 {name} 像素过多，不像现场照片。</translation>
+      <source>The photo {name} is damaged or incomplete: only part of it is in the file (it may not have been copied completely from the camera or phone).</source>
+      <translation>照片 {name} 已损坏或不完整：文件中只有照片的一部分（可能没有从相机或手机完整复制过来）。</translation>
     </message>
     <message>
-      <source>The photo {name} is damaged or incomplete ({detail}).</source>
-      <translation>照片 {name} 已损坏或不完整（{detail}）。</translation>
+      <source>The photo {name} has too many pixels to be a field photo.</source>
+      <translation>照片 {name} 像素过多，不像现场照片。</translation>
     </message>
     <message>
       <source>The unit was deleted; the inspection was kept as a draft.</source>
@@ -4129,12 +4417,36 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>统计期结束日期（{end}）早于开始日期（{start}），请调换两个日期。</translation>
     </message>
     <message>
-      <source>The file {name} cannot be read as a spreadsheet ({detail}).</source>
-      <translation>无法将文件 {name} 作为表格读取（{detail}）。</translation>
+      <source>The file {name} is not text in a known encoding (UTF-8 or GBK).</source>
+      <translation>文件 {name} 不是可识别编码（UTF-8 或 GBK）的文本。</translation>
+    </message>
+    <message>
+      <source>Save it from Excel or WPS as .xlsx or as CSV (UTF-8) and try again.</source>
+      <translation>请用 Excel 或 WPS 另存为 .xlsx 或 CSV（UTF-8）后重试。</translation>
+    </message>
+    <message>
+      <source>The file {name} is not a spreadsheet this app reads ({kind}).</source>
+      <translation>文件 {name} 不是本应用能读取的表格（{kind}）。</translation>
     </message>
     <message>
       <source>Save it from Excel or WPS as .xlsx or .csv and try again.</source>
       <translation>请用 Excel 或 WPS 另存为 .xlsx 或 .csv 后重试。</translation>
+    </message>
+    <message>
+      <source>The file {name} is empty (0 bytes).</source>
+      <translation>文件 {name} 是空的（0 字节）。</translation>
+    </message>
+    <message>
+      <source>It was probably not saved or copied completely: open it in Excel or WPS, save it again and try again.</source>
+      <translation>它可能没有保存好或没有完整复制：请用 Excel 或 WPS 打开，重新保存后再试。</translation>
+    </message>
+    <message>
+      <source>The file {name} is not an .xlsx workbook, or it is damaged (an old .xls renamed, or a file not copied completely).</source>
+      <translation>文件 {name} 不是 .xlsx 工作簿，或已损坏（可能是改了扩展名的旧 .xls 文件，或没有完整复制）。</translation>
+    </message>
+    <message>
+      <source>Open it in Excel or WPS and save it as .xlsx (Excel workbook), then try again.</source>
+      <translation>请用 Excel 或 WPS 打开，另存为 .xlsx（Excel 工作簿）后重试。</translation>
     </message>
     <message>
       <source>The file {name} is empty.</source>
@@ -4472,6 +4784,18 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Please correct the highlighted fields: {details}</source>
       <translation>请更正标出的内容：{details}</translation>
     </message>
+    <message>
+      <source>There is no decision to undo: the last one has been sent to the server already.</source>
+      <translation>没有可撤销的审核决定：上一个决定已同步到服务器。</translation>
+    </message>
+    <message>
+      <source>Review the record again to change a decision that has synced.</source>
+      <translation>已同步的决定请重新审核该记录来更改。</translation>
+    </message>
+    <message>
+      <source>That record has changed since the decision; it cannot be undone. Review it again.</source>
+      <translation>该记录在审核后已有变化，不能撤销。请重新审核。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -4518,6 +4842,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>{label} must be at most {max}.</source>
       <translation>{label}不能大于 {max}。</translation>
+    </message>
+    <message>
+      <source>{label}: {count} invisible characters ({chars}) were removed; they come with text copied from web pages or chats.</source>
+      <translation>{label}：已去掉 {count} 个看不见的字符（{chars}），这类字符常随网页或聊天中复制的文字带入。</translation>
     </message>
     <message>
       <source>Give both latitude and longitude, or leave both empty.</source>
@@ -5132,6 +5460,22 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Enter the server address in Settings.</source>
       <translation>请在“设置”中填写服务器地址。</translation>
+    </message>
+    <message>
+      <source>This laptop is enrolled for another officer's account, so the sync server does not accept your sign-in on it.</source>
+      <translation>这台笔记本已登记在其他执法人员的账号下，同步服务器不接受您在这台电脑上登录。</translation>
+    </message>
+    <message>
+      <source>Sign in on your own laptop, or ask your administrator to enrol this one as a shared laptop with your name on it.</source>
+      <translation>请在您自己的笔记本上登录，或请系统管理员把这台电脑登记为共用笔记本并加入您的账号。</translation>
+    </message>
+    <message>
+      <source>This shared laptop is not enrolled for your account.</source>
+      <translation>这台共用笔记本没有为您的账号登记。</translation>
+    </message>
+    <message>
+      <source>Ask your administrator to add you to this laptop, or sign in on your own.</source>
+      <translation>请系统管理员把您加入这台电脑，或在您自己的笔记本上登录。</translation>
     </message>
     <message>
       <source>This laptop does not trust the certificate of the sync server {url}.</source>

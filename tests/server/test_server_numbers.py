@@ -46,7 +46,7 @@ def test_a_number_outside_the_devices_lease_is_rejected(api: TestClient, seeded:
     stolen = push(api, mine, document(seeded, "济历下城管警告〔2026〕第0013号", 13, "lease"))[0]
     assert stolen["status"] == "rejected" and stolen["reason"].startswith("lease")
     twice = push(api, other, document(seeded, "济历下城管警告〔2026〕第0003号", 3, "local"))[0]
-    assert twice["status"] == "rejected" and twice["reason"].startswith("number_taken")
+    assert twice["status"] == "rejected" and twice["reason"].startswith("number_source")  # issue 14, case 4
 
 
 def test_a_provisional_number_is_replaced_and_can_be_verified(api: TestClient, seeded: Seed) -> None:
@@ -65,8 +65,9 @@ def test_a_provisional_number_is_replaced_and_can_be_verified(api: TestClient, s
 
 def test_final_document_cannot_be_changed_but_can_be_printed_and_voided(api: TestClient, seeded: Seed) -> None:
     mine = login(api, "liqiang", "d1")
-    doc = document(seeded, "济历下城管警告〔2026〕第0042号", 42, "local")
-    push(api, mine, doc)
+    api.post("/api/v1/numbers/lease", json={"doc_type": "warning", "year": 2026, "count": 50}, headers=mine)
+    doc = document(seeded, "济历下城管警告〔2026〕第0042号", 42, "lease")
+    assert push(api, mine, doc)[0]["status"] == "applied"
     rid = doc["entity_id"]
     changed = push(api, mine, op("document", rid, party_name=(None, "别人")))[0]
     assert changed["status"] == "rejected" and changed["reason"].startswith("final")

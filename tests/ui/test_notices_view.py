@@ -100,6 +100,35 @@ def test_clerk_documents_page_preview_and_verify(qtbot, window: MainWindow, demo
     assert "✘" in docs.verify_facts.text()
 
 
+def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    view = window.page("notices")
+    dialog = view.new_violation()
+    _fill(dialog)
+    for box in dialog.conditions.values():
+        box.setChecked(True)
+    dialog.save()
+    sign = _visible(SignDialog)
+    for pad in (sign.party, sign.officer1, sign.officer2):
+        pad.add_stroke([(20, 60), (120, 30)])
+    sign.issue()
+    for shown in [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible()]:
+        shown.close()  # every paper the issue showed (the notice, its 送达回证 …)
+    number = window.session.store.db.execute("SELECT number FROM document WHERE doc_type = 'warning'").fetchone()[0]
+    view.table.clearSelection()
+    assert not view.documents_button.isEnabled()
+    view.table.selectRow(next(i for i, r in enumerate(view.rows) if r["number"] == number))
+    assert view.documents_button.isEnabled()
+    actions = view.documents_menu.actions()
+    notice = [a for a in actions if "首违不罚告知书" in a.text() and number in a.text()]
+    assert len(notice) == 1 and any("送达回证" in a.text() for a in actions), [a.text() for a in actions]
+    notice[0].trigger()
+    preview = _visible(PdfPreviewDialog)
+    assert number in preview.windowTitle() and preview.document.pageCount() >= 1
+    assert hasattr(preview, "print_button") and preview.print_button.isEnabled()
+    preview.close()
+
+
 def test_the_scene_record_is_typed_then_signed(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
     """Issue 17, part 7: the 笔录 dialog offers the recusal question with no answer; without the
     answer it stays open saying why; the typed answers and times reach the paper."""

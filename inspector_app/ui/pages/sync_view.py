@@ -57,6 +57,10 @@ REASONS = {
     "missing_blob": QT_TRANSLATE_NOOP("SyncView", "An attachment has not reached the server yet."),
     "unknown_record": QT_TRANSLATE_NOOP("SyncView", "The server does not have this record (its creation was refused)."),
     "missing_file": QT_TRANSLATE_NOOP("SyncView", "The file is missing on this laptop."),
+    "op_id_reused": QT_TRANSLATE_NOOP("SyncView", "This laptop already sent a different change under the same "
+                                                  "change id; this one was not applied. Tell your administrator."),
+    "number_source": QT_TRANSLATE_NOOP("SyncView", "The document number is neither from this laptop's number "
+                                                   "block nor provisional, so the server does not accept it."),
 }
 
 
@@ -107,6 +111,10 @@ class SyncView(QWidget):
         self.error.setStyleSheet("color: #b3261e;")
         form = QFormLayout()
         form.addRow(self.tr("Changes waiting to be sent:"), self.pending)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("syncWaitingAuthors")
+        self.waiting.setWordWrap(True)
+        form.addRow("", self.waiting)
         form.addRow(self.tr("Attachments waiting:"), self.blobs)
         form.addRow(self.tr("Open conflicts:"), self.conflicts)
         form.addRow(self.tr("Last successful sync:"), self.last)
@@ -175,6 +183,11 @@ class SyncView(QWidget):
         self.sign_in_button.setVisible(configured and not status.signed_in)
         self.sync_button.setEnabled(configured and not self.controller.running)
         self.pending.setText(str(status.pending_ops))
+        # A shared laptop: each officer's changes go up under that officer's own sign-in.
+        self.waiting.setText("\n".join(
+            self.tr("{n} of them by {name}: they are sent once {name} signs in on this laptop while online.")
+            .format(n=n, name=name) for _id, name, n in status.waiting))
+        self.waiting.setVisible(bool(status.waiting))
         self.blobs.setText(self.tr("{n} ({size})").format(n=status.pending_blobs, size=human_size(status.pending_blob_bytes)))
         self.conflicts.setText(str(status.open_conflicts))
         self.last.setText(local_time(status.last_success_at) or self.tr("never"))
@@ -183,7 +196,7 @@ class SyncView(QWidget):
         self.failed.setRowCount(len(status.failed))
         for i, item in enumerate(status.failed):
             reason = str(item["last_error"])
-            code = reason.split(":", 1)[0]
+            code = reason.removeprefix("rolled_back; ").split(":", 1)[0]  # storage.rollback marks a put-back record
             cells = (local_time(item["created_at"]), f"{self._tr(ENTITIES, item['entity'])} …{item['entity_id'][-6:]}",
                      self._tr(OPS, item["op"]), self._tr(ANSWERS, item["status"]),
                      self._tr(REASONS, code) if code in REASONS else reason)

@@ -1,0 +1,58 @@
+"""Refused means rolled back: when the server refuses an op, the record it changed goes back to
+the server's version on this laptop, in the transaction that stores the answer (issue 15).
+Otherwise the laptop would keep, for good, a state no other laptop and not the server has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from inspector_app.storage.records import ENTITIES
+from inspector_app.storage.sync_state import apply_records
+
+# Put before the server's reason in outbox.last_error once the record was put back.
+ROLLED_BACK = "rolled_back; "
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refused op and what the server holds of its record."""
+
+    op_id: str
+    entity: str
+    entity_id: str
+    op: str
+    changes: dict[str, list[Any]]
+    current: dict[str, Any] | None  # the record as a pulled change; None with ``absent``
+    absent: bool
+
+
+def roll_back(db: sqlite_utils.Database, refusals: list[Refusal]) -> int:
+    """Return each finally refused op's record to the server's version (deleted here when the server
+    has none this laptop may see); returns how many records were put back. Call in the
+    transaction that stores the answers, with foreign keys off (replication_transaction): a
+    record the server never got may have local children, refused with it."""
+    done = 0
+    for refusal in refusals:
+        if refusal.entity not in ENTITIES or (refusal.current is None and not refusal.absent):
+            continue  # an older server sent no version: nothing to put back to
+        status = db.execute("SELECT status FROM outbox WHERE op_id = ?", [refusal.op_id]).fetchone()
+        if status is None or status[0] not in ("rejected", "forbidden"):
+            continue  # retried at the next sync (a blob still to upload): kept until then
+        if refusal.absent:
+            db.execute(f'DELETE FROM "{refusal.entity}" WHERE id = ?', [refusal.entity_id])
+        else:
+            assert refusal.current is not None
+            fields = dict(refusal.current["fields"])
+            for name, (old, _new) in refusal.changes.items():
+                # A field the server never got goes back to what it was before the op (a
+                # create's fields had no value before: the server's record has them or not).
+                if name not in fields and refusal.op != "create":
+                    fields[name] = old
+            apply_records(db, [{**refusal.current, "fields": fields}])
+        db.execute("UPDATE outbox SET last_error = ? || last_error WHERE op_id = ? AND last_error NOT LIKE ?",
+                    [ROLLED_BACK, refusal.op_id, ROLLED_BACK + "%"])
+        done += 1
+    return done
