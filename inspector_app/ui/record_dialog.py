@@ -49,6 +49,8 @@ def _utc(edit: QDateTimeEdit) -> str:
 class RecordDialog(QDialog):
     """The 笔录's typed content; ``record`` holds it once accepted (see domain/scene_record)."""
 
+    errors: QLabel  # made with the buttons, below the table whose edits hide it
+
     def __init__(self, session: Session, violation: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session

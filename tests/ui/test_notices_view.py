@@ -112,8 +112,8 @@ def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: M
     for pad in (sign.party, sign.officer1, sign.officer2):
         pad.add_stroke([(20, 60), (120, 30)])
     sign.issue()
-    for shown in [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible()]:
-        shown.close()  # every paper the issue showed (the notice, its 送达回证 …)
+    assert view.flow.preview_dialog is not None
+    view.flow.preview_dialog.close()
     number = window.session.store.db.execute("SELECT number FROM document WHERE doc_type = 'warning'").fetchone()[0]
     view.table.clearSelection()
     assert not view.documents_button.isEnabled()
@@ -123,7 +123,8 @@ def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: M
     notice = [a for a in actions if "首违不罚告知书" in a.text() and number in a.text()]
     assert len(notice) == 1 and any("送达回证" in a.text() for a in actions), [a.text() for a in actions]
     notice[0].trigger()
-    preview = _visible(PdfPreviewDialog)
+    preview = view.flow.preview_dialog
+    assert preview is not None and preview.isVisible()
     assert number in preview.windowTitle() and preview.document.pageCount() >= 1
     assert hasattr(preview, "print_button") and preview.print_button.isEnabled()
     preview.close()
