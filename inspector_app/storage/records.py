@@ -195,6 +195,16 @@ class Recorder:
         self.db.table(entity).update(entity_id, {"deleted": 1, "updated_at": self.now_iso, "hlc": hlc})
         self._outbox(entity, entity_id, "delete", {"deleted": [0, 1]}, hlc, "", ())
 
+    def restore(self, entity: str, entity_id: str) -> None:
+        """Bring a soft-deleted record back (a supervisor's decision on an edit that was made
+        while another laptop deleted it); the server accepts it from supervisors only."""
+        _spec(entity)
+        if not self.get(entity, entity_id)["deleted"]:
+            return
+        hlc = self.tick()
+        self.db.table(entity).update(entity_id, {"deleted": 0, "updated_at": self.now_iso, "hlc": hlc})
+        self._outbox(entity, entity_id, "patch", {"deleted": [1, 0]}, hlc, "", ())
+
 
 def insert_server_rows(
     db: sqlite_utils.Database,

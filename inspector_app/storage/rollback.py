@@ -42,7 +42,7 @@ def roll_back(db: sqlite_utils.Database, refusals: list[Refusal]) -> int:
         if status is None or status[0] not in ("rejected", "forbidden"):
             continue  # retried at the next sync (a blob still to upload): kept until then
         if refusal.absent:
-            db.execute(f'DELETE FROM "{refusal.entity}" WHERE id = ?', [refusal.entity_id])
+            _undo_unseen(db, refusal)
         else:
             assert refusal.current is not None
             fields = dict(refusal.current["fields"])
@@ -56,3 +56,20 @@ def roll_back(db: sqlite_utils.Database, refusals: list[Refusal]) -> int:
                     [ROLLED_BACK, refusal.op_id, ROLLED_BACK + "%"])
         done += 1
     return done
+
+
+def _undo_unseen(db: sqlite_utils.Database, refusal: Refusal) -> None:
+    """The server has no record this laptop may see: a record made here goes; one that came
+    from the server once (another squad's, in an old profile) gets the op's fields back."""
+    row = db.execute(f'SELECT server_seq FROM "{refusal.entity}" WHERE id = ?', [refusal.entity_id]).fetchone()
+    if row is None:
+        return
+    if row[0] is None:
+        db.execute(f'DELETE FROM "{refusal.entity}" WHERE id = ?', [refusal.entity_id])
+        return
+    if refusal.op == "create":
+        return
+    before = {name: old for name, (old, _new) in refusal.changes.items() if name != "id"}
+    if before:
+        sets = ", ".join(f'"{name}" = ?' for name in before)
+        db.execute(f'UPDATE "{refusal.entity}" SET {sets} WHERE id = ?', [*before.values(), refusal.entity_id])

@@ -63,4 +63,6 @@ def test_a_refused_op_puts_the_record_back_to_the_servers_version(live: LiveServ
     assert second.store.db.execute("SELECT count(*) FROM conflict WHERE id = ?", [foreign]).fetchone()[0] == 0
     refused = sync_status(second).failed
     assert {(f["entity"], f["status"]) for f in refused} == {("disorder_check", "rejected"), ("conflict", "forbidden")}
-    assert all(f["last_error"].startswith(ROLLED_BACK) for f in refused)
+    assert all(f["rolled_back"] for f in refused)
+    assert all(e.startswith(ROLLED_BACK) for (e,) in second.store.db.execute(
+        "SELECT last_error FROM outbox WHERE status IN ('rejected','forbidden')"))
