@@ -92,7 +92,7 @@ def _with_facts(seeded: Seed, number: str, value: int, sha: str, party: str, vio
                                                    "conduct": "在人行道上摆摊经营。"},
                 "deadline_text": "2026年11月27日", "officers": [{"name": "李强", "badge_no": "37010001"}],
                 "issued_on": "2026年11月20日"}
-    doc = document(seeded, number, value, "local", sha)
+    doc = document(seeded, number, value, "lease", sha)
     doc["changes"].update(doc_type=(None, "rectify_order"), snapshot=(None, json.dumps(snapshot, ensure_ascii=False)),
                           violation_id=(None, violation_id), issued_at=(None, issued_at))
     return doc
@@ -103,9 +103,10 @@ def test_verify_gives_the_key_facts_and_a_superseded_status(api: TestClient, see
     authentic facts — a forged paper's changed party and deadline stand out — and a voided
     document re-issued says superseded, naming its replacement."""
     mine = login(api, "liqiang", "d1")
+    api.post("/api/v1/numbers/lease", json={"doc_type": "rectify_order", "year": 2026, "count": 60}, headers=mine)
     violation = uuid7()
     first = _with_facts(seeded, "济历下城管责改字〔2026〕第0050号", 50, "a" * 64, "张伟", violation, "2026-11-20T02:00:00.000Z")
-    push(api, mine, first)
+    assert push(api, mine, first)[0]["status"] == "applied"
     check = api.get("/api/v1/documents/verify/济历下城管责改字〔2026〕第0050号", headers=mine).json()
     assert check["status"] == "issued" and check["facts"]["party"] == "张伟"
     assert check["facts"]["deadline"] == "2026年11月27日" and check["facts"]["officers"] == "李强（执法证号 37010001）"
@@ -116,7 +117,7 @@ def test_verify_gives_the_key_facts_and_a_superseded_status(api: TestClient, see
     assert "不符" in forged and "张伟" not in forged  # no facts without the genuine code
     push(api, mine, op("document", first["entity_id"], status=("issued", "voided"), void_reason=("", "错印")))
     second = _with_facts(seeded, "济历下城管责改字〔2026〕第0051号", 51, "c" * 64, "张伟", violation, "2026-11-20T03:00:00.000Z")
-    push(api, mine, second)
+    assert push(api, mine, second)[0]["status"] == "applied"
     old = api.get("/api/v1/documents/verify/济历下城管责改字〔2026〕第0050号", headers=mine).json()
     assert (old["status"], old["replaced_by"], old["void_reason"]) == ("superseded", "济历下城管责改字〔2026〕第0051号", "错印")
     assert "第0051号的文书取代" in api.get(f"/v/济历下城管责改字〔2026〕第0050号/{'a' * 64}").text
