@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector_app.domain.ids import uuid7
 from inspector_app.sync.protocol import Op, OpResult, Status
-from inspector_server import accounts, auth, numbers, refusals, rules, work_orders
+from inspector_server import accounts, auth, numbers, op_validation, refusals, rules, work_orders
 from inspector_server.db import applied_op, blob, counter, device, is_sqlite, record
 from inspector_server.rules import Caller, Refused
 
@@ -217,7 +217,7 @@ def _apply_one(batch: Batch, op: Op) -> OpResult:
     if missing:
         return OpResult(op.op_id, Status.REJECTED, f"missing_blob: upload {missing[0]} first")
     try:
-        conflicts = _apply(batch, op)
+        conflicts = _apply(batch, op_validation.checked(batch, op))
     except Refused as refusal:
         return OpResult(op.op_id, Status(refusal.status), refusal.reason)
     if conflicts:
@@ -251,7 +251,31 @@ def _apply_record(batch: Batch, op: Op) -> list[str]:
         rec.deleted, rec.hlc, rec.updated_at = True, max(rec.hlc, op.hlc), op.at or batch.now
         batch.touch(rec)
         return []
-    return _merge(batch, op, rec)
+    if "deleted" in op.changes:
+        return _restore(batch, op, rec)
+    edits_tombstone = rec.deleted and op.op == "patch" and op.entity != "conflict" and any(
+        rec.fields.get(name) != new for name, (_old, new) in op.changes.items())
+    conflicts = _merge(batch, op, rec)
+    if edits_tombstone:
+        # An edit made while another laptop deleted the record: kept on the tombstone, and
+        # the supervisor decides whether the record comes back with it.
+        edit = {name: new for name, (_old, new) in op.changes.items()}
+        _conflict_record(batch, op, rec, "deleted", False, True, edit)
+        conflicts.append("deleted")
+    return conflicts
+
+
+def _restore(batch: Batch, op: Op, rec: Rec) -> list[str]:
+    """A supervisor's decision on an edit of a deleted record: bring the record back."""
+    rules.check_write(batch.caller, op.entity, rec.squad_id, {"deleted"})
+    if batch.caller.role not in (rules.SUPERVISOR, rules.ADMIN):
+        raise rules.forbidden("approve", "only a supervisor restores a deleted record")
+    if op.changes["deleted"][1] not in (0, False) or set(op.changes) != {"deleted"}:
+        raise rules.rejected("invalid_value", "a restore changes only deleted, to 0")
+    if rec.deleted:
+        rec.deleted, rec.hlc, rec.updated_at = False, max(rec.hlc, op.hlc), op.at or batch.now
+        batch.touch(rec)
+    return []
 
 
 def _create(batch: Batch, op: Op) -> list[str]:

@@ -25,8 +25,16 @@ from inspector_app.domain.roles import Permission, Role
 from inspector_app.services.audit_anchor import anchor_audit
 from inspector_app.services.auth import hash_password
 from inspector_app.services.session import Session
+from inspector_app.services.sync_status import (
+    SyncStatus,
+    discard_failed,
+    is_signed_in,
+    retry_failed,
+    sync_status,
+)
 from inspector_app.storage import sync_state as state
-from inspector_app.storage.rollback import Refusal, roll_back
+from inspector_app.storage.records import Recorder
+from inspector_app.storage.rollback import Refusal, roll_back, withdraw_steps
 from inspector_app.sync.client import NeedsSignIn, Offline, SyncClient, SyncError, Tokens
 from inspector_app.sync.protocol import MAX_PUSH_OPS, Op
 
@@ -245,9 +253,12 @@ def _push(session: Session, client: SyncClient, report: SyncReport, progress: Pr
         with state.replication_transaction(session.store) as db:
             state.record_answers(db, [(r.op_id, r.effective.value, r.reason) for r in results])
             answers = {r.op_id: r for r in results if r.refused}
-            report.rolled_back += roll_back(db, [
-                Refusal(o.op_id, o.entity, o.entity_id, o.op, o.changes, answers[o.op_id].current,
-                        answers[o.op_id].absent) for o in batch if o.op_id in answers])
+            refusals = [Refusal(o.op_id, o.entity, o.entity_id, o.op, o.changes, answers[o.op_id].current,
+                                answers[o.op_id].absent) for o in batch if o.op_id in answers]
+            report.rolled_back += roll_back(db, refusals)
+            if refusals:  # their withdrawals are pushed by this same loop (a later seq)
+                withdraw_steps(Recorder(db, session.device_id, utc_iso(session.now()),
+                                        lambda: session.hlc.tick().encode(), author_id=author or ""), refusals)
         for r in results:
             report.answers[r.effective.value] = report.answers.get(r.effective.value, 0) + 1
         report.pushed += len(batch)
@@ -287,64 +298,6 @@ def _pull(session: Session, client: SyncClient, report: SyncReport, progress: Pr
             return
 
 
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the sync page and the status bar show."""
-
-    server_url: str
-    signed_in: bool
-    pending_ops: int
-    pending_blobs: int
-    pending_blob_bytes: int
-    open_conflicts: int
-    last_success_at: str
-    last_error: UserError | None
-    failed: list[dict[str, Any]]
-    # Other officers' changes on this laptop, waiting for their own sign-in: (id, name, ops).
-    waiting: list[tuple[str, str, int]] = field(default_factory=list)
-
-
-def sync_status(session: Session) -> SyncStatus:
-    """The queue and the last outcome (a few indexed reads). ``signed_in`` means the laptop is
-    signed in to the server as the officer of this session."""
-    db = session.store.db
-    counts = state.queue_counts(db)
-    account = state.get_state(db, "officer_id")
-    return SyncStatus(
-        state.get_state(db, "server_url"), is_signed_in(session), counts["ops"],
-        counts["blobs"], counts["blob_bytes"], counts["conflicts"], state.get_state(db, "last_success_at"),
-        _stored_error(state.get_state(db, "last_error")), state.failed_blobs(db) + state.failed_ops(db),
-        state.waiting_authors(db, account) if account else [],
-    )
-
-
-def _stored_error(text: str) -> UserError | None:
-    if not text:
-        return None
-    try:
-        data = json.loads(text)
-        return SyncError(str(data["message"]), str(data.get("hint") or ""), **dict(data.get("params") or {}))
-    except (ValueError, KeyError, TypeError):
-        return SyncError(text)
-
-
-def retry_failed(session: Session, op_ids: list[str]) -> int:
-    """Put refused ops back in the queue for the next sync."""
-    session.require(Permission.SYNC)
-    with session.operation("sync_retry") as op:
-        count = state.retry_ops(op.db, op_ids)
-        op.details["ops"] = count
-    return count
-
-
-def is_signed_in(session: Session) -> bool:
-    """Whether the laptop holds a server sign-in of this session's officer (on a shared laptop
-    it holds the last one to sign in online; the others' changes wait for their sign-in)."""
-    db = session.store.db
-    account = state.get_state(db, "officer_id")
-    return bool(state.get_state(db, "refresh_token")) and account in ("", session.actor.officer_id)
-
-
 def is_reachable(session: Session, factory: ClientFactory = default_client) -> bool:
     """Whether the configured server answers a health probe now (False without a server)."""
     if not server_url(session):
@@ -353,4 +306,5 @@ def is_reachable(session: Session, factory: ClientFactory = default_client) -> b
         return client.reachable()
 
 
-__all__ = ["NeedsSignIn", "Offline", "SyncError", "SyncReport", "SyncStatus", "sync_now", "sync_status"]
+__all__ = ["NeedsSignIn", "Offline", "SyncError", "SyncReport", "SyncStatus", "discard_failed", "retry_failed",
+           "sync_now", "sync_status"]

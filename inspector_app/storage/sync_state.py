@@ -127,17 +127,23 @@ def retry_ops(db: sqlite_utils.Database, op_ids: Iterable[str]) -> int:
 def failed_ops(db: sqlite_utils.Database, limit: int = 200) -> list[dict[str, Any]]:
     """Ops the server refused (or that keep failing), newest first, for the sync page."""
     cur = db.execute(
-        "SELECT op_id, entity, entity_id, op, status, attempts, last_error, created_at FROM outbox "
+        "SELECT op_id, entity, entity_id, op, status, attempts, last_error, created_at, changes FROM outbox "
         "WHERE status IN ('rejected','forbidden') OR (status = 'pending' AND last_error != '') "
         "ORDER BY seq DESC LIMIT ?", [limit])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
+def discard_ops(db: sqlite_utils.Database, op_ids: Iterable[str]) -> int:
+    """Drop refused ops from the list (the officer gives the change up); returns how many."""
+    return sum(db.execute("DELETE FROM outbox WHERE op_id = ? AND status IN ('rejected','forbidden')",
+                          [op_id]).rowcount for op_id in op_ids)
+
+
 def failed_blobs(db: sqlite_utils.Database, limit: int = 100) -> list[dict[str, Any]]:
     """Attachments whose upload failed (retried at every sync), in the shape of failed_ops."""
     return [{"op_id": "", "entity": "blob", "entity_id": sha, "op": "upload", "status": "error",
-             "attempts": attempts, "last_error": error, "created_at": created}
+             "attempts": attempts, "last_error": error, "created_at": created, "changes": "{}"}
             for sha, attempts, error, created in db.execute(
                 "SELECT sha256, upload_attempts, upload_error, created_at FROM blob "
                 "WHERE uploaded = 0 AND upload_error != '' ORDER BY created_at DESC LIMIT ?", [limit])]

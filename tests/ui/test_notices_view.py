@@ -123,7 +123,8 @@ def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: M
     notice = [a for a in actions if "首违不罚告知书" in a.text() and number in a.text()]
     assert len(notice) == 1 and any("送达回证" in a.text() for a in actions), [a.text() for a in actions]
     notice[0].trigger()
-    preview = _visible(PdfPreviewDialog)
+    preview = view.flow.preview_dialog  # the one this menu opened (an earlier test may leave others)
+    assert preview is not None and preview.isVisible()
     assert number in preview.windowTitle() and preview.document.pageCount() >= 1
     assert hasattr(preview, "print_button") and preview.print_button.isEnabled()
     preview.close()
