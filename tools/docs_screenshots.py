@@ -7,12 +7,9 @@ and the window takes what the taskbar leaves). The images go to docs/images/.
 
     python tools/docs_screenshots.py [--out docs/images] [--units 3000]
 
-For the 1024×600 set, give the offscreen screen that size too (else windows are fitted to
-its default 800×800):
-
-    QT_QPA_PLATFORM=offscreen:configfile=screen.json python tools/docs_screenshots.py \
-        --size 1024x570 --out notes/images/issue-18/1024x600
-    (screen.json: {"screens": [{"name": "s", "x": 0, "y": 0, "width": 1024, "height": 600}]})
+Give the offscreen screen the size too (else windows are fitted to its default 800×800):
+`make docs` runs it with tools/offscreen-1366x768.json, and with tools/offscreen-1024x600.json
+and ``--size 1024x570`` for the smallest field laptop (docs/images/1024x600/).
 """
 
 from __future__ import annotations
