@@ -28,12 +28,13 @@ from inspector_app.services.session import Session
 from inspector_app.services.sync_status import (
     SyncStatus,
     discard_failed,
+    is_signed_in,
     retry_failed,
-    signed_in_here,
     sync_status,
 )
 from inspector_app.storage import sync_state as state
-from inspector_app.storage.rollback import Refusal, roll_back
+from inspector_app.storage.records import Recorder
+from inspector_app.storage.rollback import Refusal, roll_back, withdraw_steps
 from inspector_app.sync.client import NeedsSignIn, Offline, SyncClient, SyncError, Tokens
 from inspector_app.sync.protocol import MAX_PUSH_OPS, Op
 
@@ -252,9 +253,12 @@ def _push(session: Session, client: SyncClient, report: SyncReport, progress: Pr
         with state.replication_transaction(session.store) as db:
             state.record_answers(db, [(r.op_id, r.effective.value, r.reason) for r in results])
             answers = {r.op_id: r for r in results if r.refused}
-            report.rolled_back += roll_back(db, [
-                Refusal(o.op_id, o.entity, o.entity_id, o.op, o.changes, answers[o.op_id].current,
-                        answers[o.op_id].absent) for o in batch if o.op_id in answers])
+            refusals = [Refusal(o.op_id, o.entity, o.entity_id, o.op, o.changes, answers[o.op_id].current,
+                                answers[o.op_id].absent) for o in batch if o.op_id in answers]
+            report.rolled_back += roll_back(db, refusals)
+            if refusals:  # their withdrawals are pushed by this same loop (a later seq)
+                withdraw_steps(Recorder(db, session.device_id, utc_iso(session.now()),
+                                        lambda: session.hlc.tick().encode(), author_id=author or ""), refusals)
         for r in results:
             report.answers[r.effective.value] = report.answers.get(r.effective.value, 0) + 1
         report.pushed += len(batch)
@@ -292,12 +296,6 @@ def _pull(session: Session, client: SyncClient, report: SyncReport, progress: Pr
         after = page.next_after
         if not page.more:
             return
-
-
-def is_signed_in(session: Session) -> bool:
-    """Whether the laptop holds a server sign-in of this session's officer (on a shared laptop
-    it holds the last one to sign in online; the others' changes wait for their sign-in)."""
-    return signed_in_here(session)
 
 
 def is_reachable(session: Session, factory: ClientFactory = default_client) -> bool:

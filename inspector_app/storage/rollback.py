@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlite_utils
 
-from inspector_app.storage.records import ENTITIES
+from inspector_app.storage.records import ENTITIES, Recorder
 from inspector_app.storage.sync_state import apply_records
 
 # Put before the server's reason in outbox.last_error once the record was put back.
@@ -73,3 +73,25 @@ def _undo_unseen(db: sqlite_utils.Database, refusal: Refusal) -> None:
     if before:
         sets = ", ".join(f'"{name}" = ?' for name in before)
         db.execute(f'UPDATE "{refusal.entity}" SET {sets} WHERE id = ?', [*before.values(), refusal.entity_id])
+
+
+def withdraw_steps(recorder: Recorder, refusals: list[Refusal]) -> int:
+    """A refused status move of a 八乱 check that was put back: the timeline steps its operation
+    recorded are withdrawn too (soft-deleted, synced like any delete), so no timeline shows a
+    disposal that did not happen. Returns how many steps were withdrawn."""
+    db, count = recorder.db, 0
+    for refusal in refusals:
+        if refusal.entity != "disorder_check" or "status" not in refusal.changes:
+            continue
+        made = db.execute("SELECT created_at FROM outbox WHERE op_id = ? AND last_error LIKE ?",
+                          [refusal.op_id, ROLLED_BACK + "%"]).fetchone()
+        if made is None:
+            continue
+        steps = db.execute(
+            "SELECT e.id FROM outbox o JOIN disorder_event e ON e.id = o.entity_id WHERE o.entity = 'disorder_event' "
+            "AND o.op = 'create' AND o.created_at = ? AND e.check_id = ? AND e.deleted = 0",
+            [made[0], refusal.entity_id]).fetchall()
+        for (step_id,) in steps:
+            recorder.delete("disorder_event", step_id)
+            count += 1
+    return count

@@ -58,6 +58,12 @@ def test_a_refused_op_puts_the_record_back_to_the_servers_version(live: LiveServ
         assert differences(first, engine, SYNCED) == []
     finally:
         engine.dispose()
+    for s in (first, second):  # the refused 移交 left no step in any timeline
+        assert s.store.db.execute("SELECT kind FROM disorder_event WHERE check_id = ? AND deleted = 0 ORDER BY at, id",
+                                  [check_id]).fetchall() == first.store.db.execute(
+            "SELECT kind FROM disorder_event WHERE check_id = ? AND deleted = 0 ORDER BY at, id", [check_id]).fetchall()
+        assert ("transfer",) not in s.store.db.execute(
+            "SELECT kind FROM disorder_event WHERE check_id = ? AND deleted = 0", [check_id]).fetchall()
     check = _check(second, check_id)
     assert (check["status"], check["disposal"], check["transfer_department"]) == ("rectified", "onsite", "")
     assert second.store.db.execute("SELECT count(*) FROM conflict WHERE id = ?", [foreign]).fetchone()[0] == 0
