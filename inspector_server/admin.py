@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from inspector_app.domain.clock import utc_iso
 from inspector_app.domain.errors import UserError
@@ -21,7 +21,7 @@ from inspector_app.forms.engine import Choice, FormContext, validate
 from inspector_app.forms.unit import UNIT_FORM
 from inspector_app.forms.unit_import import row_values, suggest_mapping
 from inspector_server.auth import hash_password
-from inspector_server.db import account, blob, device, document_number, record
+from inspector_server.db import account, blob, device, device_officer, document_number, record
 from inspector_server.push import Rec, write_records
 from inspector_server.rules import ADMIN, FINAL_ON_CREATE, Caller, squad_of
 
@@ -112,6 +112,38 @@ def create_device(conn: Connection, name: str) -> str:
     return device_id
 
 
+def enrol_shared_laptop(conn: Connection, name: str, usernames: list[str], device_id: str | None = None) -> str:
+    """A shared laptop: only the officers named may sign in on it; returns its id. Given the id
+    of a device already in use (see ``device list``), that device becomes shared."""
+    if not usernames:
+        raise AdminError("name at least one officer allowed on the laptop (--officer USERNAME)")
+    rid = device_id or uuid7()
+    known = conn.execute(select(device.c.revoked).where(device.c.id == rid)).first()
+    if known is None:
+        conn.execute(insert(device).values(id=rid, name=name, created_at=_now(), shared=1))
+    elif known.revoked:
+        raise AdminError(f"the device {rid} is revoked; enrol the laptop under a new id")
+    else:
+        conn.execute(update(device).where(device.c.id == rid).values(shared=1, **({"name": name} if name else {})))
+    allow_officers(conn, rid, usernames)
+    return rid
+
+
+def allow_officers(conn: Connection, device_id: str, usernames: list[str], allowed: bool = True) -> None:
+    """Add officers to a shared laptop (or, with ``allowed=False``, take them off it: their
+    tokens on it stop working)."""
+    found = conn.execute(select(device.c.shared).where(device.c.id == device_id)).first()
+    if found is None:
+        raise AdminError(f"there is no device {device_id}; see 'admin device list'")
+    if not found.shared:
+        raise AdminError(f"the device {device_id} is one officer's own; enrol it as shared first ('device enrol')")
+    for officer_id in [_officer_id(conn, u) for u in usernames]:
+        conn.execute(delete(device_officer).where(device_officer.c.device_id == device_id,
+                                                  device_officer.c.officer_id == officer_id))
+        if allowed:
+            conn.execute(insert(device_officer).values(device_id=device_id, officer_id=officer_id))
+
+
 def revoke_device(conn: Connection, device_id: str) -> bool:
     """Refuse the device from now on (its tokens stop working); False if unknown."""
     done = conn.execute(update(device).where(device.c.id == device_id).values(revoked=1, refresh_hash=None))
@@ -130,8 +162,13 @@ def device_status(conn: Connection) -> list[dict[str, Any]]:
     for squad, fields in conn.execute(select(record.c.squad_id, record.c.fields).where(record.c.entity == "conflict")):
         if json.loads(fields).get("status") == "open":
             open_conflicts[squad] = open_conflicts.get(squad, 0) + 1
+    allowed: dict[str, list[str]] = {}
+    for device_id, username in conn.execute(select(device_officer.c.device_id, account.c.username).join(
+            account, account.c.officer_id == device_officer.c.officer_id).order_by(account.c.username)):
+        allowed.setdefault(device_id, []).append(username)
     return [{
         "device": r["id"], "name": r["name"], "user": r["username"] or "", "revoked": bool(r["revoked"]),
+        "shared_with": ",".join(allowed.get(r["id"], [])) if r["shared"] else "",
         "last_push": r["last_push_at"] or "", "last_pull": r["last_pull_at"] or "", "cursor": r["cursor"],
         "behind": head - r["cursor"], "conflicts": open_conflicts.get(r["squad_id"], 0),
     } for r in rows]

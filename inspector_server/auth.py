@@ -26,9 +26,9 @@ from typing import Any, NamedTuple
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
-from inspector_server.db import account, device, spent_refresh
+from inspector_server.db import account, device, device_officer, spent_refresh
 from inspector_server.rules import Caller
 
 ACCESS_SECONDS = 15 * 60
@@ -109,21 +109,43 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+_NOT_ENROLLED = "this shared laptop is not enrolled for your account: ask the administrator to add you to it"
+
+
+def check_enrolled(conn: Connection, known: Any, officer_id: str) -> None:
+    """Refuse an account the device was not enrolled for: a device belongs to the account of
+    its first sign-in, a shared laptop to the officers an administrator allowed on it."""
+    if known["shared"]:
+        allowed = conn.execute(select(device_officer.c.officer_id).where(
+            device_officer.c.device_id == known["id"], device_officer.c.officer_id == officer_id)).first()
+        if allowed is None:
+            raise AuthError(_NOT_ENROLLED, "device_not_enrolled")
+    elif known["owner_id"] is not None and known["owner_id"] != officer_id:
+        raise AuthError("this device belongs to another account: sign in on your own laptop, or ask the "
+                        "administrator to enrol it as a shared laptop", "device_taken")
+
+
 def register_device(conn: Connection, row: dict[str, Any], device_id: str, device_name: str,
                     now: str) -> tuple[str, int]:
     """After a correct password: register or update the device for the account ``row``;
     returns a new refresh token (the device's earlier ones are forgotten) and the device's
-    token epoch."""
+    token epoch. A new device (or one an administrator registered with no owner) becomes the
+    account's own; any other account is refused (:func:`check_enrolled`) and nothing changes."""
     known = conn.execute(select(device).where(device.c.id == device_id)).mappings().first()
     if known is not None and known["revoked"]:
         raise AuthError("this device was revoked by an administrator", "device_revoked")
+    if known is not None:
+        check_enrolled(conn, known, row["officer_id"])
     refresh = secrets.token_urlsafe(32)
     values = {"officer_id": row["officer_id"], "refresh_hash": _hash(refresh), "name": device_name[:200],
               "previous_refresh_hash": None, "rotated_at": None}
     if known is None:
-        conn.execute(insert(device).values(id=device_id, created_at=now, **values))
+        conn.execute(insert(device).values(id=device_id, created_at=now, owner_id=row["officer_id"], **values))
     else:
-        conn.execute(update(device).where(device.c.id == device_id).values(**values))
+        owner = known["owner_id"] if known["shared"] or known["owner_id"] else row["officer_id"]
+        if known["shared"] and known["name"]:
+            values["name"] = known["name"]  # the administrator's name for the shared laptop stays
+        conn.execute(update(device).where(device.c.id == device_id).values(owner_id=owner, **values))
         conn.execute(delete(spent_refresh).where(spent_refresh.c.device_id == device_id))
     return refresh, int(known["token_epoch"]) if known is not None else 0
 
@@ -145,11 +167,16 @@ def refresh(conn: Connection, device_id: str, token: str, now: float | None = No
     at = now or time.time()
     row = conn.execute(
         select(device.c.officer_id, device.c.revoked, device.c.refresh_hash, device.c.previous_refresh_hash,
-               device.c.rotated_at, device.c.token_epoch, account.c.active, account.c.officer_id.label("account"))
-        .select_from(device.outerjoin(account, account.c.officer_id == device.c.officer_id))
+               device.c.rotated_at, device.c.token_epoch, account.c.active, account.c.officer_id.label("account"),
+               device.c.shared, device_officer.c.officer_id.label("allowed"))
+        .select_from(device.outerjoin(account, account.c.officer_id == device.c.officer_id).outerjoin(
+            device_officer, and_(device_officer.c.device_id == device.c.id,
+                                 device_officer.c.officer_id == device.c.officer_id)))
         .where(device.c.id == device_id)).first()
     if row is None or row.revoked:
         return Refreshed(refusal="this device was revoked by an administrator", reason="device_revoked")
+    if row.shared and row.allowed is None:
+        return Refreshed(refusal=_NOT_ENROLLED, reason="device_not_enrolled")
     presented = _hash(token)
     spent = row.refresh_hash
     if row.refresh_hash and hmac.compare_digest(row.refresh_hash, presented):
@@ -180,14 +207,19 @@ def refresh(conn: Connection, device_id: str, token: str, now: float | None = No
 
 def caller_for(conn: Connection, officer_id: str, device_id: str, epoch: int | None = None) -> Caller:
     """The caller behind a valid token, checked against the current account and device (and,
-    given the token's ``epoch``, that the device's tokens were not revoked since)."""
+    given the token's ``epoch``, that the device's tokens were not revoked since): the officer
+    is the one signed in on the device, or one allowed on a shared laptop."""
+    allowed = and_(device_officer.c.device_id == device.c.id, device_officer.c.officer_id == account.c.officer_id)
     row = conn.execute(
-        select(account.c.role, account.c.squad_id, account.c.active, device.c.revoked, device.c.token_epoch)
-        .select_from(account.join(device, device.c.officer_id == account.c.officer_id))
-        .where(account.c.officer_id == officer_id, device.c.id == device_id)
+        select(account.c.role, account.c.squad_id, account.c.active, device.c.revoked, device.c.token_epoch,
+               device.c.officer_id.label("current"), device.c.shared, device_officer.c.officer_id.label("allowed"))
+        .select_from(account.join(device, device.c.id == device_id).outerjoin(device_officer, allowed))
+        .where(account.c.officer_id == officer_id)
     ).first()
-    if row is None or row.revoked:
+    if row is None or row.revoked or (not row.shared and row.current != officer_id):
         raise AuthError("this device was revoked by an administrator", "device_revoked")
+    if row.shared and row.allowed is None:
+        raise AuthError(_NOT_ENROLLED, "device_not_enrolled")
     if epoch is not None and row.token_epoch != epoch:
         raise AuthError("this device's tokens were revoked: sign in with your password again", "tokens_revoked")
     if not row.active:

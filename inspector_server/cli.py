@@ -4,6 +4,7 @@
     inspector-server admin --db URL squad create 历下中队 --district 370102
     inspector-server admin --db URL officer create liqiang --name 李强 --role officer --squad ID
     inspector-server admin --db URL device list
+    inspector-server admin --db URL device enrol 槐荫1号机 --officer liqiang --officer zhangwei
 
 TLS: give ``--cert`` and ``--key`` (PEM files) and the server speaks HTTPS only; clients then
 use an https:// address. Without them it speaks plain HTTP, for a trusted network or behind a
@@ -82,6 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--password", help="new password (asked for when omitted)")
     dev = what.add_parser("device").add_subparsers(dest="action", required=True)
     dev.add_parser("create").add_argument("name")
+    de = dev.add_parser("enrol", help="a shared laptop: only the officers named sign in on it")
+    de.add_argument("name")
+    de.add_argument("--officer", action="append", required=True, help="user name allowed on it (repeat)")
+    de.add_argument("--id", help="the laptop's device id, if it is already in use (see 'device list')")
+    for verb, text in (("allow", "let more officers sign in on a shared laptop"),
+                       ("disallow", "take officers off a shared laptop")):
+        da = dev.add_parser(verb, help=text)
+        da.add_argument("device_id")
+        da.add_argument("--officer", action="append", required=True, help="user name (repeat)")
     dev.add_parser("revoke").add_argument("device_id")
     dev.add_parser("list", help="each device's last sync, cursor and pending conflicts")
     units = what.add_parser("units").add_subparsers(dest="action", required=True)
@@ -135,6 +145,10 @@ def _admin(args: argparse.Namespace) -> int:
             admin.reset_password(conn, args.username, _password(args.password))
         elif key == ("device", "create"):
             out = admin.create_device(conn, args.name)
+        elif key == ("device", "enrol"):
+            out = admin.enrol_shared_laptop(conn, args.name, args.officer, args.id)
+        elif key in (("device", "allow"), ("device", "disallow")):
+            admin.allow_officers(conn, args.device_id, args.officer, allowed=args.action == "allow")
         elif key == ("device", "revoke"):
             if not admin.revoke_device(conn, args.device_id):
                 raise admin.AdminError(f"there is no device {args.device_id}; see 'admin device list'")

@@ -50,10 +50,13 @@ counter = Table(
     Column("value", BigInteger, nullable=False),
 )
 
+# Op ids are unique per device; ``digest`` is the op's content hash (NULL for answers stored
+# before revision 0005), so a reused id carrying other content is told apart from a replay.
 applied_op = Table(
     "applied_op", metadata,
+    Column("device_id", String(64), primary_key=True),
     Column("op_id", String(64), primary_key=True),
-    Column("device_id", String(64), nullable=False),
+    Column("digest", String(64), nullable=True),
     Column("result", Text, nullable=False),
     Column("at", String(32), nullable=False),
 )
@@ -85,6 +88,16 @@ device = Table(
     Column("previous_refresh_hash", String(64), nullable=True),
     Column("rotated_at", Float, nullable=True),
     Column("token_epoch", Integer, nullable=False, default=0, server_default="0"),
+    # The account that enrolled the device (its first sign-in); no other account signs in on
+    # it. An administrator's shared laptop has ``shared`` = 1 and its officers in device_officer.
+    Column("owner_id", String(64), nullable=True),
+    Column("shared", Integer, nullable=False, default=0, server_default="0"),
+)
+
+device_officer = Table(
+    "device_officer", metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("officer_id", String(64), primary_key=True),
 )
 
 # Failed sign-ins per client address and user name (also unknown names), for growing delays.
@@ -132,6 +145,9 @@ document_number = Table(
     Column("number", String(120), primary_key=True),
     Column("document_id", String(64), nullable=False),
     Column("content_sha256", String(64), nullable=False),
+    # doc_type:year:squad:value of a leased or server-given number: each is used once.
+    Column("slot", String(200), nullable=True),
+    Index("document_number_slot", "slot", unique=True),
 )
 
 setting = Table(

@@ -21,15 +21,16 @@ def pull(conn: Connection, caller: Caller, after: int, limit: int, now: str) -> 
     rows = conn.execute(query.order_by(record.c.seq).limit(limit + 1)).mappings().all()
     more = len(rows) > limit
     rows = rows[:limit]
-    changes = [
-        Change(r["seq"], r["entity"], r["id"], visible_fields(caller, r["entity"], _fields(r["entity"], r["fields"])),
-               r["hlc"], bool(r["deleted"]),
-               r["created_at"], r["updated_at"], r["device_id"]).to_json()
-        for r in rows
-    ]
+    changes = [change_of(caller, r).to_json() for r in rows]
     next_after = rows[-1]["seq"] if rows else after
     conn.execute(update(device).where(device.c.id == caller.device_id).values(last_pull_at=now, cursor=next_after))
     return {"changes": changes, "next_after": next_after, "more": more}
+
+
+def change_of(caller: Caller, r: Any) -> Change:
+    """A record row as the caller's device receives it."""
+    return Change(r["seq"], r["entity"], r["id"], visible_fields(caller, r["entity"], _fields(r["entity"], r["fields"])),
+                  r["hlc"], bool(r["deleted"]), r["created_at"], r["updated_at"], r["device_id"])
 
 
 def _fields(entity: str, text: str) -> dict[str, Any]:

@@ -49,6 +49,7 @@ _OP = {
         "at": {"type": "string"},
         "form_version": {"type": "string"},
         "blobs": {"type": "array", "items": _SHA256},
+        "author": {"type": "string", "maxLength": 64},
     },
 }
 _OPS_BODY = {

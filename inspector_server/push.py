@@ -8,6 +8,7 @@ commit: so commits happen in seq order and no reader can see seq N+1 before N.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector_app.domain.ids import uuid7
 from inspector_app.sync.protocol import Op, OpResult, Status
-from inspector_server import accounts, auth, numbers, op_validation, rules, work_orders
+from inspector_server import accounts, auth, numbers, op_validation, refusals, rules, work_orders
 from inspector_server.db import applied_op, blob, counter, device, is_sqlite, record
 from inspector_server.rules import Caller, Refused
 
@@ -114,12 +115,26 @@ def _retryable(exc: DBAPIError) -> bool:
     return any(w in text for w in ("deadlock", "could not serialize", "database is locked"))
 
 
+def op_digest(op: Op) -> str:
+    """The hash of an op's content (everything but its id): a replay has the same one."""
+    body = {k: v for k, v in op.to_json().items() if k != "op_id"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+# Refusals the device retries once the cause is gone (an attachment uploaded, the record
+# created, the op's author signed in on the laptop): their answer is not remembered, so the
+# same op applies later.
+RETRIABLE = ("missing_blob", "unknown_record", "author_mismatch")
+
+
 def _push(conn: Connection, caller: Caller, ops: list[Op], now: str) -> list[OpResult]:
     batch = Batch(conn, caller, now)
-    ids = [o.op_id for o in ops]
+    ids = sorted({o.op_id for o in ops})
+    # Op ids are the device's own: another device's op with the same id is another op.
     seen = {
-        r.op_id: json.loads(r.result)
-        for r in conn.execute(select(applied_op.c.op_id, applied_op.c.result).where(applied_op.c.op_id.in_(ids)))
+        r.op_id: (r.digest, json.loads(r.result))
+        for r in conn.execute(select(applied_op.c.op_id, applied_op.c.digest, applied_op.c.result).where(
+            applied_op.c.device_id == caller.device_id, applied_op.c.op_id.in_(ids)))
     }
     fresh = [o for o in ops if o.op_id not in seen]
     _preload(batch, fresh)
@@ -127,14 +142,16 @@ def _push(conn: Connection, caller: Caller, ops: list[Op], now: str) -> list[OpR
     results: list[OpResult] = []
     new_answers: list[dict[str, Any]] = []
     for op in ops:
+        digest = op_digest(op)
         if op.op_id in seen:
-            first = OpResult.from_json(seen[op.op_id])
-            results.append(OpResult(op.op_id, Status.DUPLICATE, first.reason, first.effective))
+            results.append(_replayed(op, digest, *seen[op.op_id]))
             continue
         result = _apply_one(batch, op)
-        seen[op.op_id] = result.to_json()
         results.append(result)
-        new_answers.append({"op_id": op.op_id, "device_id": caller.device_id,
+        if result.refused and result.reason.startswith(RETRIABLE):
+            continue
+        seen[op.op_id] = (digest, result.to_json())
+        new_answers.append({"op_id": op.op_id, "device_id": caller.device_id, "digest": digest,
                             "result": json.dumps(result.to_json()), "at": now})
     # Everything that needs no seq is written first: the counter's lock, taken in _write and
     # held until commit, then covers only the record writes.
@@ -143,7 +160,17 @@ def _push(conn: Connection, caller: Caller, ops: list[Op], now: str) -> list[OpR
     batch.numbers.write()
     conn.execute(update(device).where(device.c.id == caller.device_id).values(last_push_at=now))
     _write(batch)
-    return results
+    return refusals.with_current(conn, caller, ops, results)
+
+
+def _replayed(op: Op, digest: str, first_digest: str | None, first: dict[str, Any]) -> OpResult:
+    """The first answer for a replay; a refusal for an id already used for other content
+    (answers stored before op digests existed have none and count as replays)."""
+    if first_digest is not None and first_digest != digest:
+        return OpResult(op.op_id, Status.REJECTED,
+                        f"op_id_reused: this laptop already sent another change with op id {op.op_id}")
+    answer = OpResult.from_json(first)
+    return OpResult(op.op_id, Status.DUPLICATE, answer.reason, answer.effective)
 
 
 def _preload(batch: Batch, ops: list[Op]) -> None:
@@ -182,6 +209,10 @@ def _preload_references(batch: Batch, ops: list[Op]) -> None:
 
 
 def _apply_one(batch: Batch, op: Op) -> OpResult:
+    if op.author and op.author != batch.caller.officer_id:
+        # A shared laptop sends each officer's changes under that officer's own sign-in.
+        return OpResult(op.op_id, Status.FORBIDDEN, "author_mismatch: this change was made by another "
+                                                    "officer; it is sent when that officer signs in")
     missing = [h for h in op.blobs if h not in batch.blobs]
     if missing:
         return OpResult(op.op_id, Status.REJECTED, f"missing_blob: upload {missing[0]} first")
@@ -191,7 +222,8 @@ def _apply_one(batch: Batch, op: Op) -> OpResult:
         return OpResult(op.op_id, Status(refusal.status), refusal.reason)
     if conflicts:
         return OpResult(op.op_id, Status.CONFLICT, "conflict: " + ", ".join(conflicts))
-    return OpResult(op.op_id, Status.APPLIED)
+    given = batch.numbers.assigned.pop(op.entity_id, None) if batch.numbers else None
+    return OpResult(op.op_id, Status.APPLIED, f"number_assigned: {given}" if given else "")
 
 
 def _apply(batch: Batch, op: Op) -> list[str]:
@@ -219,7 +251,31 @@ def _apply_record(batch: Batch, op: Op) -> list[str]:
         rec.deleted, rec.hlc, rec.updated_at = True, max(rec.hlc, op.hlc), op.at or batch.now
         batch.touch(rec)
         return []
-    return _merge(batch, op, rec)
+    if "deleted" in op.changes:
+        return _restore(batch, op, rec)
+    edits_tombstone = rec.deleted and op.op == "patch" and op.entity != "conflict" and any(
+        rec.fields.get(name) != new for name, (_old, new) in op.changes.items())
+    conflicts = _merge(batch, op, rec)
+    if edits_tombstone:
+        # An edit made while another laptop deleted the record: kept on the tombstone, and
+        # the supervisor decides whether the record comes back with it.
+        edit = {name: new for name, (_old, new) in op.changes.items()}
+        _conflict_record(batch, op, rec, "deleted", False, True, edit)
+        conflicts.append("deleted")
+    return conflicts
+
+
+def _restore(batch: Batch, op: Op, rec: Rec) -> list[str]:
+    """A supervisor's decision on an edit of a deleted record: bring the record back."""
+    rules.check_write(batch.caller, op.entity, rec.squad_id, {"deleted"})
+    if batch.caller.role not in (rules.SUPERVISOR, rules.ADMIN):
+        raise rules.forbidden("approve", "only a supervisor restores a deleted record")
+    if op.changes["deleted"][1] not in (0, False) or set(op.changes) != {"deleted"}:
+        raise rules.rejected("invalid_value", "a restore changes only deleted, to 0")
+    if rec.deleted:
+        rec.deleted, rec.hlc, rec.updated_at = False, max(rec.hlc, op.hlc), op.at or batch.now
+        batch.touch(rec)
+    return []
 
 
 def _create(batch: Batch, op: Op) -> list[str]:

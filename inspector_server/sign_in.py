@@ -20,10 +20,13 @@ from __future__ import annotations
 import asyncio
 import math
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, insert, or_, select, update
+from sqlalchemy import Connection, Engine, delete, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 
 from inspector_server import auth
 from inspector_server.db import account, sign_in_failure
@@ -32,6 +35,8 @@ ADDRESS_FREE = 5
 NAME_FREE, NAME_ADDRESSES = 10, 3
 MAX_DELAY = 15 * 60
 WINDOW = 60 * 60  # failures older than this are forgotten
+RETRIES = 4
+T = TypeVar("T")
 _argon2 = ThreadPoolExecutor(max_workers=2, thread_name_prefix="argon2")
 
 
@@ -71,15 +76,30 @@ def record_failure(conn: Connection, address: str, username: str, now: float) ->
     """Count one failed sign-in (and forget failures older than :data:`WINDOW`)."""
     f = sign_in_failure
     conn.execute(delete(f).where(f.c.last_at <= now - WINDOW))
-    done = conn.execute(update(f).where(f.c.address == address, f.c.username == username)
-                        .values(failures=f.c.failures + 1, last_at=now))
-    if done.rowcount == 0:
-        conn.execute(insert(f).values(address=address, username=username, failures=1, last_at=now))
+    # One statement: concurrent failures of the same (address, name) on PostgreSQL would
+    # otherwise both find no row and both insert it (a unique violation, answered 500).
+    dialect = postgresql if conn.engine.dialect.name == "postgresql" else sqlite
+    new = dialect.insert(f).values(address=address, username=username, failures=1, last_at=now)
+    conn.execute(new.on_conflict_do_update(index_elements=[f.c.address, f.c.username],
+                                           set_={"failures": f.c.failures + 1, "last_at": now}))
 
 
 def _check_password(stored: str | None, password: str) -> bool:
     # An unknown name costs one argon2 check too.
     return auth.check_password(stored or auth.dummy_hash(), password) and stored is not None
+
+
+def _retrying(work: Callable[[], T]) -> T:
+    """Run a short write transaction again after a PostgreSQL deadlock (two sign-ins clearing
+    the same expired failure rows in another order)."""
+    for attempt in range(RETRIES):
+        try:
+            return work()
+        except OperationalError as exc:
+            if attempt == RETRIES - 1 or "deadlock" not in str(exc.orig).lower():
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 async def sign_in(engine: Engine, username: str, password: str, device_id: str, device_name: str,
@@ -118,7 +138,7 @@ async def sign_in(engine: Engine, username: str, password: str, device_id: str, 
             refresh, epoch = auth.register_device(conn, dict(current), device_id, device_name, now)
             return dict(current), refresh, epoch
 
-    done = await asyncio.to_thread(after)
+    done = await asyncio.to_thread(_retrying, after)
     if done is None:
         raise auth.AuthError("wrong user name or password", "wrong_password")
     return done

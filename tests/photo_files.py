@@ -25,3 +25,18 @@ def truncated_jpeg(path: Path) -> Path:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     return path
+
+
+def png_header_only(path: Path, width: int, height: int) -> Path:
+    """A PNG that claims ``width``×``height`` pixels (one tiny compressed row of data): what
+    a 15000×15000 scan looks like to the header reader, without making 225 Mpx here."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    data = zlib.compress(b"\x00" * (width + 1))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+    return path

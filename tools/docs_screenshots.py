@@ -2,7 +2,8 @@
 
 A fresh demo profile (fixed seed and date, so the pictures only change when the app does) is
 made in a temporary folder; each demo account signs in and the screens its guide describes
-are grabbed offscreen, in Chinese, at a laptop's 1280×800. The images go to docs/images/.
+are grabbed offscreen, in Chinese, at a field laptop's 1366×768 (the screen is 1366×768
+and the window takes what the taskbar leaves). The images go to docs/images/.
 
     python tools/docs_screenshots.py [--out docs/images] [--units 3000]
 """
@@ -42,7 +43,7 @@ from inspector_app.ui.tasks import ImmediateTaskRunner
 
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 2, 30, tzinfo=UTC)  # 10:30 in Jinan
-SIZE = (1280, 800)
+SIZE = (1366, 728)  # a 1366×768 screen less the taskbar
 
 # (user name, file prefix, page keys to grab) — each guide in docs/ shows these.
 ROLES = [
@@ -139,7 +140,7 @@ def officer_dialogs(shooter: Shooter, window: MainWindow) -> None:
     select_first(patrol)
     dialog = patrol.inspect_selected()
     if dialog is not None:
-        dialog.resize(900, 720)
+        dialog.resize(900, 700)
         shooter.shot(dialog, "officer-inspection")
         dialog.reject()
     first_category = next(iter(window.session.catalogs.disorders)).code
@@ -148,7 +149,7 @@ def officer_dialogs(shooter: Shooter, window: MainWindow) -> None:
     check.reject()
     notices: Any = window.page("notices")
     form = notices.flow.start()
-    form.resize(1200, 760)
+    form.resize(1200, 700)
     shooter.shot(form, "officer-violation")
     form.reject()
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.documents.layout import OfficialDocument, SignatureSlot
+from inspector_app.documents.page_style import chinese_date
 
 
-def render_agreement(snapshot: dict[str, Any], digest: str, signature_png: bytes | None = None) -> bytes:
+def render_agreement(snapshot: dict[str, Any], digest: str, signature_png: bytes | None = None,
+                     void_note: str = "") -> bytes:
     """PDF of a 责任书 from its snapshot (see services.agreements.agreement_snapshot)."""
     unit = snapshot["unit"]
-    doc = OfficialDocument(snapshot["authority"], "门前五包责任书", snapshot["number"], digest)
+    doc = OfficialDocument(snapshot["authority"], "门前五包责任书", snapshot["number"], digest, void_note=void_note,
+                           verify_base=snapshot.get("verify_base", "JNCG:"))
     doc.heading("甲方（管理单位）")
     doc.fields([("单位", snapshot["authority"]), ("城管执法中队", snapshot["squad"])])
     doc.heading("乙方（责任单位）")
@@ -38,7 +41,7 @@ def render_agreement(snapshot: dict[str, Any], digest: str, signature_png: bytes
         [
             SignatureSlot("甲方（盖章）", snapshot["authority"]),
             SignatureSlot("乙方负责人（签名）", unit.get("signer") or "", image_png=signature_png,
-                          signed_at=unit.get("signed_on") or ""),
+                          signed_at=chinese_date(unit.get("signed_on") or "")),
         ],
         date_text=snapshot["date_text"],
     )

@@ -191,12 +191,15 @@ class OfficialDocument:
     """Builds one official document page by page."""
 
     def __init__(self, authority: str, title: str, number: str, digest: str, provisional_note: str = "",
-                 page_note: str = "", page_signature: bytes | None = None, void_note: str = "") -> None:
+                 page_slots: Sequence[tuple[str, bytes | None]] = (), void_note: str = "",
+                 verify_base: str = "JNCG:") -> None:
         self.authority, self.title, self.number, self.digest = authority, title, number, digest
+        self.verify_base = verify_base  # the address in the QR code (frozen in the snapshot)
         self.void_note = void_note  # a voided document is printed with 作废 across every page
         self.provisional_note = provisional_note
-        # A line on every page (e.g. the party's "read and correct" signature of a 笔录).
-        self.page_note, self.page_signature = page_note, page_signature
+        # Signature places on every page, (label, drawn signature or None for the pen): a 笔录 is
+        # signed page by page by the party, the witness and both officers.
+        self.page_slots = list(page_slots)
         self.s = styles()
         # 版头: the authority in red, the number, a red divider as wide as the text; then the title.
         self.story: list[Flowable] = [
@@ -321,7 +324,7 @@ class OfficialDocument:
         form = f"qr{self.digest[:12]}"
         if not getattr(canvas, "_qr_form_done", False):
             canvas.beginForm(form)
-            _draw_qr(canvas, qr_payload(self.number, self.digest), QR_SIZE)
+            _draw_qr(canvas, qr_payload(self.number, self.digest, self.verify_base), QR_SIZE)
             canvas.endForm()
             canvas._qr_form_done = True  # type: ignore[attr-defined]
         canvas.saveState()
@@ -330,15 +333,26 @@ class OfficialDocument:
         canvas.restoreState()
         if self.void_note:
             self._draw_void(canvas)
-        if self.page_note:
-            canvas.setFont(BODY, 10)
-            canvas.drawString(MARGIN_LEFT, 21 * mm, self.page_note)
-            if self.page_signature:
-                image = signature_image(self.page_signature)
-                width, height = image.getSize()
-                h = 8 * mm
-                canvas.drawImage(image, MARGIN_LEFT + 26 * mm, 19.5 * mm, width=h * width / max(height, 1), height=h)
+        if self.page_slots:
+            self._draw_page_slots(canvas)
         canvas.restoreState()
+
+    def _draw_page_slots(self, canvas: pdf_canvas.Canvas) -> None:
+        """The slots side by side under the text area, above the footer and the QR code."""
+        width = TEXT_W / len(self.page_slots)
+        canvas.setFont(BODY, 10)
+        for n, (label, png) in enumerate(self.page_slots):
+            x = MARGIN_LEFT + n * width
+            canvas.drawString(x, 27 * mm, f"{label}：")
+            start = x + canvas.stringWidth(f"{label}：", BODY, 10)
+            if png:
+                image = signature_image(png)
+                w, h = image.getSize()
+                height = 7 * mm
+                canvas.drawImage(image, start, 26 * mm, width=min(height * w / max(h, 1), x + width - start - 2 * mm),
+                                 height=height)
+            else:
+                canvas.line(start, 26.5 * mm, x + width - 3 * mm, 26.5 * mm)
 
     def _draw_void(self, canvas: pdf_canvas.Canvas) -> None:
         canvas.saveState()

@@ -4,9 +4,10 @@ services.notice_documents.build_snapshot for the fields)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from inspector_app.documents.agreement import render_agreement
 from inspector_app.documents.layout import OfficialDocument, SignatureSlot, markup
 from inspector_app.documents.notice_texts import sections
 from inspector_app.documents.page_style import chinese_date
@@ -23,14 +24,15 @@ TITLES = {
     "inspection_record": "现场检查（勘验）笔录",
     "service_proof": "送达回证",
     "service_address": "送达地址确认书",
+    "agreement": "门前五包责任书",
 }
 PROVISIONAL = "本文书编号为临时编号，同步至执法平台后将替换为正式编号；正式编号以平台为准。"
 
 
-def _new(s: dict[str, Any], page_note: str = "", page_signature: bytes | None = None) -> OfficialDocument:
+def _new(s: dict[str, Any], page_slots: Sequence[tuple[str, bytes | None]] = ()) -> OfficialDocument:
     return OfficialDocument(s["authority"], s["title"], s["number"], s["_digest"],
-                            PROVISIONAL if s.get("number_source") == "provisional" else "", page_note, page_signature,
-                            void_note=s.get("_void", ""))
+                            PROVISIONAL if s.get("number_source") == "provisional" else "", page_slots,
+                            void_note=s.get("_void", ""), verify_base=s.get("verify_base", "JNCG:"))
 
 
 def _party(doc: OfficialDocument, p: dict[str, Any]) -> None:
@@ -104,29 +106,45 @@ def render_no_penalty(s: dict[str, Any], images: Images) -> bytes:
 
 
 def render_inspection_record(s: dict[str, Any], images: Images) -> bytes:
-    """现场检查（勘验）笔录: multi-page, the party's confirmation line on every page."""
+    """现场检查（勘验）笔录: multi-page; on every page the party, the witness and both officers
+    sign. Only what was typed is printed: the entries as asked and answered, the times given,
+    the attachments that exist."""
     refusal = s.get("refusal") or {}
-    note = "当事人签名：" + (f"拒签（见证人：{refusal.get('witness', '')}）" if refusal else "")
-    doc = _new(s, page_note=note, page_signature=None if refusal else images.get("party"))
     r = s["record"]
+    party = None if refusal else images.get("party")
+    doc = _new(s, [("当事人" if not refusal else "当事人（拒签）", party), ("见证人", None),
+                   ("执法人员", images.get("officer1")), ("执法人员", images.get("officer2"))])
     doc.fields([("检查时间", f"{r['start']} 至 {r['end']}"), ("检查地点", s["facts"]["place"]),
                 ("执法人员", "；".join(f"{o['name']}（执法证号 {o['badge_no']}）" for o in s["officers"])),
                 ("记录人", r["recorder"])])
     _party(doc, s["party"])
     doc.heading("在场人员")
-    doc.fields([(p["role"], f"{p['name']}　{p.get('id_number') or ''}") for p in r["present"]] or [("—", "无")])
-    doc.heading("告知事项")
-    doc.text(f"执法人员向当事人出示了行政执法证件，告知了申请回避的权利。问：是否申请回避？答：{r['recusal_answer']}")
+    present = [(p["role"], f"{p['name']}　{p.get('id_number') or ''}") for p in r["present"]]
+    if r.get("witness"):
+        present.append(("见证人", r["witness"]))
+    doc.fields(present or [("—", "无")])
+    doc.heading("询问记录")
+    for question, answer in [(e["q"], e["a"]) for e in r.get("qa", [])] or _legacy_qa(r):
+        doc.text(f"问：{question}")
+        doc.text(f"答：{answer}")
     doc.heading("现场情况")
     doc.text(r["scene"])
     doc.heading("现场照片及视听资料")
-    photos = r["photos"] or ["无"]
-    doc.fields([(f"照片 {n}", p) for n, p in enumerate(photos, start=1)])
-    doc.text(r.get("sketch") or "现场示意图：见附件。")
+    if r["photos"]:
+        doc.fields([(f"照片 {n}", p) for n, p in enumerate(r["photos"], start=1)])
+    else:
+        doc.text("未拍摄现场照片。")
+    if r.get("sketch"):
+        doc.text(r["sketch"])
     doc.heading("当事人意见")
     doc.text("以上笔录我已看过（已向我宣读），与事实相符。" if not refusal else f"当事人拒绝签名，理由：{refusal.get('reason', '')}")
     _signatures(doc, s, images, "当事人（签名）")
     return doc.render()
+
+
+def _legacy_qa(r: dict[str, Any]) -> list[tuple[str, str]]:
+    """A 笔录 issued before the entries were typed kept only the recusal answer."""
+    return [("是否申请回避？", r["recusal_answer"])] if r.get("recusal_answer") else []
 
 
 RENDERERS: dict[str, Callable[[dict[str, Any], Images], bytes]] = {
@@ -136,6 +154,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Images], bytes]] = {
     "inspection_record": render_inspection_record,
     "service_proof": lambda s, images: render_service_proof(_new(s), s, images),
     "service_address": lambda s, images: render_service_address(_new(s), s, images),
+    "agreement": lambda s, images: render_agreement(s, s["_digest"], images.get("party"), s.get("_void", "")),
 }
 
 

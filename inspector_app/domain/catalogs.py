@@ -34,6 +34,8 @@ class CheckItem:
 
     code: str
     text_zh: str
+    # The 八乱 category a failure of this item is (e.g. 店外经营 → L1), "" when none is.
+    disorder: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Responsibility:
     scope_zh: str
     basis_zh: str
     check_items: tuple[CheckItem, ...]
+    disorder: str = ""  # the 八乱 category of a failure of this duty when no failed item names one
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ class FirstOffenceItem:
     violated_provisions_zh: tuple[str, ...] = ()
     penalty_provisions_zh: tuple[str, ...] = ()
     correction_zh: str = ""
+    # Whether the notice needs an evidence photo, as a 八乱 check of a photo_required category does.
+    photo_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,16 @@ class Catalogs:
     def district(self, code: str) -> District:
         """The district with this code (KeyError if unknown)."""
         return {d.code: d for d in self.districts}[code]
+
+    def disorder_of_failure(self, duty: str, failed_items: list[str] | tuple[str, ...] = ()) -> str | None:
+        """The 八乱 category a failed 门前五包 duty is: that of its first failed check item that
+        names one, else the duty's own; None when the catalog names none (the officer picks)."""
+        for responsibility in self.responsibilities:
+            if responsibility.code == duty:
+                by_item = {i.code: i.disorder for i in responsibility.check_items}
+                named = [by_item.get(code, "") for code in failed_items]
+                return next((c for c in named if c), responsibility.disorder) or None
+        return None
 
 
 class _Reader:
@@ -339,7 +354,13 @@ def parse_first_offence_item(r: _Reader) -> FirstOffenceItem:
         violated_provisions_zh=violated,
         penalty_provisions_zh=penalty,
         correction_zh=correction,
+        photo_required=_optional_bool(r, "photo_required"),
     )
+
+
+def _optional_bool(r: _Reader, key: str) -> bool:
+    """A true/false field a catalog may leave out (false then)."""
+    return bool(r.get(key, bool)) if key in r.row else False
 
 
 def _provisions(r: _Reader, key: str) -> tuple[str, ...]:
@@ -365,7 +386,7 @@ def _responsibility(r: _Reader) -> Responsibility:
     items = []
     for i, raw in enumerate(r.get("check_items", list), start=1):
         sub = _Reader(r.file, raw if isinstance(raw, dict) else {}, f"{r.where}, check item {i}")
-        items.append(CheckItem(sub.get("code", str), sub.get("text_zh", str)))
+        items.append(CheckItem(sub.get("code", str), sub.get("text_zh", str), str(sub.row.get("disorder") or "")))
     return Responsibility(
         code=r.get("code", str),
         name_zh=r.get("name_zh", str),
@@ -373,6 +394,7 @@ def _responsibility(r: _Reader) -> Responsibility:
         scope_zh=r.get("scope_zh", str),
         basis_zh=r.get("basis_zh", str),
         check_items=tuple(items),
+        disorder=str(r.row.get("disorder") or ""),
     )
 
 
@@ -486,6 +508,17 @@ def _check_references(c: Catalogs) -> None:
                         "in first_offence.json.",
                     ),
                     where=d.code,
+                    code=code,
+                )
+    known = {d.code for d in c.disorders}
+    for duty in c.responsibilities:
+        for where, code in [(duty.code, duty.disorder), *((i.code, i.disorder) for i in duty.check_items)]:
+            if code and code not in known:
+                raise CatalogError(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Catalog file responsibilities.json, {where}: 八乱 category {code} is not in disorders.json."
+                    ),
+                    where=where,
                     code=code,
                 )
     if len(c.responsibilities) != 5:

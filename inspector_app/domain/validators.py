@@ -7,6 +7,7 @@ for translation, context "errors") says what is wrong and what to do.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,6 +27,32 @@ class Problem:
         return self.message.format(**self.params)
 
 
+def _invisible(char: str) -> bool:
+    code = ord(char)
+    return (unicodedata.category(char) in ("Cf", "Cc") or 0xFE00 <= code <= 0xFE0F
+            or 0xE0100 <= code <= 0xE01EF) and not char.isspace()
+
+
+def invisible_chars(value: str) -> list[str]:
+    """The invisible characters in ``value`` (zero-width spaces and joiners, BOMs, soft
+    hyphens, direction marks, variation selectors, control characters other than
+    whitespace) that copying from a web page or a chat
+    brings along, as U+XXXX names."""
+    if value.isascii() and value.isprintable():  # the common case, at import speed
+        return []
+    return [f"U+{ord(c):04X}" for c in value if _invisible(c)]
+
+
+def normalise_code(value: str) -> str:
+    """A typed code, ID or phone as the checks and the database want it: NFKC (full-width
+    digits and letters become ASCII: １２３ → 123, Ｘ → X), invisible characters and all
+    spaces removed."""
+    if value.isascii() and value.isprintable() and " " not in value:
+        return value  # nothing NFKC or the filter would change (most registry cells)
+    text = unicodedata.normalize("NFKC", value)
+    return "".join(c for c in text if not _invisible(c) and not c.isspace())
+
+
 # GB 11643-1999: 17 digits, then a check character from ISO 7064 MOD 11-2.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -39,15 +66,34 @@ def resident_id_check_char(first17: str) -> str:
 
 def check_resident_id(value: str, today: date | None = None) -> Problem | None:
     """Validate an 18-character resident ID number (身份证号), GB 11643 with its X check."""
-    v = value.strip().upper()
-    if not re.fullmatch(r"\d{17}[\dX]", v):
+    v = normalise_code(value).upper()
+    if len(v) != 18:
         return Problem(
             QT_TRANSLATE_NOOP(
                 "errors",
-                "An ID number has 18 characters: 17 digits and a last digit or X "
-                "(you typed {length}). Check the card and type it again.",
+                "An ID number has 18 characters; you typed {length}. Check the card and type "
+                "it again.",
             ),
             {"length": len(v)},
+        )
+    wrong = next((i for i, c in enumerate(v[:17]) if not c.isascii() or not c.isdigit()), None)
+    if wrong is not None:
+        return Problem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Character {position} of the ID number is {char}, but the first 17 characters "
+                "are digits (only the last one may be X). Check the card and type it again.",
+            ),
+            {"position": wrong + 1, "char": v[wrong]},
+        )
+    if v[17] not in "0123456789X":
+        return Problem(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The last character of an ID number is a digit or X, not {char}. Check the "
+                "card and type it again.",
+            ),
+            {"char": v[17]},
         )
     try:
         born = date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
@@ -95,7 +141,7 @@ def uscc_check_char(first17: str) -> str:
 
 def check_uscc(value: str) -> Problem | None:
     """Validate a unified social credit code (统一社会信用代码), GB 32100 with its check."""
-    v = value.strip().upper()
+    v = normalise_code(value).upper()
     if len(v) != 18:
         return Problem(
             QT_TRANSLATE_NOOP(
@@ -133,8 +179,9 @@ _LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}")
 
 
 def normalise_phone(value: str) -> str:
-    """Strip spaces, the +86 prefix and separators people type inside mobile numbers."""
-    v = re.sub(r"[\s()]", "", value)
+    """Strip spaces, the +86 prefix and separators people type inside mobile numbers
+    (full-width digits become ASCII, invisible characters go)."""
+    v = re.sub(r"[()]", "", normalise_code(value))
     if v.startswith("+86"):
         v = v[3:]
     elif v.startswith("0086"):

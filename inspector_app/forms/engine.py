@@ -11,7 +11,7 @@ from typing import Any
 from inspector_app.domain.errors import FieldError, ValidationFailed
 from inspector_app.domain.glyphs import Covers, check_printable
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
-from inspector_app.domain.validators import Problem
+from inspector_app.domain.validators import Problem, invisible_chars, normalise_code
 
 
 class Kind(StrEnum):
@@ -33,6 +33,8 @@ class Choice:
 
     value: str
     label: str
+    # What type-ahead matches besides the label (its pinyin and initials), if the app supplies it.
+    search: str = ""
 
 
 Values = Mapping[str, Any]
@@ -74,6 +76,8 @@ class Field:
     uppercase: bool = False
     # Printed on official documents: every character must have a face (FormContext.covers).
     printed: bool = False
+    # A typed identifier (ID number, USCC, phone): normalised by validators.normalise_code.
+    code: bool = False
     # What to say when a required answer is missing, if "{label} is required." says too little.
     required_message: str = ""
 
@@ -118,7 +122,7 @@ def _error(f: Field, message: str, **params: Any) -> FieldError:
 def _coerce(f: Field, raw: Any, ctx: FormContext) -> tuple[Any, FieldError | None]:
     """Normalise one raw value to the field's type; an error says what was expected."""
     if isinstance(raw, str):
-        raw = raw.strip()
+        raw = normalise_code(raw) if f.code else raw.strip()
         if f.uppercase:
             raw = raw.upper()
     if _empty(raw):
@@ -231,6 +235,21 @@ def clean(form: Form, values: Values, ctx: FormContext) -> tuple[dict[str, Any],
         for rule in form.rules:
             problems.extend(rule(out, ctx))
     return out, problems
+
+
+def notes(form: Form, values: Values) -> list[FieldError]:
+    """What cleaning changed silently and the officer should know: invisible characters
+    removed from identifiers (they made a pasted ID "19 characters" before)."""
+    found = []
+    for f in form.fields:
+        raw = values.get(f.key)
+        if f.code and isinstance(raw, str) and (chars := invisible_chars(raw)):
+            found.append(_error(
+                f, QT_TRANSLATE_NOOP(
+                    "forms", "{label}: {count} invisible characters ({chars}) were removed; "
+                    "they come with text copied from web pages or chats."),
+                count=len(chars), chars=", ".join(sorted(set(chars)))))
+    return found
 
 
 def validate(form: Form, values: Values, ctx: FormContext) -> dict[str, Any]:

@@ -85,7 +85,7 @@ UNIT_FORM = Form(
         Field(
             "uscc",
             QT_TRANSLATE_NOOP("forms", "Unified social credit code"),
-            check=check_uscc,
+            check=check_uscc, code=True,
             uppercase=True,
             required_if=lambda v: v.get("kind") in _NEEDS_USCC,
             placeholder="91370102MA3C4XXXXX",
@@ -93,13 +93,13 @@ UNIT_FORM = Form(
         Field(
             "id_number",
             QT_TRANSLATE_NOOP("forms", "ID number of the person in charge"),
-            check=check_resident_id,
+            check=check_resident_id, code=True,
             uppercase=True,
             relevant=lambda v: v.get("kind") in ("individual", "resident"),
         ),
         Field("legal_person", QT_TRANSLATE_NOOP("forms", "Legal representative"), max_length=30, printed=True),
         Field("contact", QT_TRANSLATE_NOOP("forms", "Contact person"), max_length=30, printed=True),
-        Field("phone", QT_TRANSLATE_NOOP("forms", "Phone"), check=check_phone),
+        Field("phone", QT_TRANSLATE_NOOP("forms", "Phone"), check=check_phone, code=True),
         Field("address", QT_TRANSLATE_NOOP("forms", "Address"), required=True, max_length=120, printed=True),
         Field(
             "road_segment_id",

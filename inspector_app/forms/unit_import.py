@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from inspector_app.domain.validators import normalise_code
+
 # Column headers seen in 街道 and 城管 registries, per form field.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("单位名称", "名称", "商户名称", "店名", "门店名称", "责任单位", "字号", "name"),
@@ -62,7 +64,7 @@ def kind_from(value: Any, uscc: Any) -> str:
     for word, kind in KIND_WORDS.items():
         if word == text:
             return kind
-    code = str(uscc or "").strip().upper()
+    code = normalise_code(str(uscc or "")).upper()
     if code.startswith("92"):
         return "individual"
     if code.startswith("91"):
@@ -101,5 +103,5 @@ def row_values(row: Sequence[Any], mapping: Mapping[str, int | None], roads: Map
         values["road_segment_id"] = roads.get(str(road).strip(), f"?{road}")
     for key in ("uscc", "id_number"):
         if values.get(key) is not None:
-            values[key] = str(values[key]).replace(" ", "")
+            values[key] = str(values[key])  # the form normalises it (forms.engine, code=True)
     return values

@@ -6,6 +6,8 @@ uses). The original file is kept unchanged beside the stamped copy by the caller
 from __future__ import annotations
 
 import io
+import logging
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,6 +17,8 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 MAX_SIDE = 2048  # the default long side (Settings can choose another)
 # Beyond this a file is not a field photo (a camera JPEG is 2-15 MB); refusing it keeps an
@@ -57,6 +61,32 @@ def _refuse(path: Path, message: str, **params: object) -> PhotoError:
     )
 
 
+def _too_many_pixels(path: Path, size: tuple[int, int] | None) -> PhotoError:
+    if size is None:
+        return _refuse(path, QT_TRANSLATE_NOOP(
+            "errors", "The photo {name} has too many pixels to be a field photo."))
+    width, height = size
+    return _refuse(
+        path,
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The photo {name} has {width}×{height} pixels ({mpx} million); evidence photos may "
+            "have at most {limit} million.",
+        ),
+        width=width, height=height, mpx=round(width * height / 1_000_000),
+        limit=MAX_PIXELS // 1_000_000,
+    )
+
+
+def _check_pixels(path: Path, image: Image.Image) -> None:
+    """Refuse an image over :data:`MAX_PIXELS` from its header, before anything is decoded
+    (a 15000×15000 PNG took 18 s and 2.6 GB to decode)."""
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        image.close()
+        raise _too_many_pixels(path, (width, height))
+
+
 def open_photo(path: Path) -> Image.Image:
     """Open and fully decode an image file, or raise :class:`PhotoError` saying why not."""
     try:
@@ -74,24 +104,28 @@ def open_photo(path: Path) -> Image.Image:
             limit=MAX_FILE_BYTES // 1024 // 1024,
         )
     try:
-        image = Image.open(path)
+        with warnings.catch_warnings():
+            # Pillow only warns between its limit and twice it; the limit is checked below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)  # reads the header only: the size is known, nothing decoded
+        _check_pixels(path, image)
         image.load()
     except UnidentifiedImageError:
         raise _refuse(
             path, QT_TRANSLATE_NOOP("errors", "The file {name} is not a photo (JPEG, PNG, …).")
         ) from None
     except Image.DecompressionBombError:
-        raise _refuse(
-            path,
-            QT_TRANSLATE_NOOP("errors", "The photo {name} has too many pixels to be a field photo."),
-        ) from None
+        raise _too_many_pixels(path, None) from None
     except (OSError, SyntaxError, ValueError) as exc:
+        # Pillow's words ("image file is truncated …") go to the log, not to the officer.
+        log.info("photo %s cannot be decoded: %s", path, exc)
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(
-                "errors", "The photo {name} is damaged or incomplete ({detail})."
+                "errors",
+                "The photo {name} is damaged or incomplete: only part of it is in the file "
+                "(it may not have been copied completely from the camera or phone).",
             ),
-            detail=str(exc),
         ) from None
     return image
 

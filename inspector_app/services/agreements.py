@@ -4,13 +4,14 @@ signed paper), and that its person knows the five duties (知晓)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import utc_iso
 from inspector_app.domain.errors import FieldError, NotFound, ValidationFailed
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
-from inspector_app.services.session import Session
+from inspector_app.services.session import Operation, Session
 from inspector_app.storage.blobs import register_blob
 from inspector_app.storage.photos import attach_photos
 from inspector_app.storage.units import get_unit
@@ -64,9 +65,29 @@ def record_agreement(
         )
         if photo_id:
             attach_photos(op.recorder, [photo_id], "unit", unit_id)
+        _issue(session, op, unit_id, sha)
         op.entity, op.entity_id = "unit", unit_id
         op.details.update(signer=signer.strip(), signed_on=signed_on.isoformat())
     return op.changes
+
+
+def _issue(session: Session, op: Operation, unit_id: str, signature_sha: str | None) -> None:
+    """The signed 责任书 as a numbered document, its content frozen: a re-print any day later is
+    the same paper (number, date, hash). A new signing (name, person or address changed)
+    voids the one it replaces."""
+    from inspector_app.services.notice_documents import create_document
+
+    previous = agreement_document(op.db, unit_id)
+    snapshot = agreement_snapshot(session, unit_id, db=op.db)
+    snapshot["signatures"] = {"party": signature_sha} if signature_sha else {}
+    _document_id, number = create_document(session, op, "agreement", snapshot, None)
+    if previous:
+        why = f"已重新签订（{number}）"
+        op.recorder.patch("document", previous["id"], {"status": "voided", "void_reason": why})
+        op.recorder.create("voided_number", {
+            "doc_type": "agreement", "year": previous["year"], "squad_id": previous["squad_id"],
+            "number": previous["number"], "reason": why, "officer_id": session.actor.officer_id,
+            "voided_at": utc_iso(op.now)})
 
 
 def confirm_awareness(session: Session, unit_id: str, knows: bool) -> Changes:
@@ -78,9 +99,11 @@ def confirm_awareness(session: Session, unit_id: str, knows: bool) -> Changes:
     return op.changes
 
 
-def agreement_snapshot(session: Session, unit_id: str) -> dict[str, object]:
-    """The frozen content of a unit's 责任书 (what is printed, and hashed)."""
-    unit = get_unit(session.store.db, unit_id)
+def agreement_snapshot(session: Session, unit_id: str, db: Any = None) -> dict[str, Any]:
+    """The content of a unit's 责任书 (what is printed, and hashed): dated the day it was
+    signed; before it is signed, a form to sign with no number or date yet."""
+    db = db or session.store.db
+    unit = get_unit(db, unit_id)
     if unit is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "That unit no longer exists."))
     district = session.catalogs.district(unit["district_code"]).name_zh if unit["district_code"] else ""
@@ -88,11 +111,11 @@ def agreement_snapshot(session: Session, unit_id: str) -> dict[str, object]:
         (s.name_zh for d in session.catalogs.districts for s in d.subdistricts if s.code == unit["subdistrict_code"]),
         "",
     )
-    squad = session.store.db.execute("SELECT name FROM squad WHERE id = ?", [unit["squad_id"]]).fetchone()
-    today = session.today()
+    squad = db.execute("SELECT name FROM squad WHERE id = ?", [unit["squad_id"]]).fetchone()
+    signed = date.fromisoformat(unit["agreement_date"]) if unit["agreement_signed"] and unit["agreement_date"] else None
     return {
-        "kind": "agreement",
-        "number": f"门前五包〔{today.year}〕{unit['district_code'] or '0'}-{unit_id[-8:].upper()}",
+        "kind": "agreement", "unit_id": unit_id, "title": "门前五包责任书",
+        "number": "（签订后编号）",
         "authority": f"济南市{district}{subdistrict}办事处",
         "squad": squad[0] if squad else "",
         "unit": {
@@ -110,23 +133,30 @@ def agreement_snapshot(session: Session, unit_id: str) -> dict[str, object]:
         "assessment": "甲方会同城管执法中队对乙方履行门前五包责任的情况进行日常巡查和定期考核，"
         "考核结果作为“星级单位”评定依据；对不履行责任的，责令限期改正，逾期不改的依法处理。",
         "validity": "本责任书自签订之日起生效，长期有效；乙方名称、负责人或经营地址变更的，应重新签订。",
-        "date_text": f"{today.year}年{today.month}月{today.day}日",
+        "date_text": f"{signed.year}年{signed.month}月{signed.day}日" if signed else "　　年　　月　　日",
+        "issued_on": f"{signed.year}年{signed.month}月{signed.day}日" if signed else "",
     }
 
 
+def agreement_document(db: Any, unit_id: str) -> dict[str, Any] | None:
+    """The unit's issued 责任书 document (the latest signing), or None."""
+    row = db.execute(
+        "SELECT id, number, year, squad_id FROM document WHERE doc_type = 'agreement' AND status = 'issued' "
+        "AND json_extract(snapshot, '$.unit_id') = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1", [unit_id]).fetchone()
+    return {"id": row[0], "number": row[1], "year": row[2], "squad_id": row[3]} if row else None
+
+
 def agreement_pdf(session: Session, unit_id: str) -> bytes:
-    """The 责任书 as a PDF, with the signer's on-screen signature when there is one."""
+    """The 责任书 as a PDF: the stored, numbered document once it is signed (the same paper on
+    every re-print); before that, the form to sign."""
     from inspector_app.documents.agreement import render_agreement
     from inspector_app.documents.printable import check_printable
     from inspector_app.domain.documents import content_hash
+    from inspector_app.services.notice_documents import document_pdf
 
+    issued = agreement_document(session.store.db, unit_id)
+    if issued:
+        return document_pdf(session, issued["id"])
     snapshot = agreement_snapshot(session, unit_id)
     check_printable(snapshot)
-    unit = get_unit(session.store.db, unit_id) or {}
-    signature = None
-    if unit.get("agreement_signature"):
-        try:
-            signature = session.blobs.read(unit["agreement_signature"])
-        except FileNotFoundError:
-            signature = None
-    return render_agreement(snapshot, content_hash(snapshot), signature)
+    return render_agreement(snapshot, content_hash(snapshot))

@@ -13,11 +13,10 @@ from inspector_app.domain.errors import NotFound, UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.services.session import Session
+from inspector_app.storage.record_names import record_name
 
 EARLIER, LATER, MERGED = "earlier", "later", "merged"
-# What a conflict's record is called in the list: the column holding its name, per entity.
-_NAME_COLUMN = {"unit": "name", "patrol": "patrol_date", "disorder_check": "address", "violation": "party_name",
-                "document": "number", "road_segment": "name", "officer": "name"}
+DELETED = "deleted"  # the conflict's field when a record was edited on one laptop, deleted on another
 
 
 def _decode(text: str | None) -> Any:
@@ -47,18 +46,12 @@ def open_conflicts(session: Session) -> list[dict[str, Any]]:
 
 
 def _record_name(session: Session, entity: str, entity_id: str) -> str:
-    column = _NAME_COLUMN.get(entity)
-    if column is None:
-        return entity_id[-8:]
-    try:
-        row = session.store.db.execute(f'SELECT "{column}" FROM "{entity}" WHERE id = ?', [entity_id]).fetchone()
-    except Exception:  # a table this profile lacks
-        return entity_id[-8:]
-    return str(row[0]) if row and row[0] is not None else entity_id[-8:]
+    return record_name(session.store.db, entity, entity_id) or entity_id[-8:]
 
 
 def resolve_conflict(session: Session, conflict_id: str, choice: str, merged: Any = None) -> Changes:
-    """Keep the earlier value, the later one (already in effect), or a merged value."""
+    """Keep the earlier value, the later one (already in effect), or a merged value. For an
+    edit of a deleted record: EARLIER keeps it deleted, LATER restores it with the edit."""
     session.require(Permission.RESOLVE_CONFLICTS)
     if choice not in (EARLIER, LATER, MERGED):
         raise ValueError(choice)
@@ -73,7 +66,15 @@ def resolve_conflict(session: Session, conflict_id: str, choice: str, merged: An
                             QT_TRANSLATE_NOOP("errors", "Refresh the list."))
         value = {EARLIER: _decode(conflict["server_value"]), LATER: _decode(conflict["device_value"]),
                  MERGED: merged}[choice]
-        if choice != LATER:
+        if conflict["field"] == DELETED:
+            # An edit of a deleted record: the edit is on the tombstone already; LATER brings
+            # the record back with it, EARLIER keeps it deleted.
+            if choice == MERGED:
+                raise UserError(QT_TRANSLATE_NOOP(
+                    "errors", "A deleted record is restored with the edit or stays deleted; there is nothing to merge."))
+            if choice == LATER:
+                op.recorder.restore(conflict["entity"], conflict["entity_id"])
+        elif choice != LATER:
             op.recorder.patch(conflict["entity"], conflict["entity_id"], {conflict["field"]: value})
         op.recorder.patch("conflict", conflict_id, {
             "status": "resolved", "resolution": json.dumps({"choice": choice, "value": value}, ensure_ascii=False),

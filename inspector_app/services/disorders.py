@@ -35,6 +35,7 @@ from inspector_app.forms.disorder import disorder_form
 from inspector_app.forms.engine import Choice, Form, FormContext, validate
 from inspector_app.services.document_fonts import printable
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
+from inspector_app.services.type_ahead import pinyin_sorted, typeahead_text
 from inspector_app.storage import disorders as store
 from inspector_app.storage.officers import road_segments
 from inspector_app.storage.photos import attach_photos
@@ -61,7 +62,8 @@ def form_context(session: Session) -> FormContext:
     """Today's date and the squad's road segments."""
     db = session.store.db
     roads = road_segments(db, session.actor.squad_id) or road_segments(db)
-    return FormContext(session.today(), {"road_segments": tuple(Choice(r["id"], r["name"]) for r in roads)},
+    choices = tuple(Choice(r["id"], r["name"], typeahead_text(r["name"])) for r in pinyin_sorted(roads))
+    return FormContext(session.today(), {"road_segments": choices},
                        covers=printable)  # the responsible party may get a notice
 
 
@@ -286,12 +288,24 @@ def handover(session: Session, check_id: str) -> dict[str, Any]:
 
 
 def values_from_inspection(session: Session, context: dict[str, Any]) -> dict[str, Any]:
-    """Check form values prefilled from a failed 门前五包 duty (services.inspections.failed_duty_context)."""
+    """Check form values prefilled from a failed 门前五包 duty (services.inspections.failed_duty_context):
+    the 八乱 category the catalog names for the failure, the unit's road, and as 现场情况 the
+    officer's own note (the failed items' texts when there is none)."""
+    failed = list(context.get("failed_duties", []))
+    category = next((c for d in failed if (c := session.catalogs.disorder_of_failure(d["code"], d.get("failed_items", ())))),
+                    None)
+    items = {i.code: i.text_zh for r in session.catalogs.responsibilities for i in r.check_items}
+    names = {r.code: r.name_zh for r in session.catalogs.responsibilities}
+    lines = []
+    for d in failed:
+        said = (d.get("note") or "").strip() or "；".join(items.get(c, c) for c in d.get("failed_items", ()))
+        lines.append(f"{names.get(d['code'], d['code'])}不合格" + (f"：{said}" if said else ""))
     return {
+        "category": category, "road_segment_id": context.get("road_segment_id"),
         "lat": context.get("lat"), "lon": context.get("lon"), "address": context.get("place") or "",
         "unit_id": context.get("unit_id"), "party_name": context.get("party", {}).get("name") or "",
         "photos": list(context.get("photo_ids") or []),
-        "description": "；".join(f"{d['code']} 不合格" for d in context.get("failed_duties", [])),
+        "description": "\n".join(lines),
     }
 
 

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspector_app.domain.document_facts import PURPOSE
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.first_offence import FIRST_OFFENCE
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.storage import violations as store
 
-# Documents that serve the same purpose for one violation: the order to correct is either the
-# first-offence warning or the rectification order, never both.
-PURPOSE = {"warning": "order", "rectify_order": "order", "no_penalty": "decision", "inspection_record": "record",
-           "service_address": "address"}
 NAMES = {"warning": "警示告知书", "rectify_order": "责令限期改正通知书", "no_penalty": "不予行政处罚决定书",
          "inspection_record": "现场检查（勘验）笔录", "service_address": "送达地址确认书"}
 

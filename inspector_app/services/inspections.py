@@ -205,6 +205,7 @@ def failed_duty_context(session: Session, inspection_id: str) -> dict[str, Any]:
         "unit_id": row["unit_id"],
         "party": {k: unit.get(k) for k in ("name", "uscc", "id_number", "legal_person", "phone", "address")},
         "place": unit.get("address", ""),
+        "road_segment_id": unit.get("road_segment_id"),
         "lat": row["lat"],
         "lon": row["lon"],
         "found_at": row["inspected_at"],

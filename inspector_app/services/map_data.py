@@ -20,6 +20,7 @@ from inspector_app.domain.roles import Permission
 from inspector_app.maps.page import PageSpec, write_page
 from inspector_app.services.map_tiles import BaseMap, TileReader
 from inspector_app.services.session import Session
+from inspector_app.services.violations import violation_rechecks_due
 from inspector_app.storage import map_layers as store
 from inspector_app.storage.work_orders import placed_open_orders
 
@@ -82,9 +83,10 @@ class LayerLabels:
 
 def notice_points(session: Session, options: MapOptions = MapOptions(),
                   labels: LayerLabels = LayerLabels()) -> list[Point]:
-    """Violations waiting for their re-check."""
-    return [[*options.out(lat, lon), "notice", vid, labels.notice.format(party=party, deadline=deadline or "—")]
-            for lat, lon, vid, party, deadline in store.open_violations(session.store.db)]
+    """The re-checks due that have a position (the same ones the 首违不罚 page counts)."""
+    return [[*options.out(r["lat"], r["lon"]), "notice", r["id"], labels.notice.format(party=r["party_name"],
+                                                                                      deadline=r["deadline"] or "—")]
+            for r in violation_rechecks_due(session) if r["lat"] is not None and r["lon"] is not None]
 
 
 def patrol_lines(session: Session, day: date, options: MapOptions = MapOptions(),

@@ -11,8 +11,8 @@ from typing import Any
 
 from inspector_app.documents.notice_texts import EDUCATION, SECTIONS, compose, item_fields
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import parse_utc, utc_iso
-from inspector_app.domain.documents import content_hash, parse_qr_payload
+from inspector_app.domain.clock import utc_iso
+from inspector_app.domain.documents import content_hash, verify_base
 from inspector_app.domain.errors import FieldError, NotFound, UserError, ValidationFailed
 from inspector_app.domain.first_offence import FIRST_OFFENCE, person_from_id
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
@@ -21,14 +21,16 @@ from inspector_app.domain.rights import rights_for, shipped_rights
 from inspector_app.domain.roles import Permission
 from inspector_app.services.document_rules import check_may_issue
 from inspector_app.services.first_offence_catalog import catalog_in_use
+from inspector_app.services.scene_record import check_record, cn_time, record_section
 from inspector_app.services.serving import SERVED, check_service_mode, proof_snapshot, proofs_of
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
 from inspector_app.storage.blobs import register_blob
 from inspector_app.storage.numbering import number_template, take_number
+from inspector_app.storage.sync_state import get_state
 
 CODES = {"warning": "警告", "rectify_order": "责改", "no_penalty": "不罚", "inspection_record": "勘验",
-         "service_proof": "送达", "service_address": "送址"}
+         "service_proof": "送达", "service_address": "送址", "agreement": "五包"}
 DEFAULT_TEMPLATE = "济{district}城管{code}字〔{year}〕第{n:04d}号"
 SERVICE_MODES = ("直接送达", "留置送达", "邮寄送达", "电子送达", "公告送达")
 
@@ -63,9 +65,7 @@ class Issued:
     numbers: list[str]
 
 
-def _cn_time(iso: str) -> str:
-    local = parse_utc(iso).astimezone(LOCAL_TZ)
-    return f"{local.year}年{local.month}月{local.day}日{local.hour}时{local.minute:02d}分"
+_cn_time = cn_time
 
 
 def _cn_date(day: datetime) -> str:
@@ -92,19 +92,6 @@ def format_number(session: Session, squad_id: str | None, doc_type: str, year: i
 def _officer(session: Session, officer_id: str) -> dict[str, str]:
     row = session.store.db.execute("SELECT name, badge_no FROM officer WHERE id = ?", [officer_id]).fetchone()
     return {"name": row[0], "badge_no": row[1]} if row else {"name": "", "badge_no": ""}
-
-
-def signers(session: Session, violation_id: str) -> dict[str, str]:
-    """Who signs which pad of a violation's document: the party's name, and each officer's
-    name with badge number (empty when the violation is gone)."""
-    v = store.get_violation(session.store.db, violation_id)
-    if v is None:
-        return {"party": "", "officer1": "", "officer2": ""}
-    out = {"party": v["party_name"]}
-    for key in ("officer1", "officer2"):
-        o = _officer(session, v[f"{key}_id"])
-        out[key] = f"{o['name']}（{o['badge_no']}）" if o["name"] else ""
-    return out
 
 
 def _contact(session: Session, v: dict[str, Any], squad_name: str) -> str:
@@ -173,7 +160,10 @@ def _images(session: Session, signatures: dict[str, str]) -> dict[str, bytes]:
     return out
 
 
-def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, Any], v: dict[str, Any] | None) -> tuple[str, str]:
+def create_document(session: Session, op: Operation, doc_type: str, snapshot: dict[str, Any],
+                    v: dict[str, Any] | None) -> tuple[str, str]:
+    """Number, freeze, hash, render and store a document inside ``op`` (v: its violation, if
+    any); returns (document id, number)."""
     from inspector_app.documents.notices import render_document
     from inspector_app.documents.printable import check_printable
 
@@ -184,7 +174,8 @@ def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, 
     number = format_number(session, squad_id, doc_type, year, value)
     if source == "provisional":
         number = f"临{number}"
-    snapshot = {**snapshot, "kind": doc_type, "number": number, "number_source": source}
+    snapshot = {**snapshot, "kind": doc_type, "number": number, "number_source": source,
+                "verify_base": verify_base(get_state(op.db, "server_url"))}
     snapshot["title"] = snapshot.get("title") or _title(doc_type, v)
     if doc_type in SECTIONS:
         snapshot["text"] = compose(doc_type, snapshot)  # frozen with the content it was composed from
@@ -194,7 +185,7 @@ def _create(session: Session, op: Operation, doc_type: str, snapshot: dict[str, 
     register_blob(op.db, pdf_sha, len(pdf), "application/pdf", utc_iso(op.now))
     document_id = op.recorder.create("document", {
         "doc_type": doc_type, "number": number, "number_value": value, "number_source": source, "year": year,
-        "squad_id": squad_id, "violation_id": v["id"] if v else None, "party_name": snapshot["party"]["name"],
+        "squad_id": squad_id, "violation_id": v["id"] if v else None, "party_name": (snapshot.get("party") or snapshot["unit"])["name"],
         "snapshot": snapshot, "content_sha256": digest, "pdf_sha256": pdf_sha, "issued_at": utc_iso(op.now),
         "issued_by": session.actor.officer_id, "status": "issued",
     }, blobs=[pdf_sha, *snapshot.get("signatures", {}).values()])
@@ -229,6 +220,8 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
             "forms", "A refusal to sign needs a witness (e.g. a 居委会 member), or a note of the video file.")))
     if problems:
         raise ValidationFailed(problems)
+    if doc_type == "inspection_record":
+        check_record(signing.record, session.now())
     check_may_issue(session.store.db, v, doc_type)
     served_at = check_service_mode(session.store.db, violation_id, signing.service_mode)
     if doc_type == "no_penalty" and (v["decision"] != FIRST_OFFENCE or v["status"] != "rectified"):
@@ -247,38 +240,21 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
                                    "consent": bool(signing.electronic_address.strip())}
         snapshot["pledge"] = signing.pledge
         if doc_type == "inspection_record":
-            snapshot["record"] = _record_section(session, v, signing, op.now)
+            snapshot["record"] = record_section(session, v, signing.record, signing.witness, op.now)
         if doc_type == "no_penalty":
             snapshot.update(_no_penalty_section(session, v))
         ids, numbers = [], []
-        document_id, number = _create(session, op, doc_type, snapshot, v)
+        document_id, number = create_document(session, op, doc_type, snapshot, v)
         ids.append(document_id)
         numbers.append(number)
         if doc_type in SERVED:
             proof = proof_snapshot(snapshot, _title(doc_type, v), number)
-            proof_id, proof_number = _create(session, op, "service_proof", proof, v)
+            proof_id, proof_number = create_document(session, op, "service_proof", proof, v)
             ids.append(proof_id)
             numbers.append(proof_number)
         op.entity, op.entity_id = "document", document_id
         op.details.update(numbers=numbers, refused=bool(signing.refused_reason.strip()))
     return Issued(op.changes, ids, numbers)
-
-
-def _record_section(session: Session, v: dict[str, Any], signing: Signing, now: datetime) -> dict[str, Any]:
-    record = dict(signing.record)
-    photos = session.store.db.execute(
-        f"SELECT taken_at, place FROM photo WHERE id IN ({','.join('?' * len(json.loads(v['photo_ids'])))})",
-        json.loads(v["photo_ids"]),
-    ).fetchall() if json.loads(v["photo_ids"]) else []
-    return {
-        "start": record.get("start") or _cn_time(v["occurred_at"]), "end": record.get("end") or _cn_time(utc_iso(now)),
-        "recorder": record.get("recorder") or _officer(session, v["officer2_id"])["name"],
-        "present": record.get("present") or [{"role": "当事人", "name": v["party_name"], "id_number": v["party_id_number"]}],
-        "recusal_answer": record.get("recusal_answer") or "不申请。",
-        "scene": record.get("scene") or v["facts"],
-        "photos": [f"{_cn_time(t)} {p}" for t, p in photos],
-        "sketch": record.get("sketch", ""),
-    }
 
 
 def _no_penalty_section(session: Session, v: dict[str, Any]) -> dict[str, Any]:
@@ -362,6 +338,13 @@ def list_documents(session: Session, start_iso: str | None = None, end_iso: str 
     return store.list_documents(session.store.db, start_iso, end_iso, doc_type, squad_id, status, query=query)
 
 
+def violation_documents(session: Session, violation_id: str) -> list[dict[str, Any]]:
+    """The documents issued for a violation, oldest first (notice, 送达回证, 笔录, decision…),
+    for the officer to reopen and reprint from the 首违不罚 list."""
+    _require_documents(session)
+    return store.documents_of(session.store.db, violation_id)
+
+
 def batch_pdf(session: Session, document_ids: list[str], progress: Progress | None = None) -> bytes:
     """One PDF of many documents, for batch printing."""
     from inspector_app.documents.notices import merge_pdfs
@@ -374,30 +357,6 @@ def batch_pdf(session: Session, document_ids: list[str], progress: Progress | No
         parts.append(document_pdf(session, document_id))
     progress.update(len(document_ids), len(document_ids), "merge")
     return merge_pdfs(parts)
-
-
-@dataclass(frozen=True)
-class Verification:
-    """Whether a paper is genuine and unaltered."""
-
-    status: str  # "genuine" | "altered" | "voided" | "unknown"
-    number: str
-    party: str = ""
-    issued_at: str = ""
-
-
-def verify_document(session: Session, number_or_qr: str, digest: str | None = None) -> Verification:
-    """Check a document number (and content hash, from the QR code) against the records."""
-    parsed = parse_qr_payload(number_or_qr)
-    number, digest = (parsed if parsed else (number_or_qr.strip(), digest))
-    d = store.document_by_number(session.store.db, number)
-    if d is None:
-        return Verification("unknown", number)
-    if d["status"] == "voided":
-        return Verification("voided", number, d["party_name"], d["issued_at"])
-    if digest and digest != d["content_sha256"]:
-        return Verification("altered", number, d["party_name"], d["issued_at"])
-    return Verification("genuine", number, d["party_name"], d["issued_at"])
 
 
 def number_formats(session: Session) -> dict[str, str]:

@@ -112,6 +112,26 @@ def patrol_position(session: Session, patrol_id: str) -> tuple[float, float] | N
     return store.last_point(session.store.db, patrol_id)
 
 
+def patrol_fix(session: Session, patrol_id: str) -> dict[str, Any] | None:
+    """The latest position of a patrol: lat, lon, recorded_at (UTC) and source (gps / manual)."""
+    return store.last_fix(session.store.db, patrol_id)
+
+
+def patrol_defaults(session: Session) -> dict[str, Any]:
+    """What a new patrol starts with unless changed: the roads and second officer of the
+    officer's last patrol (only those still assigned), for today."""
+    last = store.last_ended_patrol(session.store.db, session.actor.officer_id)
+    if last is None:
+        return {"road_ids": [], "second_officer_id": None, "date": session.today().isoformat()}
+    known = {r["id"] for r in road_segments(session.store.db, session.actor.squad_id)}
+    team = [o for o in json.loads(last["officer_ids"] or "[]") if o != session.actor.officer_id]
+    return {
+        "road_ids": [r for r in store.road_ids(last) if r in known],
+        "second_officer_id": team[0] if team else None,
+        "date": session.today().isoformat(),
+    }
+
+
 def end_patrol(session: Session, patrol_id: str) -> PatrolSummary:
     """Close an open patrol: distance from its cleaned track, duration, what was checked."""
     db = session.store.db
@@ -172,6 +192,22 @@ def patrol_units(
     else:
         units.sort(key=lambda u: bool(u["checked"]))
     return units
+
+
+def next_unchecked(units: list[dict[str, Any]], after_id: str) -> dict[str, Any] | None:
+    """Of :func:`patrol_units`, the unchecked unit after ``after_id`` in street order on its
+    road (wrapping round to the road's start), else the first unchecked unit of the patrol."""
+    done = next((u for u in units if u["id"] == after_id), None)
+    open_units = [u for u in units if not u["checked"] and u["id"] != after_id]
+    if done is None or not open_units:
+        return open_units[0] if open_units else None
+
+    def key(u: dict[str, Any]) -> tuple[Any, ...]:
+        return natural_key(u["address"]), natural_key(u["name"])
+
+    same_road = sorted((u for u in open_units if u["road_name"] == done["road_name"]), key=key)
+    later = [u for u in same_road if key(u) > key(done)]
+    return (later or same_road or open_units)[0]
 
 
 def patrol_track(session: Session, patrol_id: str) -> list[tuple[float, float]]:

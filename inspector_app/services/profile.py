@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.entities import Actor
-from inspector_app.domain.natural_sort import natural_sorted
 from inspector_app.domain.roles import Permission
 from inspector_app.services.auth import login
 from inspector_app.services.session import Session
@@ -55,11 +54,11 @@ def unit_count(session: Session) -> int:
 
 def squad_roads(session: Session) -> list[dict[str, Any]]:
     """The signed-in officer's squad's road segments (all roads for users without a squad), in
-    natural order, each with ``search``: what type-ahead matches (name, pinyin, initials)."""
-    from inspector_app.services.type_ahead import typeahead_text
+    pinyin order, each with ``search``: what type-ahead matches (name, pinyin, initials)."""
+    from inspector_app.services.type_ahead import pinyin_sorted, typeahead_text
     from inspector_app.storage.officers import road_segments
 
-    roads = natural_sorted(road_segments(session.store.db, session.actor.squad_id), "name")
+    roads = pinyin_sorted(road_segments(session.store.db, session.actor.squad_id))
     for road in roads:
         road["search"] = typeahead_text(road["name"], road.get("grid_code"))
     return roads
@@ -70,3 +69,12 @@ def squad_officers(session: Session) -> list[dict[str, Any]]:
     from inspector_app.storage.officers import officers
 
     return officers(session.store.db, session.actor.squad_id)
+
+
+def unit_history(session: Session, unit_id: str) -> list[dict[str, Any]]:
+    """What was recorded about a unit, newest first: its inspections, its 八乱 checks and its
+    violations with the notice number (for the unit pane)."""
+    from inspector_app.storage.unit_history import unit_history as stored_history
+
+    session.require(Permission.VIEW_UNITS)
+    return stored_history(session.store.db, unit_id)

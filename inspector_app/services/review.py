@@ -16,6 +16,7 @@ from inspector_app.domain.errors import FieldError, NotFound, PermissionDenied, 
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.review import RESUBMITTED, RETURNED, check_transition
 from inspector_app.domain.roles import Permission, Role
+from inspector_app.services.review_details import day_checks
 from inspector_app.services.session import LOCAL_TZ, Session
 from inspector_app.storage import reviews as store
 from inspector_app.storage.inspections import get_inspection
@@ -46,6 +47,21 @@ class OfficerDay:
     @property
     def non_compliant(self) -> int:
         return sum(1 for i in self.inspections if not i["compliant"])
+
+    def _count(self, *statuses: str) -> int:
+        return (sum(1 for p in self.patrols if p["status"] in statuses)
+                + sum(1 for i in self.inspections if i["review_status"] in statuses))
+
+    @property
+    def to_review(self) -> int:
+        """Patrols and inspections waiting for review (the one count the screen and the daily
+        report show)."""
+        return self._count("submitted", "resubmitted")
+
+    @property
+    def returned(self) -> int:
+        """Patrols and inspections returned for correction."""
+        return self._count(RETURNED)
 
 
 @dataclass
@@ -95,6 +111,7 @@ def review_day(session: Session, day: date, squad_id: str | None = None) -> DayR
     start, end = day_bounds_utc(day)
     inspections = store.day_inspections(db, squad_id, [p["id"] for p in patrols], start, end)
     roads = store.road_geometries(db, sorted({r for p in patrols for r in json.loads(p["road_segment_ids"])}))
+    checks = day_checks(session, [p["id"] for p in patrols])
     officers = {o["id"]: OfficerDay(o["id"], o["name"], o["badge_no"]) for o in store.squad_officer_rows(db, squad_id)}
     by_patrol: dict[str, list[dict[str, Any]]] = {}
     for row in inspections:
@@ -116,6 +133,7 @@ def review_day(session: Session, day: date, squad_id: str | None = None) -> DayR
             "visited": len(visited),
             "assigned": len(assigned),
             "inspections": len(by_patrol.get(patrol["id"], [])),
+            "checks": checks.get(patrol["id"], []),
         }
         person.patrols.append(patrol_view)
         person.distance_m += patrol["distance_m"]
@@ -152,8 +170,9 @@ def review_record(session: Session, entity: str, entity_id: str, decision: str, 
     status_field = ENTITY_STATUS[entity]
     check_transition(row[status_field], decision)
     with session.operation(f"review_{entity}", Permission.REVIEW) as op:
+        first_op = store.outbox_seq(op.db)
         op.recorder.patch(entity, entity_id, {status_field: decision, "review_comment": comment.strip()})
-        op.recorder.create("review", {
+        review_id = op.recorder.create("review", {
             "entity": entity, "entity_id": entity_id, "decision": decision, "comment": comment.strip(),
             "reviewer_id": session.actor.officer_id, "reviewed_at": utc_iso(op.now),
         })
@@ -166,7 +185,8 @@ def review_record(session: Session, entity: str, entity_id: str, decision: str, 
             ).fetchall():
                 op.recorder.patch("frontage_inspection", pending, {"review_status": "approved"})
         op.entity, op.entity_id = entity, entity_id
-        op.details.update(decision=decision)
+        # The decision's own ops, so that it can be undone while none of them has been pushed.
+        op.details.update(decision=decision, review_id=review_id, ops=store.op_ids_after(op.db, first_op))
     return op.changes
 
 
@@ -197,3 +217,9 @@ def patrol_roads(session: Session, road_ids: list[str]) -> list[list[list[float]
     """Polylines of road segments (for drawing a patrol)."""
     geometries = store.road_geometries(session.store.db, road_ids)
     return [geometries[r]["geometry"] for r in road_ids if r in geometries]
+
+
+def named_roads(session: Session, road_ids: list[str]) -> list[dict[str, Any]]:
+    """Road segments with their street names, {"name", "line"} (for a map with labels)."""
+    geometries = store.road_geometries(session.store.db, road_ids)
+    return [{"name": geometries[r]["name"], "line": geometries[r]["geometry"]} for r in road_ids if r in geometries]

@@ -116,7 +116,8 @@ class Session:
         now = self.now()
         now_iso = utc_iso(now)
         with self.store.transaction() as db:
-            recorder = Recorder(db, self.device_id, now_iso, lambda: self.hlc.tick().encode())
+            recorder = Recorder(db, self.device_id, now_iso, lambda: self.hlc.tick().encode(),
+                                author_id=self.actor.officer_id)
             op = Operation(recorder, now)
             yield op
             stamp = self.hlc.tick().encode()

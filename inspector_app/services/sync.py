@@ -25,14 +25,24 @@ from inspector_app.domain.roles import Permission, Role
 from inspector_app.services.audit_anchor import anchor_audit
 from inspector_app.services.auth import hash_password
 from inspector_app.services.session import Session
+from inspector_app.services.sync_status import (
+    SyncStatus,
+    discard_failed,
+    is_signed_in,
+    retry_failed,
+    sync_status,
+)
 from inspector_app.storage import sync_state as state
+from inspector_app.storage.records import Recorder
+from inspector_app.storage.rollback import Refusal, roll_back, withdraw_steps
 from inspector_app.sync.client import NeedsSignIn, Offline, SyncClient, SyncError, Tokens
 from inspector_app.sync.protocol import MAX_PUSH_OPS, Op
 
 PULL_LIMIT = 1000
 LEASE_SIZE = 100
 LEASE_LOW = 20
-DOC_TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address")
+DOC_TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address",
+             "agreement")
 KEEP_ACKED_DAYS = 30  # acknowledged ops kept this long on the laptop, then deleted after a sync
 
 ClientFactory = Callable[[str, str, Tokens], SyncClient]
@@ -51,6 +61,7 @@ class SyncReport:
     entities: set[str] = field(default_factory=set)
     audit_breaks: list[ChainBreak] = field(default_factory=list)
     clock_offset: timedelta | None = None  # the server's time minus this laptop's, when measured
+    rolled_back: int = 0  # records put back to the server's version after a refusal
 
 
 def server_url(session: Session) -> str:
@@ -103,6 +114,19 @@ def sign_in_online(session: Session, password: str, factory: ClientFactory = def
         state.set_local_password_hash(op.db, session.actor.officer_id, hash_password(password))
         state.set_state(op.db, officer_id=str(profile["id"]))
     return profile
+
+
+def sign_out_online(session: Session) -> bool:
+    """The officer signs out on this laptop: if it holds their server sign-in, forget it, so
+    nothing more goes up in their name until they sign in again. Their queued changes stay and
+    wait. Returns whether a sign-in was forgotten."""
+    with session.operation("sync_sign_out") as op:
+        mine = bool(state.get_state(op.db, "refresh_token")) and \
+            state.get_state(op.db, "officer_id") == session.actor.officer_id
+        if mine:
+            state.set_state(op.db, access_token="", refresh_token="")
+        op.details["forgot_server_sign_in"] = mine
+    return mine
 
 
 def join_server(session: Session, url: str, username: str, password: str, device_name: str,
@@ -212,18 +236,29 @@ def _reporter(progress: Progress, base: int, total: int) -> Callable[[int], None
 
 def _push(session: Session, client: SyncClient, report: SyncReport, progress: Progress) -> None:
     total = state.queue_counts(session.store.db)["ops"]
+    # Only the signed-in account's own changes go with its token; other officers' wait for
+    # their own sign-in on this laptop (the server would refuse them: author_mismatch).
+    author = state.get_state(session.store.db, "officer_id") or None
     after = 0
     while True:
         progress.check()
-        batch = state.pending_ops(session.store.db, MAX_PUSH_OPS, after)
+        batch = state.pending_ops(session.store.db, MAX_PUSH_OPS, after, author)
         if not batch:
             return
         results = client.push([
-            Op(o.op_id, o.entity, o.entity_id, o.op, o.changes, o.hlc, o.created_at, o.form_version, o.blobs)
+            Op(o.op_id, o.entity, o.entity_id, o.op, o.changes, o.hlc, o.created_at, o.form_version, o.blobs,
+               o.author)
             for o in batch
         ])
-        with session.store.transaction() as db:
+        with state.replication_transaction(session.store) as db:
             state.record_answers(db, [(r.op_id, r.effective.value, r.reason) for r in results])
+            answers = {r.op_id: r for r in results if r.refused}
+            refusals = [Refusal(o.op_id, o.entity, o.entity_id, o.op, o.changes, answers[o.op_id].current,
+                                answers[o.op_id].absent) for o in batch if o.op_id in answers]
+            report.rolled_back += roll_back(db, refusals)
+            if refusals:  # their withdrawals are pushed by this same loop (a later seq)
+                withdraw_steps(Recorder(db, session.device_id, utc_iso(session.now()),
+                                        lambda: session.hlc.tick().encode(), author_id=author or ""), refusals)
         for r in results:
             report.answers[r.effective.value] = report.answers.get(r.effective.value, 0) + 1
         report.pushed += len(batch)
@@ -263,56 +298,6 @@ def _pull(session: Session, client: SyncClient, report: SyncReport, progress: Pr
             return
 
 
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the sync page and the status bar show."""
-
-    server_url: str
-    signed_in: bool
-    pending_ops: int
-    pending_blobs: int
-    pending_blob_bytes: int
-    open_conflicts: int
-    last_success_at: str
-    last_error: UserError | None
-    failed: list[dict[str, Any]]
-
-
-def sync_status(session: Session) -> SyncStatus:
-    """The queue and the last outcome (a few indexed reads)."""
-    db = session.store.db
-    counts = state.queue_counts(db)
-    return SyncStatus(
-        state.get_state(db, "server_url"), bool(state.get_state(db, "refresh_token")), counts["ops"],
-        counts["blobs"], counts["blob_bytes"], counts["conflicts"], state.get_state(db, "last_success_at"),
-        _stored_error(state.get_state(db, "last_error")), state.failed_blobs(db) + state.failed_ops(db),
-    )
-
-
-def _stored_error(text: str) -> UserError | None:
-    if not text:
-        return None
-    try:
-        data = json.loads(text)
-        return SyncError(str(data["message"]), str(data.get("hint") or ""), **dict(data.get("params") or {}))
-    except (ValueError, KeyError, TypeError):
-        return SyncError(text)
-
-
-def retry_failed(session: Session, op_ids: list[str]) -> int:
-    """Put refused ops back in the queue for the next sync."""
-    session.require(Permission.SYNC)
-    with session.operation("sync_retry") as op:
-        count = state.retry_ops(op.db, op_ids)
-        op.details["ops"] = count
-    return count
-
-
-def is_signed_in(session: Session) -> bool:
-    """Whether the device holds a refresh token for the server."""
-    return bool(state.get_state(session.store.db, "refresh_token"))
-
-
 def is_reachable(session: Session, factory: ClientFactory = default_client) -> bool:
     """Whether the configured server answers a health probe now (False without a server)."""
     if not server_url(session):
@@ -321,4 +306,5 @@ def is_reachable(session: Session, factory: ClientFactory = default_client) -> b
         return client.reachable()
 
 
-__all__ = ["NeedsSignIn", "Offline", "SyncError", "SyncReport", "SyncStatus", "sync_now", "sync_status"]
+__all__ = ["NeedsSignIn", "Offline", "SyncError", "SyncReport", "SyncStatus", "discard_failed", "retry_failed",
+           "sync_now", "sync_status"]

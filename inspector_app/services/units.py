@@ -12,6 +12,7 @@ from inspector_app.forms.engine import Choice, FormContext, validate
 from inspector_app.forms.unit import UNIT_FORM
 from inspector_app.services.document_fonts import printable
 from inspector_app.services.session import Session
+from inspector_app.services.type_ahead import pinyin_sorted, typeahead_text
 from inspector_app.storage import units as unit_store
 from inspector_app.storage.officers import road_segments, road_table_stamp
 
@@ -30,7 +31,7 @@ def _road_choices(session: Session, all_roads: bool) -> tuple[Choice, ...]:
     cached = _road_cache.get(key)
     if cached is None:
         roads = road_segments(db) if all_roads else (road_segments(db, session.actor.squad_id) or road_segments(db))
-        cached = tuple(Choice(r["id"], r["name"]) for r in roads)
+        cached = tuple(Choice(r["id"], r["name"], typeahead_text(r["name"])) for r in pinyin_sorted(roads))
         if len(_road_cache) > 16:
             _road_cache.clear()
         _road_cache[key] = cached
@@ -51,7 +52,14 @@ def unit_form_context(session: Session, all_roads: bool = False, mode: str = "en
     )
 
 
-def _stored_values(session: Session, clean: dict[str, Any]) -> dict[str, Any]:
+def road_places(session: Session) -> dict[str, tuple[Any, Any, Any]]:
+    """Every road segment's (district, subdistrict, squad), for :func:`_stored_values` in bulk."""
+    return {r[0]: (r[1], r[2], r[3]) for r in session.store.db.execute(
+        "SELECT id, district_code, subdistrict_code, squad_id FROM road_segment")}
+
+
+def _stored_values(session: Session, clean: dict[str, Any],
+                   roads: dict[str, tuple[Any, Any, Any]] | None = None) -> dict[str, Any]:
     values = dict(clean)
     values["agreement_signed"] = bool(values.get("agreement_signed"))
     values["awareness"] = bool(values.get("awareness"))
@@ -59,7 +67,7 @@ def _stored_values(session: Session, clean: dict[str, Any]) -> dict[str, Any]:
         values[key] = values.get(key) or ""
     road_id = values.get("road_segment_id")
     if road_id:
-        row = session.store.db.execute(
+        row = roads.get(road_id) if roads is not None else session.store.db.execute(
             "SELECT district_code, subdistrict_code, squad_id FROM road_segment WHERE id = ?",
             [road_id],
         ).fetchone()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ from openpyxl.utils.cell import range_boundaries
 
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 Report = Callable[[int, int], None]
 HEADER_SCAN_ROWS = 15
@@ -36,6 +39,9 @@ class Table:
     headers: list[str]
     rows: list[list[Any]]
     row_numbers: list[int]
+    # Cells (A1 names) holding a formula whose value was never computed and saved (files
+    # written by programs, not by Excel or WPS): they read as empty.
+    uncached_formulas: list[str] = field(default_factory=list)
 
 
 def _text(value: Any) -> Any:
@@ -64,21 +70,32 @@ def _header_index(rows: Sequence[Sequence[Any]], known: set[str]) -> int:
     return best
 
 
-def _xlsx_merges(path: Path) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of the first sheet (read-only openpyxl does not expose them)."""
-    merges = []
+def _xlsx_scan(path: Path) -> tuple[list[tuple[int, int, int, int]], list[str]]:
+    """Merged ranges of the first sheet (read-only openpyxl does not expose them), and the
+    cells with a formula but no saved value (openpyxl's data_only reading gives them None)."""
+    merges, uncached = [], []
     with zipfile.ZipFile(path) as z:
         name = next((n for n in z.namelist() if re.fullmatch(r"xl/worksheets/sheet\d*\.xml", n)), None)
         if name is None:
-            return []
+            return [], []
         with z.open(name) as fh:
             for _, element in iterparse(fh):
-                if element.tag.endswith("}mergeCell"):
+                tag = element.tag
+                if tag.endswith("}c"):
+                    formula = value = None
+                    for child in element:
+                        if child.tag.endswith("}f"):
+                            formula = child
+                        elif child.tag.endswith("}v"):
+                            value = child
+                    if formula is not None and (value is None or not (value.text or "")):
+                        uncached.append(element.get("r", "?"))
+                elif tag.endswith("}mergeCell"):
                     min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
                     merges.append((min_row, min_col, max_row, max_col))
-                if element.tag.endswith("}row"):
+                elif tag.endswith("}row"):
                     element.clear()
-    return merges
+    return merges, uncached
 
 
 def _fill_merges(grid: list[list[Any]], merges: list[tuple[int, int, int, int]]) -> None:
@@ -95,11 +112,16 @@ def _fill_merges(grid: list[list[Any]], merges: list[tuple[int, int, int, int]])
                 row[c] = value
 
 
-def _read_xlsx(path: Path, report: Report | None) -> list[list[Any]]:
+def _read_xlsx(path: Path, report: Report | None) -> tuple[list[list[Any]], list[str]]:
+    if path.stat().st_size == 0:
+        raise _empty_file(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise _unreadable(path, str(exc)) from None
+    except zipfile.BadZipFile:
+        raise _not_xlsx(path) from None
+    except (KeyError, OSError, ValueError) as exc:
+        log.info("openpyxl cannot read %s: %s", path, exc)
+        raise _not_xlsx(path) from None
     try:
         sheet = book.worksheets[0]
         total = sheet.max_row or 0
@@ -111,10 +133,11 @@ def _read_xlsx(path: Path, report: Report | None) -> list[list[Any]]:
     finally:
         book.close()
     blank = {i for i, row in enumerate(grid) if all(v is None for v in row)}
-    _fill_merges(grid, _xlsx_merges(path))
+    merges, uncached = _xlsx_scan(path)
+    _fill_merges(grid, merges)
     for i in blank:  # a merged cell running past the data must not bring blank rows to life
         grid[i] = [None] * len(grid[i])
-    return grid
+    return grid, uncached
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
@@ -126,17 +149,49 @@ def _read_csv(path: Path) -> list[list[Any]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise _unreadable(path, "unknown text encoding")
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
+        raise UserError(
+            QT_TRANSLATE_NOOP("errors", "The file {name} is not text in a known encoding "
+                              "(UTF-8 or GBK)."),
+            QT_TRANSLATE_NOOP("errors", "Save it from Excel or WPS as .xlsx or as CSV (UTF-8) "
+                              "and try again."),
+            name=path.name,
+        )
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+    if text.strip():
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            # No delimiter found: a file of one column (a list of names) is a table too.
+            dialect = csv.excel
     return [[_text(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
 
 
-def _unreadable(path: Path, detail: str) -> UserError:
+def _unreadable(path: Path, kind: str) -> UserError:
     return UserError(
-        QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read as a spreadsheet ({detail})."),
+        QT_TRANSLATE_NOOP("errors", "The file {name} is not a spreadsheet this app reads "
+                          "({kind})."),
         QT_TRANSLATE_NOOP("errors", "Save it from Excel or WPS as .xlsx or .csv and try again."),
         name=path.name,
-        detail=detail,
+        kind=kind,
+    )
+
+
+def _empty_file(path: Path) -> UserError:
+    return UserError(
+        QT_TRANSLATE_NOOP("errors", "The file {name} is empty (0 bytes)."),
+        QT_TRANSLATE_NOOP("errors", "It was probably not saved or copied completely: open it in "
+                          "Excel or WPS, save it again and try again."),
+        name=path.name,
+    )
+
+
+def _not_xlsx(path: Path) -> UserError:
+    return UserError(
+        QT_TRANSLATE_NOOP("errors", "The file {name} is not an .xlsx workbook, or it is damaged "
+                          "(an old .xls renamed, or a file not copied completely)."),
+        QT_TRANSLATE_NOOP("errors", "Open it in Excel or WPS and save it as .xlsx (Excel "
+                          "workbook), then try again."),
+        name=path.name,
     )
 
 
@@ -144,12 +199,13 @@ def read_table(path: Path, known_headers: set[str], report: Report | None = None
     """Read the first sheet of an .xlsx or a .csv; ``known_headers`` helps find the header
     row below any title rows."""
     suffix = path.suffix.lower()
+    uncached: list[str] = []
     if suffix in (".xlsx", ".xlsm"):
-        grid = _read_xlsx(path, report)
+        grid, uncached = _read_xlsx(path, report)
     elif suffix in (".csv", ".txt"):
         grid = _read_csv(path)
     else:
-        raise _unreadable(path, suffix or "no file extension")
+        raise _unreadable(path, suffix or "—")
     if not grid:
         raise UserError(QT_TRANSLATE_NOOP("errors", "The file {name} is empty."), name=path.name)
     h = _header_index(grid, known_headers)
@@ -160,4 +216,4 @@ def read_table(path: Path, known_headers: set[str], report: Report | None = None
         if any(v is not None for v in row):
             rows.append(row + [None] * (width - len(row)))
             numbers.append(n)
-    return Table(headers, rows, numbers)
+    return Table(headers, rows, numbers, uncached)

@@ -1,4 +1,5 @@
-"""Writing .xlsx workbooks (openpyxl, streaming)."""
+"""Writing .xlsx workbooks (openpyxl, streaming), or one table as .csv: the one way every
+export writes a file, so no export writes a formula (see :mod:`safe_cells`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from inspector_app.spreadsheets.safe_cells import write_csv, xlsx_value
 
 
 @dataclass
@@ -23,24 +26,31 @@ class Sheet:
 
 def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
     """Write the sheets to ``path`` (via a temporary file, so a crash never leaves half a
-    workbook under the real name)."""
+    workbook under the real name). A ``.csv`` path takes the one sheet as CSV. Text is always
+    written as text, never as a formula."""
+    if path.suffix.lower() == ".csv":
+        if len(sheets) != 1:
+            raise ValueError("a CSV file holds one table")
+        return write_csv(path, sheets[0].headers, sheets[0].rows)
     book = Workbook(write_only=True)
     bold = Font(bold=True)
     for sheet in sheets:
         ws = book.create_sheet(title=_safe_title(sheet.title))
-        from openpyxl.cell import WriteOnlyCell
-
         header = []
         for text in sheet.headers:
-            cell = WriteOnlyCell(ws, value=text)
+            cell = xlsx_value(ws, text)
             cell.font = bold
             header.append(cell)
         ws.append(header)
         for row in sheet.rows:
-            ws.append(list(row))
+            ws.append([xlsx_value(ws, v) for v in row])
     tmp = path.with_name(path.name + ".partial")
-    book.save(tmp)
-    os.replace(tmp, path)
+    try:
+        book.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return path
 
 

@@ -172,9 +172,19 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError) and self.damage is not None:
                 # Writing stopped while this transaction ran (query_only): say why.
                 raise errors.writing_stopped(str(self.paths.database), self.damage) from None
+            if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+                # SQLITE_FULL: the disk (or a size limit) is full; the rollback kept everything.
+                raise errors.disk_full(str(self.paths.root)) from None
             raise
         else:
-            db.conn.execute("COMMIT")
+            try:
+                db.conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if db.conn.in_transaction:
+                    db.conn.execute("ROLLBACK")
+                if "full" in str(exc):
+                    raise errors.disk_full(str(self.paths.root)) from None
+                raise
 
     def schema_version(self) -> int:
         """The database's ``user_version``."""

@@ -44,12 +44,6 @@ def placed_checks(db: sqlite_utils.Database, since: str, open_only: bool) -> lis
                       f"AND lat IS NOT NULL AND found_at >= ? {status}", [since]).fetchall()
 
 
-def open_violations(db: sqlite_utils.Database) -> list[Row]:
-    """(lat, lon, id, party, deadline) of placed violations waiting for their re-check."""
-    return db.execute("SELECT lat, lon, id, party_name, deadline FROM violation WHERE status = 'open' "
-                      "AND lat IS NOT NULL AND deleted = 0").fetchall()
-
-
 def day_patrols(db: sqlite_utils.Database, day: str, squad_id: str | None) -> list[Row]:
     """(id, track JSON, status, officer name) of a day's patrols (of one squad, if given)."""
     return db.execute(

@@ -70,8 +70,10 @@ class Recorder:
         now_iso: str,
         tick: Callable[[], str],
         changes: Changes | None = None,
+        author_id: str = "",
     ) -> None:
         self.db = db
+        self.author_id = author_id  # the officer making these changes (see outbox.author_id)
         self.device_id = device_id
         self.now_iso = now_iso
         self.tick = tick
@@ -89,7 +91,7 @@ class Recorder:
     ) -> None:
         self.db.execute(
             "INSERT INTO outbox(op_id, entity, entity_id, op, changes, blobs, form_version, hlc,"
-            " created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            " created_at, author_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
                 uuid7(),
                 entity,
@@ -100,6 +102,7 @@ class Recorder:
                 form_version,
                 hlc,
                 self.now_iso,
+                self.author_id,
             ],
         )
         self.changes.add(entity, entity_id, op)
@@ -192,6 +195,16 @@ class Recorder:
         self.db.table(entity).update(entity_id, {"deleted": 1, "updated_at": self.now_iso, "hlc": hlc})
         self._outbox(entity, entity_id, "delete", {"deleted": [0, 1]}, hlc, "", ())
 
+    def restore(self, entity: str, entity_id: str) -> None:
+        """Bring a soft-deleted record back (a supervisor's decision on an edit that was made
+        while another laptop deleted it); the server accepts it from supervisors only."""
+        _spec(entity)
+        if not self.get(entity, entity_id)["deleted"]:
+            return
+        hlc = self.tick()
+        self.db.table(entity).update(entity_id, {"deleted": 0, "updated_at": self.now_iso, "hlc": hlc})
+        self._outbox(entity, entity_id, "patch", {"deleted": [1, 0]}, hlc, "", ())
+
 
 def insert_server_rows(
     db: sqlite_utils.Database,
@@ -246,12 +259,19 @@ def create_many(
         records.append(record)
         synced = {k: [None, v] for k, v in data.items() if k not in spec.local_columns}
         ops.append((uuid7(), entity, rid, "create", json.dumps(synced, ensure_ascii=False, sort_keys=True),
-                    "[]", form_version, hlc, recorder.now_iso))
+                    "[]", form_version, hlc, recorder.now_iso, recorder.author_id))
         recorder.changes.add(entity, rid, "create")
-    recorder.db.table(entity).insert_all(records, batch_size=500)
+    # One plain executemany over the union of columns: sqlite-utils' insert_all builds a
+    # query per chunk and re-encodes every value, which cost more than SQLite's own work.
+    columns = list(dict.fromkeys(k for r in records for k in r))
+    recorder.db.conn.executemany(
+        f'INSERT INTO "{entity}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
+        f'VALUES ({", ".join("?" * len(columns))})',
+        [tuple(r.get(c) for c in columns) for r in records],
+    )
     recorder.db.conn.executemany(
         "INSERT INTO outbox(op_id, entity, entity_id, op, changes, blobs, form_version, hlc,"
-        " created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        " created_at, author_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
         ops,
     )
     return [r["id"] for r in records]

@@ -82,3 +82,71 @@ def returned_for(db: sqlite_utils.Database, officer_id: str) -> list[dict[str, A
         [officer_id],
     ))
     return sorted(patrols + inspections, key=lambda r: r["at"], reverse=True)
+
+
+# The fields a review decision changes, per entity; undo restores only these.
+REVIEWED_FIELDS = {"patrol": ("status", "review_comment"),
+                   "frontage_inspection": ("review_status", "review_comment")}
+
+
+def outbox_seq(db: sqlite_utils.Database) -> int:
+    """The newest outbox op's sequence number (0 when empty)."""
+    return int(db.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0])
+
+
+def op_ids_after(db: sqlite_utils.Database, seq: int) -> list[str]:
+    """Ids of the outbox ops written after ``seq``, in order."""
+    return [r[0] for r in db.execute("SELECT op_id FROM outbox WHERE seq > ? ORDER BY seq", [seq]).fetchall()]
+
+
+def outbox_ops(db: sqlite_utils.Database, op_ids: list[str]) -> list[dict[str, Any]]:
+    """Outbox ops by id (acked ones may have been purged already), in order."""
+    marks = ",".join("?" * len(op_ids)) or "NULL"
+    return _rows(db.execute(
+        f"SELECT op_id, entity, entity_id, op, changes, status FROM outbox WHERE op_id IN ({marks}) ORDER BY seq",
+        op_ids,
+    ))
+
+
+def drop_pending_ops(db: sqlite_utils.Database, op_ids: list[str]) -> int:
+    """Remove ops that were never pushed; returns how many were removed."""
+    marks = ",".join("?" * len(op_ids)) or "NULL"
+    return int(db.execute(f"DELETE FROM outbox WHERE op_id IN ({marks}) AND status = 'pending'", op_ids).rowcount)
+
+
+def review_decisions_by(db: sqlite_utils.Database, officer_id: str, limit: int = 200) -> list[dict[str, Any]]:
+    """A reviewer's review decisions and undos from the audit trail, newest first."""
+    rows = _rows(db.execute(
+        "SELECT seq, at, action, entity, entity_id, details FROM audit_log WHERE officer_id = ? "
+        "AND action IN ('review_patrol', 'review_frontage_inspection', 'undo_review') ORDER BY seq DESC LIMIT ?",
+        [officer_id, limit],
+    ))
+    for row in rows:
+        row["details"] = json.loads(row["details"] or "{}")
+    return rows
+
+
+def restore_reviewed_fields(db: sqlite_utils.Database, entity: str, entity_id: str, values: dict[str, Any],
+                            now_iso: str) -> None:
+    """Put a record's review fields back (a decision that never left this laptop)."""
+    fields = [f for f in REVIEWED_FIELDS[entity] if f in values]
+    if not fields:
+        return
+    sets = ", ".join(f"{f} = ?" for f in fields)
+    db.execute(f'UPDATE "{entity}" SET {sets}, updated_at = ? WHERE id = ?',
+               [*(values[f] for f in fields), now_iso, entity_id])
+
+
+def forget_review(db: sqlite_utils.Database, review_id: str) -> None:
+    """Remove a review record that was never pushed."""
+    db.execute("DELETE FROM review WHERE id = ?", [review_id])
+
+
+def patrol_checks(db: sqlite_utils.Database, patrol_ids: list[str]) -> list[dict[str, Any]]:
+    """The 八乱 checks recorded on these patrols, in the order they were found."""
+    marks = ",".join("?" * len(patrol_ids)) or "NULL"
+    return _rows(db.execute(
+        f"SELECT id, patrol_id, category, event_code, address, found_at, status FROM disorder_check "
+        f"WHERE deleted = 0 AND patrol_id IN ({marks}) ORDER BY found_at",
+        patrol_ids,
+    ))

@@ -59,19 +59,34 @@ class OutboxOp:
     created_at: str
     form_version: str
     blobs: tuple[str, ...]
+    author: str = ""
 
 
-def pending_ops(db: sqlite_utils.Database, limit: int, after_seq: int = 0) -> list[OutboxOp]:
-    """Pending ops in the order they were made."""
+def pending_ops(db: sqlite_utils.Database, limit: int, after_seq: int = 0, author: str | None = None) -> list[OutboxOp]:
+    """Pending ops in the order they were made; given ``author``, only that officer's (and
+    those queued before ops named their author)."""
+    where, args = ("AND author_id IN (?, '') ", [author]) if author is not None else ("", [])
     rows = db.execute(
-        "SELECT seq, op_id, entity, entity_id, op, changes, hlc, created_at, form_version, blobs "
-        "FROM outbox WHERE status = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
-        [after_seq, limit],
+        "SELECT seq, op_id, entity, entity_id, op, changes, hlc, created_at, form_version, blobs, author_id "
+        f"FROM outbox WHERE status = 'pending' AND seq > ? {where}ORDER BY seq LIMIT ?",
+        [after_seq, *args, limit],
     ).fetchall()
     return [
-        OutboxOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8], tuple(json.loads(r[9])))
+        OutboxOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8], tuple(json.loads(r[9])), r[10])
         for r in rows
     ]
+
+
+def waiting_authors(db: sqlite_utils.Database, author: str) -> list[tuple[str, str, int]]:
+    """Officers other than ``author`` with pending ops on this laptop: (officer id, name,
+    number of ops), most first. Their changes wait until they sign in online here."""
+    rows = db.execute(
+        "SELECT o.author_id, coalesce(f.name, o.author_id), count(*) FROM outbox o "
+        "LEFT JOIN officer f ON f.id = o.author_id "
+        "WHERE o.status = 'pending' AND o.author_id NOT IN (?, '') GROUP BY o.author_id ORDER BY 3 DESC, 2",
+        [author],
+    ).fetchall()
+    return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
 
 
 def record_answers(db: sqlite_utils.Database, answers: Iterable[tuple[str, str, str]]) -> None:
@@ -112,17 +127,23 @@ def retry_ops(db: sqlite_utils.Database, op_ids: Iterable[str]) -> int:
 def failed_ops(db: sqlite_utils.Database, limit: int = 200) -> list[dict[str, Any]]:
     """Ops the server refused (or that keep failing), newest first, for the sync page."""
     cur = db.execute(
-        "SELECT op_id, entity, entity_id, op, status, attempts, last_error, created_at FROM outbox "
+        "SELECT op_id, entity, entity_id, op, status, attempts, last_error, created_at, changes FROM outbox "
         "WHERE status IN ('rejected','forbidden') OR (status = 'pending' AND last_error != '') "
         "ORDER BY seq DESC LIMIT ?", [limit])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
+def discard_ops(db: sqlite_utils.Database, op_ids: Iterable[str]) -> int:
+    """Drop refused ops from the list (the officer gives the change up); returns how many."""
+    return sum(db.execute("DELETE FROM outbox WHERE op_id = ? AND status IN ('rejected','forbidden')",
+                          [op_id]).rowcount for op_id in op_ids)
+
+
 def failed_blobs(db: sqlite_utils.Database, limit: int = 100) -> list[dict[str, Any]]:
     """Attachments whose upload failed (retried at every sync), in the shape of failed_ops."""
     return [{"op_id": "", "entity": "blob", "entity_id": sha, "op": "upload", "status": "error",
-             "attempts": attempts, "last_error": error, "created_at": created}
+             "attempts": attempts, "last_error": error, "created_at": created, "changes": "{}"}
             for sha, attempts, error, created in db.execute(
                 "SELECT sha256, upload_attempts, upload_error, created_at FROM blob "
                 "WHERE uploaded = 0 AND upload_error != '' ORDER BY created_at DESC LIMIT ?", [limit])]
@@ -187,6 +208,14 @@ def apply_changes(db: sqlite_utils.Database, changes: list[dict[str, Any]], next
     """Apply one pulled batch and move the cursor (call inside one transaction). Fields with a
     local change still waiting to be sent keep their local value: the server merges that op
     when it arrives. Returns how many records were written."""
+    written = apply_records(db, changes)
+    set_state(db, cursor=str(next_cursor))
+    return written
+
+
+def apply_records(db: sqlite_utils.Database, changes: list[dict[str, Any]]) -> int:
+    """Write records as the server sent them (a pulled page, or the server's version of a
+    record whose op was refused), keeping fields with a pending local change."""
     by_entity: dict[str, list[dict[str, Any]]] = {}
     for change in changes:
         by_entity.setdefault(change["entity"], []).append(change)
@@ -215,7 +244,6 @@ def apply_changes(db: sqlite_utils.Database, changes: list[dict[str, Any]], next
         for names, values in inserts.items():
             cols = ", ".join(f'"{n}"' for n in names)
             db.conn.executemany(f'INSERT INTO "{entity}" ({cols}) VALUES ({", ".join("?" * len(names))})', values)
-    set_state(db, cursor=str(next_cursor))
     return written
 
 

@@ -131,10 +131,11 @@ def catalog_versions(db: sqlite_utils.Database, kind: str) -> list[dict[str, Any
 
 
 def rechecks_due(db: sqlite_utils.Database, squad_id: str | None, until: str) -> list[dict[str, Any]]:
-    """Open violations whose deadline is on or before ``until``."""
+    """Open violations whose deadline is on or before ``until``: the one definition of a
+    re-check due, counted alike on the 首违不罚 page and on the map (placed or not)."""
     scope = "AND squad_id = ?" if squad_id else ""
     return _rows(db.execute(
-        f"SELECT id, party_name, item_code, deadline, decision FROM violation WHERE status = 'open' "
+        f"SELECT id, party_name, item_code, deadline, decision, lat, lon FROM violation WHERE status = 'open' "
         f"AND deadline IS NOT NULL AND deadline <= ? AND deleted = 0 {scope} ORDER BY deadline",
         [until] + ([squad_id] if squad_id else []),
     ))

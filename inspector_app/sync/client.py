@@ -53,6 +53,19 @@ class Refused(SyncError):
     """The server understood the request and refused it (4xx, or 426 for an old app)."""
 
 
+# Sign-ins the server refuses because of the laptop, not the password (issue 14, case 3).
+DEVICE_REFUSALS = {
+    "device_taken": (
+        QT_TRANSLATE_NOOP("sync", "This laptop is enrolled for another officer's account, so the sync "
+                                  "server does not accept your sign-in on it."),
+        QT_TRANSLATE_NOOP("sync", "Sign in on your own laptop, or ask your administrator to enrol this one "
+                                  "as a shared laptop with your name on it.")),
+    "device_not_enrolled": (
+        QT_TRANSLATE_NOOP("sync", "This shared laptop is not enrolled for your account."),
+        QT_TRANSLATE_NOOP("sync", "Ask your administrator to add you to this laptop, or sign in on your own.")),
+}
+
+
 @dataclass
 class Tokens:
     """The tokens of the signed-in device; ``on_change`` persists them."""
@@ -186,9 +199,12 @@ class SyncClient:
 
     def _refusal(self, resp: httpx.Response) -> SyncError:
         try:
-            detail = str(resp.json().get("detail", ""))
-        except ValueError:
-            detail = resp.text[:200]
+            answer = resp.json()
+            detail, reason = str(answer.get("detail", "")), str(answer.get("reason", ""))
+        except (ValueError, AttributeError):
+            detail, reason = resp.text[:200], ""
+        if resp.status_code == 401 and reason in DEVICE_REFUSALS:
+            return Refused(*DEVICE_REFUSALS[reason])  # a password typed again would not help
         if resp.status_code == 401:
             return NeedsSignIn(
                 QT_TRANSLATE_NOOP("sync", "The sync server asks you to sign in again ({why})."),

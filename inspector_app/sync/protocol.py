@@ -55,13 +55,16 @@ class Op:
     at: str = ""
     form_version: str = ""
     blobs: tuple[str, ...] = ()
+    # The officer who made the change (their server account id); the server refuses an op
+    # whose author is not the signed-in account it came with. Empty from apps older than that.
+    author: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The op as JSON-ready data."""
         return {
             "op_id": self.op_id, "entity": self.entity, "entity_id": self.entity_id,
             "op": self.op, "changes": self.changes, "hlc": self.hlc, "at": self.at,
-            "form_version": self.form_version, "blobs": list(self.blobs),
+            "form_version": self.form_version, "blobs": list(self.blobs), "author": self.author,
         }
 
     @staticmethod
@@ -75,7 +78,7 @@ class Op:
                 entity_id=_text(data, "entity_id"), op=_text(data, "op"),
                 changes=data.get("changes") or {}, hlc=_text(data, "hlc"),
                 at=str(data.get("at") or ""), form_version=str(data.get("form_version") or ""),
-                blobs=tuple(data.get("blobs") or ()),
+                blobs=tuple(data.get("blobs") or ()), author=str(data.get("author") or ""),
             )
         except (TypeError, KeyError) as exc:
             raise ProtocolError(f"bad op: {exc}") from None
@@ -88,6 +91,8 @@ class Op:
             for k, v in op.changes.items()
         ):
             raise ProtocolError("changes must map field names to [old, new]")
+        if len(op.author) > 64:
+            raise ProtocolError("author must be an account id")
         if not all(isinstance(b, str) and SHA256.match(b) for b in op.blobs):
             raise ProtocolError("blobs must be sha256 hex digests")
         return op
@@ -102,12 +107,18 @@ def _text(data: dict[str, Any], key: str) -> str:
 
 @dataclass(frozen=True)
 class OpResult:
-    """The server's answer for one op. ``original`` is the first answer of a replayed op."""
+    """The server's answer for one op. ``original`` is the first answer of a replayed op.
+
+    A refused op's answer also carries the record as the server holds it (``current``, a
+    change) or says the server has none the device may see (``absent``), so the device puts
+    the record back to the server's version in the transaction that stores the answer."""
 
     op_id: str
     status: Status
     reason: str = ""
     original: Status | None = None
+    current: dict[str, Any] | None = None
+    absent: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The result as JSON-ready data."""
@@ -116,16 +127,28 @@ class OpResult:
             out["reason"] = self.reason
         if self.original is not None:
             out["original"] = self.original.value
+        if self.current is not None:
+            out["current"] = self.current
+        if self.absent:
+            out["absent"] = True
         return out
 
     @staticmethod
     def from_json(data: dict[str, Any]) -> OpResult:
         """Parse one result."""
         original = data.get("original")
+        current = data.get("current")
         return OpResult(
             str(data["op_id"]), Status(data["status"]), str(data.get("reason") or ""),
             Status(original) if original else None,
+            Change.from_json(current).to_json() if isinstance(current, dict) else None,
+            bool(data.get("absent")),
         )
+
+    @property
+    def refused(self) -> bool:
+        """Whether the server refused the op (a replay: its first answer)."""
+        return self.effective in (Status.REJECTED, Status.FORBIDDEN)
 
     @property
     def effective(self) -> Status:

@@ -220,6 +220,7 @@ class Startup:
 
         self.settings.last_username = session.actor.username
         self.window = MainWindow(session, self.runner, self.settings)
+        self.window.switch_user.connect(self.switch_user)
         self.window.show()
         if self.settings.document_font:
             self.window.apply_document_font()
@@ -234,6 +235,35 @@ class Startup:
         self.damage = DamageNotice(self.window, self.runner, session, folder)
         self.damage.start()
         return self.window
+
+    def switch_user(self, sign_out: bool) -> Any:
+        """File → 切换用户 / 注销: the sign-in dialog takes the main window's place; the next
+        officer's window opens on success, cancelling it quits the app. Signing out also
+        forgets the officer's server sign-in (in the background)."""
+        from PySide6.QtWidgets import QDialog
+
+        from inspector_app.services.sync import sign_out_online
+        from inspector_app.ui.login_dialog import LoginDialog
+
+        old = self.window
+        session: Session = old.session
+        if sign_out:
+            self.runner.run(sign_out_online, session, on_error=lambda _e: None)
+        dialog = LoginDialog(session, self.runner, "")
+        dialog.setObjectName("switchUserDialog")
+        self.login = dialog
+
+        def closed(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and dialog.session is not None:
+                self.show_main(dialog.session)
+            else:
+                self.app.quit()
+
+        dialog.finished.connect(closed)
+        dialog.show()  # before the main window closes, so the app does not end with it
+        old.close()
+        old.deleteLater()
+        return dialog
 
     def _backup_failed(self, exc: BaseException) -> None:
         from PySide6.QtCore import QCoreApplication

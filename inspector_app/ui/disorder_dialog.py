@@ -34,6 +34,7 @@ from inspector_app.ui.icons import icon
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import TaskRunner
+from inspector_app.ui.type_ahead import SEARCH_ROLE, combo_type_ahead
 
 
 class DisorderDialog(QDialog):
@@ -79,6 +80,8 @@ class DisorderDialog(QDialog):
         self.road.addItem("", None)
         for r in squad_roads(session):
             self.road.addItem(r["name"], r["id"])
+            self.road.setItemData(self.road.count() - 1, r["search"], SEARCH_ROLE)
+        combo_type_ahead(self.road)
         self.party_name, self.party_id, self.party_phone = QLineEdit(), QLineEdit(), QLineEdit()
         self.unit_id: str | None = None
         self.description = QPlainTextEdit()
@@ -166,7 +169,7 @@ class DisorderDialog(QDialog):
         self.description.setPlainText(values.get("description") or "")
         self.unit_id = values.get("unit_id")
         self.photos.set_photo_ids(list(values.get("photos") or []))
-        for combo, key in ((self.road, "road_segment_id"), (self.event_code, "event_code")):
+        for combo, key in ((self.category, "category"), (self.road, "road_segment_id"), (self.event_code, "event_code")):
             if values.get(key) and combo.findData(values[key]) >= 0:
                 combo.setCurrentIndex(combo.findData(values[key]))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 
 from PySide6.QtCore import QCoreApplication
@@ -13,10 +14,33 @@ from inspector_app.ui.i18n import tr_error
 log = logging.getLogger(__name__)
 
 
+def _disk_full() -> str:
+    return QCoreApplication.translate(
+        "ErrorDialog",
+        "The disk is full ({path}): nothing more could be written. Free some space (delete old "
+        "exports or copies, empty the recycle bin) or choose another folder, then try again.")
+
+
+def _no_permission() -> str:
+    return QCoreApplication.translate(
+        "ErrorDialog",
+        "The file or folder {path} may not be written to (no permission, or a read-only drive). "
+        "Choose another folder, or ask the administrator for access.")
+
+
+# Errors of the file system every officer meets sooner or later, said in words.
+_OS_MESSAGES = {errno.ENOSPC: _disk_full, errno.EDQUOT: _disk_full,
+                errno.EACCES: _no_permission, errno.EPERM: _no_permission, errno.EROFS: _no_permission}
+
+
 def error_text(exc: BaseException) -> str:
     """What to tell the user about ``exc``."""
     if isinstance(exc, UserError):
         return tr_error(exc)
+    if isinstance(exc, OSError) and exc.errno in _OS_MESSAGES:
+        log.warning("file operation failed: %r", exc)
+        where = exc.filename if isinstance(exc.filename, str) else ""
+        return _OS_MESSAGES[exc.errno]().format(path=where or "…")
     log.error("unexpected error", exc_info=exc)
     return QCoreApplication.translate(
         "ErrorDialog",

@@ -3,12 +3,15 @@ from the layers below (marked there with QT_TRANSLATE_NOOP)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from inspector_app.domain.errors import FieldError, UserError, ValidationFailed
 from inspector_app.domain.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
@@ -34,10 +37,14 @@ def install_language(app: QCoreApplication, language: str) -> bool:
     else:
         ok = False
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # Qt's own texts (file dialogs' "Look in", buttons of standard dialogs) come from the
+    # translations PySide6 ships; without them a Chinese UI shows English dialogs.
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qtbase)
         _installed.append(qtbase)
+    else:
+        log.warning("Qt's own translation qtbase_%s was not found in %s", language, qt_dir)
     return ok
 
 

@@ -31,6 +31,7 @@ from inspector_app.services.unit_import import (
     ImportPlan,
     ImportResult,
     ImportSource,
+    large_import,
     plan_import,
     read_unit_file,
     run_import,
@@ -139,8 +140,22 @@ class ImportUnitsDialog(QDialog):
 
     def _read(self, source: ImportSource) -> None:
         self.source = source
-        self.file_label.setText(self.tr("{name}: {rows} data rows, header found in the sheet.").format(
-            name=source.path.name, rows=len(source.table.rows)))
+        text = self.tr("{name}: {rows} data rows, header found in the sheet.").format(
+            name=source.path.name, rows=len(source.table.rows))
+        uncached = source.table.uncached_formulas
+        if uncached:
+            cells = "、".join(uncached[:10]) + ("…" if len(uncached) > 10 else "")
+            text += "\n" + self.tr(
+                "Warning: {count} cells hold a formula whose value was never saved, and are read as "
+                "empty: {cells}. Open the file in Excel or WPS and save it again to keep their values."
+            ).format(count=len(uncached), cells=cells)
+        large = large_import(source)
+        if large is not None:
+            text += "\n" + self.tr(
+                "This file has {rows} rows: checking and importing them takes minutes, and the "
+                "database grows by about {mb} MB. You can cancel at any time; cancelling changes "
+                "nothing.").format(rows=large[0], mb=large[1])
+        self.file_label.setText(text)
         self.mapping.setRowCount(len(SYNONYMS))
         labels = {f.key: f.label for f in UNIT_FORM.fields}
         for row, field in enumerate(SYNONYMS):
@@ -181,7 +196,7 @@ class ImportUnitsDialog(QDialog):
         self.preview.setRowCount(len(shown))
         for i, r in enumerate(shown):
             cells = (str(r.row_number), str(r.values.get("name") or ""), str(r.values.get("address") or ""),
-                     outcome[r.action], "；".join(tr_field_error(e) for e in r.errors))
+                     outcome[r.action], "；".join(tr_field_error(e) for e in r.errors + r.notes))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,7 @@ from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.idle import IdleWatch
 from inspector_app.ui.login_dialog import LoginDialog
-from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageSpec
+from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageEvents, PageSpec
 from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.settings_dialog import SettingsDialog
@@ -40,6 +40,9 @@ from inspector_app.ui.work_order_badge import WorkOrderBadgeWidget
 
 class MainWindow(QMainWindow):
     """Navigation on the left, the current page on the right."""
+
+    # File → 切换用户 (False) / 注销 (True: the laptop also forgets this officer's server sign-in)
+    switch_user = Signal(bool)
 
     def __init__(self, session: Session, runner: TaskRunner, settings: AppSettings) -> None:
         super().__init__()
@@ -109,6 +112,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Lock screen"), self.lock, "Ctrl+L", "fa5s.lock")
         self._action(file_menu, self.tr("Sync &now"), lambda: self.sync.sync(), "F5", "fa5s.sync")
         file_menu.addSeparator()
+        # A shared laptop: the next officer signs in here (and to the server) as themself.
+        self._action(file_menu, self.tr("S&witch user…"), lambda: self.switch_user.emit(False), "Ctrl+Shift+U",
+                     "fa5s.user-friends")
+        self._action(file_menu, self.tr("Sign &out"), lambda: self.switch_user.emit(True), None, "fa5s.sign-out-alt")
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, spec in enumerate(self.specs, start=1):
@@ -154,7 +162,9 @@ class MainWindow(QMainWindow):
         spec = self.specs[row]
         page = self.pages.get(spec.key)
         if page is None:
-            page = spec.factory(PageContext(self.session, self.runner, self.events, self.settings))
+            events = PageEvents(self.events)
+            page = spec.factory(PageContext(self.session, self.runner, events, self.settings))
+            events.setParent(page)  # deleted with the page, and its connections with it
             page.setObjectName(f"page_{spec.key}")
             self.pages[spec.key] = page
             self.stack.addWidget(page)

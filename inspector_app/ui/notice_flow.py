@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QWidget
 from inspector_app.domain.changes import Changes
 from inspector_app.services.notice_documents import Issued, document_pdf, record_print
 from inspector_app.services.violations import document_type_for, get_violation
+from inspector_app.ui.errors import show_error
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pdf_preview_dialog import PdfPreviewDialog
+from inspector_app.ui.record_dialog import RecordDialog
 from inspector_app.ui.sign_dialog import SignDialog
 from inspector_app.ui.violation_dialog import ViolationDialog
 
@@ -24,6 +26,7 @@ class NoticeFlow:
         self.parent, self.ctx = parent, ctx
         self.violation_dialog: ViolationDialog | None = None
         self.sign_dialog: SignDialog | None = None
+        self.record_dialog: RecordDialog | None = None
         self.preview_dialog: PdfPreviewDialog | None = None
 
     def start(self, values: dict[str, Any] | None = None,
@@ -47,13 +50,24 @@ class NoticeFlow:
         self.violation_dialog = dialog
         return dialog
 
-    def sign(self, violation_id: str, doc_type: str | None = None, title: str = "") -> SignDialog:
+    def write_record(self, violation_id: str) -> RecordDialog:
+        """The 笔录: its content typed first, then signed."""
+        violation = get_violation(self.ctx.session, violation_id)
+        dialog = RecordDialog(self.ctx.session, violation, self.parent)
+        dialog.setObjectName("recordDialog")
+        dialog.accepted.connect(lambda: self.sign(violation_id, "inspection_record", "现场检查（勘验）笔录", dialog.record))
+        dialog.open()
+        self.record_dialog = dialog
+        return dialog
+
+    def sign(self, violation_id: str, doc_type: str | None = None, title: str = "",
+             record: dict[str, Any] | None = None) -> SignDialog:
         """Open the signing of a document of a violation (the decision's notice by default)."""
         if doc_type is None:
             violation = get_violation(self.ctx.session, violation_id)
             doc_type = document_type_for(violation)
             title = "首违不罚告知书" if violation["decision"] == "first_offence" else "责令限期改正通知书"
-        dialog = SignDialog(self.ctx.session, self.ctx.runner, violation_id, doc_type, title, self.parent)
+        dialog = SignDialog(self.ctx.session, self.ctx.runner, violation_id, doc_type, title, self.parent, record)
         dialog.setObjectName("signDialog")
         dialog.accepted.connect(lambda: self._issued(dialog.issued, title))
         dialog.open()
@@ -65,15 +79,19 @@ class NoticeFlow:
             self.ctx.events.publish(issued.changes)
             self.preview(issued.document_ids[0], f"{title} {issued.numbers[0]}")
 
-    def preview(self, document_id: str, title: str) -> PdfPreviewDialog:
-        """Show a document with Print and Save as; a print is counted."""
+    def preview(self, document_id: str, title: str) -> None:
+        """Show a document with Print and Save as (its PDF read off the UI thread); a print is
+        counted. Used right after issuing and to reopen an issued document later."""
         session = self.ctx.session
 
         def printed() -> None:
             self.ctx.runner.run(record_print, session, document_id, on_done=self.ctx.events.publish)
 
-        dialog = PdfPreviewDialog(document_pdf(session, document_id), title, printed, self.parent)
-        dialog.setObjectName("pdfPreview")
-        dialog.open()
-        self.preview_dialog = dialog
-        return dialog
+        def show(data: bytes) -> None:
+            dialog = PdfPreviewDialog(data, title, printed, self.parent)
+            dialog.setObjectName("pdfPreview")
+            dialog.open()
+            self.preview_dialog = dialog
+
+        self.ctx.runner.run(document_pdf, session, document_id, on_done=show,
+                            on_error=lambda exc: show_error(self.parent, exc))

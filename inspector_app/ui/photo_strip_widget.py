@@ -33,7 +33,7 @@ from inspector_app.ui.icons import icon
 from inspector_app.ui.tasks import TaskRunner
 
 Where = Callable[[], tuple[str, float | None, float | None]]
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.heic *.bmp *.tif *.tiff)"
+IMAGE_PATTERNS = "*.jpg *.jpeg *.png *.webp *.heic *.bmp *.tif *.tiff"
 
 
 def _add_one(session: Session, path: Path, where: tuple[str, float | None, float | None]) -> tuple[StoredPhoto, bytes]:
@@ -110,9 +110,13 @@ class PhotoStripWidget(QWidget):
             if data:
                 item.setIcon(_icon(data))
 
+    def image_filter(self) -> str:
+        """The file dialog's filter, named in the UI language (the patterns stay as they are)."""
+        return self.tr("Images ({patterns})").format(patterns=IMAGE_PATTERNS)
+
     def choose_files(self) -> None:
         """Pick photo files."""
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), "", IMAGE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), "", self.image_filter())
         for f in files:
             self.add_file(Path(f))
 

@@ -3,6 +3,8 @@ party refuses (reason and witness are printed on the document); how it was serve
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,9 +25,9 @@ from inspector_app.services.notice_documents import (
     Issued,
     Signing,
     issue_document,
-    signers,
 )
 from inspector_app.services.session import Session
+from inspector_app.services.violations import signers
 from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
@@ -39,9 +41,10 @@ class SignDialog(QDialog):
     """Signatures for one document; ``issued`` is set once it is numbered and stored."""
 
     def __init__(self, session: Session, runner: TaskRunner, violation_id: str, doc_type: str, title: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, record: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.session, self.runner, self.violation_id, self.doc_type = session, runner, violation_id, doc_type
+        self.record = record or {}  # a 笔录's typed content (ui/record_dialog.py)
         self.issued: Issued | None = None
         self.setWindowTitle(self.tr("Sign: {title}").format(title=title))
         fit_to_screen(self, QSize(900, 620))  # never larger than the screen
@@ -115,7 +118,7 @@ class SignDialog(QDialog):
             officer2_png=None if self.officer2.is_empty() else self.officer2.png(),
             refused_reason=self.reason.text() if refused else "", witness=self.witness.text() if refused else "",
             service_mode=self.mode.currentData(), pledge=self.pledge.text(),
-            electronic_address=self.electronic.text(),
+            electronic_address=self.electronic.text(), record=dict(self.record),
         )
 
     def issue(self) -> None:

@@ -34,7 +34,7 @@ class SyncController(QObject):
     online = Signal(bool)
 
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__(ctx.events)
+        super().__init__(ctx.events.root())
         self.setObjectName("syncController")
         self.ctx = ctx
         self.running = False
@@ -127,5 +127,5 @@ def _pulled(entity: str) -> Change:
 
 def sync_controller(ctx: PageContext) -> SyncController:
     """The window's controller (made on first use, owned by the app events object)."""
-    found = ctx.events.findChild(SyncController, "syncController")
+    found = ctx.events.root().findChild(SyncController, "syncController")
     return found if isinstance(found, SyncController) else SyncController(ctx)

@@ -12,7 +12,7 @@ import pytest
 from inspector_app.services.notice_documents import Signing, document_pdf, issue_document
 from inspector_app.services.session import Session
 from inspector_app.services.violations import close_violation, record_violation
-from tests.services.test_notices import ALL, _png, _signed, _values
+from tests.services.test_notices import ALL, _png, _recorded, _signed, _values
 
 CLOSERS = "，。、；：？！）》」』】〕”’"
 
@@ -43,7 +43,7 @@ def issued(officer_session: Session, tmp_path: Path, clock) -> dict[str, list[st
     out: dict[str, list[str]] = {}
     first = record_violation(s, _values(s), ALL).ids("violation")[0]
     warning = issue_document(s, first, "warning", _signed())
-    record = issue_document(s, first, "inspection_record", _signed())
+    record = issue_document(s, first, "inspection_record", _recorded(s))
     order = issue_document(s, record_violation(s, _values(s, item_code="FO01", party_name="王𠮷䶮㵘",
                                                            party_id_number="370102199003071238"), set()).ids("violation")[0],
                            "rectify_order", Signing(refused_reason="不认可违法事实", witness="泉城路社区居委会 刘敏"))

@@ -46,3 +46,31 @@ def test_80_mb_image_is_refused_with_the_limit(tmp_path: Path) -> None:
     with pytest.raises(PhotoError) as info:
         open_photo(path)
     assert info.value.params["limit"] == 50 and info.value.params["mb"] >= 80
+
+
+def test_a_15000_by_15000_png_is_refused_from_its_header(tmp_path: Path) -> None:
+    # 225 Mpx: over the 120 Mpx limit but under Pillow's own error threshold (240 Mpx), where
+    # Pillow only warns; it used to be decoded (18 s, 2.6 GB).
+    import time
+
+    from tests.photo_files import png_header_only
+
+    path = png_header_only(tmp_path / "scan.png", 15000, 15000)
+    started = time.perf_counter()
+    with pytest.raises(PhotoError) as info:
+        open_photo(path)
+    assert time.perf_counter() - started < 2
+    assert info.value.params["width"] == 15000 and info.value.params["mpx"] == 225
+    assert "at most 120 million" in info.value.render()
+
+
+def test_the_limit_is_exact(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from inspector_app.photos.evidence import MAX_PIXELS, _check_pixels
+
+    at_limit = Image.new("1", (12000, 10000))
+    assert at_limit.size[0] * at_limit.size[1] == MAX_PIXELS
+    _check_pixels(tmp_path / "ok.png", at_limit)  # exactly the limit is allowed
+    with pytest.raises(PhotoError):
+        _check_pixels(tmp_path / "big.png", Image.new("1", (12001, 10000)))

@@ -10,17 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from fastapi.testclient import TestClient
 from server_snapshot import snapshot
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 from sync_helpers import PASSWORD, LiveServer, Seed
 from test_server_api import op
 
 from inspector_app.sync.protocol import PROTOCOL_VERSION, VERSION_HEADER
 from inspector_server import auth, sign_in
 from inspector_server.app import create_app, engine_of
-from inspector_server.db import account
+from inspector_server.db import account, sign_in_failure
 
 LOGIN = "/api/v1/auth/login"
 COUNTS = ("sign_in_failure",)  # the one table a refused sign-in writes
@@ -54,10 +53,6 @@ def test_argon2_runs_in_its_own_threads_with_no_database_connection_held(api: Te
 
 
 def test_wrong_password_loops_do_not_stall_or_break_push(live: LiveServer, seeded: Seed, db_url: str) -> None:
-    if db_url.startswith("postgresql"):
-        # Known bug, left open in notes/issue-14-auth.md: on PostgreSQL one of twelve concurrent
-        # wrong-password sign-ins answered 500 once in CI (SQLite passes every run).
-        pytest.xfail("a concurrent failed sign-in can answer 500 on PostgreSQL (open bug)")
     headers = {VERSION_HEADER: str(PROTOCOL_VERSION)}
     with httpx.Client(base_url=live.url, headers=headers, timeout=60) as http:
         token = http.post(LOGIN, json={"username": "liqiang", "password": PASSWORD,
@@ -155,3 +150,35 @@ def test_an_unknown_or_disabled_name_costs_one_argon2_check_and_answers_alike(ap
         conn.execute(update(account).where(account.c.username == "zhangwei").values(active=0))
     disabled = attempt(api, "zhangwei", PASSWORD)
     assert disabled.json() == known.json() and checked[2] == auth.dummy_hash() and len(checked) == 3
+
+
+def test_two_failures_of_one_name_at_once_both_count_and_neither_fails(engine: Engine) -> None:
+    """The cause of the 500 under concurrent wrong passwords on PostgreSQL: the second of two
+    transactions counting the first failure of an (address, name) also found no row and
+    inserted it (a unique violation). One upsert counts both."""
+    now = 1_800_000_000.0
+    first = engine.connect().execution_options(write=True)
+    outcome: list[BaseException | None] = []
+    try:
+        first.begin()
+        sign_in.record_failure(first, "10.5.5.5", "liqiang", now)
+
+        def second() -> None:
+            try:
+                with engine.connect().execution_options(write=True) as conn, conn.begin():
+                    sign_in.record_failure(conn, "10.5.5.5", "liqiang", now + 1)
+                outcome.append(None)
+            except BaseException as exc:  # reported below, not lost in the thread
+                outcome.append(exc)
+
+        waiting = threading.Thread(target=second)
+        waiting.start()
+        waiting.join(0.5)  # it waits for the first transaction's row
+        first.commit()
+    finally:
+        first.close()
+    waiting.join(30)
+    assert outcome == [None], outcome
+    with engine.connect() as conn:
+        rows = conn.execute(select(sign_in_failure.c.failures)).scalars().all()
+    assert rows == [2]

@@ -145,3 +145,39 @@ def test_handover_and_export(officer_session: Session, tmp_path: Path) -> None:
     n = export_checks(officer_session, CheckFilter(category="L1"), path)
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert len(rows) == n + 1 and rows[1][1].startswith("乱摆摊点")
+
+
+def test_a_check_started_from_a_failed_w1_duty_carries_category_road_and_the_note(officer_session: Session, tmp_path: Path) -> None:
+    from inspector_app.forms.inspection import FAIL, all_compliant_values
+    from inspector_app.services.disorders import values_from_inspection
+    from inspector_app.services.inspections import failed_duty_context, submit_inspection
+    from inspector_app.services.photos import stamp_for, store_photo
+    from tests.photo_files import jpeg
+
+    unit_id, road_id = officer_session.store.db.execute(
+        "SELECT id, road_segment_id FROM unit WHERE road_segment_id IS NOT NULL AND deleted = 0 LIMIT 1").fetchone()
+    photo = store_photo(officer_session, jpeg(tmp_path / "w1.jpg", (800, 600)), stamp_for(officer_session, "", None, None))
+    values = all_compliant_values(officer_session.catalogs)
+    values.update({"W1.result": FAIL, "W1.failed": ["W1.3"], "W1.note": "门前堆放垃圾袋三袋，未按时投放",
+                   "W1.photos": [photo.photo_id]})
+    inspection_id = submit_inspection(officer_session, unit_id, values).ids("frontage_inspection")[0]
+    prefilled = values_from_inspection(officer_session, failed_duty_context(officer_session, inspection_id))
+    assert prefilled["category"] == "L3"  # 门前不堆放垃圾袋 → 乱堆乱放, as the catalog says (not the first, 乱摆摊点)
+    assert prefilled["road_segment_id"] == road_id
+    assert "门前堆放垃圾袋三袋，未按时投放" in prefilled["description"] and "W1 不合格" not in prefilled["description"]
+    assert prefilled["description"].startswith("包环境卫生不合格")
+    assert prefilled["photos"] == [photo.photo_id]
+    # Without a failed item naming one, the duty's own category; without a note, the items' texts.
+    del values["W1.note"]
+    values["W1.failed"] = ["W1.4"]
+    inspection_id = submit_inspection(officer_session, unit_id, values).ids("frontage_inspection")[0]
+    prefilled = values_from_inspection(officer_session, failed_duty_context(officer_session, inspection_id))
+    assert prefilled["category"] == "L6" and "雨雪后及时清扫积雪" in prefilled["description"]
+
+
+def test_the_catalog_names_only_known_categories_for_failed_duties(officer_session: Session) -> None:
+    catalogs = officer_session.catalogs
+    assert catalogs.disorder_of_failure("W4", ["W4.4"]) == "L7"
+    assert catalogs.disorder_of_failure("W3", ["W3.1"]) is None  # a broken facility is no 八乱: the officer picks
+    known = {d.code for d in catalogs.disorders}
+    assert all(i.disorder in known | {""} for r in catalogs.responsibilities for i in r.check_items)

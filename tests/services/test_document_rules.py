@@ -6,7 +6,7 @@ from inspector_app.domain.errors import UserError
 from inspector_app.services.notice_documents import issue_document, void_document
 from inspector_app.services.session import Session
 from inspector_app.services.violations import record_violation
-from tests.services.test_notices import ALL, _signed, _values
+from tests.services.test_notices import ALL, _recorded, _signed, _values
 
 
 def _stored(session: Session) -> tuple:  # type: ignore[type-arg]
@@ -45,7 +45,7 @@ def test_a_second_document_for_the_same_purpose_is_refused(officer_session: Sess
             issue_document(officer_session, violation_id, again, _signed())
         assert first.numbers[0] in info.value.render() and "void" in info.value.render()
     assert _stored(officer_session) == before
-    issue_document(officer_session, violation_id, "inspection_record", _signed())  # another purpose
+    issue_document(officer_session, violation_id, "inspection_record", _recorded(officer_session))  # another purpose
     void_document(officer_session, first.document_ids[0], "当事人姓名录入错误")
     again = issue_document(officer_session, violation_id, "warning", _signed())  # re-issued after voiding
     assert again.numbers[0] != first.numbers[0]

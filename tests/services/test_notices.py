@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.domain.errors import PermissionDenied, UserError, ValidationFailed
+from inspector_app.services.document_verify import verify_document
 from inspector_app.services.notice_documents import (
     Signing,
     batch_pdf,
@@ -12,12 +13,16 @@ from inspector_app.services.notice_documents import (
     issue_document,
     list_documents,
     record_print,
-    verify_document,
     void_document,
 )
 from inspector_app.services.photos import stamp_for, store_photo
 from inspector_app.services.session import Session
-from inspector_app.services.violations import assess, close_violation, record_violation
+from inspector_app.services.violations import (
+    assess,
+    check_values,
+    close_violation,
+    record_violation,
+)
 from inspector_app.storage.officers import officers
 from tests.photo_files import jpeg
 
@@ -57,6 +62,18 @@ def _text(pdf: bytes, tmp_path: Path) -> str:
 def _signed() -> Signing:
     png = _png()
     return Signing(party_png=png, officer1_png=png, officer2_png=png)
+
+
+def _recorded(session: Session, **record: object) -> Signing:
+    """The signatures of a 笔录 with what the officer typed: started 25 minutes ago, one entry."""
+    from datetime import timedelta
+
+    from inspector_app.domain.clock import utc_iso
+
+    signing = _signed()
+    signing.record = {"start": utc_iso(session.now() - timedelta(minutes=25)), "end": "",
+                      "qa": [{"q": "你是否申请执法人员回避？", "a": "不申请。"}], "scene": "店门外摆放货架占用人行道。", **record}
+    return signing
 
 
 def test_first_offence_with_all_conditions_confirmed(officer_session: Session, tmp_path: Path) -> None:
@@ -125,7 +142,8 @@ def test_numbers_are_never_reused_and_voids_are_recorded(officer_session: Sessio
     voided = officer_session.store.db.execute("SELECT number, reason FROM voided_number").fetchall()
     assert voided == [(first.numbers[0], "当事人姓名录入错误"),  # and its 送达回证 with it
                       (first.numbers[1], f"所送达的文书{first.numbers[0]}已作废：当事人姓名录入错误")]
-    assert verify_document(officer_session, first.numbers[0]).status == "voided"
+    check = verify_document(officer_session, first.numbers[0])  # voided, and the second one took its place
+    assert (check.status, check.replaced_by) == ("superseded", second.numbers[0])
 
 
 def test_failure_inside_issuing_gives_the_number_back(officer_session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -193,13 +211,13 @@ def test_not_rectified_becomes_a_case(officer_session: Session) -> None:
 def test_inspection_record_paginates_with_the_party_line_on_every_page(officer_session: Session, tmp_path: Path) -> None:
     long_facts = "当事人在店门外摆放货架、冰柜和桌椅，占用人行道经营。" * 120
     violation_id = record_violation(officer_session, _values(officer_session, facts=long_facts, item_code="FO01"), set()).ids("violation")[0]
-    issued = issue_document(officer_session, violation_id, "inspection_record", _signed())
+    issued = issue_document(officer_session, violation_id, "inspection_record", _recorded(officer_session, scene=long_facts))
     text = _text(document_pdf(officer_session, issued.document_ids[0]), tmp_path)
     pages = text.split("\f")
     pages = [p for p in pages if p.strip()]
     assert len(pages) >= 3
     for n, page in enumerate(pages, start=1):
-        assert f"第 {n} 页 共 {len(pages)} 页" in page and "当事人签名" in page
+        assert f"第 {n} 页 共 {len(pages)} 页" in page and "当事人：" in page
     assert "回避" in text and "与事实相符" in text
 
 
@@ -268,3 +286,18 @@ def test_verify_finds_a_number_typed_with_other_brackets_spaces_and_no_padding(o
     found = verify_document(officer_session, typed)
     assert found.status == "genuine" and found.party == "张伟"
     assert verify_document(officer_session, number.replace("第0001号", "第2号")).status == "unknown"
+
+
+def test_a_full_width_or_pasted_id_is_the_same_party(officer_session: Session) -> None:
+    # Issue 21 case 6: typed as １１０１…Ｘ with a zero-width space, the ID is stored as digits
+    # and still finds the party's earlier violation (no first offence twice).
+    record_violation(officer_session, _values(officer_session), ALL)
+    typed = "１１０１０５\u200b１９４９１２３１００２ｘ"
+    values = _values(officer_session, party_id_number=typed)
+    assert not [p for p in check_values(officer_session, values) if p.field == "party_id_number"]
+    a = assess(officer_session, values, ALL)
+    assert a.decision.outcome != "first_offence" and a.decision.priors
+    violation_id = record_violation(officer_session, values, ALL).ids("violation")[0]
+    stored = officer_session.store.db.execute(
+        "SELECT party_id_number FROM violation WHERE id = ?", [violation_id]).fetchone()[0]
+    assert stored == "11010519491231002X"

@@ -91,3 +91,51 @@ def test_approving_a_patrol_approves_its_waiting_records(officer_session: Sessio
     status = officer_session.store.db.execute(
         "SELECT review_status FROM frontage_inspection WHERE id = ?", [inspection_id]).fetchone()[0]
     assert status == "approved"
+
+
+def test_undo_the_last_decision_until_it_syncs(officer_session: Session, demo_session_for, clock) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.domain.errors import UserError
+    from inspector_app.services.review_undo import undo_last_decision, undoable_decision
+
+    patrol_id, inspection_id = _patrol_with_inspection(officer_session, clock)
+    supervisor = demo_session_for("wangfang")
+    db = supervisor.store.db
+    pending_before = db.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
+    review_record(supervisor, "patrol", patrol_id, "approved")
+    assert db.execute("SELECT review_status FROM frontage_inspection WHERE id = ?", [inspection_id]).fetchone()[0] == "approved"
+    last = undoable_decision(supervisor)
+    assert last is not None and (last.entity, last.entity_id, last.decision) == ("patrol", patrol_id, "approved")
+    assert len(last.ops) == 3  # the patrol, its review record, the inspection it approved
+    changes = undo_last_decision(supervisor)
+    assert changes.touches("patrol") and changes.touches("frontage_inspection")
+    assert db.execute("SELECT status FROM patrol WHERE id = ?", [patrol_id]).fetchone()[0] == "submitted"
+    assert db.execute("SELECT review_status FROM frontage_inspection WHERE id = ?", [inspection_id]).fetchone()[0] == "submitted"
+    assert db.execute("SELECT count(*) FROM review WHERE entity_id = ?", [patrol_id]).fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0] == pending_before
+    audit = db.execute("SELECT action, entity_id FROM audit_log ORDER BY seq DESC LIMIT 2").fetchall()
+    assert audit == [("undo_review", patrol_id), ("review_patrol", patrol_id)]
+    assert undoable_decision(supervisor) is None  # nothing earlier by this reviewer
+    with pytest.raises(UserError):
+        undo_last_decision(supervisor)
+    # Decided again and pushed (the server acked its ops): no undo, nothing changed.
+    review_record(supervisor, "patrol", patrol_id, "returned", "轨迹不完整")
+    ops = undoable_decision(supervisor).ops  # type: ignore[union-attr]
+    db.execute(f"UPDATE outbox SET status = 'acked' WHERE op_id = '{ops[0]['op_id']}'")
+    assert undoable_decision(supervisor) is None
+    with pytest.raises(UserError):
+        undo_last_decision(supervisor)
+    assert db.execute("SELECT status FROM patrol WHERE id = ?", [patrol_id]).fetchone()[0] == "returned"
+
+
+def test_undo_is_refused_when_the_record_changed_since(officer_session: Session, demo_session_for, clock) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.domain.errors import UserError
+    from inspector_app.services.review_undo import undo_last_decision
+
+    patrol_id, _ = _patrol_with_inspection(officer_session, clock)
+    supervisor = demo_session_for("wangfang")
+    review_record(supervisor, "patrol", patrol_id, "returned", "轨迹不完整")
+    resubmit_patrol(officer_session, patrol_id, "已补充")  # the same profile in this test
+    with pytest.raises(UserError):
+        undo_last_decision(supervisor)
+    db = supervisor.store.db
+    assert db.execute("SELECT status FROM patrol WHERE id = ?", [patrol_id]).fetchone()[0] == "resubmitted"

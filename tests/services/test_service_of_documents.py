@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from inspector_app.domain.errors import UserError, ValidationFailed
+from inspector_app.services.document_verify import verify_document
 from inspector_app.services.notice_documents import (
     Signing,
     document_pdf,
     issue_document,
-    verify_document,
     void_document,
 )
 from inspector_app.services.session import Session

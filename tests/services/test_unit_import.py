@@ -113,7 +113,7 @@ def test_cancel_rolls_everything_back(supervisor_session: Session, tmp_path: Pat
 def test_not_a_spreadsheet(supervisor_session: Session, tmp_path: Path) -> None:
     path = tmp_path / "registry.xlsx"
     path.write_text("not really a workbook")
-    with pytest.raises(UserError, match="cannot be read as a spreadsheet"):
+    with pytest.raises(UserError, match=r"is not an \.xlsx workbook"):
         read_unit_file(supervisor_session, path)
 
 

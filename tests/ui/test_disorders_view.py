@@ -83,7 +83,12 @@ def test_a_failed_duty_leads_to_a_prefilled_check(qtbot, window: MainWindow) -> 
     dialog = _visible(DisorderDialog)
     unit = patrol.units[[u["id"] for u in patrol.units].index(inspection.unit["id"])]
     assert dialog.party_name.text() == unit["name"] and dialog.unit_id == unit["id"]
-    assert "W4" in dialog.description.toPlainText()
+    # The failed duty by name with what failed, the category the catalog names for it, the unit's road.
+    assert dialog.description.toPlainText().startswith("包秩序良好不合格：")
+    failed = next(iter(inspection.duties[3].items))
+    assert dialog.category.currentData() == window.session.catalogs.disorder_of_failure("W4", [failed])
+    road_id = window.session.store.db.execute("SELECT road_segment_id FROM unit WHERE id = ?", [unit["id"]]).fetchone()[0]
+    assert road_id and dialog.road.currentData() == road_id
     dialog.close()
 
 
@@ -124,3 +129,14 @@ def test_a_failed_duty_or_a_check_leads_to_a_notice(qtbot, window: MainWindow, t
     from inspector_app.ui.sign_dialog import SignDialog
 
     _visible(SignDialog).close()
+
+
+def test_the_check_form_takes_the_handed_over_category_and_road(qtbot, officer_session, runner) -> None:  # type: ignore[no-untyped-def]
+    road_id = officer_session.store.db.execute(
+        "SELECT road_segment_id FROM unit WHERE road_segment_id IS NOT NULL AND deleted = 0 LIMIT 1").fetchone()[0]
+    dialog = DisorderDialog(officer_session, runner, values={"category": "L3", "road_segment_id": road_id,
+                                                             "description": "包环境卫生不合格：门前堆放垃圾袋"})
+    qtbot.addWidget(dialog)
+    assert dialog.category.currentData() == "L3"
+    assert dialog.road.currentData() == road_id
+    assert dialog.description.toPlainText() == "包环境卫生不合格：门前堆放垃圾袋"

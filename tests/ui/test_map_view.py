@@ -260,3 +260,19 @@ def test_a_missing_tile_is_fetched_while_browsing_and_kept(qtbot, window, settin
     finally:
         MapProfile.shared().serve(None)
         server.shutdown()
+
+
+def test_the_map_counts_the_re_checks_due_as_the_notices_page_does(qtbot, window, officer_session: Session) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.notice_documents import issue_document
+    from inspector_app.services.violations import record_violation
+    from tests.services.test_notices import ALL, _signed, _values
+
+    # Recorded on the 首违不罚 page: no position; its deadline (当场) is today, so it is due.
+    issue_document(officer_session, record_violation(officer_session, _values(officer_session), ALL).ids("violation")[0],
+                   "warning", _signed())
+    notices = window.page("notices")
+    assert notices.due.text().startswith("1 ")
+    view = window.page("map")
+    qtbot.waitUntil(lambda: view.map.is_ready and view.loaded.get("units", 0) > 0, timeout=30000)
+    qtbot.waitUntil(lambda: view.due_total == 1, timeout=10000)
+    assert " 1 re-checks due" in view.status.text() and "no position" in view.status.text()

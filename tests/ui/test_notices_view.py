@@ -1,3 +1,5 @@
+import os
+
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector_app.domain.documents import qr_payload
@@ -86,7 +88,80 @@ def test_clerk_documents_page_preview_and_verify(qtbot, window: MainWindow, demo
     number, digest = clerk.session.store.db.execute("SELECT number, content_sha256 FROM document LIMIT 1").fetchone()
     docs.verify_input.setText(qr_payload(number, digest))
     docs.verify()
-    assert "✔" in docs.verify_result.text()
+    party = clerk.session.store.db.execute("SELECT party_name FROM document LIMIT 1").fetchone()[0]
+    assert "✔" in docs.verify_facts.text() and party in docs.verify_facts.text()  # the key facts beside the verdict
+    if os.environ.get("INSPECTOR_SCREENSHOTS"):
+        clerk.resize(1024, 600)
+        clerk.show()
+        qtbot.wait(300)
+        clerk.grab().save(os.environ["INSPECTOR_SCREENSHOTS"] + "/documents-verify.png")
     docs.verify_input.setText(qr_payload(number, "f" * 64))
     docs.verify()
-    assert "✘" in docs.verify_result.text()
+    assert "✘" in docs.verify_facts.text()
+
+
+def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    window.apply_language("zh_CN")
+    view = window.page("notices")
+    dialog = view.new_violation()
+    _fill(dialog)
+    for box in dialog.conditions.values():
+        box.setChecked(True)
+    dialog.save()
+    sign = _visible(SignDialog)
+    for pad in (sign.party, sign.officer1, sign.officer2):
+        pad.add_stroke([(20, 60), (120, 30)])
+    sign.issue()
+    for shown in [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible()]:
+        shown.close()  # every paper the issue showed (the notice, its 送达回证 …)
+    number = window.session.store.db.execute("SELECT number FROM document WHERE doc_type = 'warning'").fetchone()[0]
+    view.table.clearSelection()
+    assert not view.documents_button.isEnabled()
+    view.table.selectRow(next(i for i, r in enumerate(view.rows) if r["number"] == number))
+    assert view.documents_button.isEnabled()
+    actions = view.documents_menu.actions()
+    notice = [a for a in actions if "首违不罚告知书" in a.text() and number in a.text()]
+    assert len(notice) == 1 and any("送达回证" in a.text() for a in actions), [a.text() for a in actions]
+    notice[0].trigger()
+    preview = view.flow.preview_dialog  # the one this menu opened (an earlier test may leave others)
+    assert preview is not None and preview.isVisible()
+    assert number in preview.windowTitle() and preview.document.pageCount() >= 1
+    assert hasattr(preview, "print_button") and preview.print_button.isEnabled()
+    preview.close()
+
+
+def test_the_scene_record_is_typed_then_signed(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17, part 7: the 笔录 dialog offers the recusal question with no answer; without the
+    answer it stays open saying why; the typed answers and times reach the paper."""
+    from inspector_app.ui.record_dialog import RecordDialog
+
+    window.apply_language("zh_CN")
+    view = window.page("notices")
+    dialog = view.new_violation()
+    _fill(dialog)
+    dialog.item.setCurrentIndex(dialog.item.findData("FO01"))
+    dialog.save()
+    _visible(SignDialog).reject()
+    view.table.selectRow(0)
+    view.write_record()
+    record = _visible(RecordDialog)
+    assert record.qa.rowCount() == 1 and record.qa.item(0, 0).text().endswith("是否申请我们回避？")
+    assert record.qa.item(0, 1).text() == ""  # never answered for the party
+    record.done_typing()
+    assert record.isVisible() and "回答" in record.errors.text()
+    record.qa.item(0, 1).setText("不申请。")
+    record.add_entry("货架是谁摆放的？", "是我摆的。")
+    record.start.setDateTime(record.start.dateTime().addSecs(-30 * 60))
+    if os.environ.get("INSPECTOR_SCREENSHOTS"):
+        record.resize(1024, 600)
+        qtbot.wait(200)
+        record.grab().save(os.environ["INSPECTOR_SCREENSHOTS"] + "/record-dialog.png")
+    record.done_typing()
+    assert not record.isVisible()
+    sign = _visible(SignDialog)
+    sign.party.add_stroke([(20, 60), (120, 30)])
+    sign.issue()
+    _visible(PdfPreviewDialog).close()
+    snapshot = window.session.store.db.execute(
+        "SELECT snapshot FROM document WHERE doc_type = 'inspection_record'").fetchone()[0]
+    assert "是我摆的。" in snapshot and "不申请。" in snapshot and "9时30分" in snapshot

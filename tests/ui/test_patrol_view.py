@@ -1,6 +1,8 @@
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from inspector_app.ui.inspection_dialog import InspectionDialog
 from inspector_app.ui.main_window import MainWindow
@@ -160,3 +162,166 @@ def test_all_compliant_is_one_deliberate_button_that_keeps_given_answers(qtbot, 
     assert "100" in dialog.score.text()
     dialog.save()
     assert not dialog.isVisible()
+
+
+def _visible_roads(view: PatrolView) -> list[str]:
+    return [view.roads.item(i).text() for i in range(view.roads.count()) if not view.roads.item(i).isHidden()]
+
+
+def _ticked(view: PatrolView) -> list[str]:
+    return view.start_page.road_ids()
+
+
+def test_a_road_is_found_by_its_pinyin_initials_and_enter_ticks_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    for i in range(view.roads.count()):
+        view.roads.item(i).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.keyClicks(view.start_page.filter, "qcl")
+    shown = _visible_roads(view)
+    assert shown and all(text.startswith("泉城路") for text in shown)
+    assert view.roads.currentItem().text() == shown[0]
+    qtbot.keyClick(view.start_page.filter, Qt.Key.Key_Return)
+    [road_id] = _ticked(view)
+    assert view.roads.currentItem().data(Qt.ItemDataRole.UserRole) == road_id
+    assert view.start_page.filter.text() == "" and len(_visible_roads(view)) == view.roads.count()
+    qtbot.keyClick(view.start_page.filter, Qt.Key.Key_Return)  # nothing typed: start
+    assert view.stack.currentIndex() == 1 and view.patrol is not None
+    assert json.loads(view.patrol["road_segment_ids"]) == [road_id]
+
+
+def test_the_last_patrol_is_the_default_and_enter_starts_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    for i in range(view.roads.count()):
+        view.roads.item(i).setCheckState(Qt.CheckState.Checked if i in (2, 3) else Qt.CheckState.Unchecked)
+    view.partner.setCurrentIndex(1)
+    partner = view.partner.currentData()
+    view.start()
+    roads = json.loads(view.patrol["road_segment_ids"])
+    view.end()
+    view.summary_box.close()
+    assert view.stack.currentIndex() == 0
+    assert _ticked(view) == roads and view.partner.currentData() == partner
+    # Two keys from the page to a running patrol: the page focuses the filter, Enter starts.
+    qtbot.keyClick(view.start_page.filter, Qt.Key.Key_Return)
+    assert view.stack.currentIndex() == 1
+    assert json.loads(view.patrol["road_segment_ids"]) == roads
+    assert partner in json.loads(view.patrol["officer_ids"])
+    assert view.patrol["patrol_date"] == window.session.today().isoformat()
+
+
+def test_after_a_save_the_next_unchecked_unit_on_the_road_is_offered(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.domain.natural_sort import natural_key
+
+    view: PatrolView = window.page("patrol")
+    _start(view, roads=1)
+    street = sorted(view.units, key=lambda u: natural_key(u["address"]))
+    first, second = street[0], street[1]
+    row = next(r for r in range(view.table.rowCount())
+               if view.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == first["id"])
+    view.table.selectRow(row)
+    dialog = view.inspect_selected()
+    dialog.all_pass_button.click()
+    dialog.save()
+    assert not dialog.isVisible()
+    assert view.selected_unit()["id"] == second["id"]
+    assert view.next_hint.isVisibleTo(view) and second["name"] in view.next_hint.text()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    again = next(w for w in QApplication.topLevelWidgets() if isinstance(w, InspectionDialog) and w.isVisible())
+    assert again.unit["id"] == second["id"]
+    again.close()
+
+
+def test_a_unit_is_found_by_type_ahead(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.type_ahead import typeahead_text
+
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    target = view.units[-1]
+    fragment = target["address"][-4:]
+    view.unit_filter.setText(fragment)  # QTest cannot type Chinese; an input method would
+    shown = [r for r in range(view.table.rowCount()) if not view.table.isRowHidden(r)]
+    assert shown and all(fragment in view.table.item(r, 1).text() for r in shown)
+    view.unit_filter.clear()
+    initials = typeahead_text(target["name"]).split(" | ")[-1]
+    qtbot.keyClicks(view.unit_filter, initials)
+    unit = view.selected_unit()
+    assert unit is not None and initials in unit["search"]
+    assert not view.table.isRowHidden(view.table.currentRow())
+    qtbot.keyClick(view.unit_filter, Qt.Key.Key_Return)  # Enter inspects the match, once
+    opened = [w for w in QApplication.topLevelWidgets() if isinstance(w, InspectionDialog) and w.isVisible()]
+    assert [d.unit["id"] for d in opened] == [unit["id"]]
+    opened[0].close()
+
+
+def test_ending_a_patrol_asks_first_with_checked_and_unchecked_units(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view, roads=1)
+    view.table.selectRow(0)
+    dialog = view.inspect_selected()
+    dialog.all_pass_button.click()
+    dialog.save()
+    total = len(view.units)
+    view.end_button.click()
+    box = view.end_confirm
+    assert box.isVisible() and view.stack.currentIndex() == 1
+    assert (f"1 of {total}" in box.text()) or (f"共 {total} 家单位，已查 1 家" in box.text())
+    unchecked = next(u for u in view.units if not u["checked"])
+    assert unchecked["name"] in box.text()
+    assert box.defaultButton() is not view.end_confirm_yes  # Enter keeps patrolling
+    box.reject()
+    assert view.patrol is not None and view.stack.currentIndex() == 1
+    view.end_button.click()
+    view.end_confirm_yes.click()
+    assert view.stack.currentIndex() == 0
+    view.summary_box.close()
+
+
+def test_the_header_shows_a_typed_position(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.patrols import record_position
+
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    record_position(window.session, view.patrol["id"], 36.66123, 117.01987, None, "manual")
+    view.reload()
+    assert "36.66123" in view.status.text() and "117.01987" in view.status.text()
+    assert "waiting" not in view.status.text() and "等待" not in view.status.text()
+
+
+def test_ticked_roads_stay_in_sight_while_filtering(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    for i in range(view.roads.count()):
+        view.roads.item(i).setCheckState(Qt.CheckState.Checked if i == 0 else Qt.CheckState.Unchecked)
+    name = view.roads.item(0).text().split("　")[0]
+    view.start_page.filter.setText("zzzz")
+    assert not _visible_roads(view) and name in view.start_page.chosen.text()
+
+
+def test_answering_a_refused_duty_clears_its_message_and_the_form_opens_on_the_first_open_duty(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view)
+    view.table.selectRow(0)
+    dialog = view.inspect_selected()
+    assert dialog.focusWidget() is dialog.duties[0].buttons["ok"]
+    dialog.save_button.click()
+    assert dialog.duties[1].error.isVisibleTo(dialog)
+    dialog.duties[1].buttons["na"].setChecked(True)
+    assert not dialog.duties[1].error.isVisibleTo(dialog) and dialog.duties[2].error.isVisibleTo(dialog)
+    dialog.close()
+
+
+def test_in_chinese_the_refusal_names_the_open_duty_and_the_patrol_flow_reads_chinese(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view, roads=1)
+    view.table.selectRow(0)
+    dialog = view.inspect_selected()
+    assert dialog.all_pass_button.text() == "全部合格" and "未作答" in dialog.score.text()
+    for duty in dialog.duties[1:]:
+        duty.buttons["ok"].setChecked(True)
+    dialog.save_button.click()
+    assert dialog.summary.text() == "包环境卫生尚未作答：请选择合格、不合格或不适用。"
+    dialog.all_pass_button.click()
+    dialog.save()
+    assert "下一家" in view.next_hint.text()
+    view.end_button.click()
+    assert "已查 1 家" in view.end_confirm.text() and "继续巡查" in [b.text() for b in view.end_confirm.buttons()]
+    view.end_confirm.reject()

@@ -76,7 +76,7 @@ def test_sync_page_shows_the_queue_and_syncs(qtbot, officer_session, runner, set
                       [other])
     page.sync_button.click()
     assert page.failed.rowCount() == 1 and page.failed.item(0, 3).text() == "无权操作"
-    assert page.failed.item(0, 4).text() == "该记录属于其他中队。"
+    assert page.failed.item(0, 4).text().startswith("该记录属于其他中队。该记录已恢复为服务器上的版本")
     assert "another squad" in page.failed.item(0, 4).toolTip()
     assert window.badge.text().startswith("⚠")
     shot(window, "sync-page-refused")

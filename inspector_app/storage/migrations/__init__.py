@@ -28,6 +28,7 @@ from inspector_app.storage.migrations import (
     m009_disorder_status_index,
     m010_work_orders,
     m011_conflict_source_device,
+    m012_outbox_author,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -44,6 +45,7 @@ STEPS: list[Step] = [
     m009_disorder_status_index.upgrade,
     m010_work_orders.upgrade,
     m011_conflict_source_device.upgrade,
+    m012_outbox_author.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)

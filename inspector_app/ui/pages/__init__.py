@@ -32,6 +32,31 @@ class AppEvents(QObject):
         if changes:
             self.changed.emit(changes)
 
+    def root(self) -> AppEvents:
+        """The window's own events object (where the window-wide controllers live)."""
+        return self
+
+
+class PageEvents(AppEvents):
+    """One page's view of the window's events, owned by the page: when the page is deleted (a
+    language switch rebuilds every page) its connections go with it. Before, the old pages'
+    lambdas stayed connected to the window's events and kept reloading into deleted widgets on
+    every later change."""
+
+    def __init__(self, window_events: AppEvents) -> None:
+        super().__init__(window_events)
+        self._window_events = window_events
+        window_events.changed.connect(self.changed)
+        self.status.connect(window_events.status)
+        self.open_record.connect(window_events.open_record)
+
+    def publish(self, changes: Changes) -> None:
+        """Tell the window, which tells every page (this one too)."""
+        self._window_events.publish(changes)
+
+    def root(self) -> AppEvents:
+        return self._window_events
+
 
 @dataclass
 class PageContext:

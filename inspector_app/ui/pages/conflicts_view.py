@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.services.conflicts import (
+    DELETED,
     EARLIER,
     LATER,
     MERGED,
@@ -127,6 +128,10 @@ class ConflictsView(QWidget):
             kind = self.tr(ENTITY_LABELS.get(c["entity"], c["entity"]))
             cells = (f"{kind}: {c['record_name']}", field_label(c["entity"], c["field"]), shown(c["server_value"]), shown(c["device_value"]),
                      c["officer"], local_time(c["detected_at"]))
+            if c["field"] == DELETED:  # edited on one laptop while deleted on another
+                edit = c["device_value"] if isinstance(c["device_value"], dict) else {}
+                cells = (cells[0], self.tr("deleted, and changed on another laptop"), self.tr("deleted"),
+                         "; ".join(f"{field_label(c['entity'], k)}: {shown(v)}" for k, v in edit.items()), *cells[4:])
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)

@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.clock import local_text, utc_iso
+from inspector_app.services.document_verify import Verification, verify_document
 from inspector_app.services.notice_documents import (
-    Verification,
     batch_pdf,
     document_pdf,
     list_documents,
     record_print,
-    verify_document,
 )
 from inspector_app.services.session import LOCAL_TZ
 from inspector_app.ui.errors import show_error
@@ -40,9 +39,10 @@ from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pdf_files import ask_batch_target, write_each
 from inspector_app.ui.printing import load_pdf, print_pdf
+from inspector_app.ui.verify_facts import VerifyFacts
 from inspector_app.ui.void_dialog import VoidDialog
 
-TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address")
+TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address", "agreement")
 
 
 class DocumentsView(QWidget):
@@ -54,7 +54,8 @@ class DocumentsView(QWidget):
         self.rows: list[dict[str, Any]] = []
         self.type_names = {"warning": self.tr("警示告知书 / 首违不罚告知书"), "rectify_order": self.tr("责令限期改正通知书"),
                            "no_penalty": self.tr("不予行政处罚决定书"), "inspection_record": self.tr("现场检查（勘验）笔录"),
-                           "service_proof": self.tr("送达回证"), "service_address": self.tr("送达地址确认书")}
+                           "service_proof": self.tr("送达回证"), "service_address": self.tr("送达地址确认书"),
+                           "agreement": self.tr("门前五包责任书")}
         today = ctx.session.today()
         self.start = QDateEdit(QDate(today.year, today.month, today.day).addDays(-30))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
@@ -76,6 +77,7 @@ class DocumentsView(QWidget):
         self.search.setObjectName("documentSearch")
         self.search.setPlaceholderText(self.tr("Party or number"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(170)  # leaves the verify field room for a whole number at 1024 px
         self._search_later = QTimer(self)  # one look per pause in typing, not one per key
         self._search_later.setSingleShot(True)
         self._search_later.setInterval(250)
@@ -84,15 +86,12 @@ class DocumentsView(QWidget):
         filters = QHBoxLayout()
         for w in (self.start, QLabel("—"), self.end, self.type, self.status, self.search):
             filters.addWidget(w)
-        filters.addStretch(1)
         self.verify_input = QLineEdit()
         self.verify_input.setObjectName("verifyInput")
         self.verify_input.setPlaceholderText(self.tr("Verify a paper: scan its QR code or type its number"))
         self.verify_input.returnPressed.connect(self.verify)
-        self.verify_result = QLabel()
-        self.verify_result.setObjectName("verifyResult")
+        self.verify_facts = VerifyFacts()
         filters.addWidget(self.verify_input, 1)
-        filters.addWidget(self.verify_result)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("documents")
         self.table.setHorizontalHeaderLabels([self.tr("Issued"), self.tr("Type"), self.tr("Number"), self.tr("Party"),
@@ -125,6 +124,7 @@ class DocumentsView(QWidget):
         splitter.setSizes([720, 480])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.verify_facts)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         ctx.events.changed.connect(lambda c: self.reload() if c.touches("document") else None)
@@ -258,8 +258,9 @@ class DocumentsView(QWidget):
                             on_error=lambda e: show_error(self, e))
 
     def _verified(self, v: Verification) -> None:
-        text = {"genuine": self.tr("✔ genuine and unaltered: {party}"), "altered": self.tr("✘ the content differs from the record"),
-                "voided": self.tr("✘ this document was voided"), "unknown": self.tr("✘ no document with this number")}[v.status]
-        colour = "#1b5e20" if v.status == "genuine" else "#b3261e"
-        self.verify_result.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.verify_result.setText(text.format(party=v.party))
+        self.verify_facts.show_verification(v)
+        wanted = v.document_id
+        if wanted:  # the authentic document, rendered from its frozen snapshot, beside the paper
+            self._shown_id = wanted
+            self.ctx.runner.run(document_pdf, self.ctx.session, wanted, on_done=lambda data: self._show_pdf(wanted, data),
+                                on_error=lambda e: show_error(self, e))

@@ -36,6 +36,7 @@ from inspector_app.services.map_data import (
 )
 from inspector_app.services.map_tiles import page_tiles
 from inspector_app.services.patrols import current_patrol, patrol_position
+from inspector_app.services.violations import violation_rechecks_due
 from inspector_app.ui.base_map_dialog import BaseMapDialog, load_base_map
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.flow_layout import FlowLayout
@@ -126,6 +127,7 @@ class MapView(QWidget):
         self.session = ctx.session
         self.base = load_base_map(ctx.settings)
         self.loaded: dict[str, int] = {}
+        self.due_total = 0  # re-checks due, placed or not
         self.selected: tuple[str, str] | None = None
         self.map = MapWidget()
         self.map.ready.connect(self.reload_layers)
@@ -239,6 +241,13 @@ class MapView(QWidget):
     def reload_layers(self) -> None:
         """Fetch every layer off the UI thread and push it into the page."""
         self._reload(map_layers)
+        if self.map.is_ready:  # counted as the 首违不罚 page counts them, placed or not
+            self.ctx.runner.run(violation_rechecks_due, self.session, on_done=self._due,
+                                on_error=lambda e: show_error(self, e))
+
+    def _due(self, rows: list[dict[str, Any]]) -> None:
+        self.due_total = len(rows)
+        self._show_counts()
 
     def _reload(self, fetch: Any) -> None:
         if not self.map.is_ready:
@@ -263,10 +272,13 @@ class MapView(QWidget):
             self.status.setText(self.tr("No unit has a position yet: add one in a unit's form (type it, use your "
                                         "position or pick it on the map)."))
             return
+        due = max(self.due_total, n.get("notices", 0))
+        unplaced = due - n.get("notices", 0)
         self.status.setText(self.tr("{units} units · {checks} 八乱 checks · {notices} re-checks due · "
                                     "{tracks} tracks on {day}").format(
-            units=f"{n.get('units', 0):,}", checks=n.get("checks", 0), notices=n.get("notices", 0),
-            tracks=n.get("tracks", 0), day=self.day.date().toString("yyyy-MM-dd")))
+            units=f"{n.get('units', 0):,}", checks=n.get("checks", 0), notices=due,
+            tracks=n.get("tracks", 0), day=self.day.date().toString("yyyy-MM-dd"))
+            + (self.tr(" ({n} re-checks due have no position on the map)").format(n=unplaced) if unplaced else ""))
 
     def _clicked(self, layer: str, item_id: str) -> None:
         lines = describe(self.session, layer, item_id)  # one row by primary key

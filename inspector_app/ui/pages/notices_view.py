@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import local_text
+from inspector_app.services.notice_documents import violation_documents
 from inspector_app.services.violations import (
     close_violation,
     get_violation,
@@ -30,6 +32,7 @@ from inspector_app.services.violations import (
     violation_rechecks_due,
 )
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.flow_layout import flow_bar
 from inspector_app.ui.icons import icon
 from inspector_app.ui.notice_flow import NoticeFlow
 from inspector_app.ui.pages import PageContext
@@ -49,6 +52,9 @@ class NoticesView(QWidget):
         self.flow = NoticeFlow(self, ctx)
         self.decisions = {"first_offence": self.tr("首违不罚"), "not_eligible": self.tr("not eligible, case"),
                           "order_only": self.tr("order to correct")}
+        self.document_names = {"warning": self.tr("警示告知书"), "rectify_order": self.tr("责令限期改正通知书"),
+                               "no_penalty": self.tr("不予行政处罚决定书"), "inspection_record": self.tr("现场检查（勘验）笔录"),
+                               "service_proof": self.tr("送达回证"), "service_address": self.tr("送达地址确认书")}
         self.statuses = {"open": self.tr("waiting for re-check"), "rectified": self.tr("rectified"),
                          "case": self.tr("case filed"), "closed": self.tr("closed")}
         self.table = QTableWidget(0, 6)
@@ -71,16 +77,22 @@ class NoticesView(QWidget):
         self.issue_button = QPushButton(icon("fa5s.file-signature"), self.tr("Issue notice…"))
         self.issue_button.clicked.connect(self.issue_for_selected)
         self.record_button = QPushButton(icon("fa5s.clipboard"), self.tr("Scene record (笔录)…"))
-        self.record_button.clicked.connect(lambda: self._sign("inspection_record", self.tr("现场检查（勘验）笔录")))
+        self.record_button.clicked.connect(self.write_record)
         self.address_button = QPushButton(icon("fa5s.at"), self.tr("Service address (送达地址确认书)…"))
         self.address_button.setToolTip(self.tr("The party's address for service and consent to 电子送达"))
         self.address_button.clicked.connect(lambda: self._sign("service_address", self.tr("送达地址确认书")))
+        self.documents_button = QPushButton(icon("fa5s.folder-open"), self.tr("Documents"))
+        self.documents_button.setObjectName("violationDocuments")
+        self.documents_button.setToolTip(self.tr("Reopen and reprint the documents issued for this violation"))
+        self.documents_menu = QMenu(self.documents_button)
+        self.documents_button.setMenu(self.documents_menu)
         self.recheck_button = QPushButton(icon("fa5s.redo"), self.tr("Re-check…"))
         self.recheck_button.clicked.connect(self.recheck_selected)
         top = QHBoxLayout()
-        top.addWidget(self.due, 1)
-        for b in (new, self.issue_button, self.record_button, self.address_button, self.recheck_button):
-            top.addWidget(b)
+        top.addWidget(self.due)
+        # The buttons wrap onto a second row on a 1024-pixel screen in English.
+        top.addWidget(flow_bar(new, self.issue_button, self.record_button, self.address_button, self.recheck_button,
+                               self.documents_button), 1)
         self.reasons = QLabel()
         self.reasons.setObjectName("decisionReasons")
         self.reasons.setWordWrap(True)
@@ -139,13 +151,39 @@ class NoticesView(QWidget):
         self.record_button.setEnabled(bool(row))
         self.address_button.setEnabled(bool(row))
         self.recheck_button.setEnabled(bool(row) and (row or {}).get("status") == "open" and bool((row or {}).get("number")))
-        if row:
-            full = get_violation(self.ctx.session, row["id"])
-            self.reasons.setText("\n".join(f"· {r}" for r in json.loads(full["decision_reasons"])) +
-                                 (self.tr("\nOverridden by the officer: {reason}").format(reason=full["override_reason"])
-                                  if full["overridden"] else ""))
+        self.documents_menu.clear()
+        self.documents_button.setEnabled(False)
+        if row:  # its reasons and documents are read off the UI thread
+            violation_id, session = row["id"], self.ctx.session
+            self.reasons.setText("")
+            self.ctx.runner.run(lambda: (get_violation(session, violation_id), violation_documents(session, violation_id)),
+                                on_done=lambda loaded: self._loaded(violation_id, *loaded),
+                                on_error=lambda e: show_error(self, e))
         else:
             self.reasons.setText(self.tr("Select a violation to see why the app decided as it did."))
+
+    def _loaded(self, violation_id: str, full: dict[str, Any], documents: list[dict[str, Any]]) -> None:
+        row = self.selected()
+        if not row or row["id"] != violation_id:  # the selection moved on meanwhile
+            return
+        self.reasons.setText("\n".join(f"· {r}" for r in json.loads(full["decision_reasons"])) +
+                             (self.tr("\nOverridden by the officer: {reason}").format(reason=full["override_reason"])
+                              if full["overridden"] else ""))
+        self._list_documents(violation_id, documents)
+
+    def _list_documents(self, violation_id: str, documents: list[dict[str, Any]]) -> None:
+        row = self.selected()
+        if not row or row["id"] != violation_id:  # the selection moved on meanwhile
+            return
+        self.documents_menu.clear()
+        for d in documents:
+            first_offence = d["doc_type"] == "warning" and row["decision"] == "first_offence"
+            name = self.tr("首违不罚告知书") if first_offence else self.document_names.get(d["doc_type"], d["doc_type"])
+            text = f"{name}  {d['number']}" + (self.tr("  (voided)") if d["status"] == "voided" else "")
+            action = self.documents_menu.addAction(text)
+            action.setData(d["id"])
+            action.triggered.connect(lambda _checked=False, d=d, name=name: self.flow.preview(d["id"], f"{name} {d['number']}"))
+        self.documents_button.setEnabled(bool(documents))
 
     def new_violation(self, values: dict[str, Any] | None = None) -> ViolationDialog:
         """Open the violation form (prefilled when it comes from an inspection or a check)."""
@@ -160,6 +198,12 @@ class NoticesView(QWidget):
         row = self.selected()
         if row:
             self.flow.sign(row["id"], doc_type, title)
+
+    def write_record(self) -> None:
+        """The 笔录 of the selected violation: typed, then signed."""
+        row = self.selected()
+        if row:
+            self.flow.write_record(row["id"])
 
     def recheck_selected(self) -> None:
         """Re-check at the deadline: rectified (with the “after” photo) or not."""

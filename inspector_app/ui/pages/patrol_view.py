@@ -4,21 +4,13 @@ roads (nearest and unchecked first) with their last result; inspect one; end wit
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +25,9 @@ from inspector_app.services.patrols import (
     PatrolSummary,
     current_patrol,
     end_patrol,
+    next_unchecked,
+    patrol_defaults,
+    patrol_fix,
     patrol_position,
     patrol_units,
     record_position,
@@ -42,12 +37,23 @@ from inspector_app.services.profile import squad_officers, squad_roads
 from inspector_app.services.violations import violation_values_from_inspection
 from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.icons import icon
 from inspector_app.ui.inspection_dialog import InspectionDialog
 from inspector_app.ui.notice_flow import NoticeFlow
 from inspector_app.ui.pages import PageContext
+from inspector_app.ui.pages.patrol_running import PatrolRunningPage
+from inspector_app.ui.pages.patrol_start import PatrolStartPage
 from inspector_app.ui.position_dialog import PositionDialog
 from inspector_app.ui.position_source import PositionTracker
+from inspector_app.ui.type_ahead import SEARCH_ROLE
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    patrol: dict[str, Any] | None
+    position: tuple[float, float] | None
+    units: list[dict[str, Any]]
+    fix: dict[str, Any] | None
+    defaults: dict[str, Any]
 
 
 class PatrolView(QWidget):
@@ -62,6 +68,8 @@ class PatrolView(QWidget):
         self.position: tuple[float, float] | None = None
         self.units: list[dict[str, Any]] = []
         self._fixes = 0
+        self.fix: dict[str, Any] | None = None
+        self._offer_after: str | None = None
         self.tracker = tracker or PositionTracker(parent=self)
         self.tracker.moved.connect(self._moved)
         self.stack = QStackedWidget()
@@ -77,118 +85,56 @@ class PatrolView(QWidget):
 
     # -- not on patrol ---------------------------------------------------------------------
     def _build_start(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        title = QLabel(self.tr("Start a patrol"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        layout.addWidget(title)
-        layout.addWidget(QLabel(self.tr("Tick the road segments you patrol today:")))
-        self.roads = QListWidget()
-        self.roads.setObjectName("patrolRoads")
-        for road in squad_roads(self.ctx.session):
-            item = QListWidgetItem(f"{road['name']}　{road['grid_code']}")
-            item.setData(Qt.ItemDataRole.UserRole, road["id"])
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.roads.addItem(item)
-        layout.addWidget(self.roads, 1)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Second officer:")))
-        self.partner = QComboBox()
-        self.partner.setObjectName("partner")
-        self.partner.addItem(self.tr("(none)"), None)
-        for o in squad_officers(self.ctx.session):
-            if o["id"] != self.ctx.session.actor.officer_id and o["role"] in ("officer", "supervisor"):
-                self.partner.addItem(f"{o['name']}（{o['badge_no']}）", o["id"])
-        row.addWidget(self.partner, 1)
-        self.start_button = QPushButton(icon("fa5s.walking"), self.tr("Start patrol"))
-        self.start_button.setObjectName("startPatrol")
-        self.start_button.clicked.connect(self.start)
-        row.addWidget(self.start_button)
-        layout.addLayout(row)
+        session = self.ctx.session
+        colleagues = [o for o in squad_officers(session)
+                      if o["id"] != session.actor.officer_id and o["role"] in ("officer", "supervisor")]
+        page = self.start_page = PatrolStartPage(squad_roads(session), colleagues)
+        self.roads, self.partner, self.start_button = page.roads, page.partner, page.start_button
+        page.start_requested.connect(self.start)
         return page
 
     def start(self) -> None:
         """Open a patrol on the ticked roads."""
-        road_ids = [
-            self.roads.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.roads.count())
-            if self.roads.item(i).checkState() == Qt.CheckState.Checked
-        ]
         self.ctx.runner.run(
-            start_patrol, self.ctx.session, road_ids, self.partner.currentData(),
+            start_patrol, self.ctx.session, self.start_page.road_ids(), self.partner.currentData(),
             on_done=self._published, on_error=lambda exc: show_error(self, exc),
         )
 
     # -- on patrol -------------------------------------------------------------------------
     def _build_running(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.status = QLabel()
-        self.status.setObjectName("patrolStatus")
-        self.status.setStyleSheet("font-size: 12pt;")
-        layout.addWidget(self.status)
-        buttons = QHBoxLayout()
-        self.here_button = QPushButton(icon("fa5s.map-marker-alt"), self.tr("Record my position…"))
+        page = PatrolRunningPage(self.ctx.session.catalogs.disorders, len(self.COLUMNS))
+        self.status, self.table, self.quick_buttons = page.status, page.table, page.quick_buttons
+        self.here_button, self.inspect_button, self.end_button = page.here_button, page.inspect_button, page.end_button
+        self.unit_filter, self.unit_type_ahead, self.next_hint = page.unit_filter, page.unit_type_ahead, page.next_hint
         self.here_button.clicked.connect(self.ask_position)
-        self.inspect_button = QPushButton(icon("fa5s.clipboard-check"), self.tr("Inspect selected unit"))
-        self.inspect_button.setShortcut("Return")
         self.inspect_button.clicked.connect(self.inspect_selected)
-        self.end_button = QPushButton(icon("fa5s.flag-checkered"), self.tr("End patrol"))
-        self.end_button.setObjectName("endPatrol")
-        self.end_button.clicked.connect(self.end)
-        for b in (self.here_button, self.inspect_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.end_button)
-        layout.addLayout(buttons)
-        quick = QGridLayout()
-        quick.addWidget(QLabel(self.tr("Report 八乱:")), 0, 0)
-        self.quick_buttons: dict[str, QPushButton] = {}
-        for n, disorder in enumerate(self.ctx.session.catalogs.disorders):
-            button = QPushButton(disorder.name_zh.split("（")[0])
-            button.setObjectName(f"quick_{disorder.code}")
-            button.setToolTip(disorder.name_zh)
-            button.clicked.connect(lambda _=False, code=disorder.code: self.quick_check(code))
-            quick.addWidget(button, n // 4, 1 + n % 4)
-            self.quick_buttons[disorder.code] = button
-        quick.setColumnStretch(5, 1)
-        layout.addLayout(quick)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("patrolUnits")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Unit"), self.tr("Address"), self.tr("Road segment"), self.tr("Last inspection"),
-            self.tr("Distance"), self.tr("This patrol"),
-        ])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((200, 260, 160, 150, 80)):
-            self.table.setColumnWidth(column, width)
+        self.end_button.clicked.connect(self.ask_end)
+        page.quick_check.connect(self.quick_check)
+        page.inspect_requested.connect(self.inspect_selected)
         self.table.doubleClicked.connect(lambda _: self.inspect_selected())
-        layout.addWidget(self.table, 1)
         return page
 
     def reload(self) -> None:
         """Re-read the open patrol and its units (off the UI thread)."""
         self.ctx.runner.run(self._load, on_done=self._show, on_error=lambda exc: show_error(self, exc))
 
-    def _load(self) -> tuple[dict[str, Any] | None, tuple[float, float] | None, list[dict[str, Any]]]:
+    def _load(self) -> _Loaded:
         session = self.ctx.session
         patrol = current_patrol(session)
         if patrol is None:
-            return None, None, []
+            return _Loaded(None, None, [], None, patrol_defaults(session))
         position = patrol_position(session, patrol["id"])
-        return patrol, position, patrol_units(session, patrol["id"], position)
+        return _Loaded(patrol, position, patrol_units(session, patrol["id"], position),
+                       patrol_fix(session, patrol["id"]), {})
 
-    def _show(self, loaded: tuple[dict[str, Any] | None, tuple[float, float] | None, list[dict[str, Any]]]) -> None:
-        self.patrol, self.position, self.units = loaded
+    def _show(self, loaded: _Loaded) -> None:
+        self.patrol, self.position, self.units, self.fix = loaded.patrol, loaded.position, loaded.units, loaded.fix
         if self.patrol is None:
             self._clock.stop()
             self.tracker.stop()
+            self.start_page.apply_defaults(loaded.defaults)
             self.stack.setCurrentIndex(0)
+            self.start_page.setFocus()
             return
         self.stack.setCurrentIndex(1)
         if not self._clock.isActive():
@@ -197,6 +143,9 @@ class PatrolView(QWidget):
             self.tracker.start()
         self._fill_table()
         self._tick()
+        if self._offer_after is not None:
+            self._offer_next(self._offer_after)
+            self._offer_after = None
 
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.units))
@@ -211,28 +160,37 @@ class PatrolView(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, unit["id"])
+                item.setData(SEARCH_ROLE, unit.get("search"))
                 font = item.font()
                 font.setBold(not unit["checked"])
                 item.setFont(font)
                 self.table.setItem(row, column, item)
+        self.unit_type_ahead.refilter()
 
     def _tick(self) -> None:
         if self.patrol is None:
             return
         checked = sum(1 for u in self.units if u["checked"])
         roads = len(json.loads(self.patrol["road_segment_ids"]))
-        if not self.tracker.available:
-            gps = self.tr("no GPS: record positions by hand")
-        elif self._fixes == 0:
-            gps = self.tr("waiting for a GPS fix…")
-        else:
-            gps = self.tr("GPS on")
+        gps = self._position_text()
         self.status.setText(
             self.tr("On patrol since {start} · {roads} road segments · {checked}/{total} units checked · {gps}").format(
                 start=local_text(self.patrol["started_at"], "%H:%M"), roads=roads, checked=checked,
                 total=len(self.units), gps=gps,
             )
         )
+
+    def _position_text(self) -> str:
+        fix = self.fix
+        if self._fixes == 0 and fix is not None and fix["source"] == "manual":
+            # A typed position is a real one: say so rather than wait for a GPS that is not there.
+            return self.tr("position typed at {time}: {lat:.5f}, {lon:.5f}").format(
+                time=local_text(fix["recorded_at"], "%H:%M"), lat=fix["lat"], lon=fix["lon"])
+        if not self.tracker.available:
+            return self.tr("no GPS: record positions by hand")
+        if self._fixes == 0:
+            return self.tr("waiting for a GPS fix…")
+        return self.tr("GPS on")
 
     def _moved(self, lat: float, lon: float, accuracy: float, source: str) -> None:
         if self.patrol is None:
@@ -266,11 +224,12 @@ class PatrolView(QWidget):
         if unit is None or self.patrol is None:
             return None
         dialog = InspectionDialog(self.ctx.session, self.ctx.runner, unit, self.patrol["id"], self.position, self)
-        dialog.accepted.connect(lambda: self._inspected(dialog.changes or Changes()))
+        dialog.accepted.connect(lambda: self._inspected(dialog.changes or Changes(), unit["id"]))
         dialog.open()
         return dialog
 
-    def _inspected(self, changes: Changes) -> None:
+    def _inspected(self, changes: Changes, unit_id: str | None = None) -> None:
+        self._offer_after = unit_id
         self._published(changes)
         ids = changes.ids("frontage_inspection", "create")
         if not ids:
@@ -316,8 +275,44 @@ class PatrolView(QWidget):
         dialog.open()
         return dialog
 
+    def _offer_next(self, unit_id: str) -> None:
+        """Select the next unit to check on the road just worked (street order), and say so."""
+        unit = next_unchecked(self.units, unit_id)
+        self.next_hint.setVisible(unit is not None)
+        if unit is None:
+            return
+        self.unit_filter.clear()
+        row = next(r for r in range(self.table.rowCount())
+                   if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == unit["id"])  # type: ignore[union-attr]
+        self.table.selectRow(row)
+        self.table.scrollTo(self.table.model().index(row, 0))
+        self.table.setFocus()
+        self.next_hint.setText(self.tr("Next: {name}, {address} — Enter inspects it").format(
+            name=unit["name"], address=unit["address"]))
+
+    def ask_end(self) -> QMessageBox | None:
+        """Confirm ending the patrol, with what is checked and what is not."""
+        if self.patrol is None:
+            return None
+        left = [u for u in self.units if not u["checked"]]
+        text = self.tr("End the patrol now?\n{checked} of {total} units checked, {left} not checked.").format(
+            checked=len(self.units) - len(left), total=len(self.units), left=len(left))
+        if left:
+            names = "、".join(u["name"] for u in left[:5]) + ("…" if len(left) > 5 else "")
+            text += "\n" + self.tr("Not checked: {names}").format(names=names)
+        box = self.end_confirm = QMessageBox(QMessageBox.Icon.Question, self.tr("End patrol"), text,
+                                             QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("endConfirm")
+        self.end_confirm_yes = box.addButton(self.tr("End patrol"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep patrolling"), QMessageBox.ButtonRole.RejectRole)
+        # With units left, Enter keeps the patrol going: ending stays a deliberate choice.
+        box.setDefaultButton(keep if left else self.end_confirm_yes)
+        self.end_confirm_yes.clicked.connect(self.end)
+        box.open()
+        return box
+
     def end(self) -> None:
-        """End the patrol and show what it achieved."""
+        """End the patrol (confirmed) and show what it achieved."""
         if self.patrol is None:
             return
         self.ctx.runner.run(end_patrol, self.ctx.session, self.patrol["id"], on_done=self._ended,

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,18 @@ from inspector_app.ui.pages import PageContext
 from inspector_app.ui.work_order_indicators_widget import WorkOrderIndicatorsWidget
 
 CHART_GROUPS = 12
+GROUP_WIDTH = 100  # pixels a group of three bars needs for its label to show uncut
+LABEL_CHARS = 6  # a label longer than this is shortened by us (with …), never elided by Qt
+
+
+class _ChartView(QChartView):
+    """A chart view that says when its size changed (the chart then fits its groups again)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 def _pct(value: float | None) -> str:
@@ -95,9 +107,16 @@ class RatesView(QWidget):
         self.table.setColumnWidth(0, 220)
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart_view = QChartView(self.chart)
+        self.chart_view = _ChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(260)
+        self._chart_rows: list = []  # type: ignore[type-arg]
+        self._charted = 0
+        self._rechart_later = QTimer(self)  # once the splitter or the window stops moving
+        self._rechart_later.setSingleShot(True)
+        self._rechart_later.setInterval(150)
+        self._rechart_later.timeout.connect(self._rechart)
+        self.chart_view.resized.connect(self._rechart_later.start)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart_view)
@@ -183,12 +202,22 @@ class RatesView(QWidget):
                 self.table.setItem(i, column, item)
         self._chart(rows)
 
+    def chart_groups(self) -> int:
+        """How many groups the chart has room for at its width: a category axis silently drops
+        the labels that do not fit, so the chart shows only as many groups as it can name."""
+        return max(3, min(CHART_GROUPS, (self.chart_view.width() - 120) // GROUP_WIDTH))
+
+    def _rechart(self) -> None:
+        if self._chart_rows and self.chart_groups() != self._charted:
+            self._chart(self._chart_rows)
+
     def _chart(self, rows: list) -> None:  # type: ignore[type-arg]
         # A fresh chart each time: removed axes of the old one would otherwise keep drawing.
+        self._chart_rows, self._charted = rows, self.chart_groups()
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_view.setChart(self.chart)
-        top = sorted(rows, key=lambda r: -r.inspections)[:CHART_GROUPS]
+        top = sorted(rows, key=lambda r: -r.inspections)[:self._charted]
         series = QBarSeries()
         for name, attr in ((self.tr("签约率"), "signing_rate"), (self.tr("知晓率"), "awareness_rate"),
                            (self.tr("履约率"), "compliance_rate")):
@@ -199,8 +228,8 @@ class RatesView(QWidget):
             series.append(bar)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([r.label if len(r.label) <= 9 else r.label[:8] + "…" for r in top])
-        categories.setLabelsAngle(-30)
+        categories.append([r.label if len(r.label) <= LABEL_CHARS else r.label[:LABEL_CHARS - 1] + "…" for r in top])
+        categories.setLabelsAngle(0)  # level labels: Qt cut slanted ones to a few characters
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")

@@ -1,5 +1,7 @@
 """The duty supervisor's daily review, keyboard first: pick a day, walk the officers and their
-patrols and inspections with the arrow keys, approve (A) or return with a comment (R).
+patrols, inspections and 八乱 checks with the arrow keys, approve (A) or return with a comment
+(R), undo the last decision until it syncs (Ctrl+Z), open a record (Enter) — the same as
+buttons and a context menu (ui/pages/review_actions.py).
 """
 
 from __future__ import annotations
@@ -20,34 +22,25 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector_app.domain.changes import Changes
-from inspector_app.domain.clock import local_text
-from inspector_app.domain.review import STATUS_LABELS
 from inspector_app.services.review import (
     DayReview,
     OfficerDay,
     review_day,
-    review_record,
     review_squads,
 )
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
-from inspector_app.ui.return_dialog import ReturnDialog
+from inspector_app.ui.pages.review_actions import ReviewActions
+from inspector_app.ui.pages.review_tree import ReviewTree
 from inspector_app.ui.track_sketch_widget import TrackSketchWidget
 
 ROLE = Qt.ItemDataRole.UserRole
-
-
-def _hm(iso: str | None) -> str:
-    return local_text(iso, "%H:%M", "—")
 
 
 class ReviewView(QWidget):
@@ -90,17 +83,23 @@ class ReviewView(QWidget):
         for column, width in enumerate((86, 46, 70, 66, 96, 50)):
             self.officers.setColumnWidth(column, width)
         self.officers.itemSelectionChanged.connect(self._show_officer)
-        self.items = QTreeWidget()
+        self.items = ReviewTree()
         self.items.setObjectName("reviewItems")
-        self.items.setHeaderLabels([self.tr("Patrol / unit"), self.tr("Time"), self.tr("Result"), self.tr("Status"), self.tr("Comment")])
-        self.items.setColumnWidth(0, 260)
         self.items.itemSelectionChanged.connect(self._show_item)
+        self.after_reload: tuple[str, str] | None = None
         self.sketch = TrackSketchWidget()
         self.help = QLabel(self.tr("↑↓ move · Tab officers/records · A approve · R return with comment · "
-                                   "Ctrl+P daily report"))
+                                   "Enter details · Ctrl+Z undo · Ctrl+P daily report"))
         self.help.setStyleSheet("color: #5f6368;")
+        self.help.setWordWrap(True)
+        self.decisions = ReviewActions(self)
+        records = QWidget()
+        records_column = QVBoxLayout(records)
+        records_column.setContentsMargins(0, 0, 0, 0)
+        records_column.addWidget(self.items, 1)
+        records_column.addWidget(self.decisions)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.items)
+        right.addWidget(records)
         right.addWidget(self.sketch)
         right.setSizes([420, 200])
         body = QSplitter()
@@ -111,15 +110,15 @@ class ReviewView(QWidget):
         layout.addLayout(top)
         layout.addWidget(body, 1)
         layout.addWidget(self.help)
-        for keys, slot in (("A", self.approve_selected), ("R", self.return_selected), ("Ctrl+P", self.daily_report)):
-            shortcut = QShortcut(QKeySequence(keys), self, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(QKeySequence("Ctrl+P"), self, self.daily_report)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ctx.events.changed.connect(self._on_changes)
         self.reload()
 
     def shortcut_help(self) -> list[str]:
         """Lines for the Help ▸ Keyboard shortcuts list."""
-        return [self.tr("Review: A approve, R return with a comment, ↑↓ move, Tab switch lists, Ctrl+P daily report")]
+        return [self.tr("Review: A approve, R return with a comment, Enter details, Ctrl+Z undo the last decision "
+                        "until it syncs, ↑↓ move, Tab switch lists, Ctrl+P daily report")]
 
     def reload(self) -> None:
         """Load the chosen day off the UI thread."""
@@ -133,8 +132,7 @@ class ReviewView(QWidget):
         self.officers.setRowCount(len(day.officers))
         pending_total = 0
         for row, o in enumerate(day.officers):
-            pending = sum(1 for p in o.patrols if p["status"] in ("submitted", "resubmitted")) + sum(
-                1 for i in o.inspections if i["review_status"] in ("submitted", "resubmitted"))
+            pending = o.to_review
             pending_total += pending
             coverage = "—" if o.coverage is None else f"{o.coverage * 100:.0f}%"
             cells = (o.name, str(len(o.patrols)), coverage, f"{o.distance_m / 1000:.1f} km",
@@ -150,6 +148,10 @@ class ReviewView(QWidget):
         self.officers.selectRow(ids.index(selected.officer_id) if selected and selected.officer_id in ids else 0)
         self._show_officer()
 
+    def selected_officer(self) -> OfficerDay | None:
+        """The officer whose day is shown."""
+        return self._officer()
+
     def _officer(self) -> OfficerDay | None:
         rows = self.officers.selectionModel().selectedRows()
         if not rows or self.day is None:
@@ -157,70 +159,24 @@ class ReviewView(QWidget):
         return self.day.officers[rows[0].row()] if rows[0].row() < len(self.day.officers) else None
 
     def _show_officer(self) -> None:
-        officer = self._officer()
-        current = self._selected_record()
-        self.items.clear()
-        if officer is None:
-            return
-        by_patrol: dict[str, list[dict[str, Any]]] = {}
-        for i in officer.inspections:
-            by_patrol.setdefault(i["patrol_id"] or "", []).append(i)
-        for p in officer.patrols:
-            text = self.tr("Patrol {start}–{end} · {roads}").format(start=_hm(p["started_at"]), end=_hm(p["ended_at"]), roads="、".join(p["roads"]))
-            result = self.tr("{visited}/{assigned} segments · {km:.1f} km").format(visited=p["visited"], assigned=p["assigned"], km=p["distance_m"] / 1000)
-            node = self._item(None, ("patrol", p["id"]), text, _hm(p["started_at"]), result, p["status"], p["review_comment"])
-            for i in by_patrol.get(p["id"], []):
-                self._inspection_item(node, i)
-            node.setExpanded(True)
-        for i in by_patrol.get("", []):
-            self._inspection_item(None, i)
-        target = next((it for it in self._all_items() if it.data(0, ROLE) == current), None) if current else None
-        target = target or self.items.topLevelItem(0)
-        if target is not None:
-            self.items.setCurrentItem(target)
-
-    def _inspection_item(self, parent: QTreeWidgetItem | None, i: dict[str, Any]) -> None:
-        score = "—" if i["score"] is None else f"{i['score']:g}"
-        verdict = self.tr("compliant") if i["compliant"] else self.tr("not compliant")
-        self._item(parent, ("frontage_inspection", i["id"]), i["unit_name"], _hm(i["inspected_at"]),
-                   f"{score} · {verdict}", i["review_status"], i["review_comment"])
-
-    def _item(self, parent: QTreeWidgetItem | None, key: tuple[str, str], *cells: str) -> QTreeWidgetItem:
-        *texts, status, comment = cells
-        item = QTreeWidgetItem([*texts, tr_text(STATUS_LABELS.get(status, status), "review"), comment])
-        item.setData(0, ROLE, key)
-        if status in ("submitted", "resubmitted"):
-            font = item.font(0)
-            font.setBold(True)
-            for column in range(5):
-                item.setFont(column, font)
-        if parent is None:
-            self.items.addTopLevelItem(item)
-        else:
-            parent.addChild(item)
-        return item
-
-    def _all_items(self) -> list[QTreeWidgetItem]:
-        out: list[QTreeWidgetItem] = []
-        for n in range(self.items.topLevelItemCount()):
-            top = self.items.topLevelItem(n)
-            if top is None:
-                continue
-            out.append(top)
-            out.extend(c for c in (top.child(i) for i in range(top.childCount())) if c is not None)
-        return out
+        self.items.show_officer(self._officer())
+        if self.after_reload:
+            self.items.select(self.after_reload)
+            self.after_reload = None
+        self.decisions.sync()
 
     def _selected_record(self) -> tuple[str, str] | None:
-        item = self.items.currentItem()
-        return item.data(0, ROLE) if item else None
+        return self.items.selected_record()
 
     def _show_item(self) -> None:
         key = self._selected_record()
         officer = self._officer()
+        self.decisions.sync()
         if not key or officer is None:
             return
         patrol_id = key[1] if key[0] == "patrol" else next(
-            (i["patrol_id"] for i in officer.inspections if i["id"] == key[1]), None)
+            (i["patrol_id"] for i in officer.inspections if i["id"] == key[1]), None) or next(
+            (p["id"] for p in officer.patrols if any(c["id"] == key[1] for c in p["checks"])), None)
         patrol = next((p for p in officer.patrols if p["id"] == patrol_id), None)
         if patrol:
             self.ctx.runner.run(self._sketch_data, patrol, on_done=lambda d: self.sketch.show_patrol(*d))
@@ -234,38 +190,17 @@ class ReviewView(QWidget):
 
     def approve_selected(self) -> None:
         """Approve the selected patrol or inspection (A)."""
-        key = self._selected_record()
-        if key:
-            self._decide(key, "approved", "")
+        self.decisions.approve()
 
     def return_selected(self) -> None:
         """Return the selected record with a comment (R)."""
-        item = self.items.currentItem()
-        key = self._selected_record()
-        if not key or item is None:
-            return
-        dialog = ReturnDialog(item.text(0), self)
-        dialog.setObjectName("returnDialog")
-        if dialog.exec():
-            self._decide(key, "returned", dialog.text())
+        self.decisions.return_selected()
 
-    def _decide(self, key: tuple[str, str], decision: str, comment: str) -> None:
-        self.ctx.runner.run(review_record, self.ctx.session, key[0], key[1], decision, comment,
-                            on_done=self._decided, on_error=lambda e: show_error(self, e))
-
-    def _decided(self, changes: Changes) -> None:
+    def decided(self, changes: Changes) -> None:
+        """A decision was stored: reload, and move on to the next record."""
         self.ctx.events.publish(changes)
-        items = self._all_items()
-        current = self.items.currentItem()
-        if current in items and items.index(current) + 1 < len(items):
-            nxt = items[items.index(current) + 1].data(0, ROLE)
-        else:
-            nxt = None
+        self.after_reload = self.items.next_key()
         self.reload()
-        if nxt:
-            target = next((it for it in self._all_items() if it.data(0, ROLE) == nxt), None)
-            if target:
-                self.items.setCurrentItem(target)
 
     def daily_report(self) -> None:
         """Write the daily report (PDF and Excel) for this day."""

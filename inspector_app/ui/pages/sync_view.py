@@ -1,8 +1,11 @@
 """The sync page: the server and whether it is reachable, what waits to be sent (changes and
 attachments with their size), the last successful sync, a progress bar, the items the server
-refused with their reasons (retry them), and "Sync now" (F5)."""
+refused, each named by what it is, why, and what the officer can do (redo it the allowed way,
+or discard it), a line when this laptop's clock is off, and "Sync now" (F5)."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +30,7 @@ from inspector_app.services.sync import (
     NeedsSignIn,
     SyncReport,
     SyncStatus,
+    discard_failed,
     retry_failed,
     sign_in_online,
 )
@@ -41,7 +45,9 @@ ENTITIES = {"unit": QT_TRANSLATE_NOOP("SyncView", "unit"), "patrol": QT_TRANSLAT
             "disorder_event": QT_TRANSLATE_NOOP("SyncView", "八乱 step"), "violation": QT_TRANSLATE_NOOP("SyncView", "violation"),
             "document": QT_TRANSLATE_NOOP("SyncView", "document"), "photo": QT_TRANSLATE_NOOP("SyncView", "photo"),
             "review": QT_TRANSLATE_NOOP("SyncView", "review"), "conflict": QT_TRANSLATE_NOOP("SyncView", "conflict decision"),
-            "blob": QT_TRANSLATE_NOOP("SyncView", "attachment")}
+            "blob": QT_TRANSLATE_NOOP("SyncView", "attachment"), "work_order": QT_TRANSLATE_NOOP("SyncView", "work order"),
+            "work_order_event": QT_TRANSLATE_NOOP("SyncView", "work order step"),
+            "voided_number": QT_TRANSLATE_NOOP("SyncView", "voided number")}
 OPS = {"create": QT_TRANSLATE_NOOP("SyncView", "new"), "patch": QT_TRANSLATE_NOOP("SyncView", "change"), "delete": QT_TRANSLATE_NOOP("SyncView", "delete"),
        "upload": QT_TRANSLATE_NOOP("SyncView", "upload")}
 ANSWERS = {"rejected": QT_TRANSLATE_NOOP("SyncView", "refused"), "forbidden": QT_TRANSLATE_NOOP("SyncView", "not allowed"),
@@ -58,7 +64,36 @@ REASONS = {
     "missing_blob": QT_TRANSLATE_NOOP("SyncView", "An attachment has not reached the server yet."),
     "unknown_record": QT_TRANSLATE_NOOP("SyncView", "The server does not have this record (its creation was refused)."),
     "missing_file": QT_TRANSLATE_NOOP("SyncView", "The file is missing on this laptop."),
+    "op_id_reused": QT_TRANSLATE_NOOP("SyncView", "This laptop already sent a different change under the same "
+                                                  "change id; this one was not applied. Tell your administrator."),
+    "number_source": QT_TRANSLATE_NOOP("SyncView", "The document number is neither from this laptop's number "
+                                                   "block nor provisional, so the server does not accept it."),
+    "invalid_value": QT_TRANSLATE_NOOP("SyncView", "A value is not one the server accepts."),
 }
+CLOCK_ADVICE_MIN = timedelta(minutes=10)
+CLOCK = {
+    "day": QT_TRANSLATE_NOOP("SyncView", "{n} day(s)"), "hour": QT_TRANSLATE_NOOP("SyncView", "{n} hour(s)"),
+    "minute": QT_TRANSLATE_NOOP("SyncView", "{n} minute(s)"),
+    "ahead": QT_TRANSLATE_NOOP("SyncView", "This laptop's clock is {amount} ahead of the server's: set the system time."),
+    "behind": QT_TRANSLATE_NOOP("SyncView", "This laptop's clock is {amount} behind the server's: set the system time."),
+}
+
+
+def clock_advice(offset: timedelta | None) -> str:
+    """'This laptop's clock is 2 days 3 hours ahead of the server's…' when it is 10 minutes or
+    more off (``offset``: the server's time minus this laptop's), else ''."""
+    if offset is None or abs(offset) < CLOCK_ADVICE_MIN:
+        return ""
+    minutes = int(abs(offset).total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+
+    def text(key: str) -> str:
+        return QCoreApplication.translate("SyncView", CLOCK[key])
+
+    parts = [text("day").format(n=days) if days else "", text("hour").format(n=hours) if hours else "",
+             text("minute").format(n=minutes) if minutes and not days else ""]
+    return text("ahead" if offset < timedelta(0) else "behind").format(amount=" ".join(p for p in parts if p))
 
 
 def human_size(size: int) -> str:
@@ -106,12 +141,22 @@ class SyncView(QWidget):
         self.error.setObjectName("syncError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
+        self.clock = QLabel()
+        self.clock.setObjectName("syncClock")
+        self.clock.setWordWrap(True)
+        self.clock.setStyleSheet("color: #b3261e;")
+        self.clock.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("Changes waiting to be sent:"), self.pending)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("syncWaitingAuthors")
+        self.waiting.setWordWrap(True)
+        form.addRow("", self.waiting)
         form.addRow(self.tr("Attachments waiting:"), self.blobs)
         form.addRow(self.tr("Open conflicts:"), self.conflicts)
         form.addRow(self.tr("Last successful sync:"), self.last)
         form.addRow("", self.error)
+        form.addRow("", self.clock)
         self.bar = QProgressBar()
         self.bar.setObjectName("syncProgress")
         policy = self.bar.sizePolicy()
@@ -132,13 +177,23 @@ class SyncView(QWidget):
         self.failed.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.failed.verticalHeader().setVisible(False)
         self.failed.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((130, 190, 80, 90)):
+        self.failed.setWordWrap(True)  # the reason says why and what to do: it needs its lines
+        for column, width in enumerate((130, 170, 60, 80)):
             self.failed.setColumnWidth(column, width)
         self.empty = QLabel(self.tr("No item was refused by the server."))
         self.empty.setObjectName("syncNothingFailed")
         self.retry_button = QPushButton(icon("fa5s.redo"), self.tr("Retry selected"))
         self.retry_button.setObjectName("syncRetry")
         self.retry_button.clicked.connect(self.retry_selected)
+        self.retry_button.setToolTip(self.tr("Send the selected changes again as they are."))
+        self.discard_button = QPushButton(icon("fa5s.trash-alt"), self.tr("Discard selected"))
+        self.discard_button.setObjectName("syncDiscard")
+        self.discard_button.setToolTip(self.tr("Give the selected changes up; the records keep the server's version."))
+        self.discard_button.clicked.connect(self.discard_selected)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.retry_button)
         refused = QWidget()
         refused_layout = QVBoxLayout(refused)
         refused_layout.setContentsMargins(0, 0, 0, 0)
@@ -147,7 +202,7 @@ class SyncView(QWidget):
         refused_layout.addWidget(heading)
         refused_layout.addWidget(self.empty)
         refused_layout.addWidget(self.failed, 1)
-        refused_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignRight)
+        refused_layout.addLayout(buttons)
         refused_layout.addStretch(0)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -176,6 +231,11 @@ class SyncView(QWidget):
         self.sign_in_button.setVisible(configured and not status.signed_in)
         self.sync_button.setEnabled(configured and not self.controller.running)
         self.pending.setText(str(status.pending_ops))
+        # A shared laptop: each officer's changes go up under that officer's own sign-in.
+        self.waiting.setText("\n".join(
+            self.tr("{n} of them by {name}: they are sent once {name} signs in on this laptop while online.")
+            .format(n=n, name=name) for _id, name, n in status.waiting))
+        self.waiting.setVisible(bool(status.waiting))
         self.blobs.setText(self.tr("{n} ({size})").format(n=status.pending_blobs, size=human_size(status.pending_blob_bytes)))
         self.conflicts.setText(str(status.open_conflicts))
         self.last.setText(local_time(status.last_success_at) or self.tr("never"))
@@ -183,19 +243,24 @@ class SyncView(QWidget):
         self.error.setVisible(status.last_error is not None)
         self.failed.setRowCount(len(status.failed))
         for i, item in enumerate(status.failed):
-            reason = str(item["last_error"])
-            code = reason.split(":", 1)[0]
+            reason, code = str(item["last_error"]), str(item["code"])
+            kind = self._tr(ENTITIES, item["entity"])
             why = explain(str(item["entity"]), reason) or (self._tr(REASONS, code) if code in REASONS else reason)
-            cells = (local_time(item["created_at"]), f"{self._tr(ENTITIES, item['entity'])} …{item['entity_id'][-6:]}",
+            if item["rolled_back"]:
+                why = self.tr("{why} The record is back to the server's version: redo the change the allowed way, "
+                              "or discard it.").format(why=why)
+            cells = (local_time(item["created_at"]),
+                     self.tr("{kind}: {name}").format(kind=kind, name=item["record_name"]) if item["record_name"] else kind,
                      self._tr(OPS, item["op"]), self._tr(ANSWERS, item["status"]), why)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item["op_id"])
-                cell.setToolTip(reason)
+                cell.setToolTip(f"{why}\n{reason}" if column == 4 else reason)
                 self.failed.setItem(i, column, cell)
         self.failed.resizeRowsToContents()  # an explanation takes two or three lines
         self.failed.setVisible(bool(status.failed))
         self.retry_button.setVisible(bool(status.failed))
+        self.discard_button.setVisible(any(item["op_id"] for item in status.failed))
         self.empty.setVisible(not status.failed)
 
     @staticmethod
@@ -222,6 +287,9 @@ class SyncView(QWidget):
         self.bar.setFormat(f"{label.get(what, what)} %v / %m")
 
     def _finished(self, report: SyncReport) -> None:
+        advice = clock_advice(report.clock_offset)
+        self.clock.setText(advice)
+        self.clock.setVisible(bool(advice))
         self.bar.setVisible(False)
         self.sync_button.setEnabled(True)
         self.ctx.events.status.emit(self.tr("Synced: {sent} sent, {got} received.").format(
@@ -247,10 +315,19 @@ class SyncView(QWidget):
     def _signed_in(self, _profile: object) -> None:
         self.controller.sync()
 
-    def retry_selected(self) -> None:
+    def _selected_ops(self) -> list[str]:
         # Attachments have no op id: they are tried again at every sync anyway.
-        ids = sorted({str(self.failed.model().index(i.row(), 0).data(Qt.ItemDataRole.UserRole))
-                      for i in self.failed.selectionModel().selectedRows()} - {""})
+        return sorted({str(self.failed.model().index(i.row(), 0).data(Qt.ItemDataRole.UserRole))
+                       for i in self.failed.selectionModel().selectedRows()} - {""})
+
+    def retry_selected(self) -> None:
+        ids = self._selected_ops()
         if ids:
             self.ctx.runner.run(retry_failed, self.ctx.session, ids, on_done=lambda _n: self.controller.refresh(),
+                                on_error=lambda e: show_error(self, e))
+
+    def discard_selected(self) -> None:
+        ids = self._selected_ops()
+        if ids:
+            self.ctx.runner.run(discard_failed, self.ctx.session, ids, on_done=lambda _n: self.controller.refresh(),
                                 on_error=lambda e: show_error(self, e))

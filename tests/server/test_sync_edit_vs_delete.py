@@ -1,0 +1,63 @@
+"""Issue 15, case 2: an edit made while another laptop deleted the record makes a conflict
+record (it used to vanish on the tombstone); the supervisor restores the record with the edit,
+or keeps it deleted, and every laptop ends with the server's truth."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import create_engine
+from sync_helpers import LiveServer, Seed, client_factory, device
+from truth import differences
+
+from inspector_app.services.conflicts import EARLIER, LATER, open_conflicts, resolve_conflict
+from inspector_app.services.session import Session
+from inspector_app.services.sync import sync_now, sync_status
+from inspector_app.services.units import delete_unit, unit_form_values, update_unit
+
+
+def _sync(*sessions: Session) -> None:
+    for s in sessions:
+        sync_now(s, factory=client_factory)
+        assert sync_status(s).failed == []
+
+
+def _unit(session: Session, unit_id: str) -> tuple:  # type: ignore[type-arg]
+    return session.store.db.execute("SELECT notes, deleted FROM unit WHERE id = ?", [unit_id]).fetchone()
+
+
+def test_an_edit_of_a_deleted_record_is_decided_by_the_supervisor(live: LiveServer, seeded: Seed,
+                                                                   tmp_path: Path) -> None:
+    editor = device(tmp_path / "liqiang", seeded, "liqiang", live.url)
+    deleter = device(tmp_path / "zhangwei", seeded, "zhangwei", live.url)
+    supervisor = device(tmp_path / "wangfang", seeded, "wangfang", live.url)
+    _sync(editor, deleter, supervisor)
+    restored, kept_deleted = seeded.units[0], seeded.units[1]
+    for unit in (restored, kept_deleted):
+        delete_unit(deleter, unit)
+        update_unit(editor, unit, {**unit_form_values(editor, unit), "notes": "门前堆放纸箱"})
+    _sync(deleter, editor, supervisor)
+
+    conflicts = {c["entity_id"]: c for c in open_conflicts(supervisor)}
+    assert set(conflicts) == {restored, kept_deleted}
+    first = conflicts[restored]
+    assert (first["field"], first["server_value"], first["record_name"]) == ("deleted", True, "泉城路1号商店")
+    assert first["device_value"]["notes"] == "门前堆放纸箱"
+    resolve_conflict(supervisor, first["id"], LATER)
+    resolve_conflict(supervisor, conflicts[kept_deleted]["id"], EARLIER)
+    _sync(supervisor, editor, deleter)
+
+    for s in (editor, deleter, supervisor):
+        assert _unit(s, restored) == ("门前堆放纸箱", 0)
+        assert _unit(s, kept_deleted)[1] == 1
+        assert open_conflicts(supervisor) == []
+    engine = create_engine(live.db_url)
+    try:
+        for s in (editor, deleter, supervisor):
+            assert differences(s, engine, {"unit", "conflict"}) == []
+    finally:
+        engine.dispose()
+    decisions = [json.loads(c) for (c,) in supervisor.store.db.execute(
+        "SELECT resolution FROM conflict WHERE field = 'deleted' ORDER BY entity_id")]
+    assert sorted(d["choice"] for d in decisions) == ["earlier", "later"]
