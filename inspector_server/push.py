@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector_app.domain.ids import uuid7
 from inspector_app.sync.protocol import Op, OpResult, Status
-from inspector_server import accounts, auth, numbers, refusals, rules, work_orders
+from inspector_server import accounts, auth, numbers, op_validation, refusals, rules, work_orders
 from inspector_server.db import applied_op, blob, counter, device, is_sqlite, record
 from inspector_server.rules import Caller, Refused
 
@@ -216,7 +216,7 @@ def _apply_one(batch: Batch, op: Op) -> OpResult:
     if missing:
         return OpResult(op.op_id, Status.REJECTED, f"missing_blob: upload {missing[0]} first")
     try:
-        conflicts = _apply(batch, op)
+        conflicts = _apply(batch, op_validation.checked(batch, op))
     except Refused as refusal:
         return OpResult(op.op_id, Status(refusal.status), refusal.reason)
     if conflicts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.documents.layout import OfficialDocument, SignatureSlot
+from inspector_app.documents.page_style import chinese_date
 
 
 def render_agreement(snapshot: dict[str, Any], digest: str, signature_png: bytes | None = None,
@@ -40,7 +41,7 @@ def render_agreement(snapshot: dict[str, Any], digest: str, signature_png: bytes
         [
             SignatureSlot("甲方（盖章）", snapshot["authority"]),
             SignatureSlot("乙方负责人（签名）", unit.get("signer") or "", image_png=signature_png,
-                          signed_at=unit.get("signed_on") or ""),
+                          signed_at=chinese_date(unit.get("signed_on") or "")),
         ],
         date_text=snapshot["date_text"],
     )

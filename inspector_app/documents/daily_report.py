@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 
 from inspector_app.documents.charts import rates_bars, rates_lines, track_map
 from inspector_app.documents.layout import MARGIN_X, PAGE_W, OfficialDocument, SignatureSlot
+from inspector_app.documents.page_style import chinese_date
 
 
 def _pct(value: float | None) -> str:
@@ -18,7 +19,7 @@ def render_daily_report(snapshot: dict[str, Any], digest: str) -> bytes:
     """PDF of a daily report snapshot (services.reports.daily_report_snapshot)."""
     width = PAGE_W - 2 * MARGIN_X
     t = snapshot["totals"]
-    doc = OfficialDocument(snapshot["squad"], "巡查日报", snapshot["day"], digest)
+    doc = OfficialDocument(snapshot["squad"], "巡查日报", chinese_date(snapshot["day"]), digest)
     doc.heading("一、概况")
     doc.fields([
         ("在岗巡查人数", str(t["officers_on_duty"])),
@@ -51,7 +52,7 @@ def render_daily_report(snapshot: dict[str, Any], digest: str) -> bytes:
     if snapshot["returned"]:
         doc.heading("五、退回补正" if not snapshot.get("work_orders") else "六、退回补正")
         doc.fields([(x["officer"], f"{x['what']}：{x['comment']}") for x in snapshot["returned"]], label_width_mm=30)
-    doc.signatures([SignatureSlot("值班长（签名）", snapshot["supervisor"])], date_text=snapshot["day"])
+    doc.signatures([SignatureSlot("值班长（签名）", snapshot["supervisor"])], date_text=chinese_date(snapshot["day"]))
     return doc.render()
 
 

@@ -89,6 +89,8 @@ class FirstOffenceItem:
     violated_provisions_zh: tuple[str, ...] = ()
     penalty_provisions_zh: tuple[str, ...] = ()
     correction_zh: str = ""
+    # Whether the notice needs an evidence photo, as a 八乱 check of a photo_required category does.
+    photo_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -352,7 +354,13 @@ def parse_first_offence_item(r: _Reader) -> FirstOffenceItem:
         violated_provisions_zh=violated,
         penalty_provisions_zh=penalty,
         correction_zh=correction,
+        photo_required=_optional_bool(r, "photo_required"),
     )
+
+
+def _optional_bool(r: _Reader, key: str) -> bool:
+    """A true/false field a catalog may leave out (false then)."""
+    return bool(r.get(key, bool)) if key in r.row else False
 
 
 def _provisions(r: _Reader, key: str) -> tuple[str, ...]:

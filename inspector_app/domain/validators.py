@@ -38,6 +38,8 @@ def invisible_chars(value: str) -> list[str]:
     hyphens, direction marks, variation selectors, control characters other than
     whitespace) that copying from a web page or a chat
     brings along, as U+XXXX names."""
+    if value.isascii() and value.isprintable():  # the common case, at import speed
+        return []
     return [f"U+{ord(c):04X}" for c in value if _invisible(c)]
 
 
@@ -45,6 +47,8 @@ def normalise_code(value: str) -> str:
     """A typed code, ID or phone as the checks and the database want it: NFKC (full-width
     digits and letters become ASCII: １２３ → 123, Ｘ → X), invisible characters and all
     spaces removed."""
+    if value.isascii() and value.isprintable() and " " not in value:
+        return value  # nothing NFKC or the filter would change (most registry cells)
     text = unicodedata.normalize("NFKC", value)
     return "".join(c for c in text if not _invisible(c) and not c.isspace())
 

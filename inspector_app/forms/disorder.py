@@ -11,6 +11,7 @@ from inspector_app.domain.geo import JINAN_BOUNDS
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.validators import check_phone, check_resident_id
 from inspector_app.forms.engine import Choice, Field, Form, FormContext, Kind, Values
+from inspector_app.forms.evidence import photo_rule
 
 
 def _rules(catalogs: Catalogs):  # type: ignore[no-untyped-def]
@@ -27,11 +28,8 @@ def _rules(catalogs: Catalogs):  # type: ignore[no-untyped-def]
 
     def photo_required(values: Values, ctx: FormContext) -> list[FieldError]:
         disorder = by_code.get(values.get("category") or "")
-        if disorder and disorder.photo_required and not values.get("photos"):
-            return [FieldError("photos", QT_TRANSLATE_NOOP(
-                "forms", "{category} needs at least one photo as evidence: take or add one."),
-                {"category": disorder.name_zh})]
-        return []
+        return photo_rule(bool(disorder and disorder.photo_required), values.get("photos"), "photos",
+                          disorder.name_zh if disorder else "")
 
     def inside_jinan(values: Values, ctx: FormContext) -> list[FieldError]:
         lat, lon = values.get("lat"), values.get("lon")

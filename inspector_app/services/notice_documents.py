@@ -94,19 +94,6 @@ def _officer(session: Session, officer_id: str) -> dict[str, str]:
     return {"name": row[0], "badge_no": row[1]} if row else {"name": "", "badge_no": ""}
 
 
-def signers(session: Session, violation_id: str) -> dict[str, str]:
-    """Who signs which pad of a violation's document: the party's name, and each officer's
-    name with badge number (empty when the violation is gone)."""
-    v = store.get_violation(session.store.db, violation_id)
-    if v is None:
-        return {"party": "", "officer1": "", "officer2": ""}
-    out = {"party": v["party_name"]}
-    for key in ("officer1", "officer2"):
-        o = _officer(session, v[f"{key}_id"])
-        out[key] = f"{o['name']}（{o['badge_no']}）" if o["name"] else ""
-    return out
-
-
 def _contact(session: Session, v: dict[str, Any], squad_name: str) -> str:
     """The officer in charge and the squad's duty supervisor, with their phone numbers as the
     officer table holds them: a notice the party cannot call back about is not issued."""

@@ -69,3 +69,12 @@ def squad_officers(session: Session) -> list[dict[str, Any]]:
     from inspector_app.storage.officers import officers
 
     return officers(session.store.db, session.actor.squad_id)
+
+
+def unit_history(session: Session, unit_id: str) -> list[dict[str, Any]]:
+    """What was recorded about a unit, newest first: its inspections, its 八乱 checks and its
+    violations with the notice number (for the unit pane)."""
+    from inspector_app.storage.unit_history import unit_history as stored_history
+
+    session.require(Permission.VIEW_UNITS)
+    return stored_history(session.store.db, unit_id)

@@ -12,7 +12,7 @@ from typing import Any
 from inspector_app.domain.documents import content_hash
 from inspector_app.domain.progress import Progress
 from inspector_app.services.rates import _utc_bounds, compute_rates
-from inspector_app.services.review import patrol_roads, require_squad, review_day
+from inspector_app.services.review import named_roads, require_squad, review_day
 from inspector_app.services.session import Session
 from inspector_app.services.work_order_indicators import day_summary
 from inspector_app.storage.trends import daily_series, signed_by_day
@@ -31,14 +31,12 @@ def daily_report_snapshot(session: Session, day: date, squad_id: str | None = No
     tracks = []
     road_ids: set[str] = set()
     for o in review.officers:
-        statuses = [p["status"] for p in o.patrols]
         officers.append({
             "name": o.name, "badge_no": o.badge_no, "patrols": len(o.patrols),
             "duration_min": o.duration_s // 60, "distance_km": round(o.distance_m / 1000, 2),
             "coverage": None if o.coverage is None else round(o.coverage * 100, 1),
             "inspections": len(o.inspections), "non_compliant": o.non_compliant,
-            "to_review": sum(1 for s in statuses if s in ("submitted", "resubmitted")),
-            "returned": sum(1 for s in statuses if s == "returned"),
+            "to_review": o.to_review, "returned": o.returned,
         })
         for p in o.patrols:
             tracks.append(json.loads(p["track"]))
@@ -48,6 +46,9 @@ def daily_report_snapshot(session: Session, day: date, squad_id: str | None = No
     returned = [
         {"officer": o.name, "what": (p["roads"] and "、".join(p["roads"])) or "", "comment": p["review_comment"]}
         for o in review.officers for p in o.patrols if p["status"] == "returned"
+    ] + [
+        {"officer": o.name, "what": f"{i['unit_name']}（门前五包检查）", "comment": i["review_comment"]}
+        for o in review.officers for i in o.inspections if i["review_status"] == "returned"
     ]
 
     def pct(x: float | None) -> float | None:
@@ -72,7 +73,7 @@ def daily_report_snapshot(session: Session, day: date, squad_id: str | None = No
             "month": {"signing": pct(month_rates.signing_rate), "awareness": pct(month_rates.awareness_rate),
                       "compliance": pct(month_rates.compliance_rate)},
         },
-        "map": {"roads": patrol_roads(session, sorted(road_ids)), "tracks": tracks},
+        "map": {"roads": named_roads(session, sorted(road_ids)), "tracks": tracks},
         "returned": returned,
         "work_orders": day_summary(session, day, squad),
         "supervisor": session.actor.name,

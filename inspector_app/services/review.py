@@ -48,6 +48,21 @@ class OfficerDay:
     def non_compliant(self) -> int:
         return sum(1 for i in self.inspections if not i["compliant"])
 
+    def _count(self, *statuses: str) -> int:
+        return (sum(1 for p in self.patrols if p["status"] in statuses)
+                + sum(1 for i in self.inspections if i["review_status"] in statuses))
+
+    @property
+    def to_review(self) -> int:
+        """Patrols and inspections waiting for review (the one count the screen and the daily
+        report show)."""
+        return self._count("submitted", "resubmitted")
+
+    @property
+    def returned(self) -> int:
+        """Patrols and inspections returned for correction."""
+        return self._count(RETURNED)
+
 
 @dataclass
 class DayReview:
@@ -202,3 +217,9 @@ def patrol_roads(session: Session, road_ids: list[str]) -> list[list[list[float]
     """Polylines of road segments (for drawing a patrol)."""
     geometries = store.road_geometries(session.store.db, road_ids)
     return [geometries[r]["geometry"] for r in road_ids if r in geometries]
+
+
+def named_roads(session: Session, road_ids: list[str]) -> list[dict[str, Any]]:
+    """Road segments with their street names, {"name", "line"} (for a map with labels)."""
+    geometries = store.road_geometries(session.store.db, road_ids)
+    return [{"name": geometries[r]["name"], "line": geometries[r]["geometry"]} for r in road_ids if r in geometries]

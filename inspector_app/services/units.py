@@ -52,7 +52,14 @@ def unit_form_context(session: Session, all_roads: bool = False, mode: str = "en
     )
 
 
-def _stored_values(session: Session, clean: dict[str, Any]) -> dict[str, Any]:
+def road_places(session: Session) -> dict[str, tuple[Any, Any, Any]]:
+    """Every road segment's (district, subdistrict, squad), for :func:`_stored_values` in bulk."""
+    return {r[0]: (r[1], r[2], r[3]) for r in session.store.db.execute(
+        "SELECT id, district_code, subdistrict_code, squad_id FROM road_segment")}
+
+
+def _stored_values(session: Session, clean: dict[str, Any],
+                   roads: dict[str, tuple[Any, Any, Any]] | None = None) -> dict[str, Any]:
     values = dict(clean)
     values["agreement_signed"] = bool(values.get("agreement_signed"))
     values["awareness"] = bool(values.get("awareness"))
@@ -60,7 +67,7 @@ def _stored_values(session: Session, clean: dict[str, Any]) -> dict[str, Any]:
         values[key] = values.get(key) or ""
     road_id = values.get("road_segment_id")
     if road_id:
-        row = session.store.db.execute(
+        row = roads.get(road_id) if roads is not None else session.store.db.execute(
             "SELECT district_code, subdistrict_code, squad_id FROM road_segment WHERE id = ?",
             [road_id],
         ).fetchone()

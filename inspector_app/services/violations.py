@@ -27,9 +27,11 @@ from inspector_app.domain.first_offence import (
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
 from inspector_app.domain.validators import check_phone, check_resident_id, check_uscc
+from inspector_app.forms.evidence import photo_rule
 from inspector_app.services.first_offence_catalog import CatalogInUse, catalog_in_use
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
+from inspector_app.storage.officers import officer_by_id
 from inspector_app.storage.photos import attach_photos
 
 MAX_FACTS = 5000
@@ -72,9 +74,12 @@ def check_values(session: Session, values: dict[str, Any]) -> list[FieldError]:
     elif len(facts) > MAX_FACTS:
         problems.append(FieldError("facts", QT_TRANSLATE_NOOP("forms", "The facts are longer than {max} characters."), {"max": MAX_FACTS}))
     try:
-        catalog_in_use(session, values.get("catalog_version")).item(_text(values, "item_code"))
+        item = catalog_in_use(session, values.get("catalog_version")).item(_text(values, "item_code"))
     except KeyError:
         problems.append(FieldError("item_code", QT_TRANSLATE_NOOP("forms", "Choose the violation from the catalog.")))
+    else:  # the same photo rule as a 八乱 check's, from the catalog row
+        problems += photo_rule(item.photo_required, values.get("photo_ids"), "photo_ids",
+                               item.case_name_zh or item.violation_zh)
     officer2 = values.get("officer2_id")
     if not officer2 or officer2 == session.actor.officer_id:
         problems.append(FieldError("officer2_id", QT_TRANSLATE_NOOP(
@@ -164,6 +169,19 @@ def _rerate(session: Session, op: Operation, unit_id: str | None) -> None:
 def document_type_for(violation: dict[str, Any]) -> str:
     """The notice a violation's decision leads to."""
     return WARNING if violation["decision"] == FIRST_OFFENCE else RECTIFY_ORDER
+
+
+def signers(session: Session, violation_id: str) -> dict[str, str]:
+    """Who signs which pad of a violation's document: the party's name, and each officer's
+    name with badge number (empty when the violation or the officer is gone)."""
+    v = store.get_violation(session.store.db, violation_id)
+    if v is None:
+        return {"party": "", "officer1": "", "officer2": ""}
+    out = {"party": v["party_name"]}
+    for key in ("officer1", "officer2"):
+        o = officer_by_id(session.store.db, v[f"{key}_id"])
+        out[key] = f"{o['name']}（{o['badge_no']}）" if o else ""
+    return out
 
 
 def get_violation(session: Session, violation_id: str) -> dict[str, Any]:

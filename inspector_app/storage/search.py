@@ -6,6 +6,7 @@ queries cannot use it and fall back to LIKE on the same columns.
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import lru_cache
 
@@ -32,9 +33,18 @@ def _run_keys(run: str) -> tuple[str, str]:
     # Imported here: pypinyin's dictionaries take ~0.2 s to load, which startup need not pay.
     from pypinyin import Style, lazy_pinyin
 
-    full = "".join(lazy_pinyin(run))
-    initials = "".join(lazy_pinyin(run, style=Style.FIRST_LETTER))
+    # One pypinyin call for both keys (it is the cost of indexing an import): the initials are
+    # the syllables' first letters; what has no pinyin passes through whole, as FIRST_LETTER does.
+    syllables = lazy_pinyin(run, style=Style.NORMAL)
+    full = "".join(syllables)
+    initials = "".join(s[:1] if s.isascii() else s for s in syllables)
     return full.lower(), initials.lower()
+
+
+def text_keys(text: str) -> tuple[str, str]:
+    """(:func:`pinyin_full`, :func:`pinyin_initials`) of ``text`` in one pass."""
+    keys = [_run_keys(run) for run in _RUNS.findall(text)]
+    return "".join(k[0] for k in keys), "".join(k[1] for k in keys)
 
 
 def pinyin_full(text: str) -> str:
@@ -53,8 +63,7 @@ def latin_keys(*texts: str) -> str:
     for text in texts:
         if text:
             if has_cjk(text):
-                parts.append(pinyin_full(text))
-                parts.append(pinyin_initials(text))
+                parts.extend(text_keys(text))
             else:
                 parts.append(_SPACE.sub("", text).lower())
     return " | ".join(parts)
@@ -80,5 +89,5 @@ def grams(*texts: str) -> str:
     for text in texts:
         for word in _WORD.findall(text.lower()):
             tokens.update(word)
-            tokens.update(word[i : i + 2] for i in range(len(word) - 1))
+            tokens.update(map(operator.add, word, word[1:]))  # the pairs, at C speed (imports)
     return " ".join(sorted(tokens))

@@ -23,6 +23,7 @@ from inspector_app.domain.disorders import DISPOSALS
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.services.disorders import dispose_check, recheck
 from inspector_app.services.session import Session
+from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error, tr_text
@@ -77,6 +78,9 @@ class DisposeDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.keys = DialogKeys(self, buttons.button(QDialogButtonBox.StandardButton.Ok), {
+            "deadline": self.deadline, "note": self.note, "department": self.department,
+            "after_photos": self.after.add_button})
         self.group.buttonToggled.connect(lambda *_: self._sync())
         self._sync()
 
@@ -91,6 +95,7 @@ class DisposeDialog(QDialog):
 
     def save(self) -> None:
         choice, after = self.choice(), self.after.photo_ids()
+        self.keys.busy()  # also: a second Enter while it is stored does not store it twice
         if self.mode == "dispose":
             self.runner.run(dispose_check, self.session, self.check["id"], choice,
                             deadline=self.deadline.date().toPython() if choice == "deadline" else None,
@@ -109,5 +114,7 @@ class DisposeDialog(QDialog):
         if isinstance(exc, ValidationFailed):
             self.errors.setText("\n".join(tr_field_error(e) for e in exc.errors))
             self.errors.show()
+            self.keys.failed(exc.errors)
         else:
+            self.keys.failed()
             show_error(self, exc)

@@ -31,6 +31,7 @@ from inspector_app.services.unit_import import (
     ImportPlan,
     ImportResult,
     ImportSource,
+    large_import,
     plan_import,
     read_unit_file,
     run_import,
@@ -148,6 +149,12 @@ class ImportUnitsDialog(QDialog):
                 "Warning: {count} cells hold a formula whose value was never saved, and are read as "
                 "empty: {cells}. Open the file in Excel or WPS and save it again to keep their values."
             ).format(count=len(uncached), cells=cells)
+        large = large_import(source)
+        if large is not None:
+            text += "\n" + self.tr(
+                "This file has {rows} rows: checking and importing them takes minutes, and the "
+                "database grows by about {mb} MB. You can cancel at any time; cancelling changes "
+                "nothing.").format(rows=large[0], mb=large[1])
         self.file_label.setText(text)
         self.mapping.setRowCount(len(SYNONYMS))
         labels = {f.key: f.label for f in UNIT_FORM.fields}

@@ -12,18 +12,12 @@ from typing import Any
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,7 +28,7 @@ from inspector_app.domain.clock import local_text
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.frontage import inspection_score, is_compliant
 from inspector_app.forms.engine import FormContext, clean
-from inspector_app.forms.inspection import AWARENESS_CHOICES, RESULT_CHOICES, duty_results
+from inspector_app.forms.inspection import AWARENESS_CHOICES, duty_results
 from inspector_app.services.inspections import (
     discard_inspection_draft,
     form_for,
@@ -45,6 +39,7 @@ from inspector_app.services.inspections import (
 )
 from inspector_app.services.session import Session
 from inspector_app.ui.dialog_keys import DialogKeys
+from inspector_app.ui.duty_widget import DutyWidget
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error, tr_text
@@ -53,98 +48,6 @@ from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import TaskRunner
 
 AUTOSAVE_MS = 3000
-
-
-class DutyWidget(QGroupBox):
-    """One duty: result, failed items, note, photos."""
-
-    def __init__(self, duty: Any, strip: PhotoStripWidget) -> None:
-        super().__init__(f"{duty.code} {duty.name_zh}")
-        self.duty = duty
-        self.setToolTip(duty.scope_zh)
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        self.group = QButtonGroup(self)
-        self.buttons: dict[str, QRadioButton] = {}
-        for choice in RESULT_CHOICES:
-            button = QRadioButton(tr_text(choice.label, "forms"))
-            button.setObjectName(f"{duty.code}_{choice.value}")
-            self.group.addButton(button)
-            self.buttons[choice.value] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.items_box = QWidget()
-        items = QVBoxLayout(self.items_box)
-        items.setContentsMargins(18, 0, 0, 0)
-        self.items: dict[str, QCheckBox] = {}
-        for item in duty.check_items:
-            box = QCheckBox(item.text_zh)
-            box.setObjectName(item.code)
-            self.items[item.code] = box
-            items.addWidget(box)
-        layout.addWidget(self.items_box)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Note (what exactly, where)"))
-        layout.addWidget(self.note)
-        self.strip = strip
-        layout.addWidget(strip)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.group.buttonToggled.connect(lambda *_: self._sync())
-
-    def _sync(self) -> None:
-        self.items_box.setVisible(self.result() == "fail")
-        if self.result() is not None:
-            self.error.hide()  # answered now; Save checks again
-
-    def result(self) -> str | None:
-        return next((k for k, b in self.buttons.items() if b.isChecked()), None)
-
-    def fields(self) -> dict[str, QWidget]:
-        """This duty's form fields and the widget each error points at."""
-        code = self.duty.code
-        first_item = next(iter(self.items.values()), None)
-        return {f"{code}.result": next(iter(self.buttons.values())), f"{code}.failed": first_item or self,
-                f"{code}.note": self.note, f"{code}.photos": self.strip.add_button}
-
-    def values(self) -> dict[str, Any]:
-        code = self.duty.code
-        return {
-            f"{code}.result": self.result(),
-            f"{code}.failed": [k for k, b in self.items.items() if b.isChecked()],
-            f"{code}.note": self.note.text(),
-            f"{code}.photos": self.strip.photo_ids(),
-        }
-
-    def set_result(self, result: str | None) -> None:
-        """Answer the duty, or (None) leave it unanswered."""
-        button = self.buttons.get(result or "")
-        if button:
-            button.setChecked(True)
-            return
-        # An exclusive group never lets its last checked button go: lift that for a moment.
-        self.group.setExclusive(False)
-        for b in self.buttons.values():
-            b.setChecked(False)
-        self.group.setExclusive(True)
-
-    def focus_answer(self) -> None:
-        """Put the keyboard on this duty's choices (arrows then pick one)."""
-        (self.group.checkedButton() or self.buttons["ok"]).setFocus()
-
-    def set_values(self, values: dict[str, Any]) -> None:
-        code = self.duty.code
-        self.set_result(values.get(f"{code}.result"))
-        failed = set(values.get(f"{code}.failed") or [])
-        for key, box in self.items.items():
-            box.setChecked(key in failed)
-        self.note.setText(values.get(f"{code}.note") or "")
-        self.strip.set_photo_ids(list(values.get(f"{code}.photos") or []))
-        self._sync()
 
 
 class InspectionDialog(QDialog):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -48,6 +49,8 @@ def _utc(edit: QDateTimeEdit) -> str:
 class RecordDialog(QDialog):
     """The 笔录's typed content; ``record`` holds it once accepted (see domain/scene_record)."""
 
+    errors: QLabel  # made with the buttons, below the table whose edits hide it
+
     def __init__(self, session: Session, violation: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -75,6 +78,7 @@ class RecordDialog(QDialog):
         self.qa.setWordWrap(True)
         self.qa.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.add_entry(RECUSAL_QUESTION)
+        self.qa.itemChanged.connect(lambda _item: self.errors.hide())  # the message was about the old text
         add = QPushButton(self.tr("Add question"))
         add.clicked.connect(lambda: self.add_entry(""))
         remove = QPushButton(self.tr("Remove question"))
@@ -90,8 +94,12 @@ class RecordDialog(QDialog):
         entry_buttons.addWidget(QLabel(self.tr("Type each answer as the party gave it; nothing is filled in for them.")), 1)
         entry_buttons.addWidget(add)
         entry_buttons.addWidget(remove)
+        self.witness = QLineEdit()
+        self.witness.setObjectName("recordWitness")
+        self.witness.setPlaceholderText(self.tr("Name of a witness present, if any (e.g. a 居委会 member)"))
         form = QFormLayout()
         form.addRow(self.tr("Scene"), self.scene)
+        form.addRow(self.tr("Witness"), self.witness)
         self.errors = QLabel()
         self.errors.setObjectName("recordErrors")
         self.errors.setStyleSheet(ERROR_STYLE)
@@ -128,7 +136,8 @@ class RecordDialog(QDialog):
 
         entries = [{"q": cell(r, 0), "a": cell(r, 1)} for r in range(self.qa.rowCount())]
         return {"start": _utc(self.start), "end": "" if self.at_signing.isChecked() else _utc(self.end),
-                "qa": [e for e in entries if e["q"] or e["a"]], "scene": self.scene.toPlainText().strip()}
+                "qa": [e for e in entries if e["q"] or e["a"]], "scene": self.scene.toPlainText().strip(),
+                "witness": self.witness.text().strip()}
 
     def done_typing(self) -> None:
         """Accept when the record is complete; otherwise say what is missing and stay open."""

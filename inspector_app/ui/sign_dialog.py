@@ -25,9 +25,9 @@ from inspector_app.services.notice_documents import (
     Issued,
     Signing,
     issue_document,
-    signers,
 )
 from inspector_app.services.session import Session
+from inspector_app.services.violations import signers
 from inspector_app.ui.dialog_keys import DialogKeys
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE

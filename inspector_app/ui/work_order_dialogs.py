@@ -65,6 +65,7 @@ class StepDialog(QDialog):
         box.setFixedHeight(80)
         box.setPlaceholderText(placeholder)
         self.form.addRow(label, box)
+        self.keys.add_fields({"reason": box, "note": box})
         return box
 
     def save(self) -> None:
@@ -152,6 +153,7 @@ class ReplyDialog(StepDialog):
         self.form.addRow(self.tr("“After” photos"), self.after)
         self.form.addRow(self.tr("Template"), self.template)
         self.form.addRow(self.tr("Reply"), self.text)
+        self.keys.add_fields({"after_photos": self.after.add_button, "reply_text": self.text})
         self.action = lambda: (reply, (session, order["id"], self.text.toPlainText(), self.after.photo_ids(),
                                        self.before.photo_ids()))
         self.before.changed.connect(self.adjustSize)

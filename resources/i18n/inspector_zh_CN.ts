@@ -1009,6 +1009,10 @@ What was already saved is safe. The details are in the log file; please tell you
         <translation>注意：有 {count} 个单元格是公式，但文件中没有保存计算结果，将按空值读入：{cells}。请用 Excel 或 WPS 打开该文件并重新保存，以保留这些值。</translation>
     </message>
     <message>
+        <source>This file has {rows} rows: checking and importing them takes minutes, and the database grows by about {mb} MB. You can cancel at any time; cancelling changes nothing.</source>
+        <translation>这个文件有 {rows} 行：检查和导入需要几分钟，数据库将增大约 {mb} MB。可以随时取消，取消后不会有任何改动。</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -2280,8 +2284,16 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>请按当事人原话录入回答；不会替当事人填写。</translation>
     </message>
     <message>
+        <source>Name of a witness present, if any (e.g. a 居委会 member)</source>
+        <translation>在场见证人姓名（如有，例如居委会工作人员）</translation>
+    </message>
+    <message>
         <source>Scene</source>
         <translation>现场情况</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>见证人</translation>
     </message>
     <message>
         <source>Next: signatures</source>
@@ -2911,6 +2923,65 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
 </context>
 <context>
+    <name>SyncReasons</name>
+    <message>
+        <source>The server refused the value of {field}: it breaks the same rules this app checks (type, allowed values, check digit). Open the record, correct it and save it again.</source>
+        <translation>服务器拒收了“{field}”的值：它不符合本软件同样检查的规则（类型、可选值、校验位）。请打开该记录改正后重新保存。</translation>
+    </message>
+    <message>
+        <source>The server does not know the field {field}: this laptop&apos;s app version does not match the server&apos;s. Ask the administrator to update the app.</source>
+        <translation>服务器不认识字段“{field}”：本机软件版本与服务器不一致。请联系系统管理员更新软件。</translation>
+    </message>
+    <message>
+        <source>{field} is missing: a new record needs it. Open the record, fill it in and save it again.</source>
+        <translation>缺少“{field}”：新记录必须填写此项。请打开该记录补填后重新保存。</translation>
+    </message>
+    <message>
+        <source>{field} is too large for the server. Shorten the text (or use fewer photos) and save again.</source>
+        <translation>“{field}”过长，服务器不接收。请缩短文字（或减少照片）后重新保存。</translation>
+    </message>
+    <message>
+        <source>{field} points to a record of another squad: a record may only refer to your own squad&apos;s.</source>
+        <translation>“{field}”指向其他中队的记录：记录只能关联本中队的记录。</translation>
+    </message>
+    <message>
+        <source>This change is too large for the server (at most 64 KB): shorten long texts and save again.</source>
+        <translation>该项更改过大，服务器不接收（每项更改最多 64 KB）。请缩短较长的文字后重新保存。</translation>
+    </message>
+    <message>
+        <source>The change&apos;s time</source>
+        <translation>更改时间</translation>
+    </message>
+    <message>
+        <source>Squad</source>
+        <translation>中队</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Patrol</source>
+        <translation>巡查</translation>
+    </message>
+    <message>
+        <source>Road segment</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <source>The party&apos;s ID number</source>
+        <translation>当事人身份证号</translation>
+    </message>
+    <message>
+        <source>The party&apos;s unified social credit code</source>
+        <translation>当事人统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>The party&apos;s phone</source>
+        <translation>当事人电话</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <source>unit</source>
@@ -3041,16 +3112,16 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>本机上缺少该文件。</translation>
     </message>
     <message>
-        <source>A value is not one the server accepts.</source>
-        <translation>有一项取值服务器不接受。</translation>
-    </message>
-    <message>
         <source>This laptop already sent a different change under the same change id; this one was not applied. Tell your administrator.</source>
         <translation>本机曾用同一变更编号发送过另一项修改，此项修改未被服务器采用。请告知系统管理员。</translation>
     </message>
     <message>
         <source>The document number is neither from this laptop&apos;s number block nor provisional, so the server does not accept it.</source>
         <translation>该文书编号既不属于本机的编号段，也不是临时编号，服务器不予接受。</translation>
+    </message>
+    <message>
+        <source>A value is not one the server accepts.</source>
+        <translation>有一项取值服务器不接受。</translation>
     </message>
     <message>
         <source>{n} day(s)</source>
@@ -3367,6 +3438,61 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
         <source>No position recorded yet on this patrol</source>
         <translation>本次巡查尚未记录位置</translation>
+    </message>
+</context>
+<context>
+    <name>UnitHistoryWidget</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>waiting for re-check</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>case filed</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>compliant</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>{n} duties not met</source>
+        <translation>{n} 项未达标</translation>
+    </message>
+    <message>
+        <source>门前五包 inspection</source>
+        <translation>门前五包检查</translation>
+    </message>
+    <message>
+        <source>八乱: {category}</source>
+        <translation>八乱：{category}</translation>
+    </message>
+    <message>
+        <source>(not issued)</source>
+        <translation>（未制作）</translation>
+    </message>
+    <message>
+        <source>Violation {item}, notice {number}</source>
+        <translation>违法行为 {item}，文书 {number}</translation>
     </message>
 </context>
 <context>

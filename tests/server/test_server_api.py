@@ -97,7 +97,7 @@ def test_officer_cannot_approve_a_patrol_but_a_supervisor_can(api: TestClient, s
     patrol = uuid7()
     created = push(api, officer, op("patrol", patrol, "create", squad_id=(None, seeded.squad),
                                     officer_id=(None, seeded.officers["liqiang"][0]), status=(None, "open"),
-                                    patrol_date=(None, "2026-11-20")))
+                                    patrol_date=(None, "2026-11-20"), started_at=(None, "2026-11-20T01:00:00.000Z")))
     assert created[0]["status"] == "applied"
     assert push(api, officer, op("patrol", patrol, status=("open", "submitted")))[0]["status"] == "applied"
     refused = push(api, officer, op("patrol", patrol, status=("submitted", "approved")))[0]
@@ -112,6 +112,8 @@ def test_clerk_cannot_edit_inspections_and_finals_are_immutable(api: TestClient,
     officer = login(api, "liqiang")
     inspection = uuid7()
     assert push(api, officer, op("frontage_inspection", inspection, "create", unit_id=(None, seeded.units[0]),
+                                 officer_id=(None, seeded.officers["liqiang"][0]),
+                                 inspected_at=(None, "2026-11-20T02:00:00.000Z"),
                                  results=(None, "{}"), compliant=(None, 1)))[0]["status"] == "applied"
     clerk = push(api, login(api, "zhaomin"), op("frontage_inspection", inspection, compliant=(1, 0)))[0]
     assert clerk["status"] == "forbidden"
@@ -149,7 +151,8 @@ def test_officer_records_a_resubmission_but_no_review_decision(api: TestClient, 
     headers = login(api, "liqiang")
 
     def review(decision: str) -> dict[str, Any]:
-        made = op("review", uuid7(), "create", decision=(None, decision), reviewer_id=(None, officer_id))
+        made = op("review", uuid7(), "create", decision=(None, decision), reviewer_id=(None, officer_id),
+                  reviewed_at=(None, "2026-11-20T02:00:00.000Z"))
         made["changes"].update({"entity": [None, "patrol"], "entity_id": [None, "p1"]})
         return made
 
@@ -173,7 +176,7 @@ def test_an_officer_made_on_an_admin_laptop_gets_an_account_and_no_hash_travels(
     assert api.post("/api/v1/auth/login", json={"username": "zhouqi", "password": "Start#2026",
                                                 "device_id": "d5"}).status_code == 200
     twin = push(api, admin, op("officer", uuid7(), "create", username=(None, "zhouqi"), name=(None, "周七"),
-                               password_hash=(None, "x")))[0]
+                               role=(None, "officer"), password_hash=(None, "x")))[0]
     assert twin["status"] == "rejected" and twin["reason"].startswith("username_taken")
     sneaky = push(api, login(api, "liqiang"), op("officer", officer_id, role=("officer", "admin")))[0]
     assert sneaky["status"] == "forbidden"
@@ -183,7 +186,8 @@ def test_a_refused_op_leaves_nothing_behind(api: TestClient, seeded: Seed) -> No
     officer = login(api, "liqiang")
     patrol = uuid7()
     push(api, officer, op("patrol", patrol, "create", squad_id=(None, seeded.squad), status=(None, "open"),
-                          review_comment=(None, "")))
+                          officer_id=(None, seeded.officers["liqiang"][0]), patrol_date=(None, "2026-11-20"),
+                          started_at=(None, "2026-11-20T01:00:00.000Z"), review_comment=(None, "")))
     push(api, officer, op("patrol", patrol, review_comment=("", "第一次")))
     # review_comment would conflict ("" is stale) and the status move is not allowed: refused whole.
     refused = push(api, officer, op("patrol", patrol, review_comment=("", "第二次"), status=("open", "approved")))[0]

@@ -27,7 +27,7 @@ def test_readers_never_see_a_later_seq_before_an_earlier_one(engine: Engine, see
         caller = Caller(officer_id, role, squad, f"device-{n}")
         try:
             for _ in range(BATCHES):
-                ops = [Op(uuid7(), "unit", uuid7(), "create", {"name": [None, f"店{n}"], "squad_id": [None, squad]},
+                ops = [Op(uuid7(), "unit", uuid7(), "create", {"name": [None, f"店{n}"], "kind": [None, "individual"], "squad_id": [None, squad]},
                           "001764000000000-0000000000-x") for _ in range(OPS)]
                 results = push(engine, caller, ops, "2026-11-20T02:00:00.000Z")
                 assert all(r.status == "applied" for r in results)

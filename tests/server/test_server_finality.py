@@ -73,6 +73,7 @@ def test_patch_and_delete_of_an_issued_document_are_refused_but_printing_and_voi
 def test_a_create_over_a_submitted_inspection_is_refused(api: TestClient, seeded: Seed, engine: Engine) -> None:
     mine = login(api, "liqiang")
     inspection = op("frontage_inspection", uuid7(), "create", unit_id=(None, seeded.units[0]),
+                    officer_id=(None, seeded.officers["liqiang"][0]), inspected_at=(None, "2026-11-20T02:00:00.000Z"),
                     results=(None, "{}"), compliant=(None, 1), note=(None, "门前整洁"))
     assert push(api, mine, inspection)[0]["status"] == "applied"
     before = server_state(engine)
@@ -91,8 +92,10 @@ def _approved_patrol(api: TestClient, seeded: Seed) -> tuple[dict[str, str], str
     results = push(
         api, officer,
         op("patrol", patrol, "create", squad_id=(None, seeded.squad), officer_id=(None, seeded.officers["liqiang"][0]),
-           status=(None, "open"), patrol_date=(None, "2026-11-20"), distance_m=(None, 1200.0)),
+           status=(None, "open"), patrol_date=(None, "2026-11-20"), distance_m=(None, 1200.0),
+           started_at=(None, "2026-11-20T01:00:00.000Z")),
         op("frontage_inspection", inspection, "create", unit_id=(None, seeded.units[0]), patrol_id=(None, patrol),
+           officer_id=(None, seeded.officers["liqiang"][0]), inspected_at=(None, "2026-11-20T02:00:00.000Z"),
            results=(None, "{}"), compliant=(None, 1), review_status=(None, "submitted"), superseded=(None, 0)),
         op("patrol", patrol, status=("open", "submitted")),
     )
@@ -111,6 +114,7 @@ def test_an_approved_patrol_is_final_for_every_op_kind(api: TestClient, seeded: 
     attempts = [
         op("patrol", patrol, distance_m=(1200.0, 9000.0), patrol_date=("2026-11-20", "2026-11-19")),
         op("patrol", patrol, "create", squad_id=(None, seeded.squad), status=(None, "approved"),
+           officer_id=(None, seeded.officers["liqiang"][0]), started_at=(None, "2026-11-19T01:00:00.000Z"),
            patrol_date=(None, "2026-11-19"), distance_m=(None, 9000.0)),
         op("patrol", patrol, "delete", deleted=(0, 1)),
     ]
@@ -128,6 +132,7 @@ def test_the_inspections_of_an_approved_patrol_are_final_too(api: TestClient, se
     attempts = [
         op("frontage_inspection", inspection, superseded=(0, 1)),
         op("frontage_inspection", uuid7(), "create", unit_id=(None, seeded.units[1]), patrol_id=(None, patrol),
+           officer_id=(None, seeded.officers["liqiang"][0]), inspected_at=(None, "2026-11-20T03:00:00.000Z"),
            results=(None, "{}"), compliant=(None, 0)),
     ]
     for attempt in attempts:

@@ -57,7 +57,9 @@ def test_a_list_or_object_in_a_status_field_is_rejected(api: TestClient, seeded:
     officer = login(api, "liqiang")
     patrol = uuid7()
     [made] = api.post("/api/v1/sync/push", headers=officer, json={"ops": [op(
-        "patrol", patrol, "create", squad_id=(None, seeded.squad), status=(None, "open"))]}).json()["results"]
+        "patrol", patrol, "create", squad_id=(None, seeded.squad), status=(None, "open"),
+        officer_id=(None, seeded.officers["liqiang"][0]), patrol_date=(None, "2026-11-20"),
+        started_at=(None, "2026-11-20T01:00:00.000Z"))]}).json()["results"]
     assert made["status"] == "applied"
     before = snapshot(engine_of(api.app))
     for value in (["approved"], {"status": "approved"}, 7):

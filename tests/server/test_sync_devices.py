@@ -193,7 +193,7 @@ def test_refused_ops_and_lost_attachments_are_listed_and_can_be_retried(
     sync(a)
     with a.operation("test") as op:  # an op as an older app version might have queued it
         op.db.execute("INSERT INTO outbox(op_id, entity, entity_id, op, changes, hlc, created_at) "
-                      "VALUES ('op-x', 'unit', ?, 'patch', '{\"notes\": [\"\", \"x\"]}', '1', ?)",
+                      "VALUES ('op-x', 'unit', ?, 'patch', '{\"notes\": [\"\", \"x\"]}', '000000000000001-0000000000-x', ?)",
                       [seeded.other_unit, utc_iso(op.now)])
         register_blob(op.db, "ab" * 32, 10, "image/jpeg", utc_iso(op.now))
     sync(a)

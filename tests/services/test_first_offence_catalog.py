@@ -99,3 +99,37 @@ def test_a_version_without_the_structured_legal_basis(demo_session_for, tmp_path
     admin.store.db.execute("UPDATE catalog_version SET items = ?", [json.dumps(old_rows, ensure_ascii=False)])
     item = catalog_in_use(admin).item("FO25")
     assert item.correction_zh.startswith("停止损害绿化") and item.penalty_provisions_zh == ("《济南市绿化条例》第五十六条",)
+
+
+def test_a_catalog_row_that_requires_a_photo_refuses_a_violation_without_one(demo_session_for, tmp_path: Path) -> None:
+    from inspector_app.services.photos import stamp_for, store_photo
+    from tests.photo_files import jpeg
+
+    officer = demo_session_for("liqiang")
+    rows = _shipped_rows()
+    assert rows[24]["code"] == "FO25"
+    rows[24]["photo_required"] = True  # this office wants a photo with every FO25 notice, as 八乱 does
+    path = tmp_path / "photos.json"
+    path.write_text(json.dumps({"version": "2027-02", "items": rows}, ensure_ascii=False), "utf-8")
+    import_catalog_version(demo_session_for("admin"), path, "")
+    assert catalog_in_use(officer).item("FO25").photo_required and not catalog_in_use(officer).item("FO01").photo_required
+    before = officer.store.db.execute("SELECT count(*) FROM violation").fetchone()[0]
+    with pytest.raises(ValidationFailed) as refused:
+        record_violation(officer, _values(officer), ALL)
+    assert [e.field for e in refused.value.errors] == ["photo_ids"]
+    assert refused.value.errors[0].message == "{category} needs at least one photo as evidence: take or add one."
+    assert officer.store.db.execute("SELECT count(*) FROM violation").fetchone()[0] == before  # nothing stored
+    photo = store_photo(officer, jpeg(tmp_path / "tree.jpg", (800, 600)), stamp_for(officer, "", None, None))
+    assert record_violation(officer, _values(officer, photo_ids=[photo.photo_id]), ALL).ids("violation")
+
+
+def test_a_check_and_a_notice_are_refused_by_the_same_photo_rule(officer_session: Session) -> None:
+    from inspector_app.services.disorders import record_check
+
+    assert not any(i.photo_required for i in catalog_in_use(officer_session).items)  # shipped: the office decides
+    with pytest.raises(ValidationFailed) as check:
+        record_check(officer_session, {"category": "L3", "event_code": "0507", "lat": 36.6661, "lon": 117.0182,
+                                       "address": "泉城路12号门前", "description": "门前堆放纸箱"})
+    problem = next(e for e in check.value.errors if e.field == "photos")
+    assert problem.message == "{category} needs at least one photo as evidence: take or add one."
+    assert problem.params == {"category": officer_session.catalogs.disorder("L3").name_zh}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from inspector_app.services.session import Session
 from inspector_app.services.violations import RECTIFY_ORDER, record_violation
@@ -108,3 +108,92 @@ def test_inspection_dialog_enter_after_an_error_keeps_the_answers(qtbot, officer
     assert _inside(QApplication.focusWidget(), dialog.duties[0])
     assert officer_session.store.db.execute("SELECT count(*) FROM frontage_inspection WHERE unit_id = ?", [row[0]]).fetchone()[0] == before
     dialog.reject()
+
+
+def test_agreement_dialog_enter_after_an_error_keeps_the_signature(qtbot, officer_session: Session, runner: TaskRunner, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.profile import unit_detail
+    from inspector_app.ui.agreement_dialog import AgreementDialog
+
+    unit_id = officer_session.store.db.execute("SELECT id FROM unit WHERE agreement_signed = 0 LIMIT 1").fetchone()[0]
+    dialog = _shown(qtbot, AgreementDialog(officer_session, runner, unit_detail(officer_session, unit_id)))
+    assert isinstance(dialog, AgreementDialog)
+    dialog.signer.setText("")
+    dialog.pad.add_stroke([(20, 80), (80, 40), (140, 90)])
+    _click_then_enter(qtbot, dialog, dialog.save_button)  # nobody named as the signer
+    assert dialog.isVisible() and dialog.result() == 0 and not dialog.pad.is_empty()
+    assert QApplication.focusWidget() is dialog.signer
+    assert officer_session.store.db.execute("SELECT agreement_signed FROM unit WHERE id = ?", [unit_id]).fetchone()[0] == 0
+
+
+def test_dispose_dialog_enter_after_an_error_keeps_the_choice(qtbot, officer_session: Session, runner: TaskRunner, tmp_path, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.services.disorders import record_check
+    from inspector_app.services.photos import stamp_for, store_photo
+    from inspector_app.ui.dispose_dialog import DisposeDialog
+    from tests.photo_files import jpeg
+
+    db = officer_session.store.db
+    photo = store_photo(officer_session, jpeg(tmp_path / "a.jpg", (800, 600)), stamp_for(officer_session, "泉城路", 36.6661, 117.0182))
+    check_id = record_check(officer_session, {"category": "L1", "event_code": "0504", "lat": 36.6661, "lon": 117.0182,
+                                              "address": "泉城路12号门前", "photos": [photo.photo_id]}).check_id
+    check = {"id": check_id, "address": "", "lat": None, "lon": None}
+    dialog = _shown(qtbot, DisposeDialog(officer_session, runner, check))
+    assert isinstance(dialog, DisposeDialog)
+    dialog.options["transfer"].setChecked(True)
+    dialog.note.setText("占用盲道")
+    ok = next(b for b in dialog.findChildren(QPushButton) if b.isDefault())
+    _click_then_enter(qtbot, dialog, ok)  # handed to nobody
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.options["transfer"].isChecked() and dialog.note.text() == "占用盲道"
+    assert QApplication.focusWidget() is dialog.department
+    assert db.execute("SELECT status FROM disorder_check WHERE id = ?", [check_id]).fetchone()[0] == "found"
+
+
+def test_work_order_reply_enter_after_an_error_keeps_the_photos(qtbot, officer_session: Session, runner, settings, tmp_path, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.work_order_dialogs import ReplyDialog
+    from tests.photo_files import jpeg
+
+    window = MainWindow(officer_session, runner, settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page("work_orders")
+    page.table.selectRow(0)
+    order_id = page.current["id"]
+    before = officer_session.store.db.execute("SELECT status FROM work_order WHERE id = ?", [order_id]).fetchone()[0]
+    page.steps.buttons["reply"].click()
+    dialog = page.steps.dialog
+    assert isinstance(dialog, ReplyDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.after.add_file(jpeg(tmp_path / "after.jpg", (900, 700)))
+    dialog.text.setPlainText("")
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    _click_then_enter(qtbot, dialog, ok)  # no reply text
+    assert dialog.isVisible() and dialog.result() == 0 and len(dialog.after.photo_ids()) == 1
+    assert QApplication.focusWidget() is dialog.text
+    status = officer_session.store.db.execute("SELECT status FROM work_order WHERE id = ?", [order_id]).fetchone()[0]
+    assert status == before
+    dialog.reject()
+
+
+def test_while_the_task_runs_enter_does_nothing_and_cancel_never_becomes_default(qtbot, officer_session: Session, zh) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from inspector_app.ui.sign_dialog import SignDialog
+    from inspector_app.ui.tasks import TaskRunner as ThreadedRunner
+
+    runner = ThreadedRunner()
+    violation = _violation(officer_session)
+    dialog = _shown(qtbot, SignDialog(officer_session, runner, violation, RECTIFY_ORDER, "责令限期改正通知书"))
+    assert isinstance(dialog, SignDialog)
+    dialog.officer1.add_stroke([(20, 60), (120, 30), (220, 70)])
+    box = dialog.findChild(QDialogButtonBox)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # the task now runs on a worker thread
+    assert not dialog.ok.isEnabled() or dialog.errors.isVisible()
+    assert QApplication.focusWidget() is not cancel and not cancel.isDefault()
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled() and dialog.errors.isVisible())
+    assert dialog.isVisible() and not dialog.officer1.is_empty()
+    assert _inside(QApplication.focusWidget(), dialog.party) and not cancel.isDefault()
+    runner.wait()

@@ -83,7 +83,12 @@ def test_a_failed_duty_leads_to_a_prefilled_check(qtbot, window: MainWindow) -> 
     dialog = _visible(DisorderDialog)
     unit = patrol.units[[u["id"] for u in patrol.units].index(inspection.unit["id"])]
     assert dialog.party_name.text() == unit["name"] and dialog.unit_id == unit["id"]
-    assert "W4" in dialog.description.toPlainText()
+    # The failed duty by name with what failed, the category the catalog names for it, the unit's road.
+    assert dialog.description.toPlainText().startswith("包秩序良好不合格：")
+    failed = next(iter(inspection.duties[3].items))
+    assert dialog.category.currentData() == window.session.catalogs.disorder_of_failure("W4", [failed])
+    road_id = window.session.store.db.execute("SELECT road_segment_id FROM unit WHERE id = ?", [unit["id"]]).fetchone()[0]
+    assert road_id and dialog.road.currentData() == road_id
     dialog.close()
 
 

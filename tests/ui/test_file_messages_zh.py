@@ -70,3 +70,17 @@ def test_the_import_warns_of_formula_cells_and_notes_invisible_characters(qtbot,
     assert dialog.plan is not None
     item = dialog.preview.item(0, 4)
     assert item is not None and "已去掉 1 个看不见的字符（U+200B）" in item.text()
+
+
+def test_a_large_file_is_announced_before_the_check(qtbot, supervisor_session, runner, tmp_path: Path, zh, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.services.test_unit_import import _registry
+
+    monkeypatch.setattr("inspector_app.services.unit_import.LARGE_IMPORT_ROWS", 50)
+    dialog = ImportUnitsDialog(supervisor_session, runner)
+    qtbot.addWidget(dialog)
+    dialog.open_file(_registry(tmp_path / "r.xlsx", supervisor_session, rows=60))
+    assert "这个文件有 60 行" in dialog.file_label.text() and "可以随时取消" in dialog.file_label.text()
+    small = ImportUnitsDialog(supervisor_session, runner)
+    qtbot.addWidget(small)
+    small.open_file(_registry(tmp_path / "s.xlsx", supervisor_session, rows=40))
+    assert "这个文件有" not in small.file_label.text()

@@ -18,7 +18,7 @@ def _every_change() -> Changes:
     return changes
 
 
-@pytest.mark.parametrize("username", ["liqiang", "wangfang", "zhaomin"])
+@pytest.mark.parametrize("username", ["liqiang", "wangfang", "zhaomin", "admin"])
 def test_switching_language_after_visiting_every_page(qtbot, demo_session_for, runner, settings, zh, username) -> None:  # type: ignore[no-untyped-def]
     w = MainWindow(demo_session_for(username), runner, settings)
     qtbot.addWidget(w)

@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from inspector_app.ui.inspection_dialog import InspectionDialog
 from inspector_app.ui.main_window import MainWindow
@@ -224,7 +225,8 @@ def test_after_a_save_the_next_unchecked_unit_on_the_road_is_offered(qtbot, wind
     assert not dialog.isVisible()
     assert view.selected_unit()["id"] == second["id"]
     assert view.next_hint.isVisibleTo(view) and second["name"] in view.next_hint.text()
-    again = view.inspect_selected()  # what Enter does
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    again = next(w for w in QApplication.topLevelWidgets() if isinstance(w, InspectionDialog) and w.isVisible())
     assert again.unit["id"] == second["id"]
     again.close()
 
@@ -242,8 +244,13 @@ def test_a_unit_is_found_by_type_ahead(qtbot, window: MainWindow) -> None:  # ty
     view.unit_filter.clear()
     initials = typeahead_text(target["name"]).split(" | ")[-1]
     qtbot.keyClicks(view.unit_filter, initials)
-    assert view.selected_unit() is not None and initials in view.selected_unit()["search"]
+    unit = view.selected_unit()
+    assert unit is not None and initials in unit["search"]
     assert not view.table.isRowHidden(view.table.currentRow())
+    qtbot.keyClick(view.unit_filter, Qt.Key.Key_Return)  # Enter inspects the match, once
+    opened = [w for w in QApplication.topLevelWidgets() if isinstance(w, InspectionDialog) and w.isVisible()]
+    assert [d.unit["id"] for d in opened] == [unit["id"]]
+    opened[0].close()
 
 
 def test_ending_a_patrol_asks_first_with_checked_and_unchecked_units(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -300,3 +307,21 @@ def test_answering_a_refused_duty_clears_its_message_and_the_form_opens_on_the_f
     dialog.duties[1].buttons["na"].setChecked(True)
     assert not dialog.duties[1].error.isVisibleTo(dialog) and dialog.duties[2].error.isVisibleTo(dialog)
     dialog.close()
+
+
+def test_in_chinese_the_refusal_names_the_open_duty_and_the_patrol_flow_reads_chinese(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    view: PatrolView = window.page("patrol")
+    _start(view, roads=1)
+    view.table.selectRow(0)
+    dialog = view.inspect_selected()
+    assert dialog.all_pass_button.text() == "全部合格" and "未作答" in dialog.score.text()
+    for duty in dialog.duties[1:]:
+        duty.buttons["ok"].setChecked(True)
+    dialog.save_button.click()
+    assert dialog.summary.text() == "包环境卫生尚未作答：请选择合格、不合格或不适用。"
+    dialog.all_pass_button.click()
+    dialog.save()
+    assert "下一家" in view.next_hint.text()
+    view.end_button.click()
+    assert "已查 1 家" in view.end_confirm.text() and "继续巡查" in [b.text() for b in view.end_confirm.buttons()]
+    view.end_confirm.reject()

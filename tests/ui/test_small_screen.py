@@ -124,6 +124,7 @@ def _dialogs(window: MainWindow) -> list[Callable[[], QDialog]]:
     from inspector_app.ui.disorder_dialog import DisorderDialog
     from inspector_app.ui.login_dialog import LoginDialog
     from inspector_app.ui.position_dialog import PositionDialog
+    from inspector_app.ui.record_dialog import RecordDialog
     from inspector_app.ui.return_dialog import ReturnDialog
     from inspector_app.ui.settings_dialog import SettingsDialog
     from inspector_app.ui.unit_dialog import UnitDialog
@@ -140,6 +141,7 @@ def _dialogs(window: MainWindow) -> list[Callable[[], QDialog]]:
         lambda: BaseMapDialog(window.settings),
         lambda: PositionDialog(None),
         lambda: ReturnDialog("泉城路12号 张记小吃"),
+        lambda: RecordDialog(s, {"occurred_at": "2026-11-20T01:30:00.000Z", "facts": "店外经营。"}),
     ]
 
 

@@ -72,7 +72,7 @@ def test_sync_page_shows_the_queue_and_syncs(qtbot, officer_session, runner, set
                                              [officer_session.actor.squad_id]).fetchone()[0]
     with officer_session.operation("test") as op:  # as a buggy older version might have queued it
         op.db.execute("INSERT INTO outbox(op_id, entity, entity_id, op, changes, hlc, created_at) VALUES "
-                      "('op-x', 'unit', ?, 'patch', '{\"notes\": [\"\", \"x\"]}', '1', '2026-11-20T02:00:00.000Z')",
+                      "('op-x', 'unit', ?, 'patch', '{\"notes\": [\"\", \"x\"]}', '000000000000001-0000000000-x', '2026-11-20T02:00:00.000Z')",
                       [other])
     page.sync_button.click()
     assert page.failed.rowCount() == 1 and page.failed.item(0, 3).text() == "无权操作"

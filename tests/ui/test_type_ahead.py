@@ -51,3 +51,10 @@ def test_typing_what_names_no_road_does_not_look_chosen(qtbot, window: MainWindo
     line.editingFinished.emit()
     assert dialog.road.currentText() == chosen and dialog.road.currentIndex() == 2
     dialog.close()
+
+
+def test_the_disorders_road_filter_takes_pinyin_initials(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = window.page("disorders")
+    offered = _pick_by_typing(qtbot, view.f_road, "qcl")
+    assert offered and all(text.startswith("泉城路") for text in offered)
+    assert view.f_road.currentData() is not None and view.f_road.currentText() == offered[0]

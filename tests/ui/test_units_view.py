@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from inspector_app.domain.changes import Change, Changes
 from inspector_app.domain.natural_sort import natural_key
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.unit_dialog import UnitDialog
@@ -106,3 +107,37 @@ def test_unit_position_from_the_open_patrol(qtbot, window: MainWindow) -> None: 
     dialog.use_current_position()
     assert dialog.form.inputs["lat"].text() == "36.661200" and dialog.form.inputs["lon"].text() == "117.023400"
     dialog.close()
+
+
+def test_the_unit_pane_shows_the_units_inspections_checks_and_notices(qtbot, window: MainWindow, zh, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.forms.inspection import FAIL, all_compliant_values
+    from inspector_app.services.disorders import record_check
+    from inspector_app.services.inspections import submit_inspection
+    from inspector_app.services.notice_documents import issue_document
+    from inspector_app.services.photos import stamp_for, store_photo
+    from inspector_app.services.violations import record_violation
+    from tests.photo_files import jpeg
+    from tests.services.test_notices import ALL, _signed, _values
+
+    window.apply_language("zh_CN")
+    session = window.session
+    view = _units(window)
+    unit_id = view.model.data(view.model.index(0, 0), Qt.ItemDataRole.UserRole)
+    photo = store_photo(session, jpeg(tmp_path / "p.jpg", (800, 600)), stamp_for(session, "", None, None))
+    values = all_compliant_values(session.catalogs)
+    values.update({"W4.result": FAIL, "W4.failed": ["W4.1"], "W4.photos": [photo.photo_id]})
+    submit_inspection(session, unit_id, values)
+    record_check(session, {"category": "L3", "event_code": "0507", "lat": 36.6661, "lon": 117.0182, "unit_id": unit_id,
+                           "address": "门前", "description": "门前堆放纸箱", "photos": [photo.photo_id]})
+    violation_id = record_violation(session, _values(session, unit_id=unit_id), ALL).ids("violation")[0]
+    number = issue_document(session, violation_id, "warning", _signed()).numbers[0]
+    window.events.publish(Changes([Change("unit", unit_id, "patch")]))  # the list reloads, as after a sync
+    row = next(i for i in range(view.model.rowCount()) if view.model.data(view.model.index(i, 0), Qt.ItemDataRole.UserRole) == unit_id)
+    view.table.selectRow(row)
+    texts = [[view.history.item(i, c).text() for c in range(3)] for i in range(view.history.rowCount())]
+    kinds = " ".join(t[1] for t in texts)
+    assert "门前五包" in kinds and "乱堆乱放" in kinds and number in kinds
+    assert any(t[2] == "1 项未达标" for t in texts if "门前五包" in t[1])
+    view.table.clearSelection()
+    view.table.selectRow((row + 1) % view.model.rowCount())
+    assert number not in " ".join(view.history.item(i, 1).text() for i in range(view.history.rowCount()))

@@ -55,6 +55,7 @@ from inspector_app.ui.icons import icon
 from inspector_app.ui.notice_flow import NoticeFlow
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
+from inspector_app.ui.type_ahead import SEARCH_ROLE, combo_type_ahead
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -91,6 +92,8 @@ class DisordersView(QWidget):
         self.f_road.addItem(self.tr("All roads"), None)
         for r in squad_roads(self.ctx.session):
             self.f_road.addItem(r["name"], r["id"])
+            self.f_road.setItemData(self.f_road.count() - 1, r["search"], SEARCH_ROLE)
+        combo_type_ahead(self.f_road)
         self.f_officer = QComboBox()
         self.f_officer.addItem(self.tr("All officers"), None)
         for o in squad_officers(self.ctx.session):

@@ -77,6 +77,7 @@ class DocumentsView(QWidget):
         self.search.setObjectName("documentSearch")
         self.search.setPlaceholderText(self.tr("Party or number"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(170)  # leaves the verify field room for a whole number at 1024 px
         self._search_later = QTimer(self)  # one look per pause in typing, not one per key
         self._search_later.setSingleShot(True)
         self._search_later.setInterval(250)
@@ -85,7 +86,6 @@ class DocumentsView(QWidget):
         filters = QHBoxLayout()
         for w in (self.start, QLabel("—"), self.end, self.type, self.status, self.search):
             filters.addWidget(w)
-        filters.addStretch(1)
         self.verify_input = QLineEdit()
         self.verify_input.setObjectName("verifyInput")
         self.verify_input.setPlaceholderText(self.tr("Verify a paper: scan its QR code or type its number"))

@@ -153,18 +153,23 @@ class NoticesView(QWidget):
         self.recheck_button.setEnabled(bool(row) and (row or {}).get("status") == "open" and bool((row or {}).get("number")))
         self.documents_menu.clear()
         self.documents_button.setEnabled(False)
-        if row:
-            violation_id = row["id"]
-            self.ctx.runner.run(violation_documents, self.ctx.session, violation_id,
-                                on_done=lambda docs: self._list_documents(violation_id, docs),
+        if row:  # its reasons and documents are read off the UI thread
+            violation_id, session = row["id"], self.ctx.session
+            self.reasons.setText("")
+            self.ctx.runner.run(lambda: (get_violation(session, violation_id), violation_documents(session, violation_id)),
+                                on_done=lambda loaded: self._loaded(violation_id, *loaded),
                                 on_error=lambda e: show_error(self, e))
-        if row:
-            full = get_violation(self.ctx.session, row["id"])
-            self.reasons.setText("\n".join(f"· {r}" for r in json.loads(full["decision_reasons"])) +
-                                 (self.tr("\nOverridden by the officer: {reason}").format(reason=full["override_reason"])
-                                  if full["overridden"] else ""))
         else:
             self.reasons.setText(self.tr("Select a violation to see why the app decided as it did."))
+
+    def _loaded(self, violation_id: str, full: dict[str, Any], documents: list[dict[str, Any]]) -> None:
+        row = self.selected()
+        if not row or row["id"] != violation_id:  # the selection moved on meanwhile
+            return
+        self.reasons.setText("\n".join(f"· {r}" for r in json.loads(full["decision_reasons"])) +
+                             (self.tr("\nOverridden by the officer: {reason}").format(reason=full["override_reason"])
+                              if full["overridden"] else ""))
+        self._list_documents(violation_id, documents)
 
     def _list_documents(self, violation_id: str, documents: list[dict[str, Any]]) -> None:
         row = self.selected()

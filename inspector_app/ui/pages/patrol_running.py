@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -27,6 +28,9 @@ class PatrolRunningPage(QWidget):
     """Layout only; PatrolView connects the actions."""
 
     quick_check = Signal(str)  # 八乱 category code
+    # Enter in the unit filter or on the table. Not a window shortcut on the button: that would
+    # also fire for Enter typed into the filter, and two inspection forms would open.
+    inspect_requested = Signal()
 
     def __init__(self, disorders: Sequence[Any], columns: int) -> None:
         super().__init__()
@@ -39,7 +43,6 @@ class PatrolRunningPage(QWidget):
         buttons = QHBoxLayout()
         self.here_button = QPushButton(icon("fa5s.map-marker-alt"), self.tr("Record my position…"))
         self.inspect_button = QPushButton(icon("fa5s.clipboard-check"), self.tr("Inspect selected unit"))
-        self.inspect_button.setShortcut("Return")
         self.end_button = QPushButton(icon("fa5s.flag-checkered"), self.tr("End patrol"))
         self.end_button.setObjectName("endPatrol")
         for b in (self.here_button, self.inspect_button):
@@ -87,3 +90,12 @@ class PatrolRunningPage(QWidget):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.unit_type_ahead = TypeAhead(self.unit_filter, self.table)
+        self.unit_filter.returnPressed.connect(self.inspect_requested)
+        self.table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.inspect_requested.emit()
+            return True
+        return super().eventFilter(watched, event)

@@ -110,6 +110,7 @@ class PatrolView(QWidget):
         self.inspect_button.clicked.connect(self.inspect_selected)
         self.end_button.clicked.connect(self.ask_end)
         page.quick_check.connect(self.quick_check)
+        page.inspect_requested.connect(self.inspect_selected)
         self.table.doubleClicked.connect(lambda _: self.inspect_selected())
         return page
 

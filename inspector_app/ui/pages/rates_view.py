@@ -39,8 +39,8 @@ from inspector_app.ui.pages import PageContext
 from inspector_app.ui.work_order_indicators_widget import WorkOrderIndicatorsWidget
 
 CHART_GROUPS = 12
-GROUP_WIDTH = 70  # pixels a group of three bars needs for its slanted label to show
-LABEL_CHARS = 8
+GROUP_WIDTH = 100  # pixels a group of three bars needs for its label to show uncut
+LABEL_CHARS = 6  # a label longer than this is shortened by us (with …), never elided by Qt
 
 
 class _ChartView(QChartView):
@@ -229,7 +229,7 @@ class RatesView(QWidget):
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([r.label if len(r.label) <= LABEL_CHARS else r.label[:LABEL_CHARS - 1] + "…" for r in top])
-        categories.setLabelsAngle(-45)  # a slanted label may be wider than its bar
+        categories.setLabelsAngle(0)  # level labels: Qt cut slanted ones to a few characters
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")

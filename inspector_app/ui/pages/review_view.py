@@ -132,8 +132,7 @@ class ReviewView(QWidget):
         self.officers.setRowCount(len(day.officers))
         pending_total = 0
         for row, o in enumerate(day.officers):
-            pending = sum(1 for p in o.patrols if p["status"] in ("submitted", "resubmitted")) + sum(
-                1 for i in o.inspections if i["review_status"] in ("submitted", "resubmitted"))
+            pending = o.to_review
             pending_total += pending
             coverage = "—" if o.coverage is None else f"{o.coverage * 100:.0f}%"
             cells = (o.name, str(len(o.patrols)), coverage, f"{o.distance_m / 1000:.1f} km",

@@ -38,6 +38,7 @@ from inspector_app.ui.errors import error_text, show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.sync_controller import sync_controller
+from inspector_app.ui.sync_reasons import explain
 
 ENTITIES = {"unit": QT_TRANSLATE_NOOP("SyncView", "unit"), "patrol": QT_TRANSLATE_NOOP("SyncView", "patrol"),
             "frontage_inspection": QT_TRANSLATE_NOOP("SyncView", "门前五包 inspection"), "disorder_check": QT_TRANSLATE_NOOP("SyncView", "八乱 check"),
@@ -63,11 +64,11 @@ REASONS = {
     "missing_blob": QT_TRANSLATE_NOOP("SyncView", "An attachment has not reached the server yet."),
     "unknown_record": QT_TRANSLATE_NOOP("SyncView", "The server does not have this record (its creation was refused)."),
     "missing_file": QT_TRANSLATE_NOOP("SyncView", "The file is missing on this laptop."),
-    "invalid_value": QT_TRANSLATE_NOOP("SyncView", "A value is not one the server accepts."),
     "op_id_reused": QT_TRANSLATE_NOOP("SyncView", "This laptop already sent a different change under the same "
                                                   "change id; this one was not applied. Tell your administrator."),
     "number_source": QT_TRANSLATE_NOOP("SyncView", "The document number is neither from this laptop's number "
                                                    "block nor provisional, so the server does not accept it."),
+    "invalid_value": QT_TRANSLATE_NOOP("SyncView", "A value is not one the server accepts."),
 }
 CLOCK_ADVICE_MIN = timedelta(minutes=10)
 CLOCK = {
@@ -244,7 +245,7 @@ class SyncView(QWidget):
         for i, item in enumerate(status.failed):
             reason, code = str(item["last_error"]), str(item["code"])
             kind = self._tr(ENTITIES, item["entity"])
-            why = self._tr(REASONS, code) if code in REASONS else reason
+            why = explain(str(item["entity"]), reason) or (self._tr(REASONS, code) if code in REASONS else reason)
             if item["rolled_back"]:
                 why = self.tr("{why} The record is back to the server's version: redo the change the allowed way, "
                               "or discard it.").format(why=why)
@@ -256,7 +257,7 @@ class SyncView(QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole, item["op_id"])
                 cell.setToolTip(reason)  # the server's own words, for the administrator
                 self.failed.setItem(i, column, cell)
-        self.failed.resizeRowsToContents()
+        self.failed.resizeRowsToContents()  # an explanation takes two or three lines
         self.failed.setVisible(bool(status.failed))
         self.retry_button.setVisible(bool(status.failed))
         self.discard_button.setVisible(any(item["op_id"] for item in status.failed))

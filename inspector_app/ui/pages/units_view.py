@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.entities import UNIT_KINDS
 from inspector_app.domain.roles import Permission
-from inspector_app.services.profile import unit_detail
+from inspector_app.services.profile import unit_detail, unit_history
 from inspector_app.services.unit_import import export_units
 from inspector_app.services.units import UnitQuery, search_unit_rowids, unit_form_values
 from inspector_app.ui.errors import show_error
@@ -34,6 +34,7 @@ from inspector_app.ui.icons import icon
 from inspector_app.ui.models.unit_table_model import UnitTableModel
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.unit_dialog import UnitDialog
+from inspector_app.ui.unit_history_widget import UnitHistoryWidget
 
 SEARCH_DELAY_MS = 180
 
@@ -99,6 +100,7 @@ class UnitsView(QWidget):
         self.ctx = ctx
         self.query = UnitQuery()
         self._generation = 0
+        self._history_of: str | None = None  # the unit whose history is being shown
         self.model = UnitTableModel(ctx.session)
 
         self.search = QLineEdit()
@@ -158,9 +160,14 @@ class UnitsView(QWidget):
         self.stack.addWidget(self.empty)
 
         self.detail = UnitDetailWidget()
+        self.history = UnitHistoryWidget(ctx.session.catalogs)
+        pane = QSplitter(Qt.Orientation.Vertical)  # the fields above, the unit's history below
+        pane.addWidget(self.detail)
+        pane.addWidget(self.history)
+        pane.setStretchFactor(1, 1)
         splitter = QSplitter()
         splitter.addWidget(self.stack)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 
@@ -214,6 +221,7 @@ class UnitsView(QWidget):
         self.model.set_rowids(rowids)
         self.count.setText(self.tr("{n} units").format(n=len(rowids)))
         self.detail.show_unit(None)
+        self.history.show_history([])
         self.edit_button.setEnabled(False)
         self.agreement_button.setEnabled(False)
         if rowids:
@@ -245,6 +253,15 @@ class UnitsView(QWidget):
         self.edit_button.setEnabled(bool(unit_id) and self.ctx.session.can(Permission.EDIT_UNITS))
         self.agreement_button.setEnabled(bool(unit_id) and self.ctx.session.can(Permission.EDIT_UNITS))
         self.detail.show_unit(unit_detail(self.ctx.session, unit_id) if unit_id else None)
+        self.history.show_history([])
+        self._history_of = unit_id
+        self._load_history()
+
+    def _load_history(self) -> None:
+        unit_id = self._history_of
+        if unit_id:  # an answer for a unit no longer selected is dropped
+            self.ctx.runner.run(unit_history, self.ctx.session, unit_id, on_error=lambda exc: show_error(self, exc),
+                                on_done=lambda rows: self.history.show_history(rows) if self._history_of == unit_id else None)
 
     def new_unit(self) -> None:
         """Open an empty unit form."""
@@ -300,3 +317,5 @@ class UnitsView(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("unit"):
             self.run_query()
+        elif any(changes.touches(e) for e in ("frontage_inspection", "disorder_check", "violation", "document")):
+            self._load_history()

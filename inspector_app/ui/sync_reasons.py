@@ -1,0 +1,60 @@
+"""Explaining, in the officer's language, a change the server refused because of a value
+(inspector_server.op_validation): its reason reads ``<code>: <field>: <detail>``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.forms.unit import UNIT_FORM
+
+VALUE_REASONS = {
+    "invalid_value": QT_TRANSLATE_NOOP(
+        "SyncReasons", "The server refused the value of {field}: it breaks the same rules this app checks "
+        "(type, allowed values, check digit). Open the record, correct it and save it again."),
+    "unknown_field": QT_TRANSLATE_NOOP(
+        "SyncReasons", "The server does not know the field {field}: this laptop's app version does not match "
+        "the server's. Ask the administrator to update the app."),
+    "required": QT_TRANSLATE_NOOP(
+        "SyncReasons", "{field} is missing: a new record needs it. Open the record, fill it in and save it again."),
+    "too_large": QT_TRANSLATE_NOOP(
+        "SyncReasons", "{field} is too large for the server. Shorten the text (or use fewer photos) and save again."),
+    "out_of_scope": QT_TRANSLATE_NOOP(
+        "SyncReasons", "{field} points to a record of another squad: a record may only refer to your own squad's."),
+}
+WHOLE_CHANGE_TOO_LARGE = QT_TRANSLATE_NOOP(
+    "SyncReasons", "This change is too large for the server (at most 64 KB): shorten long texts and save again.")
+# Fields without a form label here: what the officer would call them.
+FIELDS = {
+    "at": QT_TRANSLATE_NOOP("SyncReasons", "The change's time"),
+    "hlc": QT_TRANSLATE_NOOP("SyncReasons", "The change's time"),
+    "squad_id": QT_TRANSLATE_NOOP("SyncReasons", "Squad"),
+    "unit_id": QT_TRANSLATE_NOOP("SyncReasons", "Responsible unit"),
+    "patrol_id": QT_TRANSLATE_NOOP("SyncReasons", "Patrol"),
+    "road_segment_id": QT_TRANSLATE_NOOP("SyncReasons", "Road segment"),
+    "party_id_number": QT_TRANSLATE_NOOP("SyncReasons", "The party's ID number"),
+    "party_uscc": QT_TRANSLATE_NOOP("SyncReasons", "The party's unified social credit code"),
+    "party_phone": QT_TRANSLATE_NOOP("SyncReasons", "The party's phone"),
+}
+
+
+def field_label(entity: str, name: str) -> str:
+    """The field as the officer knows it: the form's label, else a known name, else the name."""
+    if name in FIELDS:
+        return QCoreApplication.translate("SyncReasons", FIELDS[name])
+    if entity == "unit":
+        for f in UNIT_FORM.fields:
+            if f.key == name:
+                return QCoreApplication.translate("forms", f.label)
+    return name
+
+
+def explain(entity: str, reason: str) -> str | None:
+    """The explanation of a value refusal, or None when ``reason`` is no such refusal."""
+    parts = reason.split(": ", 2)
+    if len(parts) < 2 or parts[0] not in VALUE_REASONS:
+        return None
+    if parts[0] == "too_large" and parts[1] == "op":
+        return QCoreApplication.translate("SyncReasons", WHOLE_CHANGE_TOO_LARGE)
+    text = QCoreApplication.translate("SyncReasons", VALUE_REASONS[parts[0]])
+    return text.format(field=field_label(entity, parts[1]))
