@@ -52,7 +52,7 @@ def checked(batch: Batch, op: Op) -> Op:
     op = _clamped(op, batch.now)
     _check_size(op)
     new = {name: change[1] for name, change in op.changes.items()}
-    if op.op == "delete":
+    if op.op == "delete" or (op.op == "patch" and set(new) == {"deleted"}):  # a restore: push._restore checks it
         extra = sorted(set(new) - {"deleted"})
         if extra:
             raise _refused(INVALID, extra[0], "a delete changes nothing but deleted")

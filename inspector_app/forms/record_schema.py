@@ -81,7 +81,7 @@ _TABLES: dict[str, str] = {
                 " void_reason:T print_count:I",
     "voided_number": "doc_type:T! year:I! squad_id:T? number:T! reason:T! officer_id:T! voided_at:D!",
     "conflict": "entity:T! entity_id:T! field:T! base_value:J? server_value:J? device_value:J? op_id:T officer_id:T"
-                " squad_id:T? detected_at:D! status:T resolution:T resolved_by:T resolved_at:D?",
+                " squad_id:T? detected_at:D! status:T resolution:T resolved_by:T resolved_at:D? source_device_id:T",
     "work_order": "source:T! platform_no:T! category:T! title:T description:T address:T lat:R? lon:R?"
                   " road_segment_id:T? grid_code:T squad_id:T? reporter_name:T reporter_phone:T reporter_photos:J"
                   " reported_at:D? received_at:D! limit_value:I! limit_unit:T! deadline:D! deadline_estimated:I"
