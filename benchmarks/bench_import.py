@@ -95,6 +95,12 @@ def run() -> bool:
                 f"import {done - checked:.1f} s")
     ok = report("unit import vs bare executemany", total / bare, "×", "informational", True,
                 f"bare executemany of the same rows {bare:.2f} s") and ok
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    ok = report("unit import: peak memory of the process", peak, "MB", "< 500 MB (446,793 rows)",
+                peak < 500 or ROWS < ISSUE_ROWS,
+                "high-water mark of the whole run (earlier benchmarks included); grows with the file") and ok
     projected = total * ISSUE_ROWS / ROWS
     ok = report("unit import of 446,793 rows" + ("" if ROWS == ISSUE_ROWS else " (projected)"),
                 projected, "s", "< 60 s", projected < 60) and ok

@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
@@ -238,7 +238,26 @@ def create_app(db_url: str, blob_dir: Path, secret_file: Path | None = None) -> 
     @app.get("/v/{number}/{digest}", response_class=HTMLResponse)
     async def verify_paper(number: str, digest: str) -> HTMLResponse:
         """The address in the QR code: no sign-in; the facts only with the genuine hash."""
-        return HTMLResponse(verify_page.render(await db(numbers.verify, number, digest.lower())))
+        answer = await db(numbers.verify, number, digest.lower())
+        return HTMLResponse(verify_page.render(answer, digest, _stored_pdf(answer) is not None))
+
+    def _stored_pdf(answer: dict[str, Any]) -> Path | None:
+        sha = str(answer.get("pdf_sha256") or "")
+        if not (answer.get("exists") and answer.get("hash_matches") and SHA256.fullmatch(sha)):
+            return None
+        path = blobs.path(sha)
+        return path if path.is_file() else None
+
+    @app.get("/v/{number}/{digest}/pdf", response_class=FileResponse, include_in_schema=False)
+    @app.get("/V/{number}/{digest}/pdf", response_class=FileResponse,
+             responses={200: {"content": {"application/pdf": {}}},
+                        404: {"description": "no original for this number and hash", "content": {"text/html": {}}}})
+    async def verify_paper_pdf(number: str, digest: str) -> Response:
+        """The registered original as issued (its frozen rendering), for the genuine hash only."""
+        path = _stored_pdf(await db(numbers.verify, number, digest.lower()))
+        if path is None:
+            return HTMLResponse("<p>没有可查看的原件。</p>", status_code=404)
+        return FileResponse(path, media_type="application/pdf")
 
     work_orders_api.add_routes(app, engine, blobs)
     audit_api.add_routes(app, engine, current_caller, _json_body, _now)

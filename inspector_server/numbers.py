@@ -184,4 +184,5 @@ def verify(conn: Connection, number: str, content_sha256: str | None) -> dict[st
             "status": SUPERSEDED if replaced_by else status, "replaced_by": replaced_by,
             "void_reason": str(current.get("void_reason") or ""),
             "facts": key_facts(_snapshot(current)) if intact else {},
+            "pdf_sha256": str(current.get("pdf_sha256") or "") if intact else "",
             "hash_matches": intact and (content_sha256 is None or content_sha256.lower() == row.content_sha256)}

@@ -122,8 +122,9 @@ def op_digest(op: Op) -> str:
 
 
 # Refusals the device retries once the cause is gone (an attachment uploaded, the record
-# created): their answer is not remembered, so the same op applies later.
-RETRIABLE = ("missing_blob", "unknown_record")
+# created, the op's author signed in on the laptop): their answer is not remembered, so the
+# same op applies later.
+RETRIABLE = ("missing_blob", "unknown_record", "author_mismatch")
 
 
 def _push(conn: Connection, caller: Caller, ops: list[Op], now: str) -> list[OpResult]:
@@ -147,7 +148,7 @@ def _push(conn: Connection, caller: Caller, ops: list[Op], now: str) -> list[OpR
             continue
         result = _apply_one(batch, op)
         results.append(result)
-        if result.status == Status.REJECTED and result.reason.startswith(RETRIABLE):
+        if result.refused and result.reason.startswith(RETRIABLE):
             continue
         seen[op.op_id] = (digest, result.to_json())
         new_answers.append({"op_id": op.op_id, "device_id": caller.device_id, "digest": digest,

@@ -19,8 +19,9 @@ _VERDICTS = {
 }
 
 
-def render(answer: dict[str, Any]) -> str:
-    """HTML (UTF-8, phone-sized) of a numbers.verify answer."""
+def render(answer: dict[str, Any], digest: str = "", has_pdf: bool = False) -> str:
+    """HTML (UTF-8, phone-sized) of a numbers.verify answer; ``has_pdf``: the original as
+    issued is stored, linked for the reader to compare page by page."""
     if not answer.get("exists"):
         key = "unknown"
     elif not answer.get("hash_matches"):
@@ -36,6 +37,9 @@ def render(answer: dict[str, Any]) -> str:
                        for k, label in FACT_LABELS)
         if answer.get("void_reason"):
             rows += f"<tr><th>作废原因</th><td>{escape(str(answer['void_reason']))}</td></tr>"
+        if has_pdf:
+            rows += f'<tr><th>原件</th><td><a href="{escape(digest)}/pdf">查看登记的原件（PDF）</a></td></tr>'
+
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1"><title>文书核验</title>'

@@ -20,7 +20,7 @@ from inspector_app.storage.violations import catalog_versions
 KIND = "first_offence"
 XLSX_COLUMNS = ("code", "violation_zh", "legal_basis_zh", "penalty_basis_zh", "penalty_mode", "conditions_zh",
                 "rectify_days", "lookback_days", "needs_verification", "confidence", "source", "case_name_zh",
-                "violated_provisions_zh", "penalty_provisions_zh", "correction_zh")
+                "violated_provisions_zh", "penalty_provisions_zh", "correction_zh", "photo_required")
 LIST_COLUMNS = ("conditions_zh", "violated_provisions_zh", "penalty_provisions_zh")
 STRUCTURED = ("case_name_zh", "violated_provisions_zh", "penalty_provisions_zh", "correction_zh")
 
@@ -93,8 +93,9 @@ def _rows_from_xlsx(path: Path) -> list[dict[str, Any]]:
         for column in LIST_COLUMNS:
             if isinstance(row.get(column), str):
                 row[column] = [c.strip() for c in row[column].replace(";", "；").split("；") if c.strip()]
-        if "needs_verification" in row:
-            row["needs_verification"] = str(row["needs_verification"]).strip().lower() in ("是", "true", "1", "yes", "y")
+        for flag in ("needs_verification", "photo_required"):
+            if flag in row:
+                row[flag] = str(row[flag]).strip().lower() in ("是", "true", "1", "yes", "y")
         rows.append(row)
     return rows
 

@@ -28,8 +28,8 @@ from inspector_app.services.session import Session
 from inspector_app.services.sync_status import (
     SyncStatus,
     discard_failed,
+    is_signed_in,
     retry_failed,
-    signed_in_here,
     sync_status,
 )
 from inspector_app.storage import sync_state as state
@@ -296,12 +296,6 @@ def _pull(session: Session, client: SyncClient, report: SyncReport, progress: Pr
         after = page.next_after
         if not page.more:
             return
-
-
-def is_signed_in(session: Session) -> bool:
-    """Whether the laptop holds a server sign-in of this session's officer (on a shared laptop
-    it holds the last one to sign in online; the others' changes wait for their sign-in)."""
-    return signed_in_here(session)
 
 
 def is_reachable(session: Session, factory: ClientFactory = default_client) -> bool:

@@ -33,14 +33,6 @@ class SyncStatus:
     waiting: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-def signed_in_here(session: Session) -> bool:
-    """Whether the laptop holds a server sign-in of this session's officer (on a shared laptop
-    it holds the last one to sign in online; the others' changes wait for their sign-in)."""
-    db = session.store.db
-    account = state.get_state(db, "officer_id")
-    return bool(state.get_state(db, "refresh_token")) and account in ("", session.actor.officer_id)
-
-
 def sync_status(session: Session) -> SyncStatus:
     """The queue and the last outcome (a few indexed reads). ``signed_in`` means the laptop is
     signed in to the server as the officer of this session."""
@@ -48,7 +40,7 @@ def sync_status(session: Session) -> SyncStatus:
     counts = state.queue_counts(db)
     account = state.get_state(db, "officer_id")
     return SyncStatus(
-        state.get_state(db, "server_url"), signed_in_here(session), counts["ops"],
+        state.get_state(db, "server_url"), is_signed_in(session), counts["ops"],
         counts["blobs"], counts["blob_bytes"], counts["conflicts"], state.get_state(db, "last_success_at"),
         _stored_error(state.get_state(db, "last_error")),
         [_described(session, item) for item in state.failed_blobs(db) + state.failed_ops(db)],
@@ -94,3 +86,11 @@ def discard_failed(session: Session, op_ids: list[str]) -> int:
         count = state.discard_ops(op.db, op_ids)
         op.details["ops"] = count
     return count
+
+
+def is_signed_in(session: Session) -> bool:
+    """Whether the laptop holds a server sign-in of this session's officer (on a shared laptop
+    it holds the last one to sign in online; the others' changes wait for their sign-in)."""
+    db = session.store.db
+    account = state.get_state(db, "officer_id")
+    return bool(state.get_state(db, "refresh_token")) and account in ("", session.actor.officer_id)

@@ -26,7 +26,12 @@ from inspector_app.domain.first_offence import (
 )
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
-from inspector_app.domain.validators import check_phone, check_resident_id, check_uscc
+from inspector_app.domain.validators import (
+    check_phone,
+    check_resident_id,
+    check_uscc,
+    normalise_code,
+)
 from inspector_app.forms.evidence import photo_rule
 from inspector_app.services.first_offence_catalog import CatalogInUse, catalog_in_use
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
@@ -48,8 +53,14 @@ class Assessment:
     to_verify: bool
 
 
+# Typed codes: NFKC and invisible characters removed (validators.normalise_code), so a
+# full-width or pasted ID is stored, matched against earlier violations and printed as digits.
+_CODES = ("party_id_number", "party_uscc", "party_phone")
+
+
 def _text(values: dict[str, Any], key: str) -> str:
-    return str(values.get(key) or "").strip()
+    text = str(values.get(key) or "")
+    return normalise_code(text) if key in _CODES else text.strip()
 
 
 def check_values(session: Session, values: dict[str, Any]) -> list[FieldError]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.errors import FieldError
-from inspector_app.forms.engine import Choice, Field, Form, FormContext, Kind, clean
+from inspector_app.forms.engine import Choice, Field, Form, FormContext, Kind, clean, notes
 from inspector_app.ui.i18n import tr_field_error, tr_text
 from inspector_app.ui.type_ahead import SEARCH_ROLE, combo_type_ahead
 
@@ -129,13 +129,24 @@ class FormWidget(QWidget):
             cell.setVisible(visible)
 
     def _check_one(self, key: str) -> None:
-        _, problems = clean(self.form, self.values(), self.context)
+        typed = self.values()
+        cleaned, problems = clean(self.form, typed, self.context)
         mine = [p for p in problems if p.field == key]
         self._show_field(key, mine)
+        noted = [n for n in notes(self.form, typed) if n.field == key]
+        editor = self.inputs[key]
+        if noted and not mine and isinstance(editor, QLineEdit):
+            # Invisible characters were removed: show what is kept, and say so (not an error).
+            editor.setText(str(cleaned.get(key) or ""))
+            label = self.error_labels[key]
+            label.setText("\n".join(tr_field_error(n) for n in noted))
+            label.setStyleSheet("color: #5f6368;")
+            label.show()
 
     def _show_field(self, key: str, problems: list[FieldError]) -> None:
         label = self.error_labels[key]
         editor = self.inputs[key]
+        label.setStyleSheet(ERROR_STYLE)  # a note (grey) may have been shown before
         if problems:
             label.setText("\n".join(tr_field_error(p) for p in problems))
             label.show()

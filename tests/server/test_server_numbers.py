@@ -3,6 +3,7 @@ replaced, verification of a printed document's number and hash."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -92,7 +93,7 @@ def _with_facts(seeded: Seed, number: str, value: int, sha: str, party: str, vio
                                                    "conduct": "在人行道上摆摊经营。"},
                 "deadline_text": "2026年11月27日", "officers": [{"name": "李强", "badge_no": "37010001"}],
                 "issued_on": "2026年11月20日"}
-    doc = document(seeded, number, value, "local", sha)
+    doc = document(seeded, number, value, "lease", sha)
     doc["changes"].update(doc_type=(None, "rectify_order"), snapshot=(None, json.dumps(snapshot, ensure_ascii=False)),
                           violation_id=(None, violation_id), issued_at=(None, issued_at))
     return doc
@@ -105,7 +106,8 @@ def test_verify_gives_the_key_facts_and_a_superseded_status(api: TestClient, see
     mine = login(api, "liqiang", "d1")
     violation = uuid7()
     first = _with_facts(seeded, "济历下城管责改字〔2026〕第0050号", 50, "a" * 64, "张伟", violation, "2026-11-20T02:00:00.000Z")
-    push(api, mine, first)
+    api.post("/api/v1/numbers/lease", json={"doc_type": "rectify_order", "year": 2026, "count": 60}, headers=mine)
+    assert push(api, mine, first)[0]["status"] == "applied"
     check = api.get("/api/v1/documents/verify/济历下城管责改字〔2026〕第0050号", headers=mine).json()
     assert check["status"] == "issued" and check["facts"]["party"] == "张伟"
     assert check["facts"]["deadline"] == "2026年11月27日" and check["facts"]["officers"] == "李强（执法证号 37010001）"
@@ -114,9 +116,19 @@ def test_verify_gives_the_key_facts_and_a_superseded_status(api: TestClient, see
     assert page.status_code == 200 and "张伟" in page.text and "2026年11月27日" in page.text and "逐项核对" in page.text
     forged = api.get(f"/v/济历下城管责改字〔2026〕第0050号/{'b' * 64}").text
     assert "不符" in forged and "张伟" not in forged  # no facts without the genuine code
+    assert "原件" not in page.text  # no stored PDF yet
+    pdf = b"%PDF-1.4 the original as issued"
+    sha = hashlib.sha256(pdf).hexdigest()
+    push(api, mine, op("document", first["entity_id"], pdf_sha256=(None, sha)))
+    api.put(f"/api/v1/blobs/{sha}", content=pdf, headers={"Content-Range": f"bytes 0-{len(pdf) - 1}/{len(pdf)}", **mine})
+    linked = api.get(f"/V/济历下城管责改字〔2026〕第0050号/{'a' * 64}").text
+    assert f'href="{"a" * 64}/pdf"' in linked
+    original = api.get(f"/V/济历下城管责改字〔2026〕第0050号/{'a' * 64}/pdf")
+    assert original.status_code == 200 and original.content == pdf
+    assert api.get(f"/V/济历下城管责改字〔2026〕第0050号/{'b' * 64}/pdf").status_code == 404
     push(api, mine, op("document", first["entity_id"], status=("issued", "voided"), void_reason=("", "错印")))
     second = _with_facts(seeded, "济历下城管责改字〔2026〕第0051号", 51, "c" * 64, "张伟", violation, "2026-11-20T03:00:00.000Z")
-    push(api, mine, second)
+    assert push(api, mine, second)[0]["status"] == "applied"
     old = api.get("/api/v1/documents/verify/济历下城管责改字〔2026〕第0050号", headers=mine).json()
     assert (old["status"], old["replaced_by"], old["void_reason"]) == ("superseded", "济历下城管责改字〔2026〕第0051号", "错印")
     assert "第0051号的文书取代" in api.get(f"/v/济历下城管责改字〔2026〕第0050号/{'a' * 64}").text

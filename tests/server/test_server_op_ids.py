@@ -1,7 +1,7 @@
 """Issue 14, case 9 (op ids): an op id is unique per device, not across the server. A replay
 with the same content gets the first answer; the same id with other content is refused as
 ``op_id_reused`` (never dropped as a duplicate) and changes nothing; a refusal the device
-retries (a missing attachment) is not frozen as the op's answer."""
+retries (a missing attachment, an op its author must send) is not frozen as the op's answer."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from sqlalchemy import Engine
 from sync_helpers import Seed, server_fields
 from test_server_api import login, op, push
 from trust_helpers import server_state
+
+from inspector_server import admin
 
 
 def with_id(change: dict[str, Any], op_id: str) -> dict[str, Any]:
@@ -75,3 +77,15 @@ def test_a_retriable_refusal_is_not_frozen(api: TestClient, seeded: Seed) -> Non
     assert put.status_code == 200 and put.json()["complete"], put.text
     assert push(api, mine, photo)[0]["status"] == "applied"  # was "duplicate" of the refusal, forever
     assert push(api, mine, photo)[0]["original"] == "applied"
+
+
+def test_an_op_refused_for_its_author_applies_once_its_author_sends_it(api: TestClient, seeded: Seed,
+                                                                       engine: Engine) -> None:
+    with engine.connect().execution_options(write=True) as conn, conn.begin():
+        admin.enrol_shared_laptop(conn, "中队共用笔记本", ["liqiang", "zhangwei"], "shared-1")
+    li, zhang = login(api, "liqiang", "shared-1"), login(api, "zhangwei", "shared-1")
+    change = {**op("unit", seeded.units[0], notes=("", "张伟记录")), "author": seeded.officers["zhangwei"][0]}
+    refused = push(api, li, change)[0]
+    assert refused["status"] == "forbidden" and refused["reason"].startswith("author_mismatch")
+    assert push(api, zhang, change)[0]["status"] == "applied"  # was "duplicate" of the refusal, forever
+    assert server_fields(engine, "unit", seeded.units[0])["notes"] == "张伟记录"

@@ -133,3 +133,19 @@ def test_a_check_and_a_notice_are_refused_by_the_same_photo_rule(officer_session
     problem = next(e for e in check.value.errors if e.field == "photos")
     assert problem.message == "{category} needs at least one photo as evidence: take or add one."
     assert problem.params == {"category": officer_session.catalogs.disorder("L3").name_zh}
+
+
+def test_an_xlsx_catalog_can_require_a_photo(demo_session_for, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(XLSX_COLUMNS))
+    for row in _shipped_rows():
+        values = [row.get(c) if not isinstance(row.get(c), list) else "；".join(row[c]) for c in XLSX_COLUMNS]
+        values[XLSX_COLUMNS.index("needs_verification")] = "是" if row["needs_verification"] else "否"
+        values[XLSX_COLUMNS.index("photo_required")] = "是" if row["code"] == "FO25" else ""
+        sheet.append(values)
+    path = tmp_path / "photos.xlsx"
+    book.save(path)
+    assert import_catalog_version(demo_session_for("admin"), path, "2027-03").stored
+    catalog = catalog_in_use(demo_session_for("liqiang"))
+    assert catalog.item("FO25").photo_required and not catalog.item("FO01").photo_required

@@ -17,7 +17,12 @@ from inspector_app.services.notice_documents import (
 )
 from inspector_app.services.photos import stamp_for, store_photo
 from inspector_app.services.session import Session
-from inspector_app.services.violations import assess, close_violation, record_violation
+from inspector_app.services.violations import (
+    assess,
+    check_values,
+    close_violation,
+    record_violation,
+)
 from inspector_app.storage.officers import officers
 from tests.photo_files import jpeg
 
@@ -281,3 +286,18 @@ def test_verify_finds_a_number_typed_with_other_brackets_spaces_and_no_padding(o
     found = verify_document(officer_session, typed)
     assert found.status == "genuine" and found.party == "张伟"
     assert verify_document(officer_session, number.replace("第0001号", "第2号")).status == "unknown"
+
+
+def test_a_full_width_or_pasted_id_is_the_same_party(officer_session: Session) -> None:
+    # Issue 21 case 6: typed as １１０１…Ｘ with a zero-width space, the ID is stored as digits
+    # and still finds the party's earlier violation (no first offence twice).
+    record_violation(officer_session, _values(officer_session), ALL)
+    typed = "１１０１０５\u200b１９４９１２３１００２ｘ"
+    values = _values(officer_session, party_id_number=typed)
+    assert not [p for p in check_values(officer_session, values) if p.field == "party_id_number"]
+    a = assess(officer_session, values, ALL)
+    assert a.decision.outcome != "first_offence" and a.decision.priors
+    violation_id = record_violation(officer_session, values, ALL).ids("violation")[0]
+    stored = officer_session.store.db.execute(
+        "SELECT party_id_number FROM violation WHERE id = ?", [violation_id]).fetchone()[0]
+    assert stored == "11010519491231002X"

@@ -84,3 +84,20 @@ def test_a_large_file_is_announced_before_the_check(qtbot, supervisor_session, r
     qtbot.addWidget(small)
     small.open_file(_registry(tmp_path / "s.xlsx", supervisor_session, rows=40))
     assert "这个文件有" not in small.file_label.text()
+
+
+def test_the_unit_form_notes_removed_invisible_characters(qtbot, officer_session, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.forms.unit import UNIT_FORM
+    from inspector_app.services.units import unit_form_context
+    from inspector_app.ui.form_widget import FormWidget
+
+    form = FormWidget(UNIT_FORM, unit_form_context(officer_session))
+    qtbot.addWidget(form)
+    form.inputs["kind"].setCurrentIndex(form.inputs["kind"].findData("individual"))
+    field = form.inputs["id_number"]
+    field.setText("１１０１０５\u200b１９４９１２３１００２Ｘ")
+    field.editingFinished.emit()
+    note = form.error_labels["id_number"]
+    assert field.text() == "11010519491231002X"
+    assert note.isVisibleTo(form) and "已去掉 1 个看不见的字符（U+200B）" in note.text()
+    assert "5f6368" in note.styleSheet() and field.styleSheet() == ""

@@ -112,8 +112,8 @@ def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: M
     for pad in (sign.party, sign.officer1, sign.officer2):
         pad.add_stroke([(20, 60), (120, 30)])
     sign.issue()
-    assert view.flow.preview_dialog is not None
-    view.flow.preview_dialog.close()
+    for shown in [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible()]:
+        shown.close()  # every paper the issue showed (the notice, its 送达回证 …)
     number = window.session.store.db.execute("SELECT number FROM document WHERE doc_type = 'warning'").fetchone()[0]
     view.table.clearSelection()
     assert not view.documents_button.isEnabled()
@@ -123,7 +123,7 @@ def test_an_officer_reopens_and_reprints_a_notice_from_the_list(qtbot, window: M
     notice = [a for a in actions if "首违不罚告知书" in a.text() and number in a.text()]
     assert len(notice) == 1 and any("送达回证" in a.text() for a in actions), [a.text() for a in actions]
     notice[0].trigger()
-    preview = view.flow.preview_dialog
+    preview = view.flow.preview_dialog  # the one this menu opened (an earlier test may leave others)
     assert preview is not None and preview.isVisible()
     assert number in preview.windowTitle() and preview.document.pageCount() >= 1
     assert hasattr(preview, "print_button") and preview.print_button.isEnabled()
@@ -151,7 +151,6 @@ def test_the_scene_record_is_typed_then_signed(qtbot, window: MainWindow, zh) ->
     assert record.isVisible() and "回答" in record.errors.text()
     record.qa.item(0, 1).setText("不申请。")
     record.add_entry("货架是谁摆放的？", "是我摆的。")
-    record.witness.setText("泉城路社区居委会 刘敏")
     record.start.setDateTime(record.start.dateTime().addSecs(-30 * 60))
     if os.environ.get("INSPECTOR_SCREENSHOTS"):
         record.resize(1024, 600)
@@ -165,4 +164,4 @@ def test_the_scene_record_is_typed_then_signed(qtbot, window: MainWindow, zh) ->
     _visible(PdfPreviewDialog).close()
     snapshot = window.session.store.db.execute(
         "SELECT snapshot FROM document WHERE doc_type = 'inspection_record'").fetchone()[0]
-    assert "是我摆的。" in snapshot and "不申请。" in snapshot and "9时30分" in snapshot and "刘敏" in snapshot
+    assert "是我摆的。" in snapshot and "不申请。" in snapshot and "9时30分" in snapshot

@@ -131,7 +131,7 @@ class ReviewActions(QWidget):
         last = self.last
         if last is None:
             return
-        sync = self.view.ctx.events.findChild(SyncController, "syncController")
+        sync = self.view.ctx.events.root().findChild(SyncController, "syncController")
         if sync is not None and sync.running:
             # A push in flight may already carry the decision to the server.
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Undo"), self.tr(
