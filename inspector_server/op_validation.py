@@ -69,7 +69,7 @@ def checked(batch: Batch, op: Op) -> Op:
         new[name] = value
     if chars * 3 > MAX_OP_BYTES:
         _check_size(op)
-    if op.op == "delete":
+    if op.op == "delete" or (op.op == "patch" and set(new) == {"deleted"}):  # a restore: push._restore checks it
         extra = sorted(set(new) - {"deleted"})
         if extra:
             raise _refused(INVALID, extra[0], "a delete changes nothing but deleted")
