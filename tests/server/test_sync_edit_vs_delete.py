@@ -6,10 +6,13 @@ every laptop ends with the server's truth."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 from sync_helpers import LiveServer, Seed, client_factory, device
+from test_server_api import login, op, pull_all, push
 from truth import differences
 
 from inspector_app.services.conflicts import EARLIER, LATER, open_conflicts, resolve_conflict
@@ -103,3 +106,25 @@ def test_a_delete_of_an_edit_never_seen_is_decided_by_the_supervisor(live: LiveS
             assert differences(s, engine, {"unit", "conflict"}) == []
     finally:
         engine.dispose()
+
+
+def test_a_delete_without_a_usable_base_or_of_the_own_edit_deletes_as_before(api: TestClient,
+                                                                             seeded: Seed) -> None:
+    officer, other = login(api, "liqiang", "laptop-liqiang"), login(api, "zhangwei", "laptop-zhangwei")
+    now = int(time.time() * 1000)
+    before, edit = f"{now - 60_000:015d}-0000000000-server", f"{now:015d}-0000000000-liqiang"
+    for unit in seeded.units:
+        assert push(api, officer, {**op("unit", unit, notes=("", "门前堆放纸箱")), "hlc": edit})[0]["status"] == "applied"
+
+    def delete(headers: dict[str, str], unit: str, base: str | None) -> str:
+        body = {**op("unit", unit, "delete", deleted=(0, 1)), "hlc": f"{now + 1:015d}-0000000000-x"}
+        if base is not None:
+            body["base_hlc"] = base
+        return str(push(api, headers, body)[0]["status"])
+
+    assert delete(other, seeded.units[0], None) == "applied"  # an app from before base_hlc
+    assert delete(other, seeded.units[1], "not a stamp") == "applied"
+    assert delete(officer, seeded.units[2], before) == "applied"  # the newest version is its own
+    conflicts = [c for c in pull_all(api, officer) if c["entity"] == "conflict"]
+    assert conflicts == []
+    assert all(c["deleted"] for c in pull_all(api, officer) if c["entity"] == "unit" and c["id"] in seeded.units)
