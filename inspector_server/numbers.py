@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, insert, select, update
 
 from inspector_app.domain.document_facts import ISSUED, PURPOSE, SUPERSEDED, VOIDED, key_facts
+from inspector_app.domain.documents import number_key
 from inspector_app.domain.ids import uuid7
 from inspector_server import rules
 from inspector_server.db import counter, document_number, is_sqlite, number_lease, record
@@ -163,19 +164,38 @@ def _replacement(conn: Connection, current: dict[str, Any]) -> str:
     return later[0][1] if later else ""
 
 
+def _key_pattern(key: str) -> str:
+    """A LIKE pattern every stored spelling of this number key matches (any brackets, spaces
+    and zero padding); the candidates are then compared by their key, so it need not be exact."""
+    out = []
+    for ch in key:
+        if ch in "〔〕":
+            out.append("%")
+        elif ch.isdigit():
+            out.append(ch if out and out[-1][-1:].isdigit() else "%" + ch)
+        else:
+            out.append("\\" + ch if ch in "%_\\" else ch)
+    return "".join(out)
+
+
 def verify(conn: Connection, number: str, content_sha256: str | None) -> dict[str, Any]:
     """Whether a document with this number (and content hash) exists, its status (issued /
     voided / superseded, with the number that replaced it) and its key facts as printed. The
     hash is compared with the one registered when the number was issued AND the document's
     current one, so a record overwritten by any means never verifies."""
-    row = conn.execute(
-        select(document_number.c.document_id, document_number.c.content_sha256, record.c.fields)
-        .select_from(document_number.outerjoin(
-            record, and_(record.c.entity == "document", record.c.id == document_number.c.document_id)))
-        .where(document_number.c.number == number)
-    ).first()
+    query = (select(document_number.c.number, document_number.c.document_id, document_number.c.content_sha256,
+                    record.c.fields)
+             .select_from(document_number.outerjoin(
+                 record, and_(record.c.entity == "document", record.c.id == document_number.c.document_id))))
+    row = conn.execute(query.where(document_number.c.number == number)).first()
+    if row is None:
+        # A typed number ("字 [2026] 第1号") finds the stored spelling the way the app's lookup does.
+        key = number_key(number)
+        candidates = conn.execute(query.where(document_number.c.number.like(_key_pattern(key), escape="\\")))
+        row = next((r for r in candidates if number_key(r.number) == key), None)
     if row is None:
         return {"number": number, "exists": False, "hash_matches": False}
+    number = row.number
     current = json.loads(row.fields) if row.fields else {}
     intact = current.get("content_sha256") == row.content_sha256 and current.get("number") == number
     status = str(current.get("status", ""))
