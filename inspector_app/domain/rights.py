@@ -136,6 +136,9 @@ TEXT_FIELDS = ("authority", "review_body", "court")
 PERIOD_FIELDS = ("hearing_days", "review_days", "litigation_months")
 EDITABLE = (*TEXT_FIELDS, "hearing_place", *PERIOD_FIELDS, "no_suspension_for")
 ORDERING_TYPES = ("warning", "rectify_order", "no_penalty")  # documents that may carry 不停止执行
+FIELD_NAMES = {"authority": "作出机关", "review_body": "复议机关", "court": "诉讼法院", "hearing_place": "陈述申辩地点",
+               "hearing_days": "陈述申辩期限", "review_days": "复议期限", "litigation_months": "诉讼期限",
+               "no_suspension_for": "不停止执行的文书"}
 
 
 def edited_rights(base: DistrictRights, values: dict[str, Any], confirmed: bool = False) -> DistrictRights:
@@ -144,13 +147,14 @@ def edited_rights(base: DistrictRights, values: dict[str, Any], confirmed: bool 
     has checked the bodies and court with the bureau, so nothing stays marked to confirm."""
     changes: dict[str, Any] = {}
     for key, value in values.items():
+        name = FIELD_NAMES.get(key, key)
         if key not in EDITABLE:
-            raise UserError(QT_TRANSLATE_NOOP("errors", "The field '{field}' of the rights cannot be changed."), field=key)
+            raise UserError(QT_TRANSLATE_NOOP("errors", "The field '{field}' of the rights cannot be changed."), field=name)
         if key in TEXT_FIELDS or key == "hearing_place":
             text = " ".join(str(value or "").split())
             if key in TEXT_FIELDS and not text:
                 raise UserError(QT_TRANSLATE_NOOP("errors", "The field '{field}' cannot be empty."),
-                                QT_TRANSLATE_NOOP("errors", "Nothing was changed."), field=key)
+                                QT_TRANSLATE_NOOP("errors", "Nothing was changed."), field=name)
             changes[key] = text
         elif key in PERIOD_FIELDS:
             number = value if isinstance(value, int) and not isinstance(value, bool) else None
@@ -158,12 +162,12 @@ def edited_rights(base: DistrictRights, values: dict[str, Any], confirmed: bool 
                 number = int(value.strip())
             if number is None or not 0 < number < 1000:
                 raise UserError(QT_TRANSLATE_NOOP("errors", "The field '{field}' should be a whole number from 1 to 999."),
-                                QT_TRANSLATE_NOOP("errors", "Nothing was changed."), field=key)
+                                QT_TRANSLATE_NOOP("errors", "Nothing was changed."), field=name)
             changes[key] = number
         else:
             kinds = tuple(value)
             if any(k not in ORDERING_TYPES for k in kinds):
-                raise UserError(QT_TRANSLATE_NOOP("errors", "Unknown document type in '{field}'."), field=key)
+                raise UserError(QT_TRANSLATE_NOOP("errors", "Unknown document type in '{field}'."), field=name)
             changes[key] = kinds
     if confirmed:
         changes["to_confirm"] = ()
