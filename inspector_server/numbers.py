@@ -178,24 +178,30 @@ def _key_pattern(key: str) -> str:
     return "".join(out)
 
 
+def resolve_number(conn: Connection, number: str) -> str:
+    """The registered spelling of a number typed with other year brackets, spaces or zero
+    padding (domain.documents.number_key); the number itself when none matches."""
+    if conn.execute(select(document_number.c.number).where(document_number.c.number == number)).first():
+        return number
+    key = number_key(number)
+    query = select(document_number.c.number).where(document_number.c.number.like(_key_pattern(key), escape="\\"))
+    return next((stored for (stored,) in conn.execute(query) if number_key(stored) == key), number)
+
+
 def verify(conn: Connection, number: str, content_sha256: str | None) -> dict[str, Any]:
     """Whether a document with this number (and content hash) exists, its status (issued /
     voided / superseded, with the number that replaced it) and its key facts as printed. The
     hash is compared with the one registered when the number was issued AND the document's
     current one, so a record overwritten by any means never verifies."""
-    query = (select(document_number.c.number, document_number.c.document_id, document_number.c.content_sha256,
-                    record.c.fields)
-             .select_from(document_number.outerjoin(
-                 record, and_(record.c.entity == "document", record.c.id == document_number.c.document_id))))
-    row = conn.execute(query.where(document_number.c.number == number)).first()
-    if row is None:
-        # A typed number ("字 [2026] 第1号") finds the stored spelling the way the app's lookup does.
-        key = number_key(number)
-        candidates = conn.execute(query.where(document_number.c.number.like(_key_pattern(key), escape="\\")))
-        row = next((r for r in candidates if number_key(r.number) == key), None)
+    number = resolve_number(conn, number)
+    row = conn.execute(
+        select(document_number.c.document_id, document_number.c.content_sha256, record.c.fields)
+        .select_from(document_number.outerjoin(
+            record, and_(record.c.entity == "document", record.c.id == document_number.c.document_id)))
+        .where(document_number.c.number == number)
+    ).first()
     if row is None:
         return {"number": number, "exists": False, "hash_matches": False}
-    number = row.number
     current = json.loads(row.fields) if row.fields else {}
     intact = current.get("content_sha256") == row.content_sha256 and current.get("number") == number
     status = str(current.get("status", ""))
