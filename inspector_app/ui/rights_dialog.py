@@ -57,8 +57,9 @@ class RightsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in range(6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in (1, 2)
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._select)
         self.authority, self.review_body, self.court = QLineEdit(), QLineEdit(), QLineEdit()
         self.hearing_place = QLineEdit()
@@ -128,8 +129,6 @@ class RightsDialog(QDialog):
                      self._confirm_text(r), self.tr("edited") if entry.edited_by else self.tr("shipped"))
             for column, text in enumerate(cells):
                 self.table.setItem(i, column, QTableWidgetItem(text))
-        for column in (0, 3, 4, 5):
-            self.table.resizeColumnToContents(column)
         codes = [e.rights.district_code for e in entries]
         self.table.selectRow(codes.index(select) if select in codes else 0)
         self._select()  # the same row selected again emits no change, yet its entry is new
