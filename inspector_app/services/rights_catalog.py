@@ -29,7 +29,7 @@ KIND = "rights"
 
 @dataclass(frozen=True)
 class DistrictEntry:
-    """A district's rights as in use, its name, and who last edited it (empty: shipped)."""
+    """A district's rights as in use, its name, and who last edited it (empty: as shipped)."""
 
     name: str
     rights: DistrictRights
@@ -64,7 +64,9 @@ def district_entries(session: Session) -> list[DistrictEntry]:
     """The districts in the order of the catalog, for the administrator's page."""
     table, edits = rights_table(session), _edits(session)
     names = {d.code: d.name_zh for d in session.catalogs.districts}
-    return [DistrictEntry(names.get(code, code), rights, *edits.get(code, ({}, "", ""))[1:])
+    shipped = shipped_rights()
+    return [DistrictEntry(names.get(code, code), rights,
+                          *(edits[code][1:] if code in edits and rights != shipped.get(code) else ("", "")))
             for code, rights in sorted(table.items())]
 
 
@@ -77,12 +79,27 @@ def edit_district_rights(session: Session, district_code: str, values: dict[str,
     if district_code not in table:
         raise UserError(QT_TRANSLATE_NOOP("errors", "No review body and court are set for district {code}."),
                         code=district_code)
-    before = table[district_code]
-    after = edited_rights(before, values, confirmed)
+    return _store(session, "edit_district_rights", table[district_code],
+                  edited_rights(table[district_code], values, confirmed))
+
+
+def restore_shipped_rights(session: Session, district_code: str) -> DistrictRights:
+    """Go back to the shipped entry (its 待确认 marks too), as a new audited edit so every device
+    follows and the history stays."""
+    session.require(Permission.MANAGE_CATALOGS)
+    if district_code not in shipped_rights():
+        raise UserError(QT_TRANSLATE_NOOP("errors", "No review body and court are set for district {code}."),
+                        code=district_code)
+    return _store(session, "restore_district_rights", rights_table(session)[district_code],
+                  shipped_rights()[district_code])
+
+
+def _store(session: Session, action: str, before: DistrictRights, after: DistrictRights) -> DistrictRights:
     if after == before:
         return before
+    district_code = after.district_code
     old, new = before.to_row(), after.to_row()
-    with session.operation("edit_district_rights", Permission.MANAGE_CATALOGS) as op:
+    with session.operation(action, Permission.MANAGE_CATALOGS) as op:
         at = utc_iso(op.now)
         op.recorder.create("catalog_version", {
             "kind": KIND, "version": f"{district_code} {at} {uuid7()}", "published_by": "", "items": [new],

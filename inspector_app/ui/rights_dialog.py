@@ -29,6 +29,7 @@ from inspector_app.services.rights_catalog import (
     DistrictEntry,
     district_entries,
     edit_district_rights,
+    restore_shipped_rights,
 )
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.pages import PageContext
@@ -72,12 +73,15 @@ class RightsDialog(QDialog):
         self.confirmed = QCheckBox(self.tr("I have confirmed the issuing body, review body and court with the bureau"))
         self.save_button = QPushButton(self.tr("Save this district"))
         self.save_button.clicked.connect(self.save)
+        self.restore_button = QPushButton(self.tr("Restore the shipped entry"))
+        self.restore_button.clicked.connect(self.restore)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(self._form())
         layout.addWidget(self.mark)
         bottom = QHBoxLayout()
         bottom.addWidget(self.confirmed, 1)
+        bottom.addWidget(self.restore_button)
         bottom.addWidget(self.save_button)
         layout.addLayout(bottom)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -154,6 +158,7 @@ class RightsDialog(QDialog):
         self.mark.setText(self.tr("To confirm with the bureau: {what}").format(what=waiting) if waiting else "")
         self.confirmed.setChecked(False)
         self.confirmed.setEnabled(bool(waiting))
+        self.restore_button.setEnabled(bool(entry.edited_by))
 
     def values(self) -> dict[str, object]:
         """The form as the service takes it (the service checks it)."""
@@ -168,4 +173,12 @@ class RightsDialog(QDialog):
             return
         code = entry.rights.district_code
         self.ctx.runner.run(edit_district_rights, self.ctx.session, code, self.values(), self.confirmed.isChecked(),
+                            on_done=lambda _r: self.reload(code), on_error=lambda e: show_error(self, e))
+
+    def restore(self) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        code = entry.rights.district_code
+        self.ctx.runner.run(restore_shipped_rights, self.ctx.session, code,
                             on_done=lambda _r: self.reload(code), on_error=lambda e: show_error(self, e))

@@ -2727,6 +2727,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>保存本区县</translation>
     </message>
     <message>
+      <source>Restore the shipped entry</source>
+      <translation>恢复出厂默认</translation>
+    </message>
+    <message>
       <source>Issuing authority</source>
       <translation>作出机关</translation>
     </message>

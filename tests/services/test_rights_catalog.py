@@ -12,6 +12,7 @@ from inspector_app.services.notice_documents import issue_document
 from inspector_app.services.rights_catalog import (
     district_entries,
     edit_district_rights,
+    restore_shipped_rights,
     rights_table,
 )
 from inspector_app.services.session import Session
@@ -58,6 +59,13 @@ def test_an_edit_is_stored_audited_and_printed_on_new_documents(demo_session_for
     edit_district_rights(admin, "370102", {"no_suspension_for": []})
     latest = rights_table(officer)["370102"]
     assert latest.court == COURT and not latest.no_suspension("rectify_order")  # the newest edit wins
+
+    restore_shipped_rights(admin, "370102")
+    assert rights_table(officer)["370102"] == shipped_rights()["370102"]
+    entry = next(e for e in district_entries(admin) if e.rights.district_code == "370102")
+    assert entry.edited_by == "" and "court" in entry.rights.to_confirm
+    assert admin.store.db.execute("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()[0] == \
+        "restore_district_rights"
 
 
 @pytest.mark.parametrize(("values", "message"), [

@@ -63,3 +63,8 @@ def test_admin_edits_a_districts_rights(qtbot, demo_session_for, runner, setting
         "济南铁路运输法院", 5, ("rectify_order",), ())
     assert dialog.current().rights.district_code == "370102" and dialog.mark.text() == ""
     assert dialog.table.item(0, 2).text() == "济南铁路运输法院" and dialog.table.item(0, 5).text() == "已修改"
+    assert dialog.restore_button.isEnabled()
+    dialog.restore_button.click()
+    assert rights_table(view.ctx.session)["370102"].court == "济南市历下区人民法院"
+    assert dialog.table.item(0, 5).text() == "出厂默认" and "法院" in dialog.mark.text()
+    assert not dialog.restore_button.isEnabled()
