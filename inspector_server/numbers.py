@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, insert, select, update
 
 from inspector_app.domain.document_facts import ISSUED, PURPOSE, SUPERSEDED, VOIDED, key_facts
+from inspector_app.domain.documents import number_key
 from inspector_app.domain.ids import uuid7
 from inspector_server import rules
 from inspector_server.db import counter, document_number, is_sqlite, number_lease, record
@@ -163,11 +164,26 @@ def _replacement(conn: Connection, current: dict[str, Any]) -> str:
     return later[0][1] if later else ""
 
 
+def resolve_number(conn: Connection, number: str) -> str:
+    """The registered spelling of a number typed with other year brackets, spaces or zero
+    padding (domain.documents.number_key); the number itself when none matches."""
+    if conn.execute(select(document_number.c.number).where(document_number.c.number == number)).first():
+        return number
+    key = number_key(number)
+    running = re.findall(r"\d+", key)
+    # The running number's figures, unpadded, are in the registered spelling too: they narrow the look.
+    query = select(document_number.c.number)
+    if running:
+        query = query.where(document_number.c.number.contains(running[-1]))
+    return next((stored for (stored,) in conn.execute(query) if number_key(stored) == key), number)
+
+
 def verify(conn: Connection, number: str, content_sha256: str | None) -> dict[str, Any]:
     """Whether a document with this number (and content hash) exists, its status (issued /
     voided / superseded, with the number that replaced it) and its key facts as printed. The
     hash is compared with the one registered when the number was issued AND the document's
     current one, so a record overwritten by any means never verifies."""
+    number = resolve_number(conn, number)
     row = conn.execute(
         select(document_number.c.document_id, document_number.c.content_sha256, record.c.fields)
         .select_from(document_number.outerjoin(

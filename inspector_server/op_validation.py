@@ -14,10 +14,13 @@ keeping the stamp would let that laptop win every later last-writer-wins merge o
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+from datetime import UTC, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.domain.clock import MAX_DRIFT_MS, HlcStamp, parse_utc
+from inspector_app.domain.clock import MAX_DRIFT_MS, HlcStamp, parse_utc, utc_iso
 from inspector_app.forms.record_check import INVALID, ISO_TIME, TOO_LARGE, check_values
 from inspector_app.sync.protocol import Op
 from inspector_server import rules
@@ -31,6 +34,7 @@ MAX_OP_BYTES = 64 * 1024
 MAX_CATALOG_OP_BYTES = 1024 * 1024
 HLC_FORM = re.compile(r"\d{15}-\d{10}-[^\s]{1,120}")
 _TIME_CAP = 40
+UTC_ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")  # what the app sends: tried first, it is faster
 
 # Fields that point to another record: field → the entity it points to.
 REFERENCES: dict[str, str] = {
@@ -45,21 +49,31 @@ TYPED_REFERENCES: dict[str, tuple[str, str]] = {
     "violation": ("source_entity", "source_id"), "conflict": ("entity", "entity_id"),
 }
 
+_POINTERS = frozenset(REFERENCES) | {"revision_of"} | {f for pair in TYPED_REFERENCES.values() for f in pair}
+
 
 def checked(batch: Batch, op: Op) -> Op:
     """The op as the server will merge it (far-future stamps clamped); raises
     :class:`rules.Refused` when a value, its size or a reference is not allowed."""
     op = _clamped(op, batch.now)
-    _check_size(op)
-    new = {name: change[1] for name, change in op.changes.items()}
-    if op.op == "delete":
+    # One pass: the new values, and the op's size in characters (a character is at most 3
+    # bytes in UTF-8), so only an op near the cap is counted exactly.
+    new: dict[str, Any] = {}
+    chars = 300 + len(op.blobs) * 67 + len(op.at) + len(op.form_version)
+    for name, (old, value) in op.changes.items():
+        if type(old) is str:
+            chars += len(old)
+        elif isinstance(old, dict | list):
+            raise _refused(INVALID, name, "an old value must be a single value")
+        chars += len(name) + 24 + (len(value) if type(value) is str else 0)
+        new[name] = value
+    if chars * 3 > MAX_OP_BYTES:
+        _check_size(op)
+    if op.op == "delete" or (op.op == "patch" and set(new) == {"deleted"}):  # a restore: push._restore checks it
         extra = sorted(set(new) - {"deleted"})
         if extra:
             raise _refused(INVALID, extra[0], "a delete changes nothing but deleted")
         return op
-    for name, (old, _new) in op.changes.items():
-        if isinstance(old, dict | list):
-            raise _refused(INVALID, name, "an old value must be a single value")
     problem = check_values(op.entity, new, creating=op.op == "create")
     if problem is not None:
         raise _refused(problem.code, problem.field, problem.detail)
@@ -71,22 +85,31 @@ def _refused(code: str, name: str, detail: str) -> rules.Refused:
     return rules.rejected(code, f"{name}: {detail}")
 
 
-def _size(value: Any) -> int:
+def _bytes(value: Any) -> int:
     if isinstance(value, str):
         return len(value) if value.isascii() else len(value.encode())
     if isinstance(value, dict | list):
-        return sum(_size(v) for v in (value.values() if isinstance(value, dict) else value)) + 2
+        return len(json.dumps(value, ensure_ascii=False).encode())
     return 8
 
 
 def _check_size(op: Op) -> None:
-    """About the op's JSON size, counted without encoding it again (every op is counted)."""
-    total = 200 + len(op.blobs) * 67 + _size(op.at) + _size(op.form_version)
-    for name, (old, new) in op.changes.items():
-        total += len(name) + _size(old) + _size(new) + 8
+    """The op's size in UTF-8 bytes, about as JSON."""
     cap = MAX_CATALOG_OP_BYTES if op.entity == "catalog_version" else MAX_OP_BYTES
+    total = 300 + len(op.blobs) * 67 + _bytes(op.at) + _bytes(op.form_version)
+    for name, (old, new) in op.changes.items():
+        total += len(name) + 8 + _bytes(old) + _bytes(new)
     if total > cap:
         raise _refused(TOO_LARGE, "op", f"about {total} bytes, at most {cap}")
+
+
+@lru_cache(maxsize=8)
+def _limits(now: str) -> tuple[int, str, str]:
+    """For the server's time ``now``: its milliseconds, and the latest ``at`` (in utc_iso form)
+    and HLC wall (15 digits) accepted as they are; both compare as text."""
+    now_ms = int(parse_utc(now).timestamp() * 1000)
+    latest = now_ms + MAX_DRIFT_MS
+    return now_ms, utc_iso(datetime.fromtimestamp(latest / 1000, UTC)), f"{latest:015d}"
 
 
 def _clamped(op: Op, now: str) -> Op:
@@ -95,19 +118,19 @@ def _clamped(op: Op, now: str) -> Op:
         raise _refused(INVALID, "hlc", "must be a hybrid logical clock stamp")
     if len(op.at) > _TIME_CAP:
         raise _refused(TOO_LARGE, "at", f"{len(op.at)} characters, at most {_TIME_CAP}")
-    if op.at and not ISO_TIME.fullmatch(op.at):
+    if op.at and not UTC_ISO.fullmatch(op.at) and not ISO_TIME.fullmatch(op.at):
         raise _refused(INVALID, "at", "must be a time in ISO 8601 form")
-    now_ms = int(parse_utc(now).timestamp() * 1000)
-    stamp = HlcStamp.decode(op.hlc)
+    now_ms, latest_at, latest_wall = _limits(now)
     changes: dict[str, Any] = {}
-    if stamp.wall_ms > now_ms + MAX_DRIFT_MS:
+    if op.hlc[:15] > latest_wall:
+        stamp = HlcStamp.decode(op.hlc)
         changes["hlc"] = HlcStamp(now_ms, stamp.counter, stamp.node).encode()
-    if op.at:
+    if op.at and not (len(op.at) == 24 and op.at[-1] == "Z" and op.at <= latest_at):  # else not utc_iso form
         try:
-            at_ms = int(parse_utc(op.at).timestamp() * 1000)
+            ahead = parse_utc(op.at) > parse_utc(latest_at)
         except ValueError:
             raise _refused(INVALID, "at", "must be a time in ISO 8601 form") from None
-        if at_ms > now_ms + MAX_DRIFT_MS:
+        if ahead:
             changes["at"] = now
     return dataclasses.replace(op, **changes) if changes else op
 
@@ -119,7 +142,9 @@ def _check_scope(batch: Batch, op: Op, new: dict[str, Any]) -> None:
         return
     if "squad_id" in new and new["squad_id"] is not None and new["squad_id"] != caller.squad_id:
         raise _refused(OUT_OF_SCOPE, "squad_id", "the record would belong to another squad")
-    targets = [(name, REFERENCES[name], new[name]) for name in new if name in REFERENCES]
+    if not new.keys() & _POINTERS:
+        return
+    targets = [(name, REFERENCES[name], new[name]) for name in REFERENCES.keys() & new.keys()]
     if op.entity == "frontage_inspection" and "revision_of" in new:
         targets.append(("revision_of", op.entity, new["revision_of"]))
     typed = TYPED_REFERENCES.get(op.entity)

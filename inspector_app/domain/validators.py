@@ -207,6 +207,8 @@ def check_mobile(value: str) -> Problem | None:
 
 def check_phone(value: str) -> Problem | None:
     """Validate a mobile number or a landline with area code (e.g. 0531-86001234)."""
+    if len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1" and value[1] > "2":
+        return None  # a plain mobile number, the usual case (the server checks every pushed one)
     v = normalise_phone(value)
     if _MOBILE.fullmatch(v) or _LANDLINE.fullmatch(v):
         return None

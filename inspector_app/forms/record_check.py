@@ -10,7 +10,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from inspector_app.forms.record_schema import INTEGER, JSON, REAL, RECORDS, TIME, Column
+from inspector_app.forms.record_schema import (
+    INTEGER,
+    JSON,
+    REAL,
+    RECORDS,
+    REQUIRED_FIELDS,
+    TIME,
+    Column,
+)
 
 # The reason codes a refusal carries (the app explains each on its sync page).
 INVALID, UNKNOWN_FIELD, REQUIRED, TOO_LARGE = "invalid_value", "unknown_field", "required", "too_large"
@@ -83,11 +91,15 @@ def check_values(entity: str, values: Mapping[str, Any], creating: bool) -> Valu
         col = columns.get(name)
         if col is None:
             return ValueProblem(UNKNOWN_FIELD, name, f"{entity} has no field {name}")
+        if type(value) is str and col.plain and len(value) <= col.cap and (
+                col.choices is None or not value or value in col.choices) and (
+                col.check is None or not value or col.check(value) is None):
+            continue  # the usual case, without a call per field
         problem = _problem(name, col, value)
         if problem is not None:
             return problem
     if creating:
-        for name, col in columns.items():
-            if col.required and values.get(name) is None:  # NOT NULL with no default, as on the laptop
+        for name in REQUIRED_FIELDS[entity]:
+            if values.get(name) is None:  # NOT NULL with no default, as on the laptop
                 return ValueProblem(REQUIRED, name, f"a new {entity} needs {name}")
     return None

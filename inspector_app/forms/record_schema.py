@@ -42,6 +42,11 @@ class Column:
     choices: frozenset[str] | None = None
     check: Check | None = None
 
+    @property
+    def plain(self) -> bool:
+        """Plain text: no time or JSON form to check."""
+        return self.kind == TEXT
+
 
 # name:letter[flag] — T text, I integer, R real, J JSON text, D a time or date in ISO 8601;
 # "!" a new record must carry it, "?" it may be None. Kept in the schema's column order.
@@ -165,3 +170,7 @@ def _build() -> dict[str, dict[str, Column]]:
 
 
 RECORDS: dict[str, dict[str, Column]] = _build()
+# The fields a new record of each entity must carry.
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    entity: tuple(name for name, col in columns.items() if col.required) for entity, columns in RECORDS.items()
+}

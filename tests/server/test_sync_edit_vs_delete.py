@@ -20,7 +20,7 @@ from inspector_app.services.units import delete_unit, unit_form_values, update_u
 def _sync(*sessions: Session) -> None:
     for s in sessions:
         sync_now(s, factory=client_factory)
-        assert sync_status(s).failed == []
+        assert sync_status(s).failed == [], [(f["code"], f["last_error"]) for f in sync_status(s).failed]
 
 
 def _unit(session: Session, unit_id: str) -> tuple:  # type: ignore[type-arg]
