@@ -164,17 +164,27 @@ def _replacement(conn: Connection, current: dict[str, Any]) -> str:
     return later[0][1] if later else ""
 
 
+def _key_pattern(key: str) -> str:
+    """A LIKE pattern every stored spelling of this number key matches (any brackets, spaces
+    and zero padding); the candidates are then compared by their key, so it need not be exact."""
+    out = []
+    for ch in key:
+        if ch in "〔〕":
+            out.append("%")
+        elif ch.isdigit():
+            out.append(ch if out and out[-1][-1:].isdigit() else "%" + ch)
+        else:
+            out.append("\\" + ch if ch in "%_\\" else ch)
+    return "".join(out)
+
+
 def resolve_number(conn: Connection, number: str) -> str:
     """The registered spelling of a number typed with other year brackets, spaces or zero
     padding (domain.documents.number_key); the number itself when none matches."""
     if conn.execute(select(document_number.c.number).where(document_number.c.number == number)).first():
         return number
     key = number_key(number)
-    running = re.findall(r"\d+", key)
-    # The running number's figures, unpadded, are in the registered spelling too: they narrow the look.
-    query = select(document_number.c.number)
-    if running:
-        query = query.where(document_number.c.number.contains(running[-1]))
+    query = select(document_number.c.number).where(document_number.c.number.like(_key_pattern(key), escape="\\"))
     return next((stored for (stored,) in conn.execute(query) if number_key(stored) == key), number)
 
 

@@ -69,10 +69,12 @@ def checked(batch: Batch, op: Op) -> Op:
         new[name] = value
     if chars * 3 > MAX_OP_BYTES:
         _check_size(op)
-    if op.op == "delete" or (op.op == "patch" and set(new) == {"deleted"}):  # a restore: push._restore checks it
+    if op.op == "delete" or (op.op == "patch" and new.keys() == {"deleted"}):  # a delete, or a restore
         extra = sorted(set(new) - {"deleted"})
         if extra:
             raise _refused(INVALID, extra[0], "a delete changes nothing but deleted")
+        if new.get("deleted") not in (0, 1):  # also False and True
+            raise _refused(INVALID, "deleted", "must be 0 or 1")
         return op
     problem = check_values(op.entity, new, creating=op.op == "create")
     if problem is not None:

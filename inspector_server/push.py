@@ -117,7 +117,7 @@ def _retryable(exc: DBAPIError) -> bool:
 
 def op_digest(op: Op) -> str:
     """The hash of an op's content (everything but its id): a replay has the same one."""
-    body = {k: v for k, v in op.to_json().items() if k != "op_id"}
+    body = [op.entity, op.entity_id, op.op, op.changes, op.hlc, op.at, op.form_version, op.blobs, op.author]
     return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
