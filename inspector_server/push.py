@@ -117,7 +117,8 @@ def _retryable(exc: DBAPIError) -> bool:
 
 def op_digest(op: Op) -> str:
     """The hash of an op's content (everything but its id): a replay has the same one."""
-    body = [op.entity, op.entity_id, op.op, op.changes, op.hlc, op.at, op.form_version, op.blobs, op.author]
+    body = [op.entity, op.entity_id, op.op, op.changes, op.hlc, op.at, op.form_version, op.blobs, op.author,
+            op.base_hlc]
     return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
