@@ -82,8 +82,12 @@ package-test: package
 	$(BIN)/python tools/check_bundle.py --smoke build/smoke-profile
 
 # Screenshots for the user guides in docs/, from the real app on a fresh demo profile.
+# The user guides' screenshots at a field laptop's 1366×768, and the 1024×600 set of the
+# smallest one (the offscreen screen is given that size, so windows are fitted to it).
 docs: venv translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/docs_screenshots.py --out docs/images
+	QT_QPA_PLATFORM=offscreen:configfile=tools/offscreen-1366x768.json $(BIN)/python tools/docs_screenshots.py --out docs/images
+	QT_QPA_PLATFORM=offscreen:configfile=tools/offscreen-1024x600.json $(BIN)/python tools/docs_screenshots.py \
+	  --size 1024x570 --out docs/images/1024x600
 
 # Refresh the .ts sources from the code (developers run this after adding UI strings).
 i18n: venv

@@ -89,15 +89,15 @@ def run() -> bool:
         close_profile(session)
     assert result.created == ROWS, result
     total = done - start
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux; before the baseline
     bare = _bare_seconds(folder, first)
     ok = report("unit import: read + check + import", ROWS / total, "rows/s", "informational", True,
                 f"{ROWS} rows: read {read - start:.1f} s, check {checked - read:.1f} s, "
                 f"import {done - checked:.1f} s")
     ok = report("unit import vs bare executemany", total / bare, "×", "informational", True,
                 f"bare executemany of the same rows {bare:.2f} s") and ok
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     ok = report("unit import: peak memory of the process", peak, "MB", "< 500 MB (446,793 rows)",
                 peak < 500 or ROWS < ISSUE_ROWS,
                 "high-water mark of the whole run (earlier benchmarks included); grows with the file") and ok

@@ -34,6 +34,7 @@ def _port() -> int:
 class _Server:
     def __init__(self, url: str, folder: Path, workers: int = 1) -> None:
         self.url, self.port = url, _port()
+        folder.mkdir(parents=True, exist_ok=True)  # the token secret is kept beside the blob folder
         self.proc = subprocess.Popen([sys.executable, "-m", "inspector_server.cli", "--db", url, "--blobs",
                                       str(folder / "blobs"), "serve", "--port", str(self.port),
                                       "--workers", str(workers)])
@@ -86,7 +87,10 @@ def _device(folder: Path, server: _Server, squad: str, username: str) -> Any:
     officer_id = _OFFICER_IDS.get(username, username)
     session = open_profile(folder).as_actor(Actor(officer_id, username, Role.OFFICER, squad, username=username))
     set_server_url(session, server.base)
-    sign_in_online(session, PASSWORD)
+    profile = sign_in_online(session, PASSWORD)
+    # The ops must name the server's account as their author, or the laptop keeps them back
+    # for that officer's own sign-in (issue 14, case 11) and nothing is pushed.
+    session = session.as_actor(Actor(str(profile["id"]), username, Role.OFFICER, squad, username=username))
     sync_now(session)  # the squad and its officers first
     return session
 
@@ -196,8 +200,10 @@ def _many_devices(folder: Path, url: str, label: str, devices: int = 50, batches
                 client.login(name, PASSWORD, name)
                 ready.wait()  # signing in (argon2) is not part of the push latency
                 for _ in range(batches):
-                    ops = [Op(uuid7(), "unit", uuid7(), "create", {"name": [None, "店"], "squad_id": [None, squad]},
-                              "001764000000000-0000000000-x") for _ in range(size)]
+                    # A unit the server's validation accepts (kind and address are required).
+                    ops = [Op(uuid7(), "unit", uuid7(), "create", {
+                        "name": [None, "店"], "kind": [None, "individual"], "address": [None, "泉城路1号"],
+                        "squad_id": [None, squad]}, "001764000000000-0000000000-x") for _ in range(size)]
                     start = time.perf_counter()
                     results = client.push(ops)
                     elapsed = (time.perf_counter() - start) * 1000

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, insert, select, update
 
 from inspector_app.domain.document_facts import ISSUED, PURPOSE, SUPERSEDED, VOIDED, key_facts
+from inspector_app.domain.documents import number_key
 from inspector_app.domain.ids import uuid7
 from inspector_server import rules
 from inspector_server.db import counter, document_number, is_sqlite, number_lease, record
@@ -163,11 +164,36 @@ def _replacement(conn: Connection, current: dict[str, Any]) -> str:
     return later[0][1] if later else ""
 
 
+def _key_pattern(key: str) -> str:
+    """A LIKE pattern every stored spelling of this number key matches (any brackets, spaces
+    and zero padding); the candidates are then compared by their key, so it need not be exact."""
+    out = []
+    for ch in key:
+        if ch in "〔〕":
+            out.append("%")
+        elif ch.isdigit():
+            out.append(ch if out and out[-1][-1:].isdigit() else "%" + ch)
+        else:
+            out.append("\\" + ch if ch in "%_\\" else ch)
+    return "".join(out)
+
+
+def resolve_number(conn: Connection, number: str) -> str:
+    """The registered spelling of a number typed with other year brackets, spaces or zero
+    padding (domain.documents.number_key); the number itself when none matches."""
+    if conn.execute(select(document_number.c.number).where(document_number.c.number == number)).first():
+        return number
+    key = number_key(number)
+    query = select(document_number.c.number).where(document_number.c.number.like(_key_pattern(key), escape="\\"))
+    return next((stored for (stored,) in conn.execute(query) if number_key(stored) == key), number)
+
+
 def verify(conn: Connection, number: str, content_sha256: str | None) -> dict[str, Any]:
     """Whether a document with this number (and content hash) exists, its status (issued /
     voided / superseded, with the number that replaced it) and its key facts as printed. The
     hash is compared with the one registered when the number was issued AND the document's
     current one, so a record overwritten by any means never verifies."""
+    number = resolve_number(conn, number)
     row = conn.execute(
         select(document_number.c.document_id, document_number.c.content_sha256, record.c.fields)
         .select_from(document_number.outerjoin(

@@ -115,7 +115,8 @@ def _limits(now: str) -> tuple[int, str, str]:
 
 
 def _clamped(op: Op, now: str) -> Op:
-    """Check the op's stamps; an HLC or ``at`` too far ahead of the server becomes the server's time."""
+    """Check the op's stamps; an HLC or ``at`` too far ahead of the server becomes the server's
+    time, a malformed ``base_hlc`` is dropped."""
     if not HLC_FORM.fullmatch(op.hlc):
         raise _refused(INVALID, "hlc", "must be a hybrid logical clock stamp")
     if len(op.at) > _TIME_CAP:
@@ -124,6 +125,10 @@ def _clamped(op: Op, now: str) -> Op:
         raise _refused(INVALID, "at", "must be a time in ISO 8601 form")
     now_ms, latest_at, latest_wall = _limits(now)
     changes: dict[str, Any] = {}
+    if op.base_hlc and not HLC_FORM.fullmatch(op.base_hlc):
+        # Only a hint for telling an unseen edit (a row seeded without a stamp): ignored, the
+        # delete applies as from an older app.
+        changes["base_hlc"] = ""
     if op.hlc[:15] > latest_wall:
         stamp = HlcStamp.decode(op.hlc)
         changes["hlc"] = HlcStamp(now_ms, stamp.counter, stamp.node).encode()

@@ -50,6 +50,8 @@ _OP = {
         "form_version": {"type": "string"},
         "blobs": {"type": "array", "items": _SHA256},
         "author": {"type": "string", "maxLength": 64},
+        "base_hlc": {"type": "string", "maxLength": 64,
+                     "description": "For a delete: the HLC of the version the device deleted."},
     },
 }
 _OPS_BODY = {

@@ -117,7 +117,7 @@ def _retryable(exc: DBAPIError) -> bool:
 
 def op_digest(op: Op) -> str:
     """The hash of an op's content (everything but its id): a replay has the same one."""
-    body = {k: v for k, v in op.to_json().items() if k != "op_id"}
+    body = [op.entity, op.entity_id, op.op, op.changes, op.hlc, op.at, op.form_version, op.blobs, op.author]
     return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
@@ -248,8 +248,15 @@ def _apply_record(batch: Batch, op: Op) -> list[str]:
         if rec.final:
             raise rules.rejected("final", f"{op.entity} is final and cannot be deleted")
         _check_patrol(batch, op.entity, rec.fields, False, {"deleted"})
+        unseen_edit = _deletes_an_unseen_edit(batch, op, rec)
         rec.deleted, rec.hlc, rec.updated_at = True, max(rec.hlc, op.hlc), op.at or batch.now
         batch.touch(rec)
+        if unseen_edit:
+            # Same shape as an edit of a deleted record, so the supervisor's decision works
+            # the same: the record's fields (with the edit) come back, or it stays deleted.
+            # The server keeps no history, so the conflict shows the whole edited version.
+            _conflict_record(batch, op, rec, "deleted", False, True, dict(rec.fields))
+            return ["deleted"]
         return []
     if "deleted" in op.changes:
         return _restore(batch, op, rec)
@@ -263,6 +270,15 @@ def _apply_record(batch: Batch, op: Op) -> list[str]:
         _conflict_record(batch, op, rec, "deleted", False, True, edit)
         conflicts.append("deleted")
     return conflicts
+
+
+def _deletes_an_unseen_edit(batch: Batch, op: Op, rec: Rec) -> bool:
+    """Whether a delete is of a version older than the record's current one, written by
+    another device: the deleting laptop never saw that edit (an older app sends no base)."""
+    if not op.base_hlc or rec.deleted or op.entity == "conflict" or op.base_hlc >= rec.hlc:
+        return False
+    writer = rec.hlc.split("-", 2)[-1]
+    return not batch.caller.device_id.endswith(writer)
 
 
 def _restore(batch: Batch, op: Op, rec: Rec) -> list[str]:

@@ -6,6 +6,10 @@ are grabbed offscreen, in Chinese, at a field laptop's 1366×768 (the screen is 
 and the window takes what the taskbar leaves). The images go to docs/images/.
 
     python tools/docs_screenshots.py [--out docs/images] [--units 3000]
+
+Give the offscreen screen the size too (else windows are fitted to its default 800×800):
+`make docs` runs it with tools/offscreen-1366x768.json, and with tools/offscreen-1024x600.json
+and ``--size 1024x570`` for the smallest field laptop (docs/images/1024x600/).
 """
 
 from __future__ import annotations
@@ -93,6 +97,7 @@ def signed_in(data_dir: Path, username: str) -> Session:
 def main_window(session: Session, settings: AppSettings) -> MainWindow:
     window = MainWindow(session, ImmediateTaskRunner(), settings)
     window.resize(*SIZE)
+    window.setMaximumSize(*SIZE)  # as a screen this size would: no page may push the window wider
     window.show()
     return window
 
@@ -140,7 +145,7 @@ def officer_dialogs(shooter: Shooter, window: MainWindow) -> None:
     select_first(patrol)
     dialog = patrol.inspect_selected()
     if dialog is not None:
-        dialog.resize(900, 700)
+        dialog.resize(min(900, SIZE[0]), min(700, SIZE[1]))
         shooter.shot(dialog, "officer-inspection")
         dialog.reject()
     first_category = next(iter(window.session.catalogs.disorders)).code
@@ -149,7 +154,7 @@ def officer_dialogs(shooter: Shooter, window: MainWindow) -> None:
     check.reject()
     notices: Any = window.page("notices")
     form = notices.flow.start()
-    form.resize(1200, 700)
+    form.resize(min(1200, SIZE[0]), min(700, SIZE[1]))
     shooter.shot(form, "officer-violation")
     form.reject()
 
@@ -204,7 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/images")
     parser.add_argument("--units", type=int, default=3000)
+    parser.add_argument("--size", default="", help="window size WxH instead of 1366×728, e.g. 1024x570 "
+                        "for the smallest field laptop (1024×600 less the taskbar)")
     args = parser.parse_args(argv)
+    if args.size:
+        global SIZE
+        width, height = (int(n) for n in args.size.lower().split("x"))
+        SIZE = (width, height)
     prepare_environment()  # as the app does before its QApplication exists
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

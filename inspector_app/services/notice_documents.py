@@ -17,10 +17,11 @@ from inspector_app.domain.errors import FieldError, NotFound, UserError, Validat
 from inspector_app.domain.first_offence import FIRST_OFFENCE, person_from_id
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.progress import Progress
-from inspector_app.domain.rights import rights_for, shipped_rights
+from inspector_app.domain.rights import rights_for
 from inspector_app.domain.roles import Permission
 from inspector_app.services.document_rules import check_may_issue
 from inspector_app.services.first_offence_catalog import catalog_in_use
+from inspector_app.services.rights_catalog import rights_table
 from inspector_app.services.scene_record import check_record, cn_time, record_section
 from inspector_app.services.serving import SERVED, check_service_mode, proof_snapshot, proofs_of
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
@@ -115,7 +116,8 @@ def _contact(session: Session, v: dict[str, Any], squad_name: str) -> str:
 def _base_snapshot(session: Session, v: dict[str, Any], now: datetime, doc_type: str = "") -> dict[str, Any]:
     squad = session.store.db.execute("SELECT name, district_code FROM squad WHERE id = ?", [v["squad_id"]]).fetchone()
     squad_name = squad[0] if squad else ""
-    rights = rights_for(squad[1] if squad and squad[1] in shipped_rights() else "370102")
+    table = rights_table(session)
+    rights = rights_for(squad[1] if squad and squad[1] in table else "370102", table)
     catalog = catalog_in_use(session, v["catalog_version"])
     item = catalog.item(v["item_code"])
     person = person_from_id(v["party_id_number"]) if v["party_id_number"] else None

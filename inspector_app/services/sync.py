@@ -247,7 +247,7 @@ def _push(session: Session, client: SyncClient, report: SyncReport, progress: Pr
             return
         results = client.push([
             Op(o.op_id, o.entity, o.entity_id, o.op, o.changes, o.hlc, o.created_at, o.form_version, o.blobs,
-               o.author)
+               o.author, o.base_hlc)
             for o in batch
         ])
         with state.replication_transaction(session.store) as db:

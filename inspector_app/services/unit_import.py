@@ -49,7 +49,7 @@ class ImportSource:
     mapping: dict[str, int | None]
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of the file: no per-instance __dict__
 class RowOutcome:
     """What will happen to one row."""
 
@@ -161,7 +161,7 @@ def run_import(session: Session, plan: ImportPlan, progress: Progress | None = N
     progress = progress or Progress()
     good = [r for r in plan.rows if r.action != "error"]
     roads = road_places(session)
-    creates = [_stored_values(session, r.values, roads) for r in good if r.action == "create"]
+    creates = [r for r in good if r.action == "create"]
     updates = [r for r in good if r.action == "update"]
     unchanged = 0
     with session.operation("import_units", Permission.IMPORT_UNITS) as op:
@@ -169,7 +169,9 @@ def run_import(session: Session, plan: ImportPlan, progress: Progress | None = N
             for start in range(0, len(creates), 2000):
                 progress.check()
                 progress.update(start, len(good), "import")
-                create_many(op.recorder, "unit", creates[start : start + 2000], form_version=FORM_VERSION)
+                # Stored values a batch at a time: a second copy of every row never exists.
+                batch = [_stored_values(session, r.values, roads) for r in creates[start : start + 2000]]
+                create_many(op.recorder, "unit", batch, form_version=FORM_VERSION)
         for n, row in enumerate(updates):
             if n % 500 == 0:
                 progress.check()

@@ -88,10 +88,11 @@ class Recorder:
         hlc: str,
         form_version: str,
         blobs: Iterable[str],
+        base_hlc: str = "",
     ) -> None:
         self.db.execute(
             "INSERT INTO outbox(op_id, entity, entity_id, op, changes, blobs, form_version, hlc,"
-            " created_at, author_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " created_at, author_id, base_hlc) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
                 uuid7(),
                 entity,
@@ -103,6 +104,7 @@ class Recorder:
                 hlc,
                 self.now_iso,
                 self.author_id,
+                base_hlc,
             ],
         )
         self.changes.add(entity, entity_id, op)
@@ -186,14 +188,15 @@ class Recorder:
         return synced
 
     def delete(self, entity: str, entity_id: str) -> None:
-        """Soft-delete (a tombstone that syncs like any change)."""
+        """Soft-delete (a tombstone that syncs like any change). The op names the version
+        deleted (its HLC), so the server can tell an edit this laptop never saw."""
         _spec(entity)
         current = self.get(entity, entity_id)
         if current["deleted"]:
             return
         hlc = self.tick()
         self.db.table(entity).update(entity_id, {"deleted": 1, "updated_at": self.now_iso, "hlc": hlc})
-        self._outbox(entity, entity_id, "delete", {"deleted": [0, 1]}, hlc, "", ())
+        self._outbox(entity, entity_id, "delete", {"deleted": [0, 1]}, hlc, "", (), current["hlc"] or "")
 
     def restore(self, entity: str, entity_id: str) -> None:
         """Bring a soft-deleted record back (a supervisor's decision on an edit that was made

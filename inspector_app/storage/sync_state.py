@@ -60,6 +60,7 @@ class OutboxOp:
     form_version: str
     blobs: tuple[str, ...]
     author: str = ""
+    base_hlc: str = ""
 
 
 def pending_ops(db: sqlite_utils.Database, limit: int, after_seq: int = 0, author: str | None = None) -> list[OutboxOp]:
@@ -67,12 +68,13 @@ def pending_ops(db: sqlite_utils.Database, limit: int, after_seq: int = 0, autho
     those queued before ops named their author)."""
     where, args = ("AND author_id IN (?, '') ", [author]) if author is not None else ("", [])
     rows = db.execute(
-        "SELECT seq, op_id, entity, entity_id, op, changes, hlc, created_at, form_version, blobs, author_id "
+        "SELECT seq, op_id, entity, entity_id, op, changes, hlc, created_at, form_version, blobs, author_id, base_hlc "
         f"FROM outbox WHERE status = 'pending' AND seq > ? {where}ORDER BY seq LIMIT ?",
         [after_seq, *args, limit],
     ).fetchall()
     return [
-        OutboxOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8], tuple(json.loads(r[9])), r[10])
+        OutboxOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8], tuple(json.loads(r[9])), r[10],
+                 r[11])
         for r in rows
     ]
 

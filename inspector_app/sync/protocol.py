@@ -58,14 +58,21 @@ class Op:
     # The officer who made the change (their server account id); the server refuses an op
     # whose author is not the signed-in account it came with. Empty from apps older than that.
     author: str = ""
+    # For a delete: the HLC of the version the device deleted, so the server can tell a delete
+    # of a record edited meanwhile by another device (a conflict). Empty from older apps.
+    base_hlc: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        """The op as JSON-ready data."""
-        return {
+        """The op as JSON-ready data (``base_hlc`` only when set: an older app's op, replayed,
+        keeps the digest the server stored for it)."""
+        out = {
             "op_id": self.op_id, "entity": self.entity, "entity_id": self.entity_id,
             "op": self.op, "changes": self.changes, "hlc": self.hlc, "at": self.at,
             "form_version": self.form_version, "blobs": list(self.blobs), "author": self.author,
         }
+        if self.base_hlc:
+            out["base_hlc"] = self.base_hlc
+        return out
 
     @staticmethod
     def from_json(data: Any) -> Op:
@@ -79,6 +86,7 @@ class Op:
                 changes=data.get("changes") or {}, hlc=_text(data, "hlc"),
                 at=str(data.get("at") or ""), form_version=str(data.get("form_version") or ""),
                 blobs=tuple(data.get("blobs") or ()), author=str(data.get("author") or ""),
+                base_hlc=str(data.get("base_hlc") or ""),
             )
         except (TypeError, KeyError) as exc:
             raise ProtocolError(f"bad op: {exc}") from None
@@ -93,6 +101,8 @@ class Op:
             raise ProtocolError("changes must map field names to [old, new]")
         if len(op.author) > 64:
             raise ProtocolError("author must be an account id")
+        if len(op.base_hlc) > 64:
+            raise ProtocolError("base_hlc must be a hybrid logical clock stamp")
         if not all(isinstance(b, str) and SHA256.match(b) for b in op.blobs):
             raise ProtocolError("blobs must be sha256 hex digests")
         return op

@@ -149,3 +149,16 @@ def test_finalize_is_no_longer_an_op_kind(api: TestClient, seeded: Seed, engine:
     answer = api.post("/api/v1/sync/push", json={"ops": [made]}, headers=officer)
     assert answer.status_code == 400 and "finalize" in answer.json()["detail"]
     assert server_state(engine) == before
+
+
+def test_verify_finds_a_number_typed_with_other_brackets_spaces_and_no_padding(api: TestClient, seeded: Seed) -> None:
+    mine = login(api, "liqiang", "d1")
+    doc = leased_document(api, mine, seeded)
+    assert push(api, mine, doc)[0]["status"] == "applied"
+    number = doc["changes"]["number"][1]
+    typed = number.replace("〔", "[").replace("〕", "] ").replace(number[-6:-1], number[-6:-1].lstrip("0"))
+    assert typed != number
+    found = api.get(f"/api/v1/documents/verify/{typed}", params={"hash": "c" * 64}, headers=mine).json()
+    assert found["exists"] and found["hash_matches"] and found["number"] == number
+    other = api.get(f"/api/v1/documents/verify/{typed.replace(']', ']9')}", headers=mine).json()
+    assert not other["exists"]

@@ -132,3 +132,23 @@ def test_verify_gives_the_key_facts_and_a_superseded_status(api: TestClient, see
     old = api.get("/api/v1/documents/verify/济历下城管责改字〔2026〕第0050号", headers=mine).json()
     assert (old["status"], old["replaced_by"], old["void_reason"]) == ("superseded", "济历下城管责改字〔2026〕第0051号", "错印")
     assert "第0051号的文书取代" in api.get(f"/v/济历下城管责改字〔2026〕第0050号/{'a' * 64}").text
+
+
+def test_verify_finds_a_number_however_it_was_typed(api: TestClient, seeded: Seed) -> None:
+    """Issue 17 leftover: the server's verify normalizes the number as the app's lookup does
+    (domain/documents.number_key) — brackets, spaces, full-width digits, zero padding — and
+    answers with the stored spelling; a different number is not found by a loose match."""
+    mine = login(api, "liqiang", "d1")
+    stored = "济历下城管责改字〔2026〕第0050号"
+    doc = _with_facts(seeded, stored, 50, "a" * 64, "张伟", uuid7(), "2026-11-20T02:00:00.000Z")
+    api.post("/api/v1/numbers/lease", json={"doc_type": "rectify_order", "year": 2026, "count": 60}, headers=mine)
+    assert push(api, mine, doc)[0]["status"] == "applied"
+    for typed in ("济历下城管责改字 [2026] 第50号", "济历下城管责改字（２０２６）第 0050 号", "济历下城管责改字【2026】第050号"):
+        check = api.get(f"/api/v1/documents/verify/{typed}", params={"hash": "a" * 64}, headers=mine).json()
+        assert (check["exists"], check["number"], check["hash_matches"]) == (True, stored, True), typed
+        assert check["facts"]["party"] == "张伟"
+    for other in ("济历下城管责改字〔2026〕第5号", "济历下城管责改字〔2026〕第500号", "济历下城管责改字〔2025〕第50号",
+                  "济历下城管警告字〔2026〕第50号", "济历下城管责改字〔2026〕第50_号"):
+        assert api.get(f"/api/v1/documents/verify/{other}", headers=mine).json()["exists"] is False, other
+    page = api.get(f"/v/济历下城管责改字[2026]第50号/{'a' * 64}").text
+    assert "张伟" in page and stored in page

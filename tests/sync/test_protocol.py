@@ -23,12 +23,25 @@ def test_a_good_op_round_trips() -> None:
     ({"blobs": ["not-a-hash"]}, "sha256"),
     ({"op_id": ""}, "op_id"),
     ({"hlc": 5}, "hlc"),
+    ({"base_hlc": "x" * 65}, "base_hlc"),
 ])
 def test_bad_ops_are_refused_with_the_reason(change: dict, message: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(ProtocolError, match=message.replace("[", r"\[").replace("]", r"\]")):
         Op.from_json({**GOOD, **change})
     with pytest.raises(ProtocolError):
         Op.from_json(["not", "an", "object"])
+
+
+def test_a_delete_names_the_version_it_deleted_and_an_older_op_keeps_its_digest() -> None:
+    from inspector_server.push import op_digest
+
+    delete = {**GOOD, "op": "delete", "changes": {"deleted": [0, 1]}}
+    base = "000001764000000-0000000003-a1b2c3d4e5f6"
+    assert Op.from_json({**delete, "base_hlc": base}).base_hlc == base
+    assert Op.from_json(Op.from_json({**delete, "base_hlc": base}).to_json()).base_hlc == base
+    older = Op.from_json(delete)  # an app from before base_hlc: the digest the server stored
+    assert "base_hlc" not in older.to_json()
+    assert op_digest(older) == op_digest(Op.from_json({**delete, "base_hlc": ""}))
 
 
 def test_a_replay_resolves_to_its_first_answer() -> None:

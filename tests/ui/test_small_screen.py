@@ -189,8 +189,8 @@ def _pdf_preview(qtbot, window: MainWindow) -> list[str]:  # type: ignore[no-unt
 
 
 def _other_dialogs(window: MainWindow) -> list[Callable[[], QDialog]]:
-    """The dialogs opened from the supervisor's, the map's, the units' and the work-order pages,
-    and the first-run wizard."""
+    """The dialogs opened from the supervisor's, the map's, the units', the work-order and the
+    catalog pages, and the first-run wizard."""
     from datetime import date
 
     from inspector_app.services.map_tiles import BaseMap
@@ -198,6 +198,7 @@ def _other_dialogs(window: MainWindow) -> list[Callable[[], QDialog]]:
     from inspector_app.ui.dispose_dialog import DisposeDialog
     from inspector_app.ui.first_run_wizard import FirstRunWizard
     from inspector_app.ui.import_units_dialog import ImportUnitsDialog
+    from inspector_app.ui.rights_dialog import RightsDialog
     from inspector_app.ui.tile_download_dialog import TileDownloadDialog
     from inspector_app.ui.work_order_dialogs import StepDialog
     from inspector_app.ui.work_order_import_dialog import WorkOrderImportDialog
@@ -214,6 +215,7 @@ def _other_dialogs(window: MainWindow) -> list[Callable[[], QDialog]]:
         lambda: StepDialog(r, "挂账"),
         lambda: WorkOrderImportDialog(ctx),
         lambda: FirstRunWizard(s, r),
+        lambda: RightsDialog(ctx),
     ]
 
 

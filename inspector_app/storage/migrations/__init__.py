@@ -29,6 +29,7 @@ from inspector_app.storage.migrations import (
     m010_work_orders,
     m011_conflict_source_device,
     m012_outbox_author,
+    m013_outbox_base_hlc,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -46,6 +47,7 @@ STEPS: list[Step] = [
     m010_work_orders.upgrade,
     m011_conflict_source_device.upgrade,
     m012_outbox_author.upgrade,
+    m013_outbox_base_hlc.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)

@@ -1,6 +1,6 @@
 """The administrator's catalog page: versions of the 首违不罚 catalog (import a new one from
-.xlsx or .json, with every bad row listed), confirming legal bases marked "to verify", and the
-squad's document number formats."""
+.xlsx or .json, with every bad row listed), confirming legal bases marked "to verify", the
+per-district rights (ui/rights_dialog.py) and the squad's document number formats."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from inspector_app.services.notice_documents import number_formats, set_number_f
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.pages import PageContext
+from inspector_app.ui.rights_dialog import RightsDialog
 
 
 class CatalogsView(QWidget):
@@ -49,8 +50,13 @@ class CatalogsView(QWidget):
         self.confirm_button = QPushButton(icon("fa5s.check"), self.tr("Confirm the legal basis"))
         self.confirm_button.setToolTip(self.tr("After checking the row against the current official text"))
         self.confirm_button.clicked.connect(self.confirm_selected)
+        rights_button = QPushButton(icon("fa5s.balance-scale"), self.tr("Rights and courts…"))
+        rights_button.setObjectName("rightsButton")
+        rights_button.setToolTip(self.tr("陈述申辩, 复议 and 诉讼 printed on the notices, per district"))
+        rights_button.clicked.connect(self.edit_rights)
         top = QHBoxLayout()
         top.addWidget(self.version, 1)
+        top.addWidget(rights_button)
         top.addWidget(self.confirm_button)
         top.addWidget(import_button)
         self.items = QTableWidget(0, 8)
@@ -134,6 +140,10 @@ class CatalogsView(QWidget):
             code = self.catalog.items[rows[0].row()].code
             self.ctx.runner.run(confirm_legal_basis, self.ctx.session, self.catalog.version, code,
                                 on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))
+
+    def edit_rights(self) -> None:
+        self.rights_dialog = RightsDialog(self.ctx, self)
+        self.rights_dialog.open()
 
     def save_formats(self) -> None:
         for row in range(self.formats.rowCount()):

@@ -255,7 +255,7 @@ class SyncView(QWidget):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item["op_id"])
-                cell.setToolTip(f"{why}\n{reason}" if column == 4 else reason)
+                cell.setToolTip(reason)  # the server's own words, for the administrator
                 self.failed.setItem(i, column, cell)
         self.failed.resizeRowsToContents()  # an explanation takes two or three lines
         self.failed.setVisible(bool(status.failed))
