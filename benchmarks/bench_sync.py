@@ -57,6 +57,11 @@ class _Server:
         self.proc.wait(20)
 
 
+# Server account id of each seeded user name: the laptop's actor must be that account, or its
+# changes wait for their own author's sign-in (issue 14, case 11) and nothing is pushed.
+_OFFICER_IDS: dict[str, str] = {}
+
+
 def _seed(url: str, officers: int = 1) -> tuple[str, list[str]]:
     from inspector_server import admin
     from inspector_server.db import make_engine
@@ -68,7 +73,7 @@ def _seed(url: str, officers: int = 1) -> tuple[str, list[str]]:
         squad = admin.create_squad(conn, "历下区城管执法中队", "370102")
         names = [f"bench{n}" for n in range(officers)]
         for name in names:
-            admin.create_officer(conn, name, name, "officer", squad, PASSWORD)
+            _OFFICER_IDS[name] = admin.create_officer(conn, name, name, "officer", squad, PASSWORD)
     engine.dispose()
     return squad, names
 
@@ -79,7 +84,8 @@ def _device(folder: Path, server: _Server, squad: str, username: str) -> Any:
     from inspector_app.services.profile import open_profile
     from inspector_app.services.sync import set_server_url, sign_in_online, sync_now
 
-    session = open_profile(folder).as_actor(Actor(username, username, Role.OFFICER, squad, username=username))
+    officer_id = _OFFICER_IDS.get(username, username)
+    session = open_profile(folder).as_actor(Actor(officer_id, username, Role.OFFICER, squad, username=username))
     set_server_url(session, server.base)
     profile = sign_in_online(session, PASSWORD)
     # The ops must name the server's account as their author, or the laptop keeps them back
