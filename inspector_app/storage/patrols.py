@@ -17,22 +17,25 @@ def _rows(cursor: Any) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _first(cursor: Any) -> dict[str, Any] | None:
+    rows = _rows(cursor)
+    return rows[0] if rows else None
+
+
 def open_patrol(db: sqlite_utils.Database, officer_id: str) -> dict[str, Any] | None:
     """The officer's patrol that is still open, if any."""
-    rows = _rows(
+    return _first(
         db.execute(
             "SELECT * FROM patrol WHERE officer_id = ? AND status = 'open' AND deleted = 0 "
             "ORDER BY started_at DESC LIMIT 1",
             [officer_id],
         )
     )
-    return rows[0] if rows else None
 
 
 def get_patrol(db: sqlite_utils.Database, patrol_id: str) -> dict[str, Any] | None:
     """One patrol."""
-    rows = _rows(db.execute("SELECT * FROM patrol WHERE id = ?", [patrol_id]))
-    return rows[0] if rows else None
+    return _first(db.execute("SELECT * FROM patrol WHERE id = ?", [patrol_id]))
 
 
 def add_point(
@@ -68,26 +71,24 @@ def last_point(db: sqlite_utils.Database, patrol_id: str) -> tuple[float, float]
 
 def last_fix(db: sqlite_utils.Database, patrol_id: str) -> dict[str, Any] | None:
     """The latest position of a patrol with when and how it was recorded (gps / manual)."""
-    rows = _rows(
+    return _first(
         db.execute(
             "SELECT lat, lon, recorded_at, source FROM patrol_point WHERE patrol_id = ? "
             "ORDER BY id DESC LIMIT 1",
             [patrol_id],
         )
     )
-    return rows[0] if rows else None
 
 
 def last_ended_patrol(db: sqlite_utils.Database, officer_id: str) -> dict[str, Any] | None:
     """The officer's most recent patrol that is no longer open."""
-    rows = _rows(
+    return _first(
         db.execute(
             "SELECT * FROM patrol WHERE officer_id = ? AND status != 'open' AND deleted = 0 "
             "ORDER BY started_at DESC LIMIT 1",
             [officer_id],
         )
     )
-    return rows[0] if rows else None
 
 
 def units_on_roads(db: sqlite_utils.Database, road_ids: list[str], patrol_id: str | None) -> list[dict[str, Any]]:
