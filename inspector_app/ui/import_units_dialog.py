@@ -45,6 +45,8 @@ from inspector_app.ui.tasks import Task, TaskRunner
 PREVIEW_ROWS = 300
 
 
+LISTED_CELLS = 10  # formula cells named in the warning; the rest are "…"
+
 class ImportUnitsDialog(QDialog):
     """The import wizard on one screen."""
 
@@ -144,7 +146,7 @@ class ImportUnitsDialog(QDialog):
             name=source.path.name, rows=len(source.table.rows))
         uncached = source.table.uncached_formulas
         if uncached:
-            cells = "、".join(uncached[:10]) + ("…" if len(uncached) > 10 else "")
+            cells = "、".join(uncached[:LISTED_CELLS]) + ("…" if len(uncached) > LISTED_CELLS else "")
             text += "\n" + self.tr(
                 "Warning: {count} cells hold a formula whose value was never saved, and are read as "
                 "empty: {cells}. Open the file in Excel or WPS and save it again to keep their values."
