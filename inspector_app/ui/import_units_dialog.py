@@ -43,9 +43,8 @@ from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import Task, TaskRunner
 
 PREVIEW_ROWS = 300
-
-
 LISTED_CELLS = 10  # formula cells named in the warning; the rest are "…"
+
 
 class ImportUnitsDialog(QDialog):
     """The import wizard on one screen."""
