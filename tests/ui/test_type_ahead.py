@@ -1,3 +1,4 @@
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -58,3 +59,15 @@ def test_the_disorders_road_filter_takes_pinyin_initials(qtbot, window: MainWind
     offered = _pick_by_typing(qtbot, view.f_road, "qcl")
     assert offered and all(text.startswith("泉城路") for text in offered)
     assert view.f_road.currentData() is not None and view.f_road.currentText() == offered[0]
+
+
+@pytest.mark.webengine
+def test_the_maps_road_picker_takes_pinyin_initials(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = window.page("map")
+    qtbot.waitUntil(lambda: view.roads.count() > 1, timeout=30000)
+    centred: list[int] = []
+    view.roads.activated.connect(centred.append)
+    offered = _pick_by_typing(qtbot, view.roads, "qcl")
+    assert offered and all(text.startswith("泉城路") for text in offered)
+    assert view.roads.currentText() == offered[0] and view.roads.currentData() is not None
+    assert centred, "choosing a road by typing centres the map on it"

@@ -36,6 +36,7 @@ from inspector_app.services.map_data import (
 )
 from inspector_app.services.map_tiles import page_tiles
 from inspector_app.services.patrols import current_patrol, patrol_position
+from inspector_app.services.type_ahead import typeahead_text
 from inspector_app.services.violations import violation_rechecks_due
 from inspector_app.ui.base_map_dialog import BaseMapDialog, load_base_map
 from inspector_app.ui.errors import show_error
@@ -46,6 +47,7 @@ from inspector_app.ui.map_web import MapProfile
 from inspector_app.ui.map_widget import MapWidget, encode_layer
 from inspector_app.ui.pages import PageContext
 from inspector_app.ui.tile_download_dialog import TileDownloadDialog
+from inspector_app.ui.type_ahead import SEARCH_ROLE, combo_type_ahead
 
 LAYER_TITLES = {
     "units": QT_TRANSLATE_NOOP("MapView", "Units"),
@@ -221,17 +223,22 @@ class MapView(QWidget):
         MapProfile.shared().serve(None)
         self.ctx.runner.run(self._prepare, on_done=self._page_written, on_error=lambda e: show_error(self, e))
 
-    def _prepare(self) -> tuple[Any, list[tuple[str, float, float]], tuple[Any, Any]]:
+    def _prepare(self) -> tuple[Any, list[tuple[str, float, float, str]], tuple[Any, Any]]:
         tiles = page_tiles(self.session, self.base)
-        return map_page(self.session, self.base), road_centres(self.session, MapOptions(self.base.crs)), tiles
+        # Each road with what type-ahead matches (name, pinyin, initials: qcl → 泉城路).
+        roads = [(name, lat, lon, typeahead_text(name))
+                 for name, lat, lon in road_centres(self.session, MapOptions(self.base.crs))]
+        return map_page(self.session, self.base), roads, tiles
 
-    def _page_written(self, result: tuple[Any, list[tuple[str, float, float]], tuple[Any, Any]]) -> None:
+    def _page_written(self, result: tuple[Any, list[tuple[str, float, float, str]], tuple[Any, Any]]) -> None:
         path, roads, tiles = result
         MapProfile.shared().serve(*tiles)
         self.roads.clear()
         self.roads.addItem(self.tr("Centre on a road…"), None)
-        for name, lat, lon in roads:
+        for name, lat, lon, keys in roads:
             self.roads.addItem(name, (lat, lon))
+            self.roads.setItemData(self.roads.count() - 1, keys, SEARCH_ROLE)
+        combo_type_ahead(self.roads)
         self.map.load(path)
 
     def query(self) -> LayerQuery:
