@@ -27,6 +27,15 @@ def _sync(*sessions: Session) -> None:
         assert sync_status(s).failed == [], [(f["code"], f["last_error"]) for f in sync_status(s).failed]
 
 
+def _all_equal_the_server(live: LiveServer, *sessions: Session) -> None:
+    engine = create_engine(live.db_url)
+    try:
+        for s in sessions:
+            assert differences(s, engine, {"unit", "conflict"}) == []
+    finally:
+        engine.dispose()
+
+
 def _unit(session: Session, unit_id: str) -> tuple:  # type: ignore[type-arg]
     return session.store.db.execute("SELECT notes, deleted FROM unit WHERE id = ?", [unit_id]).fetchone()
 
@@ -56,12 +65,7 @@ def test_an_edit_of_a_deleted_record_is_decided_by_the_supervisor(live: LiveServ
         assert _unit(s, restored) == ("门前堆放纸箱", 0)
         assert _unit(s, kept_deleted)[1] == 1
         assert open_conflicts(supervisor) == []
-    engine = create_engine(live.db_url)
-    try:
-        for s in (editor, deleter, supervisor):
-            assert differences(s, engine, {"unit", "conflict"}) == []
-    finally:
-        engine.dispose()
+    _all_equal_the_server(live, editor, deleter, supervisor)
     decisions = [json.loads(c) for (c,) in supervisor.store.db.execute(
         "SELECT resolution FROM conflict WHERE field = 'deleted' ORDER BY entity_id")]
     assert sorted(d["choice"] for d in decisions) == ["earlier", "later"]
@@ -100,12 +104,7 @@ def test_a_delete_of_an_edit_never_seen_is_decided_by_the_supervisor(live: LiveS
         assert _unit(s, kept_deleted)[1] == 1
         assert _unit(s, seen)[1] == 1
     assert open_conflicts(supervisor) == []
-    engine = create_engine(live.db_url)
-    try:
-        for s in (editor, deleter, supervisor):
-            assert differences(s, engine, {"unit", "conflict"}) == []
-    finally:
-        engine.dispose()
+    _all_equal_the_server(live, editor, deleter, supervisor)
 
 
 def test_a_delete_without_a_usable_base_or_of_the_own_edit_deletes_as_before(api: TestClient,
