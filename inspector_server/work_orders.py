@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from inspector_app.domain.clock import utc_iso
 from inspector_app.domain.errors import UserError, ValidationFailed
 from inspector_app.domain.ids import uuid7
+from inspector_app.domain.masking import mask_name, mask_phone
 from inspector_app.domain.work_calendar import LOCAL_TZ, shipped_calendar
 from inspector_app.domain.work_order_categories import shipped_order_categories
 from inspector_app.domain.work_orders import (
@@ -38,8 +39,6 @@ from inspector_app.domain.work_orders import (
     SOURCES,
     STATUS_LABELS,
     RoadRef,
-    mask_name,
-    mask_phone,
     may_see_contact,
     route_order,
 )

@@ -161,31 +161,6 @@ def may_see_contact(role: str, officer_id: str, assignee_id: str | None) -> bool
     return role in ("supervisor", "admin") or (bool(assignee_id) and officer_id == assignee_id)
 
 
-def mask_phone(phone: str) -> str:
-    """138****5678 / 0531-****1234: enough to recognise a number, not to call it."""
-    text = (phone or "").strip()
-    digits = sum(ch.isdigit() for ch in text)
-    if digits < 7:
-        return "****" if text else ""
-    head, tail, seen = 3, 4, 0
-    out: list[str] = []
-    if "-" in text:
-        head = text.index("-") + 1
-    for ch in text:
-        if ch.isdigit():
-            seen += 1
-            out.append(ch if (len(out) < head or seen > digits - tail) else "*")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def mask_name(name: str) -> str:
-    """张** : the surname only."""
-    text = (name or "").strip()
-    return text[:1] + "*" * max(1, len(text) - 1) if text else ""
-
-
 def time_left(deadline: datetime, now: datetime) -> timedelta:
     """How long until the deadline (negative once it is past)."""
     return deadline - now

@@ -11,6 +11,7 @@ from typing import Any
 
 from inspector_app.domain.clock import local_text, utc_iso
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.domain.masking import mask_name, mask_phone
 from inspector_app.domain.roles import Permission
 from inspector_app.domain.work_orders import (
     HANDLING,
@@ -20,8 +21,6 @@ from inspector_app.domain.work_orders import (
     RETURNED,
     RUNNING,
     SHELVED,
-    mask_name,
-    mask_phone,
 )
 from inspector_app.services.session import Session
 from inspector_app.services.work_orders import categories, contact_visible, local_day_end
