@@ -34,6 +34,8 @@ from inspector_server import (
     errors,
     feed,
     numbers,
+    offence_index,
+    offence_index_key,
     openapi_doc,
     sign_in,
     token_secret,
@@ -124,7 +126,10 @@ def create_app(db_url: str, blob_dir: Path, secret_file: Path | None = None) -> 
     :func:`token_secret.default_file`)."""
     engine = make_engine(db_url)
     upgrade(engine)
-    secret = token_secret.load(engine, secret_file or token_secret.default_file(db_url, blob_dir))
+    secret_path = secret_file or token_secret.default_file(db_url, blob_dir)
+    secret = token_secret.load(engine, secret_path)
+    offence_index_key.load(engine, offence_index_key.default_file(secret_path))
+    offence_index.backfill(engine)  # rows for violations pushed before the index existed
     blobs = BlobDir(blob_dir)
     app = FastAPI(title="Inspector sync server", version=f"protocol {PROTOCOL_VERSION}")
     app.add_middleware(GZipMiddleware, minimum_size=2000)
@@ -221,6 +226,21 @@ def create_app(db_url: str, blob_dir: Path, secret_file: Path | None = None) -> 
         try:
             return await db(lambda conn: feed.pull(conn, auth.caller_for(conn, *who), after, limit, _now()),
                             write=True)
+        except auth.AuthError as exc:
+            raise ApiError(401, str(exc), exc.reason) from None
+
+    @app.get(f"{API}/index/pull")
+    async def pull_index(who: Token, after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+                         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 2000,
+                         key: bool = False) -> dict[str, Any]:
+        """The city-wide offence index after a position (issue 19), for laptops that decide 首违不罚."""
+        def run(conn: Any) -> dict[str, Any]:
+            caller = auth.caller_for(conn, *who)
+            if caller.role not in LEASING_ROLES:
+                raise ApiError(403, f"a {caller.role} does not decide 首违不罚, so gets no offence index", "forbidden")
+            return offence_index.pull_page(conn, after, limit, _now(), key)
+        try:
+            return await db(run)
         except auth.AuthError as exc:
             raise ApiError(401, str(exc), exc.reason) from None
 

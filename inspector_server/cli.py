@@ -235,13 +235,16 @@ def _serve(args: argparse.Namespace) -> int:
     if args.workers > 1:
         # Each worker process builds its app from the environment; the schema and the token
         # secret are made here first, so the workers do not race to create them.
-        from inspector_server import token_secret
+        from inspector_server import offence_index, offence_index_key, token_secret
         from inspector_server.db import make_engine
         from inspector_server.schema import upgrade
 
         engine = make_engine(args.db)
         upgrade(engine)
-        token_secret.load(engine, token_secret.default_file(args.db, blobs))
+        secret_path = token_secret.default_file(args.db, blobs)
+        token_secret.load(engine, secret_path)
+        offence_index_key.load(engine, offence_index_key.default_file(secret_path))
+        offence_index.backfill(engine)
         engine.dispose()
         os.environ.update(INSPECTOR_SERVER_DB=args.db, INSPECTOR_SERVER_BLOBS=str(blobs))
         uvicorn.run("inspector_server.cli:app_from_env", factory=True, workers=args.workers, host=args.host,

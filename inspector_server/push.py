@@ -19,7 +19,16 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector_app.domain.ids import uuid7
 from inspector_app.sync.protocol import Op, OpResult, Status
-from inspector_server import accounts, auth, numbers, op_validation, refusals, rules, work_orders
+from inspector_server import (
+    accounts,
+    auth,
+    numbers,
+    offence_index,
+    op_validation,
+    refusals,
+    rules,
+    work_orders,
+)
 from inspector_server.db import applied_op, blob, counter, device, is_sqlite, record
 from inspector_server.rules import Caller, Refused
 
@@ -388,7 +397,9 @@ def _conflict_record(batch: Batch, op: Op, rec: Rec, name: str, old: Any, curren
 
 
 def _write(batch: Batch) -> None:
-    write_records(batch.conn, [batch.records[key] for key in batch.order])
+    recs = [batch.records[key] for key in batch.order]
+    write_records(batch.conn, recs)
+    offence_index.index_records(batch.conn, recs)  # the city-wide index, at the records' seqs
 
 
 def write_records(conn: Connection, recs: list[Rec]) -> None:

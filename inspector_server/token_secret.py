@@ -42,14 +42,25 @@ def default_file(db_url: str, blob_dir: Path) -> Path:
     return blob_dir.absolute().with_name(blob_dir.name + ".token-secret")
 
 
-def _parse(text: str, where: str) -> bytes:
+def _parse(text: str, where: str, what: str = "token secret") -> bytes:
     try:
         value = bytes.fromhex(text.strip())
     except ValueError:
-        raise SecretError(f"the token secret in {where} is not hex digits") from None
+        raise SecretError(f"the {what} in {where} is not hex digits") from None
     if len(value) < 32:
-        raise SecretError(f"the token secret in {where} is too short: give at least 64 hex digits")
+        raise SecretError(f"the {what} in {where} is too short: give at least 64 hex digits")
     return value
+
+
+def parse_secret(text: str, where: str, what: str = "index key") -> bytes:
+    """A secret given as hex digits (at least 64); raises :class:`SecretError` otherwise."""
+    return _parse(text, where, what)
+
+
+def secret_from_file(path: Path, what: str = "index key") -> bytes:
+    """A secret kept in a file of the server's user only (made on first use, mode 0600), like
+    the token secret: used for other server-held keys (the offence index's city key)."""
+    return _from_file(path, None, what)
 
 
 def load(engine: Engine, path: Path) -> bytes:
@@ -67,7 +78,7 @@ def load(engine: Engine, path: Path) -> bytes:
     return value
 
 
-def _from_file(path: Path, legacy: str | None) -> bytes:
+def _from_file(path: Path, legacy: str | None, what: str = "token secret") -> bytes:
     if not path.exists():
         made = legacy or secrets.token_hex(32)
         try:
@@ -82,4 +93,4 @@ def _from_file(path: Path, legacy: str | None) -> bytes:
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
         os.chmod(path, 0o600)  # readable by others: close it before using it
-    return _parse(path.read_text(encoding="ascii", errors="replace"), str(path))
+    return _parse(path.read_text(encoding="ascii", errors="replace"), str(path), what)

@@ -16,12 +16,18 @@ An officer may override the outcome only with a written reason, which the audit 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from inspector_app.domain.catalogs import FirstOffenceItem
+from inspector_app.domain.clock import LOCAL_TZ
+from inspector_app.domain.validators import normalise_code
 
 ORDER_ONLY_MODES = ("fine_only_if_overdue", "fine_only_if_refused", "no_fine_in_ordinance")
 
@@ -31,13 +37,41 @@ WARNING, RECTIFY_ORDER = "warning", "rectify_order"
 
 @dataclass(frozen=True)
 class Prior:
-    """An earlier violation of the same party found on this device."""
+    """An earlier violation of the same party: on this device, or in the city-wide index
+    (``source`` "index": another squad's, known only by its item, date, squad and number)."""
 
     violation_id: str
     occurred_on: date
     item_code: str
     number: str = ""
     matched_by: str = ""  # "id" or "name_address"
+    source: str = "device"
+    squad: str = ""  # the squad's name, for the printed reason
+    squad_id: str = ""
+
+
+def index_time_text(when: datetime) -> str:
+    """How the index's time is printed: "2026年12月1日 10:00" (Asia/Shanghai)."""
+    local = when.astimezone(LOCAL_TZ)
+    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def _searched(index_as_of: datetime | None, device: bool) -> str:
+    if index_as_of is None:
+        return "经查询本设备全部记录（本设备尚未取得全市违法记录索引，未能查询其他中队的记录）"
+    city = f"经查询全市违法记录（截至 {index_time_text(index_as_of)}）"
+    return f"{city}及本设备全部记录" if device else city
+
+
+def _cited(priors: tuple[Prior, ...]) -> str:
+    """The priors' numbers, dates and squads, for the reason (at most three)."""
+    parts = []
+    for p in priors[:3]:
+        bits = [f"{p.occurred_on.year}年{p.occurred_on.month}月{p.occurred_on.day}日"]
+        bits += [b for b in (p.squad, p.number) if b]
+        parts.append("，".join(bits))
+    more = f"等 {len(priors)} 次" if len(priors) > 3 else ""
+    return f"（{'；'.join(parts)}{more}）" if parts else ""
 
 
 @dataclass(frozen=True)
@@ -51,10 +85,13 @@ class Decision:
     priors: tuple[Prior, ...] = field(default_factory=tuple)
 
 
-def decide(item: FirstOffenceItem, priors: list[Prior], confirmed: set[int], occurred_on: date) -> Decision:
+def decide(item: FirstOffenceItem, priors: list[Prior], confirmed: set[int], occurred_on: date,
+           index_as_of: datetime | None = None, device: bool = True) -> Decision:
     """Apply the rule in the module docstring. ``confirmed`` holds the indexes of the row's
     conditions the officer confirmed on the spot; ``priors`` are the party's earlier
-    violations (any item, any time; the look-back is applied here)."""
+    violations (any item, any time; the look-back is applied here). ``index_as_of`` is how
+    fresh the city-wide index searched was (None: there is none, only this device's records),
+    and the reason says so; ``device`` False for the server, which searched the index alone."""
     since = occurred_on - timedelta(days=item.lookback_days)
     same = tuple(p for p in priors if p.item_code == item.code and since <= p.occurred_on <= occurred_on)
     if item.penalty_mode in ORDER_ONLY_MODES:
@@ -67,9 +104,10 @@ def decide(item: FirstOffenceItem, priors: list[Prior], confirmed: set[int], occ
     missing = [c for i, c in enumerate(item.conditions_zh) if i not in confirmed and not _is_first_time(c)]
     reasons = []
     if same:
-        reasons.append(f"当事人在回溯期（{item.lookback_days} 天）内已有同一事项违法记录 {len(same)} 次，不属于初次违法。")
+        reasons.append(f"{_searched(index_as_of, device)}，当事人在回溯期（{item.lookback_days} 天）内已有同一事项违法记录 "
+                       f"{len(same)} 次{_cited(same)}，不属于初次违法。")
     else:
-        reasons.append(f"经查询本设备全部记录，当事人在回溯期（{item.lookback_days} 天）内无同一事项违法记录，属初次违法。")
+        reasons.append(f"{_searched(index_as_of, device)}，当事人在回溯期（{item.lookback_days} 天）内无同一事项违法记录，属初次违法。")
     for c in missing:
         reasons.append(f"条件未满足：{c}。")
     if not same and not missing:
@@ -108,6 +146,28 @@ def party_keys(id_number: str | None, uscc: str | None, name: str, address: str)
     identity = f"id:{id_number.upper()}" if id_number else (f"uscc:{uscc.upper()}" if uscc else None)
     name_key = f"na:{normalise(name)}|{normalise(address)}" if name and address else None
     return identity, name_key
+
+
+def party_keys_of(values: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """:func:`party_keys` of a violation's values as typed or stored (codes NFKC-normalised,
+    names trimmed): the one derivation the laptop and the server both hash for the index."""
+    def text(key: str) -> str:
+        raw = str(values.get(key) or "")
+        return normalise_code(raw) if key in ("party_id_number", "party_uscc") else raw.strip()
+
+    return party_keys(text("party_id_number") or None, text("party_uscc") or None, text("party_name"),
+                      text("party_address"))
+
+
+INDEX_TOKEN_HEX = 16  # 8 bytes: see notes/issue-19-index.md for why that is enough
+
+
+def index_token(lookup_key: bytes, party_key: str | None) -> str | None:
+    """The offence index's token of one party key: HMAC-SHA256 with the city's lookup key,
+    its first 8 bytes as hex (None for no key). The server and the laptop both use this."""
+    if not party_key:
+        return None
+    return hmac.new(lookup_key, party_key.encode(), hashlib.sha256).hexdigest()[:INDEX_TOKEN_HEX]
 
 
 def person_from_id(id_number: str) -> tuple[str, str] | None:

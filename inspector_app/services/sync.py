@@ -24,6 +24,7 @@ from inspector_app.domain.progress import Progress
 from inspector_app.domain.roles import Permission, Role
 from inspector_app.services.audit_anchor import anchor_audit
 from inspector_app.services.auth import hash_password
+from inspector_app.services.offence_index import pull_index
 from inspector_app.services.session import Session
 from inspector_app.services.sync_status import (
     SyncStatus,
@@ -62,6 +63,7 @@ class SyncReport:
     audit_breaks: list[ChainBreak] = field(default_factory=list)
     clock_offset: timedelta | None = None  # the server's time minus this laptop's, when measured
     rolled_back: int = 0  # records put back to the server's version after a refusal
+    index_pulled: int = 0  # rows of the city-wide offence index written (issue 19)
 
 
 def server_url(session: Session) -> str:
@@ -173,6 +175,7 @@ def sync_now(session: Session, client: SyncClient | None = None, progress: Progr
         _push(session, client, report, progress)
         _top_up_leases(session, client, report)
         _pull(session, client, report, progress)
+        report.index_pulled = pull_index(session, client, progress)
         report.audit_breaks = anchor_audit(session, client)
         report.clock_offset = _measure_clock(session, client)
     except SyncError as exc:

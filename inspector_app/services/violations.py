@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from inspector_app.domain.catalogs import FirstOffenceItem
@@ -22,7 +22,7 @@ from inspector_app.domain.first_offence import (
     Decision,
     Prior,
     decide,
-    party_keys,
+    party_keys_of,
 )
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
@@ -34,6 +34,7 @@ from inspector_app.domain.validators import (
 )
 from inspector_app.forms.evidence import photo_rule
 from inspector_app.services.first_offence_catalog import CatalogInUse, catalog_in_use
+from inspector_app.services.offence_index import index_as_of, index_priors
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
 from inspector_app.storage.officers import officer_by_id
@@ -51,6 +52,7 @@ class Assessment:
     item: FirstOffenceItem
     decision: Decision
     to_verify: bool
+    index_as_of: datetime | None = None  # when the city-wide index searched was complete
 
 
 # Typed codes: NFKC and invisible characters removed (validators.normalise_code), so a
@@ -105,21 +107,24 @@ def check_values(session: Session, values: dict[str, Any]) -> list[FieldError]:
 
 
 def priors_for(session: Session, values: dict[str, Any], exclude_id: str | None = None) -> list[Prior]:
-    """The party's earlier violations on this device (all items; the look-back applies later)."""
-    identity, name_key = party_keys(_text(values, "party_id_number") or None, _text(values, "party_uscc") or None,
-                                    _text(values, "party_name"), _text(values, "party_address"))
+    """The party's earlier violations on this device and, for other squads, in the city-wide
+    offence index (all items; the look-back applies later)."""
+    identity, name_key = party_keys_of(values)
     since = utc_iso(session.now() - timedelta(days=3 * 365))
     rows = store.prior_violations(session.store.db, identity, name_key, since, exclude_id)
-    return [Prior(r["id"], parse_utc(r["occurred_at"]).astimezone(LOCAL_TZ).date(), r["item_code"],
-                  matched_by=r["matched_by"]) for r in rows]
+    local = [Prior(r["id"], parse_utc(r["occurred_at"]).astimezone(LOCAL_TZ).date(), r["item_code"],
+                   matched_by=r["matched_by"]) for r in rows]
+    return local + index_priors(session, values)
 
 
 def assess(session: Session, values: dict[str, Any], confirmed: set[int]) -> Assessment:
-    """The decision the app proposes for these values (run off the UI thread: it searches)."""
+    """The decision the app proposes for these values (run off the UI thread: it searches);
+    its reason says how fresh the city-wide index was."""
     catalog = catalog_in_use(session, values.get("catalog_version"))
     item = catalog.item(_text(values, "item_code"))
-    decision = decide(item, priors_for(session, values), confirmed, session.today())
-    return Assessment(catalog, item, decision, catalog.to_verify(item))
+    as_of = index_as_of(session)
+    decision = decide(item, priors_for(session, values), confirmed, session.today(), as_of)
+    return Assessment(catalog, item, decision, catalog.to_verify(item), as_of)
 
 
 def record_violation(
@@ -140,8 +145,7 @@ def record_violation(
     if outcome not in (FIRST_OFFENCE, NOT_ELIGIBLE, "order_only"):
         raise ValueError(outcome)
     deadline = values.get("deadline") or (session.today() + timedelta(days=a.item.rectify_days)).isoformat()
-    identity, name_key = party_keys(_text(values, "party_id_number") or None, _text(values, "party_uscc") or None,
-                                    _text(values, "party_name"), _text(values, "party_address"))
+    identity, name_key = party_keys_of(values)
     photos = list(values.get("photo_ids") or [])
     with session.operation("record_violation", Permission.ISSUE_NOTICE) as op:
         violation_id = op.recorder.create("violation", {

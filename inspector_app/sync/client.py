@@ -27,10 +27,12 @@ from inspector_app.sync.protocol import (
     API,
     PROTOCOL_VERSION,
     VERSION_HEADER,
+    IndexPage,
     Op,
     OpResult,
     ProtocolError,
     PullPage,
+    parse_index_page,
     parse_pull,
 )
 
@@ -295,6 +297,18 @@ class SyncClient:
         resp = self._send("GET", "/sync/pull", params={"after": after, "limit": limit})
         try:
             return parse_pull(resp.json())
+        except ProtocolError as exc:
+            raise Refused(QT_TRANSLATE_NOOP("sync", "The sync server sent an answer this app cannot read: {why}"),
+                          why=str(exc)) from None
+
+    def pull_index(self, after: int, limit: int = 2000, with_key: bool = False) -> IndexPage:
+        """A page of the city-wide offence index after ``after`` (with the lookup key when asked)."""
+        params: dict[str, Any] = {"after": after, "limit": limit}
+        if with_key:
+            params["key"] = "true"
+        resp = self._send("GET", "/index/pull", params=params)
+        try:
+            return parse_index_page(resp.json())
         except ProtocolError as exc:
             raise Refused(QT_TRANSLATE_NOOP("sync", "The sync server sent an answer this app cannot read: {why}"),
                           why=str(exc)) from None

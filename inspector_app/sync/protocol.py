@@ -222,3 +222,101 @@ def parse_pull(data: Any) -> PullPage:
     if seqs != sorted(set(seqs)):
         raise ProtocolError("changes must come in strictly increasing seq")
     return PullPage(changes, int(data.get("next_after", seqs[-1] if seqs else 0)), bool(data.get("more")))
+
+
+# -- the city-wide offence index (issue 19) ----------------------------------------------------
+
+INDEX_OUTCOMES = ("first_offence", "not_eligible", "order_only")
+_HEX16 = re.compile(r"^[0-9a-f]{16}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One row of the offence index: a violation named by its party's tokens only."""
+
+    entry_id: int
+    id_token: str | None
+    na_token: str | None
+    item_code: str
+    occurred_on: str
+    outcome: str
+    squad_id: str
+    number: str
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """One page of the index feed, with the id of the lookup key it was made with, that key
+    when asked for, and its MAC (:func:`index_page_mac`)."""
+
+    entries: list[IndexEntry]
+    next_after: int
+    more: bool
+    as_of: str
+    key_id: str
+    mac: str
+    key: bytes | None
+    squads: dict[str, str]  # squad id → name, for the entries' squads
+    body: dict[str, Any]
+
+
+def index_key_id(lookup: bytes) -> str:
+    """The public name of a lookup key (a laptop holding another starts over)."""
+    import hashlib
+
+    return hashlib.sha256(b"key-id|" + lookup).hexdigest()[:16]
+
+
+def index_page_mac(lookup: bytes, body: dict[str, Any]) -> str:
+    """The MAC of an index page: HMAC-SHA256 with the lookup key over every field but
+    ``mac`` and ``key``, as sorted compact JSON."""
+    import hashlib
+    import hmac
+    import json
+
+    signed = {k: v for k, v in body.items() if k not in ("mac", "key")}
+    text = json.dumps(signed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hmac.new(lookup, text.encode(), hashlib.sha256).hexdigest()
+
+
+def _index_entry(row: Any) -> IndexEntry:
+    if not isinstance(row, list) or len(row) != 9:
+        raise ProtocolError("an index entry must be a list of 9 values")
+    entry_id, id_token, na_token, item, day, outcome, squad, number, deleted = row
+    if not isinstance(entry_id, int) or isinstance(entry_id, bool) or entry_id <= 0:
+        raise ProtocolError("an index entry id must be a positive integer")
+    for tok in (id_token, na_token):
+        if tok is not None and not (isinstance(tok, str) and _HEX16.match(tok)):
+            raise ProtocolError("an index token must be 16 hex digits")
+    if not (isinstance(item, str) and 0 < len(item) <= 40 and isinstance(day, str) and _DAY.match(day)):
+        raise ProtocolError("an index entry needs an item code and a YYYY-MM-DD date")
+    if outcome not in INDEX_OUTCOMES or deleted not in (0, 1, True, False):
+        raise ProtocolError(f"unknown outcome {outcome!r} in the index")
+    if not (isinstance(squad, str | None) and isinstance(number, str) and len(number) <= 120):
+        raise ProtocolError("an index entry's squad and number must be texts")
+    return IndexEntry(entry_id, id_token, na_token, item, day, outcome, squad or "", number, bool(deleted))
+
+
+def parse_index_page(data: Any) -> IndexPage:
+    """Parse an index page; raises :class:`ProtocolError` on a bad shape (the MAC is checked
+    by the caller, which holds the key)."""
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise ProtocolError("an index page must have a list of entries")
+    key_id, mac, key = data.get("key_id"), data.get("mac"), data.get("key")
+    if not (isinstance(key_id, str) and _HEX16.match(key_id) and isinstance(mac, str) and _HEX64.match(mac)):
+        raise ProtocolError("an index page must name its key and carry a MAC")
+    if key is not None and not (isinstance(key, str) and _HEX64.match(key)):
+        raise ProtocolError("an index key must be 64 hex digits")
+    next_after, as_of = data.get("next_after"), data.get("as_of")
+    if not isinstance(next_after, int) or next_after < 0 or not isinstance(as_of, str):
+        raise ProtocolError("an index page needs next_after and as_of")
+    squads = data.get("squads") or {}
+    if not isinstance(squads, dict) or not all(
+            isinstance(k, str) and len(k) <= 64 and isinstance(v, str) and len(v) <= 200 for k, v in squads.items()):
+        raise ProtocolError("an index page's squads must map ids to names")
+    entries = [_index_entry(e) for e in data["entries"]]
+    return IndexPage(entries, next_after, bool(data.get("more")), as_of, key_id, mac,
+                     bytes.fromhex(key) if key else None, dict(squads), data)
