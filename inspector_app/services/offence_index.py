@@ -120,9 +120,13 @@ class IndexFreshness:
 def index_freshness(session: Session, max_age_days: int = DEFAULT_MAX_AGE_DAYS, syncs: bool = True) -> IndexFreshness:
     """The index's age now and whether it is past ``max_age_days`` (``syncs``: whether this
     laptop has a sync server, without which "never pulled" is no reason to warn)."""
-    as_of = index_as_of(session)
+    return freshness(index_as_of(session), session.now(), max_age_days, syncs)
+
+
+def freshness(as_of: datetime | None, now: datetime, max_age_days: int, syncs: bool) -> IndexFreshness:
+    """:func:`index_freshness` for an index complete at ``as_of`` (no database read)."""
     days = max(1, min(int(max_age_days), MAX_AGE_LIMIT_DAYS))
     if as_of is None:
         return IndexFreshness(None, None, days, syncs)
-    age = max(timedelta(0), session.now() - as_of)
+    age = max(timedelta(0), now - as_of)
     return IndexFreshness(as_of, age, days, age > timedelta(days=days))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.roles import ROLE_LABELS
+from inspector_app.domain.roles import ROLE_LABELS, Permission
 from inspector_app.services.session import Session
 from inspector_app.services.sync import server_url, set_server_url
 from inspector_app.ui.audit_warning import AuditWarningWidget
@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
         """Settings; everything applies at once."""
         before, font, rare = self.settings.language, self.settings.document_font, self.settings.rare_fonts
         server = server_url(self.session)
-        dialog = SettingsDialog(self.settings, self, self.runner, self.session.store.paths.backups, server)
+        dialog = SettingsDialog(self.settings, self, self.runner, self.session.store.paths.backups, server,
+                                self.session.can(Permission.MANAGE_USERS))
         if not dialog.exec():
             return
         self.session.photo_long_side = self.settings.photo_long_side

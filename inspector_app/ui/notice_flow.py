@@ -33,7 +33,8 @@ class NoticeFlow:
               on_recorded: Callable[[str], None] | None = None) -> ViolationDialog:
         """Open the violation form; after it is stored, ``on_recorded(violation_id)`` runs and
         the signing of the notice opens."""
-        dialog = ViolationDialog(self.ctx.session, self.ctx.runner, values, self.parent)
+        dialog = ViolationDialog(self.ctx.session, self.ctx.runner, values, self.parent,
+                                 self.ctx.settings.index_max_age_days)
         dialog.setObjectName("violationDialog")
 
         def recorded() -> None:

@@ -15,6 +15,8 @@ PHOTO_SIDES = (1280, 1600, 2048, 2560, 3200)
 DEFAULT_PHOTO_SIDE = 2048
 DEFAULT_LOCK_MINUTES = 15
 MAX_LOCK_MINUTES = 240
+DEFAULT_INDEX_AGE_DAYS = 7  # services.offence_index.DEFAULT_MAX_AGE_DAYS (no service import here)
+MAX_INDEX_AGE_DAYS = 90
 
 
 class AppSettings:
@@ -64,6 +66,17 @@ class AppSettings:
     @idle_lock_minutes.setter
     def idle_lock_minutes(self, value: int) -> None:
         self.set("security/idle_lock_minutes", int(value))
+
+    @property
+    def index_max_age_days(self) -> int:
+        """How old the city-wide offence index may be before the officer is warned at a
+        首违不罚 notice (an administrator's setting, issue 19)."""
+        value = self._int("offence_index/max_age_days", DEFAULT_INDEX_AGE_DAYS)
+        return value if 1 <= value <= MAX_INDEX_AGE_DAYS else DEFAULT_INDEX_AGE_DAYS
+
+    @index_max_age_days.setter
+    def index_max_age_days(self, value: int) -> None:
+        self.set("offence_index/max_age_days", int(value))
 
     @property
     def photo_long_side(self) -> int:

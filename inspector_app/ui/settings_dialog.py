@@ -1,5 +1,5 @@
-"""Preferences of this computer: language, evidence-photo size, automatic screen lock, where
-the daily backup goes, the office's document font and fonts added for rare characters. The
+"""Preferences of this computer: language, evidence-photo size, automatic screen lock, how old
+the city-wide offence index may be (administrators), where the daily backup goes, the office's document font and fonts added for rare characters. The
 caller applies what changed."""
 
 from __future__ import annotations
@@ -25,7 +25,13 @@ from inspector_app.services.backups import check_backup_folder
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import LANGUAGES
 from inspector_app.ui.rare_fonts_widget import RareFontsWidget
-from inspector_app.ui.settings import DEFAULT_PHOTO_SIDE, MAX_LOCK_MINUTES, PHOTO_SIDES, AppSettings
+from inspector_app.ui.settings import (
+    DEFAULT_PHOTO_SIDE,
+    MAX_INDEX_AGE_DAYS,
+    MAX_LOCK_MINUTES,
+    PHOTO_SIDES,
+    AppSettings,
+)
 from inspector_app.ui.tasks import TaskRunner
 
 
@@ -40,6 +46,7 @@ class SettingsDialog(QDialog):
         runner: TaskRunner | None = None,
         default_backups: Path | None = None,
         server_url: str = "",
+        administrator: bool = False,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -70,6 +77,15 @@ class SettingsDialog(QDialog):
         self.lock_minutes.setSpecialValueText(self.tr("Never"))
         self.lock_minutes.setValue(settings.idle_lock_minutes)
         self.form.addRow(self.tr("Lock the screen after no use for"), self.lock_minutes)
+        self.index_age = QSpinBox()
+        self.index_age.setObjectName("indexMaxAge")
+        self.index_age.setRange(1, MAX_INDEX_AGE_DAYS)
+        self.index_age.setSuffix(self.tr(" days"))
+        self.index_age.setValue(settings.index_max_age_days)
+        self.index_age.setEnabled(administrator)
+        self.index_age.setToolTip(self.tr("Officers are warned before a 首违不罚 notice when the city-wide offence "
+                                          "index is older than this. Only an administrator changes it."))
+        self.form.addRow(self.tr("Warn when the city-wide offence index is older than"), self.index_age)
         self.backup_folder = QLineEdit(settings.backup_folder)
         self.backup_folder.setObjectName("backupFolder")
         if default_backups is not None:
@@ -171,6 +187,8 @@ class SettingsDialog(QDialog):
         s.language = str(self.language.currentData())
         s.photo_long_side = int(self.photo_side.currentData())
         s.idle_lock_minutes = self.lock_minutes.value()
+        if self.index_age.isEnabled():
+            s.index_max_age_days = self.index_age.value()
         s.backup_folder = backup_folder
         s.document_font = self.font_path.text().strip()
         s.rare_fonts = self.rare_fonts.paths()

@@ -31,9 +31,14 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.errors import FieldError, ValidationFailed
-from inspector_app.domain.first_offence import FIRST_OFFENCE, NOT_ELIGIBLE, confirmable_conditions
+from inspector_app.domain.first_offence import (
+    FIRST_OFFENCE,
+    NOT_ELIGIBLE,
+    confirmable_conditions,
+)
 from inspector_app.services.document_fonts import unprintable_party
 from inspector_app.services.first_offence_catalog import catalog_in_use
+from inspector_app.services.offence_index import DEFAULT_MAX_AGE_DAYS
 from inspector_app.services.profile import squad_officers
 from inspector_app.services.session import Session
 from inspector_app.services.violations import Assessment, assess, record_violation
@@ -42,6 +47,7 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.form_widget import ERROR_STYLE
 from inspector_app.ui.i18n import tr_field_error
 from inspector_app.ui.icons import icon
+from inspector_app.ui.index_freshness_widget import IndexFreshnessWidget
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.tasks import TaskRunner
@@ -53,9 +59,10 @@ class ViolationDialog(QDialog):
     """The violation form with the live first-offence decision; ``changes`` after saving."""
 
     def __init__(self, session: Session, runner: TaskRunner, values: dict[str, Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, max_index_age_days: int = DEFAULT_MAX_AGE_DAYS) -> None:
         super().__init__(parent)
         self.session, self.runner = session, runner
+        self.max_index_age_days = max_index_age_days
         self.prefill = dict(values or {})
         self.changes: Changes | None = None
         self.assessment: Assessment | None = None
@@ -174,6 +181,7 @@ class ViolationDialog(QDialog):
         self.reasons = QLabel()
         self.reasons.setObjectName("reasons")
         self.reasons.setWordWrap(True)
+        self.index_note = IndexFreshnessWidget(self.session, self.max_index_age_days)
         self.verify_note = QLabel()
         self.verify_note.setWordWrap(True)
         self.verify_note.setStyleSheet("color: #8d6e00;")
@@ -189,7 +197,7 @@ class ViolationDialog(QDialog):
         self.override_reason.setObjectName("overrideReason")
         self.override_reason.setPlaceholderText(self.tr("Why (kept in the audit log)"))
         self.override.toggled.connect(self._sync_override)
-        for w in (self.outcome, self.reasons, self.verify_note, self.conditions_box, self.override, self.override_to,
+        for w in (self.outcome, self.reasons, self.index_note, self.verify_note, self.conditions_box, self.override, self.override_to,
                   self.override_reason):
             layout.addWidget(w)
         layout.addStretch(1)
@@ -270,8 +278,14 @@ class ViolationDialog(QDialog):
         reasons = list(a.decision.reasons)
         for p in a.decision.priors:
             via = self.tr("by ID") if p.matched_by == "id" else self.tr("by name and address")
-            reasons.append(self.tr("Earlier: {day} {code} (found {via})").format(day=p.occurred_on.isoformat(), code=p.item_code, via=via))
+            if p.source == "index":
+                reasons.append(self.tr("Earlier, another squad: {day} {code}, {squad} {number} (found {via})").format(
+                    day=p.occurred_on.isoformat(), code=p.item_code, squad=p.squad, number=p.number, via=via))
+            else:
+                reasons.append(self.tr("Earlier: {day} {code} (found {via})").format(
+                    day=p.occurred_on.isoformat(), code=p.item_code, via=via))
         self.reasons.setText("\n".join(f"· {r}" for r in reasons))
+        self.index_note.show_for(a.index_as_of)
         self.conditions_box.setVisible(bool(self.conditions) and a.item.penalty_mode not in
                                        ("fine_only_if_overdue", "fine_only_if_refused", "no_fine_in_ordinance"))
 
@@ -292,6 +306,9 @@ class ViolationDialog(QDialog):
     def save(self) -> None:
         """Store the violation (off the UI thread), then the caller opens the signing."""
         override = self.override_to.currentData() if self.override.isChecked() else None
+        outcome = override or (self.assessment.decision.outcome if self.assessment else "")
+        if not self.index_note.confirm_before(outcome, self):
+            return
         self.keys.busy()
         self.runner.run(record_violation, self.session, self.values(), self.confirmed(), override,
                         self.override_reason.text(), on_done=self._saved, on_error=self._failed)

@@ -1054,6 +1054,45 @@ What was already saved is safe. The details are in the log file; please tell you
     </message>
   </context>
   <context>
+    <name>IndexFreshnessWidget</name>
+    <message>
+      <source>City-wide offence records: not on this laptop yet, so only its own records were searched. Sync to get them.</source>
+      <translation>全市违法记录：本机尚未取得，只查询了本机记录。请同步以取得全市违法记录。</translation>
+    </message>
+    <message>
+      <source>City-wide offence records searched: as of {when}.</source>
+      <translation>已查询全市违法记录：截至 {when}。</translation>
+    </message>
+    <message>
+      <source>That is more than {days} days ago: sync first.</source>
+      <translation>已超过 {days} 天，请先同步。</translation>
+    </message>
+    <message>
+      <source>This laptop has no city-wide offence records yet: a violation this party committed in another squad's district cannot be seen, and the 首违不罚 decision rests on this laptop's records alone.</source>
+      <translation>本机尚未取得全市违法记录：当事人在其他中队辖区的违法记录无法查到，本次首违不罚决定仅依据本机记录。</translation>
+    </message>
+    <message>
+      <source>The city-wide offence records on this laptop are {days} days old (as of {when}; the limit is {limit} days): another squad's recent record of this party may be missing.</source>
+      <translation>本机的全市违法记录已 {days} 天未更新（截至 {when}，期限为 {limit} 天）：其他中队近期对该当事人的违法记录可能未包含在内。</translation>
+    </message>
+    <message>
+      <source>Sync before a 首违不罚 notice?</source>
+      <translation>开具首违不罚告知书前先同步？</translation>
+    </message>
+    <message>
+      <source>Sync first if you can (the sync page), then decide again. Issue now only if the party cannot wait: the server checks the decision again when it syncs.</source>
+      <translation>能同步时请先同步（同步页面），再重新判断。只有当事人无法等待时才现在开具：同步时服务器会再次核对该决定。</translation>
+    </message>
+    <message>
+      <source>Issue anyway</source>
+      <translation>仍然开具</translation>
+    </message>
+    <message>
+      <source>Sync first</source>
+      <translation>先同步</translation>
+    </message>
+  </context>
+  <context>
     <name>InspectionDialog</name>
     <message>
       <source>门前五包 inspection — {name}</source>
@@ -2849,6 +2888,18 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>无操作自动锁屏时间</translation>
     </message>
     <message>
+      <source> days</source>
+      <translation> 天</translation>
+    </message>
+    <message>
+      <source>Officers are warned before a 首违不罚 notice when the city-wide offence index is older than this. Only an administrator changes it.</source>
+      <translation>全市违法记录索引超过此天数未更新时，执法队员开具首违不罚告知书前会收到提醒。只有管理员可以修改。</translation>
+    </message>
+    <message>
+      <source>Warn when the city-wide offence index is older than</source>
+      <translation>全市违法记录超过以下天数未更新时提醒</translation>
+    </message>
+    <message>
       <source>Daily backup folder</source>
       <translation>每日备份文件夹</translation>
     </message>
@@ -3868,6 +3919,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>by name and address</source>
       <translation>按名称和地址</translation>
+    </message>
+    <message>
+      <source>Earlier, another squad: {day} {code}, {squad} {number} (found {via})</source>
+      <translation>其他中队的违法记录：{day} {code}，{squad} {number}（{via}查到）</translation>
     </message>
     <message>
       <source>Earlier: {day} {code} (found {via})</source>
@@ -5857,6 +5912,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>The sync server did not accept this laptop's audit trail twice in a row.</source>
       <translation>同步服务器连续两次未接受本机的执法记录链。请联系系统管理员。</translation>
+    </message>
+    <message>
+      <source>The city-wide offence index from the sync server did not verify ({why}); nothing of it was stored.</source>
+      <translation>同步服务器发来的全市违法记录索引校验未通过（{why}），未保存任何内容。</translation>
+    </message>
+    <message>
+      <source>Sync again; if this keeps happening, tell your administrator: something between this laptop and the server changes its answers.</source>
+      <translation>请再同步一次；如果反复出现，请告知管理员：本机与服务器之间有设备篡改了应答。</translation>
     </message>
   </context>
   <context>
