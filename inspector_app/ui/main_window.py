@@ -23,12 +23,13 @@ from inspector_app.domain.roles import ROLE_LABELS
 from inspector_app.services.session import Session
 from inspector_app.services.sync import server_url, set_server_url
 from inspector_app.ui.audit_warning import AuditWarningWidget
+from inspector_app.ui.context import AppEvents, PageContext, PageEvents, PageSpec
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.idle import IdleWatch
 from inspector_app.ui.login_dialog import LoginDialog
-from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageEvents, PageSpec
+from inspector_app.ui.pages import PAGES
 from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.settings_dialog import SettingsDialog

@@ -1,82 +1,18 @@
 """The pages of the main window. Each page is its own module; PAGES lists those that work.
 
-To add a page, write ``<name>_view.py`` with a QWidget subclass taking a :class:`PageContext`,
-and append a :class:`PageSpec` here. A page that does not work yet is not listed.
+To add a page, write ``<name>_view.py`` with a QWidget subclass taking a
+:class:`~inspector_app.ui.context.PageContext`, and append a :class:`PageSpec` here. A page that
+does not work yet is not listed. Each factory imports its page when the page is first built, which
+keeps start-up light and lets this list name every page without importing them all at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from inspector_app.domain.changes import Changes
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
-from inspector_app.services.session import Session
-from inspector_app.ui.settings import AppSettings
-from inspector_app.ui.tasks import TaskRunner
-
-
-class AppEvents(QObject):
-    """App-wide notifications: what a service changed, so every page can refresh."""
-
-    changed = Signal(object)  # Changes
-    status = Signal(str)
-    open_record = Signal(str, str)  # page key, record id: show that record on its page
-
-    def publish(self, changes: Changes) -> None:
-        """Tell every page what changed."""
-        if changes:
-            self.changed.emit(changes)
-
-    def root(self) -> AppEvents:
-        """The window's own events object (where the window-wide controllers live)."""
-        return self
-
-
-class PageEvents(AppEvents):
-    """One page's view of the window's events, owned by the page: when the page is deleted (a
-    language switch rebuilds every page) its connections go with it. Before, the old pages'
-    lambdas stayed connected to the window's events and kept reloading into deleted widgets on
-    every later change."""
-
-    def __init__(self, window_events: AppEvents) -> None:
-        super().__init__(window_events)
-        self._window_events = window_events
-        window_events.changed.connect(self.changed)
-        self.status.connect(window_events.status)
-        self.open_record.connect(window_events.open_record)
-
-    def publish(self, changes: Changes) -> None:
-        """Tell the window, which tells every page (this one too)."""
-        self._window_events.publish(changes)
-
-    def root(self) -> AppEvents:
-        return self._window_events
-
-
-@dataclass
-class PageContext:
-    """What every page is given."""
-
-    session: Session
-    runner: TaskRunner
-    events: AppEvents
-    settings: AppSettings
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """A navigation entry and how to build its page."""
-
-    key: str
-    title: str
-    icon: str
-    factory: Callable[[PageContext], QWidget]
-    permission: Permission | None = None
+from inspector_app.ui.context import PageContext, PageSpec
 
 
 def _work_orders(ctx: PageContext) -> QWidget:

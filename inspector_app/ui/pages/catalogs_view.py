@@ -30,9 +30,9 @@ from inspector_app.services.first_offence_catalog import (
     import_catalog_version,
 )
 from inspector_app.services.notice_documents import number_formats, set_number_format
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.rights_dialog import RightsDialog
 
 

@@ -29,10 +29,10 @@ from inspector_app.services.conflicts import (
     open_conflicts,
     resolve_conflict,
 )
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pages.sync_view import local_time
 
 ENTITY_LABELS = {

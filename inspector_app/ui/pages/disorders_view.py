@@ -46,6 +46,7 @@ from inspector_app.services.disorders import (
 from inspector_app.services.profile import squad_officers, squad_roads
 from inspector_app.services.session import LOCAL_TZ
 from inspector_app.services.violations import violation_values_from_check
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.dispose_dialog import DisposeDialog
 from inspector_app.ui.errors import show_error
@@ -53,7 +54,6 @@ from inspector_app.ui.flow_layout import flow_bar
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.notice_flow import NoticeFlow
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.type_ahead import SEARCH_ROLE, combo_type_ahead
 

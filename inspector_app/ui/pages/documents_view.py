@@ -34,9 +34,9 @@ from inspector_app.services.notice_documents import (
     record_print,
 )
 from inspector_app.services.session import LOCAL_TZ
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pdf_files import ask_batch_target, write_each
 from inspector_app.ui.printing import load_pdf, print_pdf
 from inspector_app.ui.verify_facts import VerifyFacts

@@ -39,13 +39,13 @@ from inspector_app.services.patrols import current_patrol, patrol_position
 from inspector_app.services.type_ahead import typeahead_text
 from inspector_app.services.violations import violation_rechecks_due
 from inspector_app.ui.base_map_dialog import BaseMapDialog, load_base_map
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.flow_layout import FlowLayout
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.map_web import MapProfile
 from inspector_app.ui.map_widget import MapWidget, encode_layer
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.tile_download_dialog import TileDownloadDialog
 from inspector_app.ui.type_ahead import SEARCH_ROLE, combo_type_ahead
 

@@ -31,11 +31,11 @@ from inspector_app.services.violations import (
     recent_violations,
     violation_rechecks_due,
 )
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.flow_layout import flow_bar
 from inspector_app.ui.icons import icon
 from inspector_app.ui.notice_flow import NoticeFlow
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.violation_dialog import ViolationDialog
 

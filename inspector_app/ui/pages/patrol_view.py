@@ -35,11 +35,11 @@ from inspector_app.services.patrols import (
 )
 from inspector_app.services.profile import squad_officers, squad_roads
 from inspector_app.services.violations import violation_values_from_inspection
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.inspection_dialog import InspectionDialog
 from inspector_app.ui.notice_flow import NoticeFlow
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pages.patrol_running import PatrolRunningPage
 from inspector_app.ui.pages.patrol_start import PatrolStartPage
 from inspector_app.ui.position_dialog import PositionDialog

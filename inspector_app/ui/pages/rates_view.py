@@ -32,10 +32,10 @@ from inspector_app.services.rates import (
     export_rates,
     star_units,
 )
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.work_order_indicators_widget import WorkOrderIndicatorsWidget
 
 CHART_GROUPS = 12

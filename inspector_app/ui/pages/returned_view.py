@@ -22,10 +22,10 @@ from inspector_app.domain.changes import Changes
 from inspector_app.services.inspections import inspection_detail
 from inspector_app.services.profile import unit_detail
 from inspector_app.services.review import resubmit_patrol, returned_items
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.inspection_dialog import InspectionDialog
-from inspector_app.ui.pages import PageContext
 
 
 class ReturnedView(QWidget):

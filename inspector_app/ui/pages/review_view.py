@@ -33,9 +33,9 @@ from inspector_app.services.review import (
     review_day,
     review_squads,
 )
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pages.review_actions import ReviewActions
 from inspector_app.ui.pages.review_tree import ReviewTree
 from inspector_app.ui.track_sketch_widget import TrackSketchWidget

@@ -34,9 +34,9 @@ from inspector_app.services.sync import (
     retry_failed,
     sign_in_online,
 )
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import error_text, show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.sync_controller import sync_controller
 from inspector_app.ui.sync_reasons import explain
 

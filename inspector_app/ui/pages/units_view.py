@@ -26,10 +26,10 @@ from inspector_app.domain.roles import Permission
 from inspector_app.services.profile import unit_detail, unit_history
 from inspector_app.services.unit_import import export_units
 from inspector_app.services.units import UnitQuery, search_unit_rowids, unit_form_values
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.models.unit_table_model import UnitTableModel
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.unit_detail_widget import UnitDetailWidget
 from inspector_app.ui.unit_dialog import UnitDialog
 from inspector_app.ui.unit_history_widget import UnitHistoryWidget

@@ -48,10 +48,10 @@ from inspector_app.services.work_order_views import (
     views_for,
 )
 from inspector_app.services.work_orders import local_day_end, reveal_contact
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.work_order_actions import WorkOrderActions
 
