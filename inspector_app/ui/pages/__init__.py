@@ -1,93 +1,91 @@
 """The pages of the main window. Each page is its own module; PAGES lists those that work.
 
-To add a page, write ``<name>_view.py`` with a QWidget subclass taking a
-:class:`~inspector_app.ui.context.PageContext`, and append a :class:`PageSpec` here. A page that
-does not work yet is not listed. Each factory imports its page when the page is first built, which
+To add a page, write ``<name>_view.py`` with a :class:`~inspector_app.ui.context.Page` subclass
+(it takes a :class:`~inspector_app.ui.context.PageContext`), and append a :class:`PageSpec` here.
+A page that does not work yet is not listed. Each factory imports its page when the page is first built, which
 keeps start-up light and lets this list name every page without importing them all at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
-from inspector_app.ui.context import PageContext, PageSpec
+from inspector_app.ui.context import Page, PageContext, PageSpec
 
 
-def _work_orders(ctx: PageContext) -> QWidget:
+def _work_orders(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.work_orders_view import WorkOrdersView
 
     return WorkOrdersView(ctx)
 
 
-def _units(ctx: PageContext) -> QWidget:
+def _units(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.units_view import UnitsView
 
     return UnitsView(ctx)
 
 
-def _patrol(ctx: PageContext) -> QWidget:
+def _patrol(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.patrol_view import PatrolView
 
     return PatrolView(ctx)
 
 
-def _rates(ctx: PageContext) -> QWidget:
+def _rates(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.rates_view import RatesView
 
     return RatesView(ctx)
 
 
-def _review(ctx: PageContext) -> QWidget:
+def _review(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.review_view import ReviewView
 
     return ReviewView(ctx)
 
 
-def _returned(ctx: PageContext) -> QWidget:
+def _returned(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.returned_view import ReturnedView
 
     return ReturnedView(ctx)
 
 
-def _disorders(ctx: PageContext) -> QWidget:
+def _disorders(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.disorders_view import DisordersView
 
     return DisordersView(ctx)
 
 
-def _notices(ctx: PageContext) -> QWidget:
+def _notices(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.notices_view import NoticesView
 
     return NoticesView(ctx)
 
 
-def _documents(ctx: PageContext) -> QWidget:
+def _documents(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.documents_view import DocumentsView
 
     return DocumentsView(ctx)
 
 
-def _map(ctx: PageContext) -> QWidget:
+def _map(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.map_view import MapView
 
     return MapView(ctx)
 
 
-def _catalogs(ctx: PageContext) -> QWidget:
+def _catalogs(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.catalogs_view import CatalogsView
 
     return CatalogsView(ctx)
 
 
-def _sync(ctx: PageContext) -> QWidget:
+def _sync(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.sync_view import SyncView
 
     return SyncView(ctx)
 
 
-def _conflicts(ctx: PageContext) -> QWidget:
+def _conflicts(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.conflicts_view import ConflictsView
 
     return ConflictsView(ctx)
