@@ -108,6 +108,8 @@ def _parser() -> argparse.ArgumentParser:
     integ.add_parser("revoke").add_argument("integration_id")
     audit = what.add_parser("audit", help="the laptops' audit trails").add_subparsers(dest="action", required=True)
     audit.add_parser("verify", help="each device's chain: ok, or its first and last break")
+    index = what.add_parser("index", help="the city-wide offence index").add_subparsers(dest="action", required=True)
+    index.add_parser("rekey", help="after a laptop is lost: a new lookup key, and the index made again under it")
     seed = what.add_parser("seed", help="fill an empty server from an app profile (demo data)")
     seed.add_argument("profile", type=Path, help="profile folder (holding inspector.sqlite)")
     return parser
@@ -124,6 +126,8 @@ def _admin(args: argparse.Namespace) -> int:
 
     engine = make_engine(args.db)
     upgrade(engine)
+    if args.what == "index":
+        return _rekey_index(engine, args)
     with engine.connect().execution_options(write=True) as conn, conn.begin():
         out: Any = None
         key = (args.what, args.action if args.what != "seed" else "")
@@ -170,6 +174,17 @@ def _admin(args: argparse.Namespace) -> int:
             out = admin.seed_from_profile(conn, db_file, blobs)
         if out is not None:
             print(out)
+    return 0
+
+
+def _rekey_index(engine: Any, args: argparse.Namespace) -> int:
+    """A new lookup key for the offence index (the city key stays; docs/security.md)."""
+    from inspector_server import offence_index, offence_index_key, token_secret
+
+    blobs = Path(args.blobs) if args.blobs else default_blob_dir(args.db)
+    offence_index_key.load(engine, offence_index_key.default_file(token_secret.default_file(args.db, blobs)))
+    made = offence_index.retire_lookup_key(engine)
+    print(f"New lookup key; {made} index rows made again. Laptops pull the index again at their next sync.")
     return 0
 
 

@@ -32,7 +32,8 @@ from inspector_server.offence_index_table import offence_index
 
 NOTICE_TYPES = ("warning", "rectify_order")  # the on-the-spot notice names the violation
 ISSUED = "issued"
-__all__ = ["Redecision", "backfill", "index_records", "local_day", "pull_page", "redecide", "token"]
+__all__ = ["Redecision", "backfill", "index_records", "local_day", "pull_page", "redecide", "retire_lookup_key",
+           "token"]
 
 
 class Written(Protocol):
@@ -99,28 +100,43 @@ def _upsert(conn: Connection, rows: list[tuple[str, int, dict[str, Any] | None]]
 
 
 def backfill(engine: Engine, rebuild: bool = False) -> int:
-    """Make the rows of violations that have none (all of them after revision 0006, or after a
-    new lookup-key epoch with ``rebuild``), with fresh feed positions so laptops past the
-    records' own seqs still get them. Returns how many rows were made."""
+    """Make the rows of violations that have none (all of them after revision 0006), with
+    fresh feed positions so laptops past the records' own seqs still get them. Returns how
+    many rows were made."""
     key = keys.city_key(engine)
     if key is None:
         return 0
     with engine.connect().execution_options(write=True) as conn, conn.begin():
-        if rebuild:
-            conn.execute(offence_index.delete())
-        lookup = keys.lookup_key(key, keys.epoch(conn))
-        have = set(conn.execute(select(offence_index.c.violation_id)).scalars())
-        made = [r for r in _records(conn, "violation") if r.id not in have]
-        entries = [(r.id, e) for r in made if (e := _entry(lookup, r)) is not None]
-        if not entries:
-            return 0
-        numbers = {n.fields["violation_id"]: _notice_number(n.fields)
-                   for n in _records(conn, "document") if _notice_number(n.fields) and n.fields.get("violation_id")}
-        first = _take_seqs(conn, len(entries))
-        conn.execute(insert(offence_index), [
-            {"violation_id": vid, "seq": first + n, "number": numbers.get(vid, ""), **e}
-            for n, (vid, e) in enumerate(entries)])
-        return len(entries)
+        return _backfill(conn, key)
+
+
+def retire_lookup_key(engine: Engine) -> int:
+    """After a laptop holding the index is lost: a new lookup-key epoch and every row made
+    again under it, in one transaction (a laptop's next page names the new key, so it drops
+    its copy and pulls the new one). Returns how many rows were made."""
+    key = keys.city_key(engine)
+    if key is None:
+        raise RuntimeError("the offence index key is not loaded")
+    with engine.connect().execution_options(write=True) as conn, conn.begin():
+        keys.set_epoch(conn, keys.epoch(conn) + 1)
+        conn.execute(offence_index.delete())
+        return _backfill(conn, key)
+
+
+def _backfill(conn: Connection, key: bytes) -> int:
+    lookup = keys.lookup_key(key, keys.epoch(conn))
+    have = set(conn.execute(select(offence_index.c.violation_id)).scalars())
+    made = [r for r in _records(conn, "violation") if r.id not in have]
+    entries = [(r.id, e) for r in made if (e := _entry(lookup, r)) is not None]
+    if not entries:
+        return 0
+    numbers = {n.fields["violation_id"]: _notice_number(n.fields)
+               for n in _records(conn, "document") if _notice_number(n.fields) and n.fields.get("violation_id")}
+    first = _take_seqs(conn, len(entries))
+    conn.execute(insert(offence_index), [
+        {"violation_id": vid, "seq": first + n, "number": numbers.get(vid, ""), **e}
+        for n, (vid, e) in enumerate(entries)])
+    return len(entries)
 
 
 class _Row:

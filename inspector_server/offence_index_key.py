@@ -20,7 +20,7 @@ import os
 import weakref
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from inspector_server import token_secret
 from inspector_server.db import setting
@@ -56,6 +56,15 @@ def epoch(conn: Connection) -> int:
     """The lookup key's epoch (1 until an administrator retires a key)."""
     value = conn.execute(select(setting.c.value).where(setting.c.key == EPOCH_SETTING)).scalar()
     return int(value) if value else 1
+
+
+def set_epoch(conn: Connection, value: int) -> None:
+    """Store a new epoch (a new lookup key); call in the transaction that rebuilds the index."""
+    found = conn.execute(select(setting.c.key).where(setting.c.key == EPOCH_SETTING)).first()
+    if found:
+        conn.execute(update(setting).where(setting.c.key == EPOCH_SETTING).values(value=str(value)))
+    else:
+        conn.execute(insert(setting).values(key=EPOCH_SETTING, value=str(value)))
 
 
 def lookup_key(key: bytes, key_epoch: int) -> bytes:

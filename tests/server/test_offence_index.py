@@ -184,3 +184,22 @@ def test_a_clerk_gets_no_index(live: LiveServer, seeded: Seed, tmp_path: Path) -
     client.close()
     assert refused.value.params["code"] == 403
     assert pull_index(clerk, open_client(clerk, client_factory)) == 0  # the app does not ask
+
+
+def test_a_new_lookup_key_makes_laptops_pull_the_index_again(
+        live: LiveServer, seeded: Seed, tmp_path: Path, db_url: str) -> None:
+    from inspector_server.cli import main
+
+    _warned_by_squad_a(live, seeded, tmp_path)
+    other = device(tmp_path / "b", seeded, "sunli", live.url)
+    sync_now(other, factory=client_factory)
+    old_key = other.store.db.execute("SELECT value FROM meta WHERE key = 'offence_index_key'").fetchone()[0]
+    old_tokens = other.store.db.execute("SELECT id_token, na_token FROM offence_index").fetchall()
+    assert main(["--db", db_url, "--blobs", str(tmp_path / "server-blobs"), "admin", "index", "rekey"]) == 0
+    assert sync_now(other, factory=client_factory).index_pulled == 1
+    new_key = other.store.db.execute("SELECT value FROM meta WHERE key = 'offence_index_key'").fetchone()[0]
+    assert new_key != old_key
+    new_tokens = other.store.db.execute("SELECT id_token, na_token FROM offence_index").fetchall()
+    assert len(new_tokens) == 1 and not set(new_tokens[0]) & set(old_tokens[0])  # the old rows are gone
+    assert other.store.db.execute("SELECT COUNT(*) FROM offence_index").fetchone()[0] == 1
+    assert assess(other, VENDOR, CONFIRMED).decision.outcome == NOT_ELIGIBLE  # found with the new key
