@@ -92,8 +92,9 @@ def index_as_of(session: Session) -> datetime | None:
 
 
 def index_priors(session: Session, values: dict[str, Any]) -> list[Prior]:
-    """The party's violations in the city-wide index, other squads' only: the squad's own are
-    on this laptop already (and newer there), so they are not counted twice."""
+    """The party's violations in the city-wide index, of squads whose records this laptop does
+    not hold: the own squad's (every squad's, on an administrator's laptop) are here already,
+    and newer, so none is counted twice."""
     state = store.index_state(session.store.db)
     if state.key is None:
         return []
@@ -101,9 +102,9 @@ def index_priors(session: Session, values: dict[str, Any]) -> list[Prior]:
     id_token, na_token = index_token(state.key, id_key), index_token(state.key, name_key)
     rows = store.index_matches(session.store.db, bytes.fromhex(id_token) if id_token else None,
                                bytes.fromhex(na_token) if na_token else None)
-    own = session.actor.squad_id
+    held = {session.actor.squad_id} if session.actor.squad_id else store.squads_with_violations(session.store.db)
     return [Prior(f"index:{r['entry_id']}", r["occurred_on"], r["item_code"], r["number"], r["matched_by"], "index",
-                  r["squad"], r["squad_id"]) for r in rows if not own or r["squad_id"] != own]
+                  r["squad"], r["squad_id"]) for r in rows if r["squad_id"] not in held]
 
 
 @dataclass(frozen=True)
