@@ -3330,6 +3330,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>上次成功同步：</translation>
     </message>
     <message>
+      <source>City-wide offence records as of:</source>
+      <translation>全市违法记录截至：</translation>
+    </message>
+    <message>
       <source>Sync now (F5)</source>
       <translation>立即同步 (F5)</translation>
     </message>
@@ -3400,6 +3404,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>never</source>
       <translation>从未</translation>
+    </message>
+    <message>
+      <source>not on this laptop yet (they come with a sync)</source>
+      <translation>本机尚未取得（同步时下载）</translation>
     </message>
     <message>
       <source>{why} The record is back to the server's version: redo the change the allowed way, or discard it.</source>

@@ -103,3 +103,17 @@ def test_the_limit_is_the_administrators_setting(qtbot, window: MainWindow, sett
     dialog = window.page("notices").new_violation()
     _first_offence(dialog)
     assert "先同步" not in dialog.index_note.text()  # 9 days is within the administrator's 10
+
+
+def test_the_sync_page_says_how_fresh_the_index_is(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    from inspector_app.domain.clock import local_text
+    from inspector_app.services.sync import sync_status
+
+    window.apply_language("zh_CN")
+    view = window.page("sync")
+    view.show_status(sync_status(window.session))
+    assert view.index.text() == "本机尚未取得（同步时下载）"
+    _index_complete(window.session, days_ago=3)
+    view.show_status(sync_status(window.session))
+    as_of = window.session.store.db.execute("SELECT value FROM meta WHERE key = 'offence_index_as_of'").fetchone()[0]
+    assert view.index.text() == local_text(as_of) and view.index.isVisibleTo(view)

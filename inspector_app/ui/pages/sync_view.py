@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.clock import local_text
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
+from inspector_app.domain.roles import Permission
 from inspector_app.services.sync import (
     NeedsSignIn,
     SyncReport,
@@ -149,6 +150,10 @@ class SyncView(Page):
         form.addRow(self.tr("Attachments waiting:"), self.blobs)
         form.addRow(self.tr("Open conflicts:"), self.conflicts)
         form.addRow(self.tr("Last successful sync:"), self.last)
+        self.index = QLabel()
+        self.index.setObjectName("syncIndex")
+        form.addRow(self.tr("City-wide offence records as of:"), self.index)
+        form.setRowVisible(self.index, ctx.session.can(Permission.ISSUE_NOTICE))  # only they pull it
         form.addRow("", self.error)
         form.addRow("", self.clock)
         self.bar = QProgressBar()
@@ -233,6 +238,7 @@ class SyncView(Page):
         self.blobs.setText(self.tr("{n} ({size})").format(n=status.pending_blobs, size=human_size(status.pending_blob_bytes)))
         self.conflicts.setText(str(status.open_conflicts))
         self.last.setText(local_text(status.last_success_at) or self.tr("never"))
+        self.index.setText(local_text(status.index_as_of) or self.tr("not on this laptop yet (they come with a sync)"))
         self.error.setText(error_text(status.last_error) if status.last_error else "")
         self.error.setVisible(status.last_error is not None)
         self.failed.setRowCount(len(status.failed))
