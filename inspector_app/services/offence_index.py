@@ -8,6 +8,7 @@ tampered page changes nothing (the index and its cursor stay as they were)."""
 from __future__ import annotations
 
 import hmac
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -91,10 +92,10 @@ def index_as_of(session: Session) -> datetime | None:
     return parse_utc(as_of) if as_of else None
 
 
-def index_priors(session: Session, values: dict[str, Any]) -> list[Prior]:
-    """The party's violations in the city-wide index, of squads whose records this laptop does
-    not hold: the own squad's (every squad's, on an administrator's laptop) are here already,
-    and newer, so none is counted twice."""
+def index_priors(session: Session, values: dict[str, Any], local: list[Prior] | None = None) -> list[Prior]:
+    """The party's violations in the city-wide index, less those already among ``local`` (the
+    same squad, item and day: the laptop's own squad's records are in both), so none is
+    counted twice."""
     state = store.index_state(session.store.db)
     if state.key is None:
         return []
@@ -102,9 +103,23 @@ def index_priors(session: Session, values: dict[str, Any]) -> list[Prior]:
     id_token, na_token = index_token(state.key, id_key), index_token(state.key, name_key)
     rows = store.index_matches(session.store.db, bytes.fromhex(id_token) if id_token else None,
                                bytes.fromhex(na_token) if na_token else None)
-    held = {session.actor.squad_id} if session.actor.squad_id else store.squads_with_violations(session.store.db)
-    return [Prior(f"index:{r['entry_id']}", r["occurred_on"], r["item_code"], r["number"], r["matched_by"], "index",
-                  r["squad"], r["squad_id"]) for r in rows if r["squad_id"] not in held]
+    found = [Prior(f"index:{r['entry_id']}", r["occurred_on"], r["item_code"], r["number"], r["matched_by"], "index",
+                   r["squad"], r["squad_id"]) for r in rows]
+    return without_local(found, local or [])
+
+
+def without_local(found: list[Prior], local: list[Prior]) -> list[Prior]:
+    """Index priors not already on this laptop: one local record of a squad, item and day
+    takes away one index row of the same (so two the same day stay two)."""
+    held = Counter((p.squad_id, p.item_code, p.occurred_on) for p in local)
+    out = []
+    for p in found:
+        key = (p.squad_id, p.item_code, p.occurred_on)
+        if held[key] > 0:
+            held[key] -= 1
+        else:
+            out.append(p)
+    return out
 
 
 @dataclass(frozen=True)

@@ -113,8 +113,8 @@ def priors_for(session: Session, values: dict[str, Any], exclude_id: str | None 
     since = utc_iso(session.now() - timedelta(days=3 * 365))
     rows = store.prior_violations(session.store.db, identity, name_key, since, exclude_id)
     local = [Prior(r["id"], parse_utc(r["occurred_at"]).astimezone(LOCAL_TZ).date(), r["item_code"],
-                   matched_by=r["matched_by"]) for r in rows]
-    return local + index_priors(session, values)
+                   matched_by=r["matched_by"], squad_id=r["squad_id"] or "") for r in rows]
+    return local + index_priors(session, values, local)
 
 
 def assess(session: Session, values: dict[str, Any], confirmed: set[int]) -> Assessment:

@@ -137,11 +137,6 @@ def _dicts(cursor: Any) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def squads_with_violations(db: sqlite_utils.Database) -> set[str]:
-    """The squads whose violations this laptop holds (an administrator's laptop: all of them)."""
-    return {r[0] for r in db.execute("SELECT DISTINCT squad_id FROM violation WHERE squad_id IS NOT NULL")}
-
-
 def index_size(db: sqlite_utils.Database) -> int:
     """How many rows the laptop's index holds."""
     return int(db.execute("SELECT COUNT(*) FROM offence_index").fetchone()[0])

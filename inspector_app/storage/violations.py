@@ -30,11 +30,11 @@ def prior_violations(
     rows: list[dict[str, Any]] = []
     if identity_key:
         rows += [dict(r, matched_by="id") for r in _rows(db.execute(
-            "SELECT id, occurred_at, item_code FROM violation WHERE identity_key = ? AND occurred_at >= ? "
+            "SELECT id, occurred_at, item_code, squad_id FROM violation WHERE identity_key = ? AND occurred_at >= ? "
             "AND deleted = 0 AND id != ?", [identity_key, since_iso, exclude_id or ""]))]
     if name_key:
         rows += [dict(r, matched_by="name_address") for r in _rows(db.execute(
-            "SELECT id, occurred_at, item_code FROM violation WHERE name_key = ? AND occurred_at >= ? "
+            "SELECT id, occurred_at, item_code, squad_id FROM violation WHERE name_key = ? AND occurred_at >= ? "
             "AND deleted = 0 AND id != ? AND (identity_key IS NULL OR identity_key = ? OR ? IS NULL)",
             [name_key, since_iso, exclude_id or "", identity_key, identity_key]))]
     seen: set[str] = set()

@@ -56,3 +56,4 @@ def test_party_keys_and_tokens_are_one_derivation() -> None:
     assert token == index_token(key, party_keys_of(typed)[0])
     assert token != index_token(bytes(32), "id:37010219900101123X")  # keyed: another key, another token
     assert index_token(key, None) is None
+

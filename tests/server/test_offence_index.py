@@ -20,6 +20,7 @@ from inspector_app.domain.clock import FixedClock
 from inspector_app.domain.first_offence import FIRST_OFFENCE, NOT_ELIGIBLE, index_time_text
 from inspector_app.services.notice_documents import Signing, issue_document
 from inspector_app.services.offence_index import index_freshness, pull_index
+from inspector_app.services.session import Session
 from inspector_app.services.sync import open_client, sync_now
 from inspector_app.services.violations import assess, record_violation
 from inspector_app.sync.client import Refused, SyncClient, Tokens
@@ -44,6 +45,10 @@ def _phones(seeded: Seed, engine: Engine) -> None:
 def _warned_by_squad_a(live: LiveServer, seeded: Seed, tmp_path: Path) -> str:
     """Squad A's officer warns the vendor (a 首违不罚告知书 with a leased number) and syncs;
     returns the notice's number."""
+    return _warn(live, seeded, tmp_path)[1]
+
+
+def _warn(live: LiveServer, seeded: Seed, tmp_path: Path) -> tuple[Session, str]:
     officer = device(tmp_path / "a", seeded, "liqiang", live.url)
     sync_now(officer, factory=client_factory)  # number leases
     values = {**VENDOR, "officer2_id": seeded.officers["zhangwei"][0]}
@@ -52,7 +57,8 @@ def _warned_by_squad_a(live: LiveServer, seeded: Seed, tmp_path: Path) -> str:
     signed = png()
     issue_document(officer, violation_id, "warning", Signing(party_png=signed, officer1_png=signed, officer2_png=signed))
     sync_now(officer, factory=client_factory)
-    return str(officer.store.db.execute("SELECT number FROM document WHERE violation_id = ?", [violation_id]).fetchone()[0])
+    return officer, str(officer.store.db.execute("SELECT number FROM document WHERE violation_id = ?",
+                                                 [violation_id]).fetchone()[0])
 
 
 def _rows(db_url: str, sql: str) -> list[Any]:
@@ -90,6 +96,14 @@ def test_warned_in_squad_a_is_not_first_in_squad_b_after_b_pulled_the_index(
     # Another person is first.
     stranger = {**VENDOR, "party_id_number": "37010219850505234X", "party_name": "李四", "party_address": "经四路1号"}
     assert assess(other, stranger, CONFIRMED).decision.outcome == FIRST_OFFENCE
+
+
+def test_the_own_squads_violation_is_counted_once(live: LiveServer, seeded: Seed, tmp_path: Path) -> None:
+    officer, _number = _warn(live, seeded, tmp_path)
+    assert officer.store.db.execute("SELECT COUNT(*) FROM offence_index").fetchone()[0] == 1  # in both
+    d = assess(officer, VENDOR, CONFIRMED).decision
+    assert d.outcome == NOT_ELIGIBLE and len(d.priors) == 1 and d.priors[0].source == "device"
+    assert "违法记录 1 次" in d.reasons[0]
 
 
 def test_an_index_older_than_the_limit_warns(live: LiveServer, seeded: Seed, tmp_path: Path) -> None:
