@@ -3438,6 +3438,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>已接收变更</translation>
     </message>
     <message>
+      <source>city-wide offence records</source>
+      <translation>全市违法记录</translation>
+    </message>
+    <message>
       <source>Synced: {sent} sent, {got} received.</source>
       <translation>同步完成：上传 {sent} 项，接收 {got} 项。</translation>
     </message>

@@ -283,7 +283,8 @@ class SyncView(Page):
     def _progress(self, done: int, total: int, what: str) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(done, max(total, 1)))
-        label = {"blobs": self.tr("attachments"), "ops": self.tr("changes sent"), "pull": self.tr("changes received")}
+        label = {"blobs": self.tr("attachments"), "ops": self.tr("changes sent"), "pull": self.tr("changes received"),
+                 "index": self.tr("city-wide offence records")}
         self.bar.setFormat(f"{label.get(what, what)} %v / %m")
 
     def _finished(self, report: SyncReport) -> None:
