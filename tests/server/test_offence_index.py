@@ -81,6 +81,7 @@ def test_warned_in_squad_a_is_not_first_in_squad_b_after_b_pulled_the_index(
     pulled_at = datetime.now(UTC)
     report = sync_now(other, factory=client_factory)
     assert report.index_pulled == 1
+    live.stop()  # squad B decides offline
     a = assess(other, VENDOR, CONFIRMED)
     assert a.decision.outcome == NOT_ELIGIBLE
     assert a.index_as_of is not None and abs(a.index_as_of - pulled_at) < timedelta(minutes=1)
