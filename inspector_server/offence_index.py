@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from inspector_app.domain.first_offence import party_keys_of
-from inspector_app.sync.protocol import index_key_id, index_page_mac
+from inspector_app.sync.protocol import INDEX_OUTCOMES, index_key_id, index_page_mac
 from inspector_server import offence_index_key as keys
 from inspector_server.db import counter, record
 from inspector_server.offence_index_decide import (
@@ -48,12 +48,16 @@ class Written(Protocol):
 
 
 def _entry(lookup: bytes, rec: Written) -> dict[str, Any] | None:
+    """The row of a violation, or None when it has nothing to match or to decide by: no party
+    key, no item, or an outcome no laptop knows (a device's bad value must not stop every
+    laptop's pull, which refuses such a row)."""
     id_key, name_key = party_keys_of(rec.fields)
-    if not id_key and not name_key:
-        return None  # no party key: nothing could ever match it
+    item, outcome = str(rec.fields.get("item_code") or ""), rec.fields.get("decision")
+    if not (id_key or name_key) or not 0 < len(item) <= 40 or outcome not in INDEX_OUTCOMES:
+        return None
     return {
         "id_token": token(lookup, id_key), "na_token": token(lookup, name_key),
-        "item_code": str(rec.fields.get("item_code") or "")[:40], "outcome": str(rec.fields.get("decision") or "")[:20],
+        "item_code": item, "outcome": outcome,
         "occurred_on": local_day(rec.fields.get("occurred_at"), rec.created_at), "squad_id": rec.squad_id,
         "deleted": int(rec.deleted),
     }
@@ -173,7 +177,7 @@ def pull_page(conn: Connection, after: int, limit: int, now: str, with_key: bool
     rows = rows[:limit]
     entries = [[r["entry_id"], r["id_token"], r["na_token"], r["item_code"], r["occurred_on"], r["outcome"],
                 r["squad_id"], r["number"], r["deleted"]] for r in rows]
-    squads = squad_names(conn, {r["squad_id"] for r in rows if r["squad_id"]})
+    squads = {k: v[:200] for k, v in squad_names(conn, {r["squad_id"] for r in rows if r["squad_id"]}).items()}
     body: dict[str, Any] = {"entries": entries, "next_after": rows[-1]["seq"] if rows else after, "more": more,
                             "as_of": now, "key_id": index_key_id(lookup), "squads": squads}
     body["mac"] = index_page_mac(lookup, body)

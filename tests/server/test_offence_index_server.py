@@ -108,3 +108,21 @@ def test_redecide_cannot_decide_without_party_or_item(seeded: Seed, db_url: str,
         nobody = {**fields, "party_id_number": "", "party_name": "", "party_address": ""}
         assert offence_index.redecide(conn, nobody, seeded.squad) is None
     app.state.engine.dispose()
+
+
+def test_a_bad_value_from_a_device_makes_no_row_that_laptops_would_refuse(seeded: Seed, db_url: str,
+                                                                           tmp_path: Path) -> None:
+    from inspector_app.sync.protocol import parse_index_page
+
+    app = create_app(db_url, tmp_path / "blobs")
+    engine = engine_of(app)
+    at = "2026-11-19T02:00:00.000Z"
+    for n, bad in enumerate(({"decision": "nonsense"}, {"item_code": ""}, {"item_code": "X" * 41}), start=1):
+        assert _push(engine, seeded, "liqiang", "violation", f"v-bad{n}",
+                     _fields(seeded, seeded.squad, "liqiang", "zhangwei", at, **bad), n) == Status.APPLIED
+    assert _index(engine) == []
+    _push(engine, seeded, "liqiang", "violation", "v-good", _fields(seeded, seeded.squad, "liqiang", "zhangwei", at), 9)
+    with engine.connect() as conn:
+        page = parse_index_page(offence_index.pull_page(conn, 0, 100, "2026-11-20T02:00:00.000Z", True))
+    assert [e.outcome for e in page.entries] == [FIRST_OFFENCE]  # the feed stays readable
+    app.state.engine.dispose()
