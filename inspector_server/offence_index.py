@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from inspector_app.domain.first_offence import party_keys_of
+from inspector_app.domain.first_offence import HISTORY_DAYS, party_keys_of
 from inspector_app.sync.protocol import INDEX_OUTCOMES, index_key_id, index_page_mac
 from inspector_server import offence_index_key as keys
 from inspector_server.db import counter, record
@@ -165,13 +166,15 @@ def _take_seqs(conn: Connection, n: int) -> int:
 
 
 def pull_page(conn: Connection, after: int, limit: int, now: str, with_key: bool) -> dict[str, Any]:
-    """Index rows changed after ``after`` (deleted ones as tombstones), the lookup key's id,
-    the key itself when asked for, and the page's MAC."""
+    """Index rows changed after ``after`` (deleted ones as tombstones) within the searched
+    history, the lookup key's id, the key itself when asked for, and the page's MAC."""
     key = keys.city_key(conn.engine)
     if key is None:
         raise RuntimeError("the offence index key is not loaded (start the server through create_app)")
     lookup = keys.lookup_key(key, keys.epoch(conn))
-    rows = conn.execute(select(offence_index).where(offence_index.c.seq > after)
+    # Rows older than the searched history are of no use to a decision: not sent (laptops drop theirs).
+    since = (date.fromisoformat(local_day(now)) - timedelta(days=HISTORY_DAYS)).isoformat()
+    rows = conn.execute(select(offence_index).where(offence_index.c.seq > after, offence_index.c.occurred_on >= since)
                         .order_by(offence_index.c.seq).limit(limit + 1)).mappings().all()
     more = len(rows) > limit
     rows = rows[:limit]

@@ -160,6 +160,9 @@ def party_keys_of(values: Mapping[str, Any]) -> tuple[str | None, str | None]:
 
 
 INDEX_TOKEN_HEX = 16  # 8 bytes: see notes/issue-19-index.md for why that is enough
+# How far back a party's record is searched (every look-back of the catalog is within it): the
+# city-wide index keeps no older row, on the server's pull or on a laptop.
+HISTORY_DAYS = 3 * 365
 
 
 def index_token(lookup_key: bytes, party_key: str | None) -> str | None:

@@ -16,6 +16,7 @@ from inspector_app.domain.clock import parse_utc, utc_iso
 from inspector_app.domain.errors import FieldError, NotFound, UserError, ValidationFailed
 from inspector_app.domain.first_offence import (
     FIRST_OFFENCE,
+    HISTORY_DAYS,
     NOT_ELIGIBLE,
     RECTIFY_ORDER,
     WARNING,
@@ -110,7 +111,7 @@ def priors_for(session: Session, values: dict[str, Any], exclude_id: str | None 
     """The party's earlier violations on this device and, for other squads, in the city-wide
     offence index (all items; the look-back applies later)."""
     identity, name_key = party_keys_of(values)
-    since = utc_iso(session.now() - timedelta(days=3 * 365))
+    since = utc_iso(session.now() - timedelta(days=HISTORY_DAYS))
     rows = store.prior_violations(session.store.db, identity, name_key, since, exclude_id)
     local = [Prior(r["id"], parse_utc(r["occurred_at"]).astimezone(LOCAL_TZ).date(), r["item_code"],
                    matched_by=r["matched_by"], squad_id=r["squad_id"] or "") for r in rows]

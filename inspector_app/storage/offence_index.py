@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 import sqlite_utils
 
+from inspector_app.domain.clock import LOCAL_TZ
+from inspector_app.domain.first_offence import HISTORY_DAYS
 from inspector_app.storage.meta import set_meta
 
 OUTCOMES = ("first_offence", "not_eligible", "order_only")  # stored as their position
@@ -78,7 +80,8 @@ def restart_index(db: sqlite_utils.Database, key: bytes, key_id: str) -> None:
 def apply_index_page(db: sqlite_utils.Database, entries: Iterable[IndexEntry], squads: dict[str, str],
                      next_after: int, as_of: str, complete: bool) -> int:
     """Store one verified page and move the cursor (call in one transaction); when the page is
-    the last, the index counts as complete at ``as_of``. Returns how many rows were written."""
+    the last, the index counts as complete at ``as_of`` and rows older than the searched history
+    are dropped. Returns how many rows were written."""
     numbers = _squad_numbers(db, squads)
     upserts, deletes = [], []
     for e in entries:
@@ -95,7 +98,17 @@ def apply_index_page(db: sqlite_utils.Database, entries: Iterable[IndexEntry], s
     set_meta(db, _CURSOR, str(next_after))
     if complete:
         set_meta(db, _AS_OF, as_of)
+        _drop_old(db, as_of)
     return len(upserts) + len(deletes)
+
+
+def _drop_old(db: sqlite_utils.Database, as_of: str) -> None:
+    """Forget rows older than the searched history (the server no longer sends them either)."""
+    try:
+        newest = datetime.fromisoformat(as_of.replace("Z", "+00:00")).astimezone(LOCAL_TZ).date()
+    except ValueError:
+        return
+    db.execute("DELETE FROM offence_index WHERE day < ?", [(newest - timedelta(days=HISTORY_DAYS)).toordinal()])
 
 
 def _blob(token: str | None) -> bytes | None:

@@ -126,3 +126,19 @@ def test_a_bad_value_from_a_device_makes_no_row_that_laptops_would_refuse(seeded
         page = parse_index_page(offence_index.pull_page(conn, 0, 100, "2026-11-20T02:00:00.000Z", True))
     assert [e.outcome for e in page.entries] == [FIRST_OFFENCE]  # the feed stays readable
     app.state.engine.dispose()
+
+
+def test_rows_older_than_the_searched_history_are_not_sent(seeded: Seed, db_url: str, tmp_path: Path) -> None:
+    from inspector_app.sync.protocol import parse_index_page
+
+    app = create_app(db_url, tmp_path / "blobs")
+    engine = engine_of(app)
+    old = _fields(seeded, seeded.squad, "liqiang", "zhangwei", "2022-11-01T02:00:00.000Z")  # 4 years before
+    recent = _fields(seeded, seeded.squad, "liqiang", "zhangwei", "2026-11-01T02:00:00.000Z")
+    _push(engine, seeded, "liqiang", "violation", "v-old", old, 1)
+    _push(engine, seeded, "liqiang", "violation", "v-new", recent, 2)
+    assert len(_index(engine)) == 2  # the server keeps both (its own decision looks back itself)
+    with engine.connect() as conn:
+        page = parse_index_page(offence_index.pull_page(conn, 0, 100, "2026-11-20T02:00:00.000Z", True))
+    assert [e.occurred_on for e in page.entries] == ["2026-11-01"]
+    app.state.engine.dispose()
