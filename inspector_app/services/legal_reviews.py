@@ -187,3 +187,9 @@ def review_queue(session: Session, decided: bool = False) -> list[dict[str, Any]
 def server_redecisions(session: Session) -> list[dict[str, Any]]:
     """The reviews the server queued for this officer's violations (the sync page's notices)."""
     return store.server_reviews_for(session.store.db, session.actor.officer_id)
+
+
+def violation_reviews(session: Session, violation_id: str) -> list[dict[str, Any]]:
+    """The reviews of one violation, newest first (the officer sees each opinion)."""
+    session.require(Permission.ISSUE_NOTICE)
+    return store.reviews_of(session.store.db, violation_id)

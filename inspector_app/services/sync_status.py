@@ -11,6 +11,7 @@ from inspector_app.domain.errors import UserError
 from inspector_app.domain.roles import Permission
 from inspector_app.services.session import Session
 from inspector_app.storage import sync_state as state
+from inspector_app.storage.legal_reviews import server_reviews_for
 from inspector_app.storage.record_names import op_changes, record_name
 from inspector_app.storage.rollback import ROLLED_BACK
 from inspector_app.sync.client import SyncError
@@ -31,6 +32,8 @@ class SyncStatus:
     failed: list[dict[str, Any]]
     # Other officers' changes on this laptop, waiting for their own sign-in: (id, name, ops).
     waiting: list[tuple[str, str, int]] = field(default_factory=list)
+    # Reviews the server queued for this officer's violations (its re-decision differed).
+    redecided: list[dict[str, Any]] = field(default_factory=list)
 
 
 def sync_status(session: Session) -> SyncStatus:
@@ -45,6 +48,7 @@ def sync_status(session: Session) -> SyncStatus:
         _stored_error(state.get_state(db, "last_error")),
         [_described(session, item) for item in state.failed_blobs(db) + state.failed_ops(db)],
         state.waiting_authors(db, account) if account else [],
+        server_reviews_for(db, session.actor.officer_id, limit=5),
     )
 
 
