@@ -22,6 +22,7 @@ from inspector_app.domain.legal_review import (
     PENDING,
     RETURNED,
     SERVER,
+    STATUS_LABELS,
     automatic_reviews,
     check_decision,
     prior_summary,
@@ -114,7 +115,7 @@ def request_review(session: Session, violation_id: str, doc_type: str) -> Change
     if gate.status not in (NEEDED, RETURNED):
         raise UserError(QT_TRANSLATE_NOOP("errors", "The {title} needs no new review ({status})."),
                         QT_TRANSLATE_NOOP("errors", "Refresh the list; it may have been reviewed already."),
-                        title=NAMES.get(doc_type, doc_type), status=gate.status)
+                        title=NAMES.get(doc_type, doc_type), status=STATUS_LABELS.get(gate.status, gate.status))
     with session.operation("request_legal_review", Permission.ISSUE_NOTICE) as op:
         review_id = _create_review(session, op, v, doc_type, gate.reasons)
         op.entity, op.entity_id = "legal_review", review_id

@@ -57,6 +57,10 @@ class LegalReviewView(QWidget):
         self.decisions = {"first_offence": self.tr("首违不罚"), "not_eligible": self.tr("不予首违不罚，立案"),
                           "order_only": self.tr("责令限期改正")}
         self.statuses = {"pending": self.tr("待法制审核"), "approved": self.tr("审核通过"), "returned": self.tr("审核退回")}
+        self.headings = {"why": self.tr("Why it needs review"), "facts": self.tr("Facts"),
+                         "laptop": self.tr("The laptop's decision"), "server": self.tr("The server's decision"),
+                         "override": self.tr("Overridden by the officer"), "priors": self.tr("Prior record"),
+                         "none": self.tr("none found")}
         self.which = QComboBox()
         self.which.setObjectName("reviewWhich")
         self.which.addItem(self.tr("Waiting for review"), False)
@@ -160,21 +164,22 @@ class LegalReviewView(QWidget):
         """What the reviewer decides on, as the page shows it (escaped: it holds typed text)."""
         e = html.escape
         out = [f"<h3>{e(NAMES.get(r['doc_type'], r['doc_type']))} · {e(r['party_name'] or '')}</h3>",
-               f"<p><b>{e(self.tr('Why it needs review'))}</b><br>" + "<br>".join(e(x) for x in _list(r["reasons"])) + "</p>",
-               f"<p><b>{e(self.tr('Facts'))}</b><br>{e(local_text(r['occurred_at']))} {e(r['place'] or '')}<br>"
+               f"<p><b>{e(self.headings['why'])}</b><br>" + "<br>".join(e(x) for x in _list(r["reasons"])) + "</p>",
+               f"<p><b>{e(self.headings['facts'])}</b><br>{e(local_text(r['occurred_at']))} {e(r['place'] or '')}<br>"
                f"{e(r['facts'] or '')}</p>"]
-        for title, decision, reasons in ((self.tr("The laptop's decision"), r["laptop_decision"], r["laptop_reasons"]),
-                                         (self.tr("The server's decision"), r["server_decision"], r["server_reasons"])):
+        for title, decision, reasons in ((self.headings["laptop"], r["laptop_decision"], r["laptop_reasons"]),
+                                         (self.headings["server"], r["server_decision"], r["server_reasons"])):
             if decision:
                 out.append(f"<p><b>{e(title)}：{e(self.decisions.get(decision, decision))}</b><br>"
                            + "<br>".join("· " + e(str(x)) for x in _list(reasons)) + "</p>")
         if r["overridden"]:
-            out.append(f"<p><b>{e(self.tr('Overridden by the officer'))}</b><br>{e(r['override_reason'] or '')}</p>")
+            out.append(f"<p><b>{e(self.headings['override'])}</b><br>{e(r['override_reason'] or '')}</p>")
         priors = _list(r["priors"])
-        out.append(f"<p><b>{e(self.tr('Prior record'))}</b><br>" + ("<br>".join(
-            e(self.tr("{date} · {item} · {squad} · {number}").format(**{k: p.get(k) or "—" for k in
-                                                                       ("date", "item", "squad", "number")}))
-            for p in priors if isinstance(p, dict)) or e(self.tr("none found"))) + "</p>")
+        line = self.tr("{date} · {item} · {squad} · {number}")
+        shown = [e(line.format(**{k: p.get(k) or "—" for k in ("date", "item", "squad", "number")}))
+                 for p in priors if isinstance(p, dict)]
+        out.append(f"<p><b>{e(self.headings['priors'])}</b><br>" + ("<br>".join(shown) or e(self.headings["none"]))
+                   + "</p>")
         if r["status"] != "pending":
             out.append(f"<p><b>{e(self.statuses.get(r['status'], r['status']))}</b> {e(r['reviewer_name'] or '')} "
                        f"{e(local_text(r['decided_at']))}<br>{e(r['opinion'] or '')}</p>")
