@@ -52,7 +52,7 @@ def test_the_officer_sends_a_held_back_decision_and_takes_no_number(  # type: ig
     row = next(i for i, r in enumerate(view.rows) if r["id"] == violation_id)
     assert "待法制审核" in view.table.item(row, 4).text()
     view.flow.sign(violation_id, "no_penalty", "不予行政处罚决定书")
-    pending = [b for b in _visible(HeldBackBox) if b is not box][0]
+    pending = next(b for b in _visible(HeldBackBox) if b is not box)
     assert "待法制审核" in pending.text() and pending.button(QMessageBox.StandardButton.Yes) is None
     assert _count(session, "SELECT count(*) FROM document") == documents  # no number was taken
 
