@@ -47,7 +47,8 @@ def test_the_officer_sends_a_held_back_decision_and_takes_no_number(  # type: ig
     box = _visible(HeldBackBox)[0]
     assert "法制审核" in box.text() and "不取文号" in box.text()
     box.button(QMessageBox.StandardButton.Yes).click()
-    assert _count(session, "SELECT count(*) FROM legal_review WHERE status = 'pending' AND doc_type = 'no_penalty'") == 1
+    assert _count(session, "SELECT count(*) FROM legal_review WHERE status = 'pending' AND doc_type = 'no_penalty' "
+                           f"AND violation_id = '{violation_id}'") == 1
     view.reload()
     row = next(i for i, r in enumerate(view.rows) if r["id"] == violation_id)
     assert "待法制审核" in view.table.item(row, 4).text()
@@ -66,13 +67,19 @@ def test_the_reviewer_returns_with_an_opinion_and_approves(  # type: ignore[no-u
     qtbot.addWidget(window)
     window.show()
     view = window.page("legal_review")
-    assert view.empty.isVisibleTo(view) and "法制审核" in view.empty.text()
-    assert not view.approve_button.isEnabled()
+    # The demo's two: the officer's 不予行政处罚决定书, and a 首违不罚 the server re-decided.
+    assert view.table.rowCount() == 2 and not view.empty.isVisibleTo(view)
+    server = next(i for i, r in enumerate(view.rows) if r["origin"] == "server")
+    view.table.selectRow(server)
+    assert view.table.item(server, 3).text() == "服务器复核"
+    evidence = view.evidence.toPlainText()
+    assert "服务器复核判断：不予首违不罚，立案" in evidence and "区" in evidence.split("既往违法记录")[1] and "历下区" not in evidence.split("既往违法记录")[1] and "不属于初次违法" in evidence
 
     first = _rectified(officer_session, tmp_path, clock)
-    request_review(officer_session, first, "no_penalty")
+    review_id = request_review(officer_session, first, "no_penalty").ids("legal_review", "create")[0]
     view.reload()
-    assert view.table.rowCount() == 1 and not view.empty.isVisibleTo(view)
+    assert view.table.rowCount() == 3
+    view.table.selectRow(next(i for i, r in enumerate(view.rows) if r["id"] == review_id))
     evidence = view.evidence.toPlainText()
     assert "不予行政处罚决定书须经法制审核" in evidence and "初次违法" in evidence and "张伟" in evidence
 
@@ -85,12 +92,17 @@ def test_the_reviewer_returns_with_an_opinion_and_approves(  # type: ignore[no-u
     dialog.send_back()
     assert not dialog.isVisible()
     assert document_gate(officer_session, first, "no_penalty").status == "returned"
-    assert view.table.rowCount() == 0
+    assert review_id not in [r["id"] for r in view.rows]
 
-    request_review(officer_session, first, "no_penalty")
+    again = request_review(officer_session, first, "no_penalty").ids("legal_review", "create")[0]
     view.reload()
+    view.table.selectRow(next(i for i, r in enumerate(view.rows) if r["id"] == again))
     view.approve()
     assert document_gate(officer_session, first, "no_penalty").status == "approved"
+    while view.rows:  # the demo's two approved as well: the page says what to do next
+        view.approve()
+    assert view.empty.isVisibleTo(view) and "法制审核" in view.empty.text() and not view.approve_button.isEnabled()
     view.which.setCurrentIndex(1)  # decided ones, newest first
-    assert view.table.rowCount() == 2
-    assert [view.table.item(i, 4).text() for i in range(2)] == ["审核通过", "审核退回"]
+    assert view.table.rowCount() == 4
+    statuses = [view.table.item(i, 4).text() for i in range(4)]
+    assert statuses.count("审核通过") == 3 and statuses[-1] == "审核退回"
