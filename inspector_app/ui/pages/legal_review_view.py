@@ -23,17 +23,16 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
-    QWidget,
 )
 
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import local_text
 from inspector_app.services.document_rules import NAMES
 from inspector_app.services.legal_reviews import approve_review, review_queue
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.legal_review_dialog import ReturnReviewDialog
-from inspector_app.ui.pages import PageContext
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,12 +45,13 @@ def _list(text: str | None) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-class LegalReviewView(QWidget):
+class LegalReviewView(Page):
     """Pending (or decided) reviews of the squad and the evidence of the selected one."""
 
+    shows = ("legal_review", "violation")
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows: list[dict[str, Any]] = []
         self.return_dialog: ReturnReviewDialog | None = None
         self.decisions = {"first_offence": self.tr("首违不罚"), "not_eligible": self.tr("不予首违不罚，立案"),
@@ -108,15 +108,16 @@ class LegalReviewView(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.approve)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.approve)
         QShortcut(QKeySequence("Ctrl+R"), self, self.send_back)
-        ctx.events.changed.connect(self._changed)
         self.reload()
 
     def shortcut_help(self) -> list[str]:
         return [self.tr("Ctrl+Enter: approve"), self.tr("Ctrl+R: return with opinion")]
 
-    def _changed(self, changes: Changes) -> None:
-        if changes.touches("legal_review") or changes.touches("violation"):
-            self.reload()
+    def on_changes(self, changes: Changes) -> None:
+        self.reload()
+
+    def load(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         decided = bool(self.which.currentData())
