@@ -106,3 +106,16 @@ def test_the_reviewer_returns_with_an_opinion_and_approves(  # type: ignore[no-u
     assert view.table.rowCount() == 4
     statuses = [view.table.item(i, 4).text() for i in range(4)]
     assert statuses.count("审核通过") == 3 and statuses[-1] == "审核退回"
+
+
+def test_the_sync_page_says_in_plain_chinese_what_the_server_found(qtbot, window: MainWindow, zh) -> None:  # type: ignore[no-untyped-def]
+    # The demo officer has a 首违不罚 the server re-decided over another district's earlier warning.
+    view = window.page("sync")
+    view.controller.refresh()
+    assert view.redecided.isVisibleTo(view)
+    text = view.redecided.text()
+    assert text.startswith("刘洋（FO25）：服务器查到当事人于") and "有同类违法记录，已转法制审核" in text
+    squad = window.session.store.db.execute(
+        "SELECT s.name FROM legal_review r JOIN violation p ON p.item_code = r.item_code AND p.squad_id != r.squad_id "
+        "JOIN squad s ON s.id = p.squad_id WHERE r.origin = 'server'").fetchone()[0]
+    assert squad in text
