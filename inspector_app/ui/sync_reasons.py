@@ -75,6 +75,7 @@ REDECIDED = {
         "{opinion}"),
 }
 PRIOR = QT_TRANSLATE_NOOP("SyncReasons", "on {date} in {squad} ({number})")
+PRIOR_UNNUMBERED = QT_TRANSLATE_NOOP("SyncReasons", "on {date} in {squad}")
 
 
 def redecision_text(review: dict[str, Any]) -> str:
@@ -83,8 +84,8 @@ def redecision_text(review: dict[str, Any]) -> str:
         priors = [p for p in json.loads(review.get("priors") or "[]") if isinstance(p, dict)]
     except ValueError:
         priors = []
-    where = "、".join(QCoreApplication.translate("SyncReasons", PRIOR).format(
-        date=p.get("date") or "—", squad=p.get("squad") or "—", number=p.get("number") or "—") for p in priors)
+    where = "、".join(QCoreApplication.translate("SyncReasons", PRIOR if p.get("number") else PRIOR_UNNUMBERED).format(
+        date=p.get("date") or "—", squad=p.get("squad") or "—", number=p.get("number")) for p in priors)
     text = QCoreApplication.translate("SyncReasons", REDECIDED.get(str(review.get("status")), REDECIDED["pending"]))
     return text.format(party=review.get("party_name") or "", item=review.get("item_code") or "", where=where,
                        opinion=review.get("opinion") or "")

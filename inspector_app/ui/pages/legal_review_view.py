@@ -77,7 +77,7 @@ class LegalReviewView(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((100, 90, 150, 90)):
+        for column, width in enumerate((88, 64, 124, 76)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._selected)
         self.evidence = QTextBrowser()
