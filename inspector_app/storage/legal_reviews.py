@@ -61,13 +61,6 @@ def server_reviews_for(db: sqlite_utils.Database, officer_id: str, limit: int = 
         f"ORDER BY r.requested_at DESC LIMIT {int(limit)}", [officer_id]))
 
 
-def pending_count(db: sqlite_utils.Database, squad_id: str | None) -> int:
-    """How many reviews wait for the reviewer."""
-    scope, params = ("AND squad_id = ?", [squad_id]) if squad_id else ("", [])
-    return int(db.execute(f"SELECT count(*) FROM legal_review WHERE status = 'pending' AND deleted = 0 {scope}",
-                          params).fetchone()[0])
-
-
 def prior_rows(db: sqlite_utils.Database, violation_ids: list[str]) -> list[dict[str, Any]]:
     """Item, time, squad name and first notice number of earlier violations (no personal data)."""
     if not violation_ids:
