@@ -23,7 +23,7 @@ from inspector_app.forms.unit_import import row_values, suggest_mapping
 from inspector_server.auth import hash_password
 from inspector_server.db import account, blob, device, device_officer, document_number, record
 from inspector_server.push import Rec, write_records
-from inspector_server.rules import ADMIN, FINAL_ON_CREATE, Caller, squad_of
+from inspector_server.rules import ADMIN, FINAL_IN, FINAL_ON_CREATE, Caller, becomes_final, squad_of
 
 ROLES = ("officer", "supervisor", "clerk", "admin")
 
@@ -208,7 +208,7 @@ def import_units(conn: Connection, path: Path, squad_id: str) -> tuple[int, list
 
 SEED_ENTITIES = ("squad", "officer", "road_segment", "unit", "catalog_version", "patrol", "frontage_inspection",
                  "photo", "disorder_check", "disorder_event", "violation", "document", "voided_number", "review",
-                 "work_order", "work_order_event")
+                 "work_order", "work_order_event", "legal_review")
 _NOT_SYNCED = {"id", "created_at", "updated_at", "hlc", "device_id", "server_seq", "deleted",
                "password_hash", "sort_key", "search_latin", "search_grams"}
 
@@ -240,7 +240,8 @@ def seed_from_profile(conn: Connection, profile_db: Path, blob_dir: Path | None 
                 squad = squad_of(entity, data["id"], fields, lookup, nobody)
                 squads[(entity, data["id"])] = squad
                 recs.append(Rec(entity, data["id"], squad, fields, data["hlc"], bool(data["deleted"]),
-                                entity in FINAL_ON_CREATE, data["created_at"], data["updated_at"], "server"))
+                                entity in FINAL_ON_CREATE or (entity in FINAL_IN and becomes_final(entity, fields)),
+                                data["created_at"], data["updated_at"], "server"))
                 if entity == "officer":
                     conn.execute(insert(account).values(
                         officer_id=data["id"], username=data["username"], password_hash=data["password_hash"],
@@ -255,6 +256,10 @@ def seed_from_profile(conn: Connection, profile_db: Path, blob_dir: Path | None 
             from inspector_server.work_orders import index_numbers
 
             index_numbers(conn)
+        if "legal_review" in tables:
+            from inspector_server.legal_reviews import index_reviews
+
+            index_reviews(conn)
         if blob_dir is not None and "blob" in tables:
             counts["blobs"] = _copy_blobs(conn, src, profile_db.parent / "blobs", blob_dir)
     finally:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from inspector_app.domain.clock import parse_utc
 from inspector_app.domain.ids import uuid7
 from inspector_app.sync.protocol import Op, OpResult, Status
 from inspector_server import (
@@ -24,6 +25,7 @@ from inspector_server import (
     auth,
     numbers,
     offence_index,
+    legal_reviews,
     op_validation,
     refusals,
     rules,
@@ -255,6 +257,8 @@ def _apply_record(batch: Batch, op: Op) -> list[str]:
         return _create(batch, op)
     if op.op == "delete":
         rules.check_write(caller, op.entity, rec.squad_id, {"deleted"})
+        if op.entity == "legal_review" and caller.role != rules.ADMIN:
+            raise rules.forbidden("reviewer", "a 法制审核 review is never deleted; it is decided")
         if rec.final:
             raise rules.rejected("final", f"{op.entity} is final and cannot be deleted")
         _check_patrol(batch, op.entity, rec.fields, False, {"deleted"})
@@ -312,14 +316,25 @@ def _create(batch: Batch, op: Op) -> list[str]:
     for name, value in fields.items():
         rules.check_workflow(batch.caller, op.entity, name, None, value)
     _check_patrol(batch, op.entity, fields, True, set(fields))
-    if op.entity == "document" and batch.numbers is not None:
-        fields = batch.numbers.check_document(op.entity_id, fields)
+    if op.entity == "legal_review":
+        legal_reviews.check_pushed_create(batch, fields)
+    if op.entity == "document":
+        legal_reviews.check_document(batch, fields)  # a held-back decision needs its approval
+        if batch.numbers is not None:
+            fields = batch.numbers.check_document(op.entity_id, fields)
     if op.entity == "work_order":
         work_orders.check_pushed_create(batch.conn, batch.caller, op.entity_id, fields)
     at = op.at or batch.now
     rec = Rec(op.entity, op.entity_id, squad, fields, op.hlc, created_at=at, updated_at=at,
               device_id=batch.caller.device_id, final=rules.becomes_final(op.entity, fields))
     batch.touch(rec)
+    if op.entity == "legal_review":
+        legal_reviews.note(batch.conn, rec.id, rec.fields)
+    if op.entity == "violation":
+        # The server decides again on the whole city's record; a different answer goes to 法制审核.
+        found = offence_index.redecide(batch.conn, rec.fields, rec.squad_id, rec.id, parse_utc(batch.now))
+        if found is not None:
+            legal_reviews.queue_redecision(batch, rec, found)
     return []
 
 
@@ -334,6 +349,8 @@ def _merge(batch: Batch, op: Op, rec: Rec) -> list[str]:
             raise rules.forbidden("squad", "only an administrator moves records between squads")
     # Every op kind: a create on the id of a final record is no way around its finality.
     changed = {n for n, (_o, v) in op.changes.items() if rec.fields.get(n) != v}
+    if op.entity == "legal_review":
+        legal_reviews.check_pushed_patch(batch, rec.fields, op.changes)
     rules.check_final(op.entity, rec.final, changed)
     _check_patrol(batch, op.entity, rec.fields, False, changed)
     if "patrol_id" in changed:
@@ -366,6 +383,8 @@ def _merge(batch: Batch, op: Op, rec: Rec) -> list[str]:
         if rec.deleted and op.op == "create":
             rec.deleted = False
         batch.touch(rec)
+        if op.entity == "legal_review":
+            legal_reviews.note(batch.conn, rec.id, rec.fields)
     return conflicts
 
 

@@ -15,13 +15,13 @@ OFFICER, SUPERVISOR, CLERK, ADMIN = "officer", "supervisor", "clerk", "admin"
 
 FIELD_WORK = frozenset({
     "unit", "patrol", "photo", "frontage_inspection", "disorder_check", "disorder_event",
-    "violation", "document", "voided_number", "work_order", "work_order_event",
+    "violation", "document", "voided_number", "work_order", "work_order_event", "legal_review",
 })
 # Which entities each role may create or change (before the field rules below).
 WRITABLE: dict[str, frozenset[str]] = {
     OFFICER: FIELD_WORK | {"review"},  # only their own resubmissions: see check_create
     SUPERVISOR: FIELD_WORK | {"review", "conflict"},
-    CLERK: frozenset({"document", "voided_number", "photo"}),
+    CLERK: frozenset({"document", "voided_number", "photo", "legal_review"}),  # 法制审核: see legal_reviews
 }
 # A clerk changes only these fields of a document (printing, voiding).
 CLERK_DOCUMENT_FIELDS = frozenset({"print_count", "status", "void_reason", "pdf_sha256"})
@@ -37,6 +37,10 @@ FINAL_ON_CREATE: dict[str, frozenset[str]] = {
 # from the record's own state, so no device can skip (or forge) the step.
 FINAL_AT: dict[str, tuple[str, str, frozenset[str]]] = {
     "patrol": ("status", "approved", frozenset()),
+}
+# Records final once their status is any of these: a decided 法制审核 review is never rewritten.
+FINAL_IN: dict[str, tuple[str, frozenset[str]]] = {
+    "legal_review": ("status", frozenset({"approved", "returned"})),
 }
 # Records inside a patrol: once the patrol is final they take no new records and change only
 # their review fields (the supervisor approves what was still waiting in the same batch).
@@ -60,6 +64,7 @@ PARENT: dict[str, tuple[str, str]] = {
     "work_order_event": ("order_id", "work_order"),
     "review": ("entity_id", "@entity"),
     "photo": ("owner_id", "@owner_entity"),
+    "legal_review": ("violation_id", "violation"),
 }
 GLOBAL = frozenset({"catalog_version"})  # every device receives these; only admins write them
 
@@ -153,6 +158,9 @@ def becomes_final(entity: str, fields: dict[str, Any]) -> bool:
     """Whether a record with these values is final (issued, submitted or approved)."""
     if entity in FINAL_ON_CREATE:
         return True
+    among = FINAL_IN.get(entity)
+    if among is not None:
+        return fields.get(among[0]) in among[1]
     rule = FINAL_AT.get(entity)
     return rule is not None and fields.get(rule[0]) == rule[1]
 

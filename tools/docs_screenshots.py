@@ -53,7 +53,7 @@ SIZE = (1366, 728)  # a 1366×768 screen less the taskbar
 ROLES = [
     ("liqiang", "officer", ["patrol", "map", "disorders", "notices", "returned", "units", "sync"]),
     ("wangfang", "supervisor", ["review", "rates", "conflicts"]),
-    ("zhaomin", "clerk", ["documents"]),
+    ("zhaomin", "clerk", ["documents", "legal_review"]),
     ("admin", "admin", ["catalogs", "units"]),
 ]
 

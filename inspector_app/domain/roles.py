@@ -40,6 +40,7 @@ class Permission(StrEnum):
     RESOLVE_CONFLICTS = "resolve_conflicts"
     SYNC = "sync"
     DISPATCH_ORDERS = "dispatch_orders"
+    LEGAL_REVIEW = "legal_review"  # 法制审核: approve or return a decision before it is issued
 
 
 _P = Permission
@@ -54,7 +55,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.DISPATCH_ORDERS,
         }
     ),
-    Role.CLERK: frozenset({_P.VIEW_UNITS, _P.PRINT_DOCUMENTS, _P.SYNC}),
+    # The clerk is the squad's 内勤 / 法制员 (design.md §1): the 法制审核 of decisions is theirs,
+    # apart from the officers who make them.
+    Role.CLERK: frozenset({_P.VIEW_UNITS, _P.PRINT_DOCUMENTS, _P.SYNC, _P.LEGAL_REVIEW}),
     Role.ADMIN: frozenset(set(Permission)),
 }
 

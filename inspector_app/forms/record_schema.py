@@ -96,6 +96,9 @@ _TABLES: dict[str, str] = {
                   " shelve_review_date:D? verify_note:T closed_at:D? closed_by:T closed_on_time:I?"
                   " satisfaction:T visit_note:T visited_at:D? disorder_check_id:T? violation_id:T?",
     "work_order_event": "order_id:T! at:D! kind:T! status_from:T status_to:T note:T officer_id:T!",
+    "legal_review": "violation_id:T! doc_type:T! squad_id:T? origin:T reasons:J item_code:T laptop_decision:T"
+                    " laptop_reasons:J server_decision:T server_reasons:J priors:J status:T requested_by:T!"
+                    " requested_at:D! reviewer_id:T opinion:T decided_at:D?",
 }
 _KINDS = {"T": TEXT, "I": INTEGER, "R": REAL, "J": JSON, "D": TIME}
 # Fields whose whole content is one large JSON document.
@@ -118,6 +121,8 @@ _CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("work_order", "limit_unit"): _choices("hours", "days"),
     ("work_order", "status"): _choices("received", "dispatched", "handling", "replied", "closed", "returned",
                                        "shelved"),
+    ("legal_review", "status"): _choices("pending", "approved", "returned"),
+    ("legal_review", "origin"): _choices("laptop", "server"),
     ("frontage_inspection", "awareness"): frozenset(c.value for c in AWARENESS_CHOICES),
     ("unit", "kind"): frozenset(UNIT_KINDS),
 }

@@ -300,10 +300,12 @@ def generate_demo_profile(
 def _register_extensions() -> None:
     # Imported here, not at the top: the generators import this module's DemoContext.
     from inspector_app.services.demo_disorders import generate_disorder_history
+    from inspector_app.services.demo_legal_reviews import generate_legal_reviews
     from inspector_app.services.demo_patrols import generate_patrol_history
     from inspector_app.services.demo_work_orders import generate_work_order_history
 
-    DEMO_EXTENSIONS.extend([generate_patrol_history, generate_disorder_history, generate_work_order_history])
+    DEMO_EXTENSIONS.extend([generate_patrol_history, generate_disorder_history, generate_work_order_history,
+                            generate_legal_reviews])
 
 
 _register_extensions()

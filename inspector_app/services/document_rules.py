@@ -12,7 +12,8 @@ from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.storage import violations as store
 
 NAMES = {"warning": "警示告知书", "rectify_order": "责令限期改正通知书", "no_penalty": "不予行政处罚决定书",
-         "inspection_record": "现场检查（勘验）笔录", "service_address": "送达地址确认书"}
+         "inspection_record": "现场检查（勘验）笔录", "service_address": "送达地址确认书",
+         "case_filing": "立案审批"}
 
 
 def check_may_issue(db: Any, v: dict[str, Any], doc_type: str) -> None:
@@ -28,6 +29,9 @@ def check_may_issue(db: Any, v: dict[str, Any], doc_type: str) -> None:
             QT_TRANSLATE_NOOP("errors", "Issue a 责令限期改正通知书 instead."),
             reason=_why_not(v),
         )
+    if doc_type == "no_penalty" and (v["decision"] != FIRST_OFFENCE or v["status"] != "rectified"):
+        raise UserError(QT_TRANSLATE_NOOP(
+            "errors", "A 不予行政处罚决定书 is issued only for a first offence that was rectified by the deadline."))
     purpose = PURPOSE.get(doc_type)
     for d in store.documents_of(db, v["id"]):
         if d["status"] == "issued" and PURPOSE.get(d["doc_type"]) == purpose:

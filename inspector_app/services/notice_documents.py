@@ -21,6 +21,7 @@ from inspector_app.domain.rights import rights_for
 from inspector_app.domain.roles import Permission
 from inspector_app.services.document_rules import check_may_issue
 from inspector_app.services.first_offence_catalog import catalog_in_use
+from inspector_app.services.legal_reviews import check_gate
 from inspector_app.services.rights_catalog import rights_table
 from inspector_app.services.scene_record import check_record, cn_time, record_section
 from inspector_app.services.serving import SERVED, check_service_mode, proof_snapshot, proofs_of
@@ -225,10 +226,8 @@ def issue_document(session: Session, violation_id: str, doc_type: str, signing: 
     if doc_type == "inspection_record":
         check_record(signing.record, session.now())
     check_may_issue(session.store.db, v, doc_type)
+    check_gate(session.store.db, v, doc_type)  # 法制审核 first: no number is taken while it waits
     served_at = check_service_mode(session.store.db, violation_id, signing.service_mode)
-    if doc_type == "no_penalty" and (v["decision"] != FIRST_OFFENCE or v["status"] != "rectified"):
-        raise UserError(QT_TRANSLATE_NOOP(
-            "errors", "A 不予行政处罚决定书 is issued only for a first offence that was rectified by the deadline."))
     with session.operation(f"issue_{doc_type}", Permission.ISSUE_NOTICE) as op:
         snapshot = _base_snapshot(session, v, op.now, doc_type)
         snapshot["signatures"] = _put_signatures(session, op, signing)

@@ -12,6 +12,7 @@ from inspector_app.domain.roles import Permission
 from inspector_app.services.session import Session
 from inspector_app.storage import sync_state as state
 from inspector_app.storage.offence_index import index_state
+from inspector_app.storage.legal_reviews import server_reviews_for
 from inspector_app.storage.record_names import op_changes, record_name
 from inspector_app.storage.rollback import ROLLED_BACK
 from inspector_app.sync.client import SyncError
@@ -34,6 +35,8 @@ class SyncStatus:
     waiting: list[tuple[str, str, int]] = field(default_factory=list)
     # When the city-wide offence index was last pulled to the end (UTC text, "" for never).
     index_as_of: str = ""
+    # Reviews the server queued for this officer's violations (its re-decision differed).
+    redecided: list[dict[str, Any]] = field(default_factory=list)
 
 
 def sync_status(session: Session) -> SyncStatus:
@@ -49,6 +52,7 @@ def sync_status(session: Session) -> SyncStatus:
         [_described(session, item) for item in state.failed_blobs(db) + state.failed_ops(db)],
         state.waiting_authors(db, account) if account else [],
         index_state(db).as_of,
+        server_reviews_for(db, session.actor.officer_id, limit=5),
     )
 
 

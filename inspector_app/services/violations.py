@@ -36,6 +36,7 @@ from inspector_app.domain.validators import (
 from inspector_app.forms.evidence import photo_rule
 from inspector_app.services.first_offence_catalog import CatalogInUse, catalog_in_use
 from inspector_app.services.offence_index import index_as_of, index_priors
+from inspector_app.services.legal_reviews import queue_automatic
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
 from inspector_app.storage.officers import officer_by_id
@@ -166,6 +167,7 @@ def record_violation(
         })
         attach_photos(op.recorder, photos, "violation", violation_id)
         _rerate(session, op, values.get("unit_id"))
+        queue_automatic(session, op, violation_id)  # 立案 goes to 法制审核 with the record
         op.entity, op.entity_id = "violation", violation_id
         op.details.update(decision=a.decision.outcome, outcome=outcome, override_reason=override_reason.strip(),
                           catalog=a.catalog.version, item=a.item.code)
@@ -237,6 +239,7 @@ def close_violation(session: Session, violation_id: str, rectified: bool, note: 
         })
         attach_photos(op.recorder, list(photo_ids), "violation", violation_id)
         _rerate(session, op, row.get("unit_id"))
+        queue_automatic(session, op, violation_id)
         op.entity, op.entity_id = "violation", violation_id
         op.details.update(rectified=rectified, note=note)
     return op.changes

@@ -3,6 +3,7 @@
 from inspector_app.storage import (  # noqa: F401  (each registers its tables)
     disorders,
     inspections,
+    legal_reviews,
     patrols,
     photos,
     reviews,

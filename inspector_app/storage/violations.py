@@ -57,7 +57,9 @@ def list_violations(db: sqlite_utils.Database, squad_id: str | None, limit: int 
     return _rows(db.execute(
         f"SELECT v.id, v.party_name, v.item_code, v.decision, v.status, v.deadline, v.occurred_at, v.file_case, "
         f"(SELECT number FROM document d WHERE d.violation_id = v.id AND d.status = 'issued' "
-        f" ORDER BY d.issued_at DESC LIMIT 1) AS number "
+        f" ORDER BY d.issued_at DESC LIMIT 1) AS number, "
+        f"(SELECT r.status || ' ' || r.doc_type FROM legal_review r WHERE r.violation_id = v.id AND r.deleted = 0 "
+        f" ORDER BY r.requested_at DESC LIMIT 1) AS review "
         f"FROM violation v {scope} ORDER BY v.occurred_at DESC LIMIT {int(limit)}",
         [squad_id] if squad_id else [],
     ))

@@ -3,16 +3,20 @@ decision), then signing, then the preview to print — each step storing before 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from inspector_app.domain.changes import Changes
+from inspector_app.services.legal_reviews import Gate, document_gate
 from inspector_app.services.notice_documents import Issued, document_pdf, record_print
 from inspector_app.services.violations import document_type_for, get_violation
 from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.legal_review_dialog import HeldBackBox
 from inspector_app.ui.pdf_preview_dialog import PdfPreviewDialog
 from inspector_app.ui.record_dialog import RecordDialog
 from inspector_app.ui.sign_dialog import SignDialog
@@ -28,6 +32,7 @@ class NoticeFlow:
         self.sign_dialog: SignDialog | None = None
         self.record_dialog: RecordDialog | None = None
         self.preview_dialog: PdfPreviewDialog | None = None
+        self.held_back_box: QMessageBox | None = None
 
     def start(self, values: dict[str, Any] | None = None,
               on_recorded: Callable[[str], None] | None = None) -> ViolationDialog:
@@ -62,12 +67,34 @@ class NoticeFlow:
         return dialog
 
     def sign(self, violation_id: str, doc_type: str | None = None, title: str = "",
-             record: dict[str, Any] | None = None) -> SignDialog:
-        """Open the signing of a document of a violation (the decision's notice by default)."""
+             record: dict[str, Any] | None = None) -> None:
+        """Open the signing of a document of a violation (the decision's notice by default) — or,
+        when the document waits for 法制审核, say so and offer to send it (no number is taken)."""
         if doc_type is None:
             violation = get_violation(self.ctx.session, violation_id)
             doc_type = document_type_for(violation)
             title = "首违不罚告知书" if violation["decision"] == "first_offence" else "责令限期改正通知书"
+        kind = doc_type
+
+        def checked(gate: Gate) -> None:
+            if gate.may_issue:
+                self.open_signing(violation_id, kind, title, record)
+                return
+            box = HeldBackBox(self.ctx.session, self.ctx.runner, violation_id, kind, title, gate, self._sent, self.parent)
+            box.open()
+            self.held_back_box = box
+
+        self.ctx.runner.run(functools.partial(document_gate, self.ctx.session, violation_id, doc_type),
+                            on_done=checked, on_error=lambda exc: show_error(self.parent, exc))
+
+    def _sent(self, changes: Changes) -> None:
+        self.ctx.events.publish(changes)
+        self.ctx.events.status.emit(QCoreApplication.translate("NoticeFlow", "Sent for 法制审核: it is issued after "
+                                                                              "approval."))
+
+    def open_signing(self, violation_id: str, doc_type: str, title: str,
+                     record: dict[str, Any] | None = None) -> SignDialog:
+        """The signing dialog of a document that may be issued now."""
         dialog = SignDialog(self.ctx.session, self.ctx.runner, violation_id, doc_type, title, self.parent, record)
         dialog.setObjectName("signDialog")
         dialog.accepted.connect(lambda: self._issued(dialog.issued, title))

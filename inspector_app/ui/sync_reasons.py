@@ -1,7 +1,11 @@
 """Explaining, in the officer's language, a change the server refused because of a value
-(inspector_server.op_validation): its reason reads ``<code>: <field>: <detail>``."""
+(inspector_server.op_validation): its reason reads ``<code>: <field>: <detail>``; and what the
+server did with a violation whose first-offence decision it answered otherwise (法制审核)."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -58,3 +62,30 @@ def explain(entity: str, reason: str) -> str | None:
         return QCoreApplication.translate("SyncReasons", WHOLE_CHANGE_TOO_LARGE)
     text = QCoreApplication.translate("SyncReasons", VALUE_REASONS[parts[0]])
     return text.format(field=field_label(entity, parts[1]))
+
+
+REDECIDED = {
+    "pending": QT_TRANSLATE_NOOP(
+        "SyncReasons", "{party} ({item}): the server found that the party has a prior offence of the same kind "
+        "{where}; the decision went to 法制审核. Issue nothing more for it until the reviewer decides."),
+    "approved": QT_TRANSLATE_NOOP(
+        "SyncReasons", "{party} ({item}): 法制审核 approved your decision despite the prior offence {where}."),
+    "returned": QT_TRANSLATE_NOOP(
+        "SyncReasons", "{party} ({item}): 法制审核 returned your decision because of the prior offence {where}: "
+        "{opinion}"),
+}
+PRIOR = QT_TRANSLATE_NOOP("SyncReasons", "on {date} in {squad} ({number})")
+PRIOR_UNNUMBERED = QT_TRANSLATE_NOOP("SyncReasons", "on {date} in {squad}")
+
+
+def redecision_text(review: dict[str, Any]) -> str:
+    """One server re-decision in plain words: "张伟（FO25）：服务器查到当事人在…有同类违法记录，已转法制审核…"."""
+    try:
+        priors = [p for p in json.loads(review.get("priors") or "[]") if isinstance(p, dict)]
+    except ValueError:
+        priors = []
+    where = "、".join(QCoreApplication.translate("SyncReasons", PRIOR if p.get("number") else PRIOR_UNNUMBERED).format(
+        date=p.get("date") or "—", squad=p.get("squad") or "—", number=p.get("number")) for p in priors)
+    text = QCoreApplication.translate("SyncReasons", REDECIDED.get(str(review.get("status")), REDECIDED["pending"]))
+    return text.format(party=review.get("party_name") or "", item=review.get("item_code") or "", where=where,
+                       opinion=review.get("opinion") or "")

@@ -951,6 +951,35 @@ What was already saved is safe. The details are in the log file; please tell you
     </message>
   </context>
   <context>
+    <name>HeldBackBox</name>
+    <message>
+      <source>法制审核</source>
+      <translation>法制审核</translation>
+    </message>
+    <message>
+      <source>{title} is 待法制审核. It is issued, and numbered, once the reviewer has approved it; sync to receive the decision.</source>
+      <translation>{title}待法制审核：审核通过后才能制发并取文号；请同步以接收审核结果。</translation>
+    </message>
+    <message>
+      <source>The reviewer returned {title}:
+{opinion}
+
+Correct the case as the opinion says. Send it for review again now?</source>
+      <translation>法制审核退回了{title}：
+{opinion}
+
+请按审核意见改正后重新提交。现在重新提交法制审核吗？</translation>
+    </message>
+    <message>
+      <source>{title} needs 法制审核 before it is issued ({reasons}). No number is taken until it is approved. Send it for review now?</source>
+      <translation>{title}须经法制审核后才能制发（{reasons}）。审核通过前不取文号。现在提交法制审核吗？</translation>
+    </message>
+    <message>
+      <source>Send for review</source>
+      <translation>提交法制审核</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportUnitsDialog</name>
     <message>
       <source>Import units from Excel or CSV</source>
@@ -1143,6 +1172,129 @@ What was already saved is safe. The details are in the log file; please tell you
     <message>
       <source>Score: {score} · {verdict}</source>
       <translation>得分：{score} · {verdict}</translation>
+    </message>
+  </context>
+  <context>
+    <name>LegalReviewView</name>
+    <message>
+      <source>首违不罚</source>
+      <translation>首违不罚</translation>
+    </message>
+    <message>
+      <source>不予首违不罚，立案</source>
+      <translation>不予首违不罚，立案</translation>
+    </message>
+    <message>
+      <source>责令限期改正</source>
+      <translation>责令限期改正</translation>
+    </message>
+    <message>
+      <source>待法制审核</source>
+      <translation>待法制审核</translation>
+    </message>
+    <message>
+      <source>审核通过</source>
+      <translation>审核通过</translation>
+    </message>
+    <message>
+      <source>审核退回</source>
+      <translation>审核退回</translation>
+    </message>
+    <message>
+      <source>Why it needs review</source>
+      <translation>审核原因</translation>
+    </message>
+    <message>
+      <source>Facts</source>
+      <translation>违法事实</translation>
+    </message>
+    <message>
+      <source>Overridden by the officer</source>
+      <translation>执法人员改变系统判断的理由</translation>
+    </message>
+    <message>
+      <source>Prior record</source>
+      <translation>既往违法记录</translation>
+    </message>
+    <message>
+      <source>Waiting for review</source>
+      <translation>待审核</translation>
+    </message>
+    <message>
+      <source>Decided</source>
+      <translation>已审核</translation>
+    </message>
+    <message>
+      <source>Asked at</source>
+      <translation>提交时间</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>Asked by</source>
+      <translation>提交人</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Approve (Ctrl+Enter)</source>
+      <translation>审核通过（Ctrl+Enter）</translation>
+    </message>
+    <message>
+      <source>Return with opinion… (Ctrl+R)</source>
+      <translation>退回并写明意见…（Ctrl+R）</translation>
+    </message>
+    <message>
+      <source>Ctrl+Enter: approve</source>
+      <translation>Ctrl+Enter：审核通过</translation>
+    </message>
+    <message>
+      <source>Ctrl+R: return with opinion</source>
+      <translation>Ctrl+R：退回并写明意见</translation>
+    </message>
+    <message>
+      <source>{n} decided</source>
+      <translation>已审核 {n} 件</translation>
+    </message>
+    <message>
+      <source>{n} waiting</source>
+      <translation>待审核 {n} 件</translation>
+    </message>
+    <message>
+      <source>server re-decision</source>
+      <translation>服务器复核</translation>
+    </message>
+    <message>
+      <source>No decision has been reviewed yet.</source>
+      <translation>还没有审核过的决定。</translation>
+    </message>
+    <message>
+      <source>Nothing waits for 法制审核. A decision appears here when an officer sends it for review (不予行政处罚决定书, a 首违不罚 decided against the app's proposal, a case filed for 立案) or when the server finds a prior offence the officer's laptop could not see. Sync (F5 on the sync page) to receive new ones.</source>
+      <translation>目前没有待法制审核的决定。执法人员提交审核（不予行政处罚决定书、改变系统判断作出的首违不罚决定、转入立案的案件），或服务器查到执法人员本机看不到的同类违法记录时，决定会出现在这里。请在“同步”页按 F5 同步以接收新的审核事项。</translation>
+    </message>
+    <message>
+      <source>The laptop's decision</source>
+      <translation>本机判断</translation>
+    </message>
+    <message>
+      <source>The server's decision</source>
+      <translation>服务器复核判断</translation>
+    </message>
+    <message>
+      <source>{date} · {item} · {squad} · {number}</source>
+      <translation>{date} · {item} · {squad} · {number}</translation>
+    </message>
+    <message>
+      <source>none found</source>
+      <translation>未查到</translation>
     </message>
   </context>
   <context>
@@ -1645,6 +1797,13 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
     </message>
   </context>
   <context>
+    <name>NoticeFlow</name>
+    <message>
+      <source>Sent for 法制审核: it is issued after approval.</source>
+      <translation>已提交法制审核：审核通过后才能制发。</translation>
+    </message>
+  </context>
+  <context>
     <name>NoticesView</name>
     <message>
       <source>首违不罚</source>
@@ -1669,6 +1828,18 @@ Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMi
     <message>
       <source>送达回证</source>
       <translation>送达回证</translation>
+    </message>
+    <message>
+      <source>立案审批</source>
+      <translation>立案审批</translation>
+    </message>
+    <message>
+      <source>待法制审核</source>
+      <translation>待法制审核</translation>
+    </message>
+    <message>
+      <source>法制审核退回</source>
+      <translation>法制审核退回</translation>
     </message>
     <message>
       <source>waiting for re-check</source>
@@ -1779,6 +1950,24 @@ Overridden by the officer: {reason}</source>
     <message>
       <source>Select a violation to see why the app decided as it did.</source>
       <translation>选择一条违法记录，查看判定理由。</translation>
+    </message>
+    <message>
+      <source>
+法制审核 of the {title}: waiting (no number is taken until approval).</source>
+      <translation>
+{title}：待法制审核（审核通过前不取文号）。</translation>
+    </message>
+    <message>
+      <source>
+法制审核 returned the {title}: {opinion}</source>
+      <translation>
+{title}被法制审核退回：{opinion}</translation>
+    </message>
+    <message>
+      <source>
+法制审核 approved the {title}.</source>
+      <translation>
+{title}已通过法制审核。</translation>
     </message>
     <message>
       <source>首违不罚告知书</source>
@@ -2465,6 +2654,25 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
   </context>
   <context>
+    <name>ReturnReviewDialog</name>
+    <message>
+      <source>Return with opinion</source>
+      <translation>退回并写明意见</translation>
+    </message>
+    <message>
+      <source>Return {subject} to the officer. Write what is wrong and what must be done; the officer sees your opinion after the next sync.</source>
+      <translation>将{subject}退回执法人员。请写明存在的问题和需要怎么做；执法人员下次同步后即可看到审核意见。</translation>
+    </message>
+    <message>
+      <source>e.g. 复查照片不能证明已改正，请补拍后重新提交</source>
+      <translation>例如：复查照片不能证明已改正，请补拍后重新提交</translation>
+    </message>
+    <message>
+      <source>Return (Ctrl+Enter)</source>
+      <translation>退回（Ctrl+Enter）</translation>
+    </message>
+  </context>
+  <context>
     <name>ReturnedView</name>
     <message>
       <source>Nothing returned. When your supervisor returns a patrol or an inspection, it appears here with what to correct.</source>
@@ -3146,6 +3354,26 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <source>The party's phone</source>
       <translation>当事人电话</translation>
     </message>
+    <message>
+      <source>{party} ({item}): the server found that the party has a prior offence of the same kind {where}; the decision went to 法制审核. Issue nothing more for it until the reviewer decides.</source>
+      <translation>{party}（{item}）：服务器查到当事人{where}有同类违法记录，已转法制审核。审核结果出来前，请勿再为此案制发文书。</translation>
+    </message>
+    <message>
+      <source>{party} ({item}): 法制审核 approved your decision despite the prior offence {where}.</source>
+      <translation>{party}（{item}）：当事人{where}有同类违法记录，法制审核仍同意原决定。</translation>
+    </message>
+    <message>
+      <source>{party} ({item}): 法制审核 returned your decision because of the prior offence {where}: {opinion}</source>
+      <translation>{party}（{item}）：因当事人{where}有同类违法记录，法制审核退回原决定：{opinion}</translation>
+    </message>
+    <message>
+      <source>on {date} in {squad} ({number})</source>
+      <translation>于{date}在{squad}（{number}）</translation>
+    </message>
+    <message>
+      <source>on {date} in {squad}</source>
+      <translation>于{date}在{squad}</translation>
+    </message>
   </context>
   <context>
     <name>SyncView</name>
@@ -3204,6 +3432,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>voided number</source>
       <translation>作废文书号</translation>
+    </message>
+    <message>
+      <source>法制审核</source>
+      <translation>法制审核</translation>
     </message>
     <message>
       <source>new</source>
@@ -3290,6 +3522,18 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>有一项取值服务器不接受。</translation>
     </message>
     <message>
+      <source>Only the 法制审核 reviewer (the clerk) decides a review, never on a case of their own.</source>
+      <translation>只有法制审核员（内勤）可以作出审核决定，且不能审核本人承办的案件。</translation>
+    </message>
+    <message>
+      <source>A decision returned from 法制审核 needs the reviewer's written opinion.</source>
+      <translation>法制审核退回必须写明审核意见。</translation>
+    </message>
+    <message>
+      <source>This document needs an approved 法制审核 first: send it for review and issue it after approval.</source>
+      <translation>此文书须先通过法制审核：请提交审核，审核通过后再制发。</translation>
+    </message>
+    <message>
       <source>{n} day(s)</source>
       <translation>{n} 天</translation>
     </message>
@@ -3324,6 +3568,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>Open conflicts:</source>
       <translation>待处理的冲突：</translation>
+    </message>
+    <message>
+      <source>法制审核:</source>
+      <translation>法制审核：</translation>
     </message>
     <message>
       <source>Last successful sync:</source>
@@ -4881,8 +5129,52 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <translation>请管理员补登联系电话后再出具。</translation>
     </message>
     <message>
+      <source>The {title} needs 法制审核 before it is issued ({reasons}).</source>
+      <translation>{title}须经法制审核后才能制发（{reasons}）。</translation>
+    </message>
+    <message>
+      <source>Send it for review; it is issued, and numbered, after approval.</source>
+      <translation>请提交法制审核；审核通过后才制发并取文号。</translation>
+    </message>
+    <message>
+      <source>The {title} is 待法制审核: it cannot be issued yet.</source>
+      <translation>{title}待法制审核，暂不能制发。</translation>
+    </message>
+    <message>
+      <source>Sync, and issue it once the reviewer has approved it.</source>
+      <translation>请同步，审核通过后再制发。</translation>
+    </message>
+    <message>
+      <source>The reviewer returned the {title}: {opinion}</source>
+      <translation>法制审核退回了{title}：{opinion}</translation>
+    </message>
+    <message>
+      <source>Correct the case as the opinion says, then send it for review again.</source>
+      <translation>请按审核意见改正后重新提交法制审核。</translation>
+    </message>
+    <message>
       <source>That violation no longer exists.</source>
       <translation>该违法记录已不存在。</translation>
+    </message>
+    <message>
+      <source>The {title} needs no new review ({status}).</source>
+      <translation>{title}无需重新提交审核（{status}）。</translation>
+    </message>
+    <message>
+      <source>Refresh the list; it may have been reviewed already.</source>
+      <translation>请刷新列表，可能已经审核过。</translation>
+    </message>
+    <message>
+      <source>That review no longer exists.</source>
+      <translation>该审核事项已不存在。</translation>
+    </message>
+    <message>
+      <source>You handled this case, so you may not review it.</source>
+      <translation>您是本案承办人，不能审核本案。</translation>
+    </message>
+    <message>
+      <source>Another reviewer of the squad decides it.</source>
+      <translation>请由中队其他法制审核人员审核。</translation>
     </message>
     <message>
       <source>A 不予行政处罚决定书 is issued only for a first offence that was rectified by the deadline.</source>
@@ -5183,6 +5475,30 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>That record has changed since the decision; it cannot be undone. Review it again.</source>
       <translation>该记录在审核后已有变化，不能撤销。请重新审核。</translation>
+    </message>
+    <message>
+      <source>The 法制审核 rules file {path} cannot be read ({detail}).</source>
+      <translation>无法读取法制审核规则文件 {path}（{detail}）。</translation>
+    </message>
+    <message>
+      <source>Reinstall the app or ask the administrator.</source>
+      <translation>请重新安装程序或联系管理员。</translation>
+    </message>
+    <message>
+      <source>The 法制审核 rule {code} has an unknown condition.</source>
+      <translation>法制审核规则 {code} 的适用条件无法识别。</translation>
+    </message>
+    <message>
+      <source>Use one of always, overridden, file_case, server_redecided.</source>
+      <translation>请使用 always、overridden、file_case 或 server_redecided 之一。</translation>
+    </message>
+    <message>
+      <source>This review was already decided ({status}); a decided review is final.</source>
+      <translation>该事项已审核（{status}），审核决定不可更改。</translation>
+    </message>
+    <message>
+      <source>Refresh the list: another reviewer may have decided it.</source>
+      <translation>请刷新列表：可能已有其他审核人员作出决定。</translation>
     </message>
   </context>
   <context>
@@ -5699,6 +6015,29 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Describe what was found on the scene.</source>
       <translation>请描述现场检查情况。</translation>
     </message>
+    <message>
+      <source>Write the review opinion: what is wrong and what the officer must do.</source>
+      <translation>请写明审核意见：存在什么问题，执法人员应当怎么做。</translation>
+    </message>
+    <message>
+      <source>The opinion is longer than {max} characters.</source>
+      <translation>审核意见超过 {max} 个字。</translation>
+    </message>
+  </context>
+  <context>
+    <name>legal_review</name>
+    <message>
+      <source>待法制审核</source>
+      <translation>待法制审核</translation>
+    </message>
+    <message>
+      <source>审核通过</source>
+      <translation>审核通过</translation>
+    </message>
+    <message>
+      <source>审核退回</source>
+      <translation>审核退回</translation>
+    </message>
   </context>
   <context>
     <name>map</name>
@@ -5740,6 +6079,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Documents</source>
       <translation>文书管理</translation>
+    </message>
+    <message>
+      <source>法制审核</source>
+      <translation>法制审核</translation>
     </message>
     <message>
       <source>Returned</source>

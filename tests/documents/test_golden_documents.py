@@ -12,6 +12,7 @@ import pytest
 from inspector_app.services.notice_documents import Signing, document_pdf, issue_document
 from inspector_app.services.session import Session
 from inspector_app.services.violations import close_violation, record_violation
+from tests.legal_review_helpers import approved
 from tests.services.test_notices import ALL, _png, _recorded, _signed, _values
 
 CLOSERS = "，。、；：？！）》」』】〕”’"
@@ -52,6 +53,7 @@ def issued(officer_session: Session, tmp_path: Path, clock) -> dict[str, list[st
     clock.advance(days=1)
     photo = store_photo(s, jpeg(tmp_path / "after.jpg", (800, 600)), stamp_for(s, "", None, None))
     close_violation(s, first, rectified=True, photo_ids=[photo.photo_id])
+    approved(s, first, "no_penalty")  # 法制审核 before the decision
     decision = issue_document(s, first, "no_penalty", Signing())
     for name, ids in (("warning", warning.document_ids), ("inspection_record", record.document_ids),
                       ("rectify_order", order.document_ids), ("no_penalty", decision.document_ids),

@@ -24,6 +24,7 @@ from inspector_app.services.violations import (
     record_violation,
 )
 from inspector_app.storage.officers import officers
+from tests.legal_review_helpers import approved
 from tests.photo_files import jpeg
 
 ALL = set(range(10))  # every condition of a row confirmed on the spot
@@ -197,6 +198,7 @@ def test_rectified_first_offence_closes_with_a_no_penalty_decision(officer_sessi
     with pytest.raises(ValidationFailed):
         close_violation(officer_session, violation_id, rectified=True)
     close_violation(officer_session, violation_id, rectified=True, photo_ids=[photo.photo_id])
+    approved(officer_session, violation_id, "no_penalty")  # 法制审核 before the decision
     decision = issue_document(officer_session, violation_id, "no_penalty", Signing())
     text = _text(document_pdf(officer_session, decision.document_ids[0]), tmp_path).replace("\n", "")
     assert "不予行政处罚决定书" in text and "本机关决定对当事人不予行政处罚" in text and notice.numbers[0] in text

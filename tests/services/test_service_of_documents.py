@@ -17,6 +17,7 @@ from inspector_app.services.notice_documents import (
 )
 from inspector_app.services.session import Session
 from inspector_app.services.violations import close_violation, record_violation
+from tests.legal_review_helpers import approved
 from tests.services.test_notices import ALL, _png, _signed, _values
 
 
@@ -125,6 +126,7 @@ def test_the_no_penalty_decision_is_served_with_its_own_proof(officer_session: S
     clock.advance(days=1)
     photo = store_photo(officer_session, jpeg(tmp_path / "after.jpg", (800, 600)), stamp_for(officer_session, "", None, None))
     close_violation(officer_session, violation_id, rectified=True, photo_ids=[photo.photo_id])
+    approved(officer_session, violation_id, "no_penalty")  # 法制审核 before the decision
     decision = issue_document(officer_session, violation_id, "no_penalty", Signing())
     assert len(decision.numbers) == 2 and "送达" in decision.numbers[1]
     text = _text(officer_session, decision.document_ids[0], tmp_path)

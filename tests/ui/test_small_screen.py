@@ -198,6 +198,7 @@ def _other_dialogs(window: MainWindow) -> list[Callable[[], QDialog]]:
     from inspector_app.ui.dispose_dialog import DisposeDialog
     from inspector_app.ui.first_run_wizard import FirstRunWizard
     from inspector_app.ui.import_units_dialog import ImportUnitsDialog
+    from inspector_app.ui.legal_review_dialog import ReturnReviewDialog
     from inspector_app.ui.rights_dialog import RightsDialog
     from inspector_app.ui.tile_download_dialog import TileDownloadDialog
     from inspector_app.ui.work_order_dialogs import StepDialog
@@ -216,6 +217,7 @@ def _other_dialogs(window: MainWindow) -> list[Callable[[], QDialog]]:
         lambda: WorkOrderImportDialog(ctx),
         lambda: FirstRunWizard(s, r),
         lambda: RightsDialog(ctx),
+        lambda: ReturnReviewDialog(s, r, "review-id", "不予行政处罚决定书（张伟）"),
     ]
 
 

@@ -31,6 +31,7 @@ from inspector_app.storage.migrations import (
     m012_outbox_author,
     m013_outbox_base_hlc,
     m014_offence_index,
+    m015_legal_review,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -50,6 +51,7 @@ STEPS: list[Step] = [
     m012_outbox_author.upgrade,
     m013_outbox_base_hlc.upgrade,
     m014_offence_index.upgrade,
+    m015_legal_review.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)

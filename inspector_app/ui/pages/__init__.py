@@ -67,6 +67,12 @@ def _documents(ctx: PageContext) -> Page:
     return DocumentsView(ctx)
 
 
+def _legal_review(ctx: PageContext) -> Page:
+    from inspector_app.ui.pages.legal_review_view import LegalReviewView
+
+    return LegalReviewView(ctx)
+
+
 def _map(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.map_view import MapView
 
@@ -99,6 +105,8 @@ PAGES: list[PageSpec] = [
     PageSpec("disorders", QT_TRANSLATE_NOOP("pages", "八乱"), "fa5s.exclamation-triangle", _disorders, Permission.INSPECT),
     PageSpec("notices", QT_TRANSLATE_NOOP("pages", "首违不罚"), "fa5s.gavel", _notices, Permission.ISSUE_NOTICE),
     PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Documents"), "fa5s.folder-open", _documents, Permission.PRINT_DOCUMENTS),
+    PageSpec("legal_review", QT_TRANSLATE_NOOP("pages", "法制审核"), "fa5s.balance-scale", _legal_review,
+             Permission.LEGAL_REVIEW),
     PageSpec("returned", QT_TRANSLATE_NOOP("pages", "Returned"), "fa5s.undo", _returned, Permission.PATROL),
     PageSpec("units", QT_TRANSLATE_NOOP("pages", "Units"), "fa5s.store", _units, Permission.VIEW_UNITS),
     PageSpec("catalogs", QT_TRANSLATE_NOOP("pages", "Catalogs"), "fa5s.book", _catalogs, Permission.MANAGE_CATALOGS),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import local_text
+from inspector_app.services.legal_reviews import violation_reviews
 from inspector_app.services.notice_documents import violation_documents
 from inspector_app.services.violations import (
     close_violation,
@@ -45,7 +46,7 @@ ROLE = Qt.ItemDataRole.UserRole
 class NoticesView(Page):
     """Violations of the squad and their notices."""
 
-    shows = ("violation", "document")
+    shows = ("violation", "document", "legal_review")
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx)
@@ -55,7 +56,10 @@ class NoticesView(Page):
                           "order_only": self.tr("order to correct")}
         self.document_names = {"warning": self.tr("警示告知书"), "rectify_order": self.tr("责令限期改正通知书"),
                                "no_penalty": self.tr("不予行政处罚决定书"), "inspection_record": self.tr("现场检查（勘验）笔录"),
-                               "service_proof": self.tr("送达回证"), "service_address": self.tr("送达地址确认书")}
+                               "service_proof": self.tr("送达回证"), "service_address": self.tr("送达地址确认书"),
+                               "case_filing": self.tr("立案审批")}
+        # 法制审核 of the violation's latest held-back document (pending: no number taken yet).
+        self.reviews = {"pending": self.tr("待法制审核"), "returned": self.tr("法制审核退回")}
         self.statuses = {"open": self.tr("waiting for re-check"), "rectified": self.tr("rectified"),
                          "case": self.tr("case filed"), "closed": self.tr("closed")}
         self.table = QTableWidget(0, 6)
@@ -128,9 +132,13 @@ class NoticesView(Page):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             day = local_text(r["occurred_at"], "%m-%d %H:%M")
+            status, _sep, reviewed = (r.get("review") or "").partition(" ")
+            review = self.reviews.get(status, "")
+            held = review if reviewed != "case_filing" else ""  # 立案审批 holds no notice back
             cells = (day, r["party_name"], r["item_code"], self.decisions.get(r["decision"], r["decision"]),
-                     self.statuses.get(r["status"], r["status"]) + (f" {r['deadline']}" if r["status"] == "open" else ""),
-                     r["number"] or self.tr("(not issued)"))
+                     self.statuses.get(r["status"], r["status"]) + (f" {r['deadline']}" if r["status"] == "open" else "")
+                     + (f" · {review}" if review else ""),
+                     r["number"] or held or self.tr("(not issued)"))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ROLE, r["id"])
@@ -159,20 +167,30 @@ class NoticesView(Page):
         if row:  # its reasons and documents are read off the UI thread
             violation_id, session = row["id"], self.ctx.session
             self.reasons.setText("")
-            self.ctx.runner.run(lambda: (get_violation(session, violation_id), violation_documents(session, violation_id)),
+            self.ctx.runner.run(lambda: (get_violation(session, violation_id), violation_documents(session, violation_id),
+                                         violation_reviews(session, violation_id)),
                                 on_done=lambda loaded: self._loaded(violation_id, *loaded),
                                 on_error=lambda e: show_error(self, e))
         else:
             self.reasons.setText(self.tr("Select a violation to see why the app decided as it did."))
 
-    def _loaded(self, violation_id: str, full: dict[str, Any], documents: list[dict[str, Any]]) -> None:
+    def _loaded(self, violation_id: str, full: dict[str, Any], documents: list[dict[str, Any]],
+                reviews: list[dict[str, Any]]) -> None:
         row = self.selected()
         if not row or row["id"] != violation_id:  # the selection moved on meanwhile
             return
         self.reasons.setText("\n".join(f"· {r}" for r in json.loads(full["decision_reasons"])) +
                              (self.tr("\nOverridden by the officer: {reason}").format(reason=full["override_reason"])
-                              if full["overridden"] else ""))
+                              if full["overridden"] else "") + "".join(self._review_line(r) for r in reviews))
         self._list_documents(violation_id, documents)
+
+    def _review_line(self, r: dict[str, Any]) -> str:
+        title = self.document_names.get(r["doc_type"], r["doc_type"])
+        if r["status"] == "pending":
+            return self.tr("\n法制审核 of the {title}: waiting (no number is taken until approval).").format(title=title)
+        if r["status"] == "returned":
+            return self.tr("\n法制审核 returned the {title}: {opinion}").format(title=title, opinion=r["opinion"])
+        return self.tr("\n法制审核 approved the {title}.").format(title=title)
 
     def _list_documents(self, violation_id: str, documents: list[dict[str, Any]]) -> None:
         row = self.selected()

@@ -39,7 +39,7 @@ from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import error_text, show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.sync_controller import sync_controller
-from inspector_app.ui.sync_reasons import explain
+from inspector_app.ui.sync_reasons import explain, redecision_text
 
 ENTITIES = {"unit": QT_TRANSLATE_NOOP("SyncView", "unit"), "patrol": QT_TRANSLATE_NOOP("SyncView", "patrol"),
             "frontage_inspection": QT_TRANSLATE_NOOP("SyncView", "门前五包 inspection"), "disorder_check": QT_TRANSLATE_NOOP("SyncView", "八乱 check"),
@@ -48,7 +48,8 @@ ENTITIES = {"unit": QT_TRANSLATE_NOOP("SyncView", "unit"), "patrol": QT_TRANSLAT
             "review": QT_TRANSLATE_NOOP("SyncView", "review"), "conflict": QT_TRANSLATE_NOOP("SyncView", "conflict decision"),
             "blob": QT_TRANSLATE_NOOP("SyncView", "attachment"), "work_order": QT_TRANSLATE_NOOP("SyncView", "work order"),
             "work_order_event": QT_TRANSLATE_NOOP("SyncView", "work order step"),
-            "voided_number": QT_TRANSLATE_NOOP("SyncView", "voided number")}
+            "voided_number": QT_TRANSLATE_NOOP("SyncView", "voided number"),
+            "legal_review": QT_TRANSLATE_NOOP("SyncView", "法制审核")}
 OPS = {"create": QT_TRANSLATE_NOOP("SyncView", "new"), "patch": QT_TRANSLATE_NOOP("SyncView", "change"), "delete": QT_TRANSLATE_NOOP("SyncView", "delete"),
        "upload": QT_TRANSLATE_NOOP("SyncView", "upload")}
 ANSWERS = {"rejected": QT_TRANSLATE_NOOP("SyncView", "refused"), "forbidden": QT_TRANSLATE_NOOP("SyncView", "not allowed"),
@@ -70,6 +71,11 @@ REASONS = {
     "number_source": QT_TRANSLATE_NOOP("SyncView", "The document number is neither from this laptop's number "
                                                    "block nor provisional, so the server does not accept it."),
     "invalid_value": QT_TRANSLATE_NOOP("SyncView", "A value is not one the server accepts."),
+    "reviewer": QT_TRANSLATE_NOOP("SyncView", "Only the 法制审核 reviewer (the clerk) decides a review, never on "
+                                              "a case of their own."),
+    "opinion": QT_TRANSLATE_NOOP("SyncView", "A decision returned from 法制审核 needs the reviewer's written opinion."),
+    "legal_review": QT_TRANSLATE_NOOP("SyncView", "This document needs an approved 法制审核 first: send it for "
+                                                  "review and issue it after approval."),
 }
 CLOCK_ADVICE_MIN = timedelta(minutes=10)
 CLOCK = {
@@ -149,6 +155,11 @@ class SyncView(Page):
         form.addRow("", self.waiting)
         form.addRow(self.tr("Attachments waiting:"), self.blobs)
         form.addRow(self.tr("Open conflicts:"), self.conflicts)
+        self.redecided = QLabel()
+        self.redecided.setObjectName("syncRedecided")
+        self.redecided.setWordWrap(True)
+        self.redecided_label = QLabel(self.tr("法制审核:"))
+        form.addRow(self.redecided_label, self.redecided)
         form.addRow(self.tr("Last successful sync:"), self.last)
         self.index = QLabel()
         self.index.setObjectName("syncIndex")
@@ -237,6 +248,9 @@ class SyncView(Page):
         self.waiting.setVisible(bool(status.waiting))
         self.blobs.setText(self.tr("{n} ({size})").format(n=status.pending_blobs, size=human_size(status.pending_blob_bytes)))
         self.conflicts.setText(str(status.open_conflicts))
+        self.redecided.setText("\n".join(redecision_text(r) for r in status.redecided))
+        self.redecided.setVisible(bool(status.redecided))
+        self.redecided_label.setVisible(bool(status.redecided))
         self.last.setText(local_text(status.last_success_at) or self.tr("never"))
         self.index.setText(local_text(status.index_as_of) or self.tr("not on this laptop yet (they come with a sync)"))
         self.error.setText(error_text(status.last_error) if status.last_error else "")
