@@ -208,7 +208,7 @@ def import_units(conn: Connection, path: Path, squad_id: str) -> tuple[int, list
 
 SEED_ENTITIES = ("squad", "officer", "road_segment", "unit", "catalog_version", "patrol", "frontage_inspection",
                  "photo", "disorder_check", "disorder_event", "violation", "document", "voided_number", "review",
-                 "work_order", "work_order_event")
+                 "work_order", "work_order_event", "publication")
 _NOT_SYNCED = {"id", "created_at", "updated_at", "hlc", "device_id", "server_seq", "deleted",
                "password_hash", "sort_key", "search_latin", "search_grams"}
 

@@ -96,6 +96,8 @@ _TABLES: dict[str, str] = {
                   " shelve_review_date:D? verify_note:T closed_at:D? closed_by:T closed_on_time:I?"
                   " satisfaction:T visit_note:T visited_at:D? disorder_check_id:T? violation_id:T?",
     "work_order_event": "order_id:T! at:D! kind:T! status_from:T status_to:T note:T officer_id:T!",
+    "publication": "document_id:T! squad_id:T? export_id:T! file_name:T! file_format:T! published_by:T!"
+                   " published_at:D!",
 }
 _KINDS = {"T": TEXT, "I": INTEGER, "R": REAL, "J": JSON, "D": TIME}
 # Fields whose whole content is one large JSON document.
@@ -120,6 +122,7 @@ _CHOICES: dict[tuple[str, str], frozenset[str]] = {
                                        "shelved"),
     ("frontage_inspection", "awareness"): frozenset(c.value for c in AWARENESS_CHOICES),
     ("unit", "kind"): frozenset(UNIT_KINDS),
+    ("publication", "file_format"): _choices("xlsx", "csv"),
 }
 # The checksums and formats the app's forms and services apply to the same stored fields.
 _CHECKS: dict[tuple[str, str], Check] = {

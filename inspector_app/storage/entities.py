@@ -5,6 +5,7 @@ from inspector_app.storage import (  # noqa: F401  (each registers its tables)
     inspections,
     patrols,
     photos,
+    publication,
     reviews,
     sync_state,
     units,

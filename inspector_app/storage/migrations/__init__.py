@@ -30,6 +30,7 @@ from inspector_app.storage.migrations import (
     m011_conflict_source_device,
     m012_outbox_author,
     m013_outbox_base_hlc,
+    m016_publication,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -48,6 +49,7 @@ STEPS: list[Step] = [
     m011_conflict_source_device.upgrade,
     m012_outbox_author.upgrade,
     m013_outbox_base_hlc.upgrade,
+    m016_publication.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)
