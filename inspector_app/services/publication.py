@@ -133,6 +133,10 @@ def export_publication(session: Session, scope: Scope, path: Path, unpublished_o
     if file_format not in FORMATS:
         raise UserError(QT_TRANSLATE_NOOP("errors", "A 公示 export is an .xlsx or .csv file, not {name}."),
                         QT_TRANSLATE_NOOP("errors", "Save it with the .xlsx or .csv ending."), name=path.name)
+    if not path.parent.is_dir():
+        raise UserError(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist (a USB stick taken out?)."),
+                        QT_TRANSLATE_NOOP("errors", "Choose a folder that exists and export again."),
+                        folder=str(path.parent))
     progress = progress or Progress()
     progress.update(0, 3, "collect")
     rows = decisions_to_publish(session, scope, unpublished_only)

@@ -39,6 +39,7 @@ class PublicRow:
     """A decision as published, with what the page needs besides the columns."""
 
     document_id: str
+    doc_type: str
     number: str
     squad_id: str | None
     squad_name: str
@@ -146,5 +147,5 @@ def public_row(doc: dict[str, Any], calendar: WorkCalendar) -> PublicRow:
         _date(deadline.at.date()) + ("（估算）" if deadline.estimated else ""),
         f"{note}；{doc.get('squad_name') or ''}",
     )
-    return PublicRow(doc["id"], doc["number"], doc.get("squad_id"), doc.get("squad_name") or "", decided, deadline,
+    return PublicRow(doc["id"], doc["doc_type"], doc["number"], doc.get("squad_id"), doc.get("squad_name") or "", decided, deadline,
                      doc.get("published_at"), values)

@@ -2069,6 +2069,129 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
   </context>
   <context>
+    <name>PublicationView</name>
+    <message>
+      <source>首违不罚警示告知书</source>
+      <translation>首违不罚警示告知书</translation>
+    </message>
+    <message>
+      <source>不予行政处罚决定书</source>
+      <translation>不予行政处罚决定书</translation>
+    </message>
+    <message>
+      <source>Only unpublished</source>
+      <translation>仅未公示</translation>
+    </message>
+    <message>
+      <source>Leave out decisions an earlier export already published</source>
+      <translation>不含以前导出时已公示的决定</translation>
+    </message>
+    <message>
+      <source>Export Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Ctrl+E</source>
+      <translation>Ctrl+E</translation>
+    </message>
+    <message>
+      <source>Export CSV…</source>
+      <translation>导出 CSV…</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+E</source>
+      <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+      <source>Decided</source>
+      <translation>决定日期</translation>
+    </message>
+    <message>
+      <source>All districts</source>
+      <translation>全部区县</translation>
+    </message>
+    <message>
+      <source>All squads</source>
+      <translation>全部中队</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>文号</translation>
+    </message>
+    <message>
+      <source>Party (as published)</source>
+      <translation>当事人（公示名称）</translation>
+    </message>
+    <message>
+      <source>Squad</source>
+      <translation>中队</translation>
+    </message>
+    <message>
+      <source>Publish by</source>
+      <translation>最迟公示</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>公示情况</translation>
+    </message>
+    <message>
+      <source>No 不予处罚 decision was issued in this range. Choose another date range, district or squad; decisions appear here once a 首违不罚 notice or a 不予行政处罚决定书 is issued.</source>
+      <translation>所选期间没有不予处罚决定。请换一个日期范围、区县或中队；开具首违不罚警示告知书或不予行政处罚决定书后，决定会出现在这里。</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>Nothing to publish: every decision on this laptop has been exported for 公示. New decisions appear here with the date they must be published by (7 working days after the decision).</source>
+      <translation>没有待公示的决定：本机的决定都已导出公示。新的决定会列在这里，并注明最迟公示日期（决定之日起7个工作日）。</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Not yet</source>
+      <translation>未公示</translation>
+    </message>
+    <message>
+      <source>Decisions in range ({n})</source>
+      <translation>期间内决定（{n}）</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>待公示</translation>
+    </message>
+    <message>
+      <source>{late} overdue, {due} still within 7 working days</source>
+      <translation>逾期未公示 {late} 件，期限内待公示 {due} 件</translation>
+    </message>
+    <message>
+      <source>To publish ({late} overdue)</source>
+      <translation>待公示（逾期 {late}）</translation>
+    </message>
+    <message>
+      <source>To publish ({n})</source>
+      <translation>待公示（{n}）</translation>
+    </message>
+    <message>
+      <source>Export for 公示</source>
+      <translation>导出公示文件</translation>
+    </message>
+    <message>
+      <source>Exported {rows} decisions to {path}; {new} of them are now marked as published.</source>
+      <translation>已导出 {rows} 件决定到 {path}；其中 {new} 件已标记为已公示。</translation>
+    </message>
+  </context>
+  <context>
     <name>QFileDialog</name>
     <message>
       <source>&amp;Look in:</source>
@@ -3153,6 +3276,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>voided number</source>
       <translation>作废文书号</translation>
+    </message>
+    <message>
+      <source>公示 record</source>
+      <translation>公示记录</translation>
     </message>
     <message>
       <source>new</source>
@@ -5117,6 +5244,62 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>That record has changed since the decision; it cannot be undone. Review it again.</source>
       <translation>该记录在审核后已有变化，不能撤销。请重新审核。</translation>
     </message>
+    <message>
+      <source>The date range ends ({end}) before it starts ({start}).</source>
+      <translation>结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+      <source>Choose a start date on or before the end date.</source>
+      <translation>请选择不晚于结束日期的开始日期。</translation>
+    </message>
+    <message>
+      <source>The date range starts in the future ({start}): no decision is made yet.</source>
+      <translation>开始日期（{start}）在今天之后，还没有作出的决定。</translation>
+    </message>
+    <message>
+      <source>Choose a start date on or before today.</source>
+      <translation>请选择今天或以前的开始日期。</translation>
+    </message>
+    <message>
+      <source>The date range is {days} days long; one export covers at most {most} days.</source>
+      <translation>所选期间共 {days} 天，一次导出最多 {most} 天。</translation>
+    </message>
+    <message>
+      <source>Export a year or less at a time.</source>
+      <translation>请每次导出一年以内的决定。</translation>
+    </message>
+    <message>
+      <source>A 公示 export is an .xlsx or .csv file, not {name}.</source>
+      <translation>公示文件须为 .xlsx 或 .csv 文件，不能是 {name}。</translation>
+    </message>
+    <message>
+      <source>Save it with the .xlsx or .csv ending.</source>
+      <translation>请以 .xlsx 或 .csv 为扩展名保存。</translation>
+    </message>
+    <message>
+      <source>The folder {folder} does not exist (a USB stick taken out?).</source>
+      <translation>文件夹 {folder} 不存在（U盘已拔出？）。</translation>
+    </message>
+    <message>
+      <source>Choose a folder that exists and export again.</source>
+      <translation>请选择一个存在的文件夹后重新导出。</translation>
+    </message>
+    <message>
+      <source>There is no decision to publish from {start} to {end}.</source>
+      <translation>{start} 至 {end} 没有需要公示的决定。</translation>
+    </message>
+    <message>
+      <source>Choose another date range or squad; decisions already published are left out unless you untick “Only unpublished”.</source>
+      <translation>请换一个日期范围或中队；已公示的决定不再导出，如需导出请取消勾选“仅未公示”。</translation>
+    </message>
+    <message>
+      <source>The file {name} could not be written ({detail}).</source>
+      <translation>文件 {name} 无法写入（{detail}）。</translation>
+    </message>
+    <message>
+      <source>Choose another folder, or close the file if it is open in Excel or WPS, and export again.</source>
+      <translation>请换一个文件夹，或在 Excel、WPS 中关闭该文件后重新导出。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>
@@ -5673,6 +5856,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
     <message>
       <source>Documents</source>
       <translation>文书管理</translation>
+    </message>
+    <message>
+      <source>公示</source>
+      <translation>公示</translation>
     </message>
     <message>
       <source>Returned</source>

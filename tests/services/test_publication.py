@@ -54,23 +54,28 @@ def _warn(session: Session, party: dict[str, str], facts: str = "在泉城路12�
     return violation_id
 
 
-@pytest.fixture
-def clerk(demo_session_for, officer_session: Session, clock) -> Session:  # type: ignore[no-untyped-def]
+def issue_autumn_decisions(officer_session: Session, clock) -> None:  # type: ignore[no-untyped-def]
     """Two 首违不罚 warnings issued on 2026-09-30 (before 国庆) and one 不予行政处罚决定书 after
-    the re-check; the clock then stands at 2026-11-20 10:00 and the clerk 赵敏 is signed in."""
+    the re-check on 2026-10-09; the clock then stands at 2026-11-20 10:00 again."""
+    from inspector_app.services.photos import stamp_for, store_photo
+    from tests.photo_files import jpeg
+
     clock.set(datetime(2026, 9, 30, 2, 0, tzinfo=UTC))
     # The officer typed the party's name and phone into the facts: they must be masked there too.
     first = _warn(officer_session, PERSON, "当事人张伟强（电话13812345678）在泉城路12号门前的行道树上拴绳晾挂衣物。")
     _warn(officer_session, BUSINESS)
     clock.set(datetime(2026, 10, 9, 2, 0, tzinfo=UTC))
-    from inspector_app.services.photos import stamp_for, store_photo
-    from tests.photo_files import jpeg
-
     photo = store_photo(officer_session, jpeg(officer_session.store.paths.root / "after.jpg", (400, 300)),
                         stamp_for(officer_session, "", None, None))
     close_violation(officer_session, first, rectified=True, photo_ids=[photo.photo_id])
     issue_document(officer_session, first, "no_penalty", Signing())
     clock.set(datetime(2026, 11, 20, 2, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def clerk(demo_session_for, officer_session: Session, clock) -> Session:  # type: ignore[no-untyped-def]
+    """The clerk 赵敏 signed in after :func:`issue_autumn_decisions`."""
+    issue_autumn_decisions(officer_session, clock)
     return demo_session_for("zhaomin")  # type: ignore[no-any-return]
 
 
@@ -119,7 +124,7 @@ def _table(path: Path) -> list[list[str]]:
 
 def test_deadline_is_seven_working_days_across_national_day(clerk: Session) -> None:
     rows = decisions_to_publish(clerk, AUTUMN)
-    warnings = [r for r in rows if r.values[-1].startswith("首违不罚")]
+    warnings = [r for r in rows if r.doc_type == "warning"]
     # Issued Wed 30 Sep: Oct 1–7 are 国庆 holidays, Sat 10 Oct is worked instead; the 7th
     # working day is Thu 15 Oct (with weekends only it would be Fri 9 Oct).
     assert {r.values[HEADERS.index("处罚决定日期")] for r in warnings} == {"2026/09/30"}
@@ -163,8 +168,11 @@ def test_a_bad_date_range_is_refused_and_nothing_is_stored(clerk: Session, tmp_p
 
 
 def test_a_file_that_cannot_be_written_publishes_nothing(clerk: Session, tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="could not be written"):
+    with pytest.raises(UserError, match="does not exist"):
         export_publication(clerk, AUTUMN, tmp_path / "no-such-folder" / "x.xlsx")
+    (tmp_path / "a folder.xlsx").mkdir()  # the file cannot replace a folder of that name
+    with pytest.raises(UserError, match="could not be written"):
+        export_publication(clerk, AUTUMN, tmp_path / "a folder.xlsx")
     with pytest.raises(UserError, match=r"\.xlsx or \.csv"):
         export_publication(clerk, AUTUMN, tmp_path / "x.pdf")
     assert clerk.store.db.execute("SELECT count(*) FROM publication").fetchone()[0] == 0

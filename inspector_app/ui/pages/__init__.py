@@ -133,6 +133,12 @@ def _documents(ctx: PageContext) -> QWidget:
     return DocumentsView(ctx)
 
 
+def _publication(ctx: PageContext) -> QWidget:
+    from inspector_app.ui.pages.publication_view import PublicationView
+
+    return PublicationView(ctx)
+
+
 def _map(ctx: PageContext) -> QWidget:
     from inspector_app.ui.pages.map_view import MapView
 
@@ -165,6 +171,7 @@ PAGES: list[PageSpec] = [
     PageSpec("disorders", QT_TRANSLATE_NOOP("pages", "八乱"), "fa5s.exclamation-triangle", _disorders, Permission.INSPECT),
     PageSpec("notices", QT_TRANSLATE_NOOP("pages", "首违不罚"), "fa5s.gavel", _notices, Permission.ISSUE_NOTICE),
     PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Documents"), "fa5s.folder-open", _documents, Permission.PRINT_DOCUMENTS),
+    PageSpec("publication", QT_TRANSLATE_NOOP("pages", "公示"), "fa5s.bullhorn", _publication, Permission.PRINT_DOCUMENTS),
     PageSpec("returned", QT_TRANSLATE_NOOP("pages", "Returned"), "fa5s.undo", _returned, Permission.PATROL),
     PageSpec("units", QT_TRANSLATE_NOOP("pages", "Units"), "fa5s.store", _units, Permission.VIEW_UNITS),
     PageSpec("catalogs", QT_TRANSLATE_NOOP("pages", "Catalogs"), "fa5s.book", _catalogs, Permission.MANAGE_CATALOGS),
