@@ -118,7 +118,7 @@ def public_row(doc: dict[str, Any], calendar: WorkCalendar) -> PublicRow:
         basis, content = text.get("reasons", ""), text.get("decision", "")
         note = "不予行政处罚决定书"
     else:
-        basis = text.get("first_offence", "")
+        basis = text.get("violated", "") + text.get("first_offence", "")
         content = f"依法不予行政处罚（首违不罚），予以警示告知。{text.get('correction', '')}"
         note = "首违不罚警示告知书"
     name = party.get("name", "")

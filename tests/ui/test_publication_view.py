@@ -31,7 +31,7 @@ def test_overdue_decisions_are_listed_exported_and_then_gone(  # type: ignore[no
     page = _page(qtbot, demo_session_for, runner, settings)
     assert page.table.rowCount() == 3 and not page.range_empty.isVisibleTo(page)
     assert sorted(_texts(page.table, 3)) == ["历下区老马烧烤店", "张**", "张**"]  # as the platform shows them
-    assert set(_texts(page.table, 6)) == {"已逾期"}
+    assert set(_texts(page.table, 5)) == {"已逾期"}
     assert page.counts.text() == "逾期未公示 3 件，期限内待公示 0 件"
     assert _texts(page.pending, 0)[0] == "2026-10-15 17:30"  # 7 working days after 30 Sep, 国庆 skipped
     assert page.tabs.tabText(1) == "待公示（逾期 3）"
@@ -44,7 +44,7 @@ def test_overdue_decisions_are_listed_exported_and_then_gone(  # type: ignore[no
     assert page.range_empty.isVisibleTo(page) and not page.pending_empty.isHidden()
     assert not page.export_xlsx.isEnabled()
     page.only_new.setChecked(False)
-    assert page.table.rowCount() == 3 and set(_texts(page.table, 6)) == {"2026-11-20"}
+    assert page.table.rowCount() == 3 and set(_texts(page.table, 5)) == {"2026-11-20"}
 
 
 def test_a_range_ending_before_it_starts_is_said_on_the_page(  # type: ignore[no-untyped-def]

@@ -93,8 +93,10 @@ class PublicationView(QWidget):
                   self.only_new):
             filters.addWidget(w)
         filters.addStretch(1)
-        filters.addWidget(self.export_xlsx)
-        filters.addWidget(self.export_csv)
+        buttons = QHBoxLayout()  # below the lists, as on the documents page: the row above stays short
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_xlsx)
+        buttons.addWidget(self.export_csv)
         self.message = QLabel()
         self.message.setObjectName("publicationMessage")
         self.message.setWordWrap(True)
@@ -109,6 +111,7 @@ class PublicationView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
         layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
         ctx.events.changed.connect(lambda c: self.reload() if c.touches("document") or c.touches("publication")
                                    else None)
         self.reload()
@@ -160,8 +163,8 @@ class PublicationView(QWidget):
         self.table.setObjectName("publicationRows")
         self.table.setHorizontalHeaderLabels([
             self.tr("Decided"), self.tr("Document"), self.tr("Number"), self.tr("Party (as published)"),
-            self.tr("Squad"), self.tr("Publish by"), self.tr("Published")])
-        self._table_style(self.table, (90, 150, 230, 120, 150, 100))
+            self.tr("Publish by"), self.tr("Published"), self.tr("Squad")])
+        self._table_style(self.table, (85, 125, 235, 110, 85, 80))
         self.range_empty = QLabel(self.tr(
             "No 不予处罚 decision was issued in this range. Choose another date range, district or squad; "
             "decisions appear here once a 首违不罚 notice or a 不予行政处罚决定书 is issued."))
@@ -181,7 +184,7 @@ class PublicationView(QWidget):
         self.pending.setHorizontalHeaderLabels([
             self.tr("Publish by"), self.tr("State"), self.tr("Document"), self.tr("Number"), self.tr("Party"),
             self.tr("Decided")])
-        self._table_style(self.pending, (140, 90, 150, 230, 130))
+        self._table_style(self.pending, (130, 70, 140, 220, 130))
         self.pending_empty = QLabel(self.tr(
             "Nothing to publish: every decision on this laptop has been exported for 公示. New decisions "
             "appear here with the date they must be published by (7 working days after the decision)."))
@@ -198,6 +201,8 @@ class PublicationView(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
+        table.setWordWrap(False)  # one line per decision; a long squad name is elided, whole in its tooltip
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(widths):
             table.setColumnWidth(column, width)
@@ -251,10 +256,10 @@ class PublicationView(QWidget):
             else:
                 state = self.tr("Not yet")
             cells = (r.values[_COL["处罚决定日期"]].replace("/", "-"), kind, r.number, r.values[_COL["行政相对人名称"]],
-                     r.squad_name, self._deadline_text(r.deadline.at, r.deadline.estimated), state)
+                     self._deadline_text(r.deadline.at, r.deadline.estimated), state, r.squad_name)
             for column, text in enumerate(cells):
                 item = _cell(text, r.document_id)
-                if column == 6 and not r.published_at and r.deadline.at < now:
+                if column == 5 and not r.published_at and r.deadline.at < now:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(i, column, item)
         self.table.setVisible(bool(rows))
