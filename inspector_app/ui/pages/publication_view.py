@@ -41,7 +41,7 @@ from inspector_app.services.publication import (
 from inspector_app.services.publication_rows import HEADERS, PublicRow
 from inspector_app.ui.errors import error_text, show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
+from inspector_app.ui.context import Page, PageContext
 
 _COL = {name: HEADERS.index(name) for name in ("行政相对人名称", "行政相对人类别", "处罚决定日期")}
 LATE = "#b3261e"
@@ -54,12 +54,13 @@ def _cell(text: str, key: str = "") -> QTableWidgetItem:
     return item
 
 
-class PublicationView(QWidget):
+class PublicationView(Page):
     """Range, squad or district, export buttons; the decisions of the range; the list to publish."""
 
+    shows = ("document", "publication")
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows: list[PublicRow] = []
         self.kinds = {"warning": self.tr("首违不罚警示告知书"), "no_penalty": self.tr("不予行政处罚决定书")}
         today = ctx.session.today()
@@ -112,9 +113,15 @@ class PublicationView(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        ctx.events.changed.connect(lambda c: self.reload() if c.touches("document") or c.touches("publication")
-                                   else None)
         self.reload()
+
+    def load(self) -> None:
+        """Read the page again (a document was issued or voided, a decision published)."""
+        self.reload()
+
+    def shortcut_help(self) -> list[str]:
+        """The export shortcuts of this page."""
+        return [self.tr("公示: Ctrl+E exports the decisions as Excel, Ctrl+Shift+E as CSV")]
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day))
