@@ -2107,6 +2107,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>决定日期</translation>
     </message>
     <message>
+      <source>公示: Ctrl+E exports the decisions as Excel, Ctrl+Shift+E as CSV</source>
+      <translation>公示：Ctrl+E 导出 Excel，Ctrl+Shift+E 导出 CSV</translation>
+    </message>
+    <message>
       <source>All districts</source>
       <translation>全部区县</translation>
     </message>

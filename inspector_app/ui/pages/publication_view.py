@@ -39,9 +39,9 @@ from inspector_app.services.publication import (
     to_publish,
 )
 from inspector_app.services.publication_rows import HEADERS, PublicRow
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import error_text, show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.context import Page, PageContext
 
 _COL = {name: HEADERS.index(name) for name in ("行政相对人名称", "行政相对人类别", "处罚决定日期")}
 LATE = "#b3261e"
