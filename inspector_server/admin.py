@@ -251,6 +251,8 @@ def seed_from_profile(conn: Connection, profile_db: Path, blob_dir: Path | None 
             for start in range(0, len(recs), 2000):
                 write_records(conn, recs[start:start + 2000])
             counts[entity] = len(recs)
+        if "document" in tables:
+            _count_issued_numbers(conn, src)
         if "work_order" in tables:
             from inspector_server.work_orders import index_numbers
 
@@ -260,6 +262,17 @@ def seed_from_profile(conn: Connection, profile_db: Path, blob_dir: Path | None 
     finally:
         src.close()
     return counts
+
+
+def _count_issued_numbers(conn: Connection, src: sqlite3.Connection) -> None:
+    """Start each number counter after the profile's highest issued number, so the first
+    lease the server gives a laptop never repeats a document number the seed brought."""
+    from inspector_server.numbers import allocate
+
+    for doc_type, year, squad_id, highest in src.execute(
+            "SELECT doc_type, year, squad_id, max(number_value) FROM document WHERE number_value IS NOT NULL "
+            "AND number_source != 'provisional' GROUP BY doc_type, year, squad_id"):
+        allocate(conn, doc_type, year, squad_id, int(highest))
 
 
 def _copy_blobs(conn: Connection, src: sqlite3.Connection, source: Path, target: Path) -> int:
