@@ -29,7 +29,8 @@ DEMO_PARTY = {"party_kind": "person", "party_name": "王建国",
               "party_id_number": "37010319790812351" + resident_id_check_char("37010319790812351"),
               "party_phone": "13705318826", "party_address": "济南市市中区经四路156号"}
 DEMO_PARTY_ITEM = "FO02"
-_REFUSED = {"refused_reason": "当事人拒绝签名", "witness": "现场群众 刘敏"}
+# The parties refused to sign, with a witness (the demo has no drawn signatures).
+_REFUSED_REASON, _WITNESS = "当事人拒绝签名", "现场群众 刘敏"
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def generate_enforcement_history(store: Store, ctx: Any) -> int:
             values = {**case.party, "item_code": case.item, "place": case.place, "facts": case.facts,
                       "officer2_id": colleague}
             violation_id = record_violation(session, values, set(range(10))).ids("violation")[0]
-            issue_document(session, violation_id, "warning", Signing(**_REFUSED))
+            issue_document(session, violation_id, "warning", Signing(refused_reason=_REFUSED_REASON, witness=_WITNESS))
             if case.rectified_after is not None:
                 clock.set(when + timedelta(days=case.rectified_after, hours=5))
                 photo = store_photo(session, demo_scene_jpeg(Path(folder) / f"after-{n}.jpg", n),
