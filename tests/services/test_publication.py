@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -190,3 +191,20 @@ def test_district_and_squad_scopes_and_an_officer_may_not_publish(clerk: Session
     assert to_publish(clerk, squad_id=other[0]).items == []
     with pytest.raises(PermissionDenied):
         to_publish(officer_session)
+
+
+def test_a_hostile_name_or_fact_stays_text_in_both_formats(clerk: Session, tmp_path: Path) -> None:
+    link = '=HYPERLINK("http://evil.example/x","点我")'
+    with clerk.store.transaction() as db:  # as a sync from a tampered laptop could bring it
+        rows = db.execute("SELECT id, snapshot FROM document WHERE doc_type = 'warning'").fetchall()
+        for document_id, snapshot in rows:
+            s = json.loads(snapshot)
+            s["party"] = {**s["party"], "kind": "unit", "name": link, "uscc": "92370102MA3C4Y8KXT"}
+            s["text"]["facts"] = "@SUM(A1:A9)"
+            db.execute("UPDATE document SET snapshot = ? WHERE id = ?", [json.dumps(s, ensure_ascii=False), document_id])
+    xlsx = export_publication(clerk, AUTUMN, tmp_path / "x.xlsx", unpublished_only=False).path
+    book = load_workbook(xlsx)
+    cells = [c for row in book.worksheets[0].iter_rows() for c in row if c.value in (link, "@SUM(A1:A9)")]
+    assert len(cells) == 4 and all(c.data_type == "s" for c in cells)
+    csv_rows = _table(export_publication(clerk, AUTUMN, tmp_path / "x.csv", unpublished_only=False).path)
+    assert sum(r.count("'" + link) + r.count("'@SUM(A1:A9)") for r in csv_rows) == 4
