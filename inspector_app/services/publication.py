@@ -16,7 +16,13 @@ from inspector_app.domain.ids import uuid7
 from inspector_app.domain.progress import Progress
 from inspector_app.domain.roles import Permission
 from inspector_app.domain.work_calendar import shipped_calendar
-from inspector_app.services.publication_rows import HEADERS, PublicRow, public_row, publish_by
+from inspector_app.services.publication_rows import (
+    HEADERS,
+    WIDTHS,
+    PublicRow,
+    public_row,
+    publish_by,
+)
 from inspector_app.services.session import LOCAL_TZ, Session
 from inspector_app.storage import publication as store
 
@@ -149,7 +155,7 @@ def export_publication(session: Session, scope: Scope, path: Path, unpublished_o
     progress.check()
     progress.update(1, 3, "write")
     try:
-        write_publication(path, HEADERS, [r.values for r in rows])
+        write_publication(path, HEADERS, [r.values for r in rows], WIDTHS)
     except OSError as exc:
         raise UserError(QT_TRANSLATE_NOOP("errors", "The file {name} could not be written ({detail})."),
                         QT_TRANSLATE_NOOP("errors", "Choose another folder, or close the file if it is open "

@@ -31,6 +31,8 @@ HEADERS = (
     "处罚决定日期", "公示截止期", "处罚机关", "处罚机关统一社会信用代码", "数据来源单位",
     "数据来源单位统一社会信用代码", "最迟公示日期（决定之日起7个工作日）", "备注",
 )
+# Widths (characters) of the columns above in the .xlsx: long texts wide, codes as long as they are.
+WIDTHS = (24, 14, 22, 10, 8, 20, 32, 22, 50, 50, 12, 40, 10, 12, 14, 12, 12, 24, 20, 24, 20, 18, 36)
 PERSON, BUSINESS, ORGANISATION = "自然人", "个体工商户", "法人及非法人组织"
 
 

@@ -208,3 +208,11 @@ def test_a_hostile_name_or_fact_stays_text_in_both_formats(clerk: Session, tmp_p
     assert len(cells) == 4 and all(c.data_type == "s" for c in cells)
     csv_rows = _table(export_publication(clerk, AUTUMN, tmp_path / "x.csv", unpublished_only=False).path)
     assert sum(r.count("'" + link) + r.count("'@SUM(A1:A9)") for r in csv_rows) == 4
+
+
+def test_the_workbook_keeps_its_header_in_view_and_wide_text_columns(clerk: Session, tmp_path: Path) -> None:
+    book = load_workbook(export_publication(clerk, AUTUMN, tmp_path / "w.xlsx").path)
+    sheet = book.worksheets[0]
+    assert sheet.title == "行政处罚信息" and sheet.freeze_panes == "A2"
+    facts = HEADERS.index("违法事实") + 1
+    assert sheet.column_dimensions[chr(ord("A") + facts - 1)].width == 50
