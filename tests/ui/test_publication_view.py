@@ -3,12 +3,15 @@ counts, exporting through the task runner, empty states and a bad range said on 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate
 
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.pages.publication_view import PublicationView
+from inspector_app.ui.tasks import ImmediateTaskRunner
 from tests.services.test_publication import issue_autumn_decisions
 
 
@@ -64,3 +67,36 @@ def test_empty_states_say_what_to_do(qtbot, demo_session_for, runner, settings, 
     page = _page(qtbot, demo_session_for, runner, settings)
     assert page.range_empty.isVisibleTo(page) and "首违不罚" in page.range_empty.text()
     assert not page.pending_empty.isHidden() and "7个工作日" in page.pending_empty.text()
+
+
+class _HeldRunner(ImmediateTaskRunner):
+    """Holds every task until ``release``: answers then arrive in the order given, as a thread
+    pool may deliver them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[tuple[Any, dict[str, Any]]] = []
+
+    def run(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.held.append((functools.partial(fn, *args), kwargs))
+
+    def release(self, order: list[int]) -> None:
+        held, self.held = self.held, []
+        for i in order:
+            fn, kwargs = held[i]
+            super().run(fn, **kwargs)
+
+
+def test_an_older_answer_arriving_last_does_not_replace_the_newer(  # type: ignore[no-untyped-def]
+        qtbot, officer_session, demo_session_for, settings, clock) -> None:
+    issue_autumn_decisions(officer_session, clock)
+    runner = _HeldRunner()
+    window = MainWindow(demo_session_for("zhaomin"), runner, settings)
+    qtbot.addWidget(window)
+    page = window.page("publication")
+    assert isinstance(page, PublicationView)
+    runner.held.clear()
+    page.start.setDate(QDate(2026, 9, 1))  # asks for Sep–Nov: three decisions
+    page.start.setDate(QDate(2026, 10, 5))  # then Oct 5 on: only the 不予行政处罚决定书
+    runner.release([2, 3, 0, 1])  # the newer answers first, the older ones last
+    assert page.table.rowCount() == 1 and page.rows[0].doc_type == "no_penalty"

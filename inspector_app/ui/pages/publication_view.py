@@ -62,6 +62,7 @@ class PublicationView(Page):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx)
         self.rows: list[PublicRow] = []
+        self._asked = 0
         self.kinds = {"warning": self.tr("首违不罚警示告知书"), "no_penalty": self.tr("不予行政处罚决定书")}
         today = ctx.session.today()
         start = today.replace(day=1) - timedelta(days=1)  # from the first of last month
@@ -230,10 +231,16 @@ class PublicationView(Page):
     def reload(self) -> None:
         """Read the range's decisions and the list to publish again (off the UI thread)."""
         session, scope = self.ctx.session, self.scope()
+        self._asked += 1
+        asked = self._asked  # an answer to an older question (dates typed on) is dropped
+
+        def current(show: Any) -> Any:
+            return lambda result: show(result) if asked == self._asked else None
+
         self.ctx.runner.run(functools.partial(decisions_to_publish, session, scope, self.only_new.isChecked()),
-                            on_done=self._show_rows, on_error=self._range_refused)
+                            on_done=current(self._show_rows), on_error=current(self._range_refused))
         self.ctx.runner.run(functools.partial(to_publish, session, scope.squad_id, scope.district_code),
-                            on_done=self._show_pending, on_error=lambda e: show_error(self, e))
+                            on_done=current(self._show_pending), on_error=lambda e: show_error(self, e))
 
     def _range_refused(self, exc: BaseException) -> None:
         # A range being typed is often wrong for a moment: said on the page, not in a dialog.
