@@ -2004,6 +2004,57 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     </message>
   </context>
   <context>
+    <name>PendingListWidget</name>
+    <message>
+      <source>Publish by</source>
+      <translation>最迟公示</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>文号</translation>
+    </message>
+    <message>
+      <source>Party</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>Decided</source>
+      <translation>决定日期</translation>
+    </message>
+    <message>
+      <source>Nothing to publish: every decision on this laptop has been exported for 公示. New decisions appear here with the date they must be published by (7 working days after the decision).</source>
+      <translation>没有待公示的决定：本机的决定都已导出公示。新的决定会列在这里，并注明最迟公示日期（决定之日起7个工作日）。</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>待公示</translation>
+    </message>
+    <message>
+      <source>{late} overdue, {due} still within 7 working days</source>
+      <translation>逾期未公示 {late} 件，期限内待公示 {due} 件</translation>
+    </message>
+    <message>
+      <source>To publish ({late} overdue)</source>
+      <translation>待公示（逾期 {late}）</translation>
+    </message>
+    <message>
+      <source>To publish ({n})</source>
+      <translation>待公示（{n}）</translation>
+    </message>
+  </context>
+  <context>
     <name>PhotoStripWidget</name>
     <message>
       <source>Add photo…</source>
@@ -2119,72 +2170,8 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <translation>全部中队</translation>
     </message>
     <message>
-      <source>Document</source>
-      <translation>文书</translation>
-    </message>
-    <message>
-      <source>Number</source>
-      <translation>文号</translation>
-    </message>
-    <message>
-      <source>Party (as published)</source>
-      <translation>当事人（公示名称）</translation>
-    </message>
-    <message>
-      <source>Squad</source>
-      <translation>中队</translation>
-    </message>
-    <message>
-      <source>Publish by</source>
-      <translation>最迟公示</translation>
-    </message>
-    <message>
-      <source>Published</source>
-      <translation>公示情况</translation>
-    </message>
-    <message>
-      <source>No 不予处罚 decision was issued in this range. Choose another date range, district or squad; decisions appear here once a 首违不罚 notice or a 不予行政处罚决定书 is issued.</source>
-      <translation>所选期间没有不予处罚决定。请换一个日期范围、区县或中队；开具首违不罚警示告知书或不予行政处罚决定书后，决定会出现在这里。</translation>
-    </message>
-    <message>
-      <source>State</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Party</source>
-      <translation>当事人</translation>
-    </message>
-    <message>
-      <source>Nothing to publish: every decision on this laptop has been exported for 公示. New decisions appear here with the date they must be published by (7 working days after the decision).</source>
-      <translation>没有待公示的决定：本机的决定都已导出公示。新的决定会列在这里，并注明最迟公示日期（决定之日起7个工作日）。</translation>
-    </message>
-    <message>
-      <source>Overdue</source>
-      <translation>已逾期</translation>
-    </message>
-    <message>
-      <source>Not yet</source>
-      <translation>未公示</translation>
-    </message>
-    <message>
       <source>Decisions in range ({n})</source>
       <translation>期间内决定（{n}）</translation>
-    </message>
-    <message>
-      <source>Due</source>
-      <translation>待公示</translation>
-    </message>
-    <message>
-      <source>{late} overdue, {due} still within 7 working days</source>
-      <translation>逾期未公示 {late} 件，期限内待公示 {due} 件</translation>
-    </message>
-    <message>
-      <source>To publish ({late} overdue)</source>
-      <translation>待公示（逾期 {late}）</translation>
-    </message>
-    <message>
-      <source>To publish ({n})</source>
-      <translation>待公示（{n}）</translation>
     </message>
     <message>
       <source>Export for 公示</source>
@@ -2212,6 +2199,49 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
       <source>Directory</source>
       <translation>目录</translation>
+    </message>
+  </context>
+  <context>
+    <name>RangeListWidget</name>
+    <message>
+      <source>Decided</source>
+      <translation>决定日期</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>文号</translation>
+    </message>
+    <message>
+      <source>Party (as published)</source>
+      <translation>当事人（公示名称）</translation>
+    </message>
+    <message>
+      <source>Publish by</source>
+      <translation>最迟公示</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>公示情况</translation>
+    </message>
+    <message>
+      <source>Squad</source>
+      <translation>中队</translation>
+    </message>
+    <message>
+      <source>No 不予处罚 decision was issued in this range. Choose another date range, district or squad; decisions appear here once a 首违不罚 notice or a 不予行政处罚决定书 is issued.</source>
+      <translation>所选期间没有不予处罚决定。请换一个日期范围、区县或中队；开具首违不罚警示告知书或不予行政处罚决定书后，决定会出现在这里。</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Not yet</source>
+      <translation>未公示</translation>
     </message>
   </context>
   <context>

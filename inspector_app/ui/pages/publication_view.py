@@ -9,10 +9,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -21,14 +20,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
-from inspector_app.domain.clock import local_text
 from inspector_app.services.publication import (
     Exported,
     Scope,
@@ -38,20 +33,11 @@ from inspector_app.services.publication import (
     squads_for_publication,
     to_publish,
 )
-from inspector_app.services.publication_rows import HEADERS, PublicRow
+from inspector_app.services.publication_rows import PublicRow
 from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import error_text, show_error
 from inspector_app.ui.icons import icon
-
-_COL = {name: HEADERS.index(name) for name in ("行政相对人名称", "行政相对人类别", "处罚决定日期")}
-LATE = "#b3261e"
-
-
-def _cell(text: str, key: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setData(Qt.ItemDataRole.UserRole, key)
-    item.setToolTip(text)
-    return item
+from inspector_app.ui.pages.publication_lists import LATE, PendingListWidget, RangeListWidget
 
 
 class PublicationView(Page):
@@ -105,9 +91,15 @@ class PublicationView(Page):
         self.progress = QProgressBar()
         self.progress.setObjectName("publicationProgress")
         self.progress.hide()
+        self.range_list = RangeListWidget(self.kinds)
+        self.pending_list = PendingListWidget(self.kinds)
+        # The lists' parts, by the names the page's tests and callers use.
+        self.table, self.range_empty = self.range_list.table, self.range_list.empty
+        self.pending, self.pending_empty = self.pending_list.table, self.pending_list.empty
+        self.counts = self.pending_list.counts
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_range(), "")
-        self.tabs.addTab(self._build_pending(), "")
+        self.tabs.addTab(self.range_list, "")
+        self.tabs.addTab(self.pending_list, "")
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.message)
@@ -165,63 +157,6 @@ class PublicationView(Page):
         self._fill_squads()
         self.reload()
 
-    def _build_range(self) -> QWidget:
-        page = QWidget()
-        self.table = QTableWidget(0, 7)
-        self.table.setObjectName("publicationRows")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Decided"), self.tr("Document"), self.tr("Number"), self.tr("Party (as published)"),
-            self.tr("Publish by"), self.tr("Published"), self.tr("Squad")])
-        self._table_style(self.table, (85, 125, 235, 110, 85, 80))
-        self.range_empty = QLabel(self.tr(
-            "No 不予处罚 decision was issued in this range. Choose another date range, district or squad; "
-            "decisions appear here once a 首违不罚 notice or a 不予行政处罚决定书 is issued."))
-        self.range_empty.setObjectName("publicationRangeEmpty")
-        self._empty_style(self.range_empty)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.range_empty, 1)
-        return page
-
-    def _build_pending(self) -> QWidget:
-        page = QWidget()
-        self.counts = QLabel()
-        self.counts.setObjectName("publicationCounts")
-        self.pending = QTableWidget(0, 6)
-        self.pending.setObjectName("publicationPending")
-        self.pending.setHorizontalHeaderLabels([
-            self.tr("Publish by"), self.tr("State"), self.tr("Document"), self.tr("Number"), self.tr("Party"),
-            self.tr("Decided")])
-        self._table_style(self.pending, (130, 70, 140, 220, 130))
-        self.pending_empty = QLabel(self.tr(
-            "Nothing to publish: every decision on this laptop has been exported for 公示. New decisions "
-            "appear here with the date they must be published by (7 working days after the decision)."))
-        self.pending_empty.setObjectName("publicationPendingEmpty")
-        self._empty_style(self.pending_empty)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.pending, 1)
-        layout.addWidget(self.pending_empty, 1)
-        return page
-
-    @staticmethod
-    def _table_style(table: QTableWidget, widths: tuple[int, ...]) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.setWordWrap(False)  # one line per decision; a long squad name is elided, whole in its tooltip
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, width)
-
-    @staticmethod
-    def _empty_style(label: QLabel) -> None:
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setStyleSheet("color: #5f6368; font-size: 12pt; padding: 24px;")
-        label.hide()
-
     def scope(self) -> Scope:
         """The range and the squad or district chosen."""
         first: date = self.start.date().toPython()  # type: ignore[assignment]
@@ -259,52 +194,13 @@ class PublicationView(Page):
         self.rows = rows
         if self.message.styleSheet().endswith(f"{LATE};"):
             self._say("")
-        self.table.setRowCount(len(rows))
-        now = self.ctx.session.now()
-        for i, r in enumerate(rows):
-            kind = self.kinds.get(r.doc_type, r.doc_type)
-            if r.published_at:
-                state = local_text(r.published_at, "%Y-%m-%d")
-            elif r.deadline.at < now:
-                state = self.tr("Overdue")
-            else:
-                state = self.tr("Not yet")
-            cells = (r.values[_COL["处罚决定日期"]].replace("/", "-"), kind, r.number, r.values[_COL["行政相对人名称"]],
-                     self._deadline_text(r.deadline.at, r.deadline.estimated), state, r.squad_name)
-            for column, text in enumerate(cells):
-                item = _cell(text, r.document_id)
-                if column == 5 and not r.published_at and r.deadline.at < now:
-                    item.setForeground(Qt.GlobalColor.red)
-                self.table.setItem(i, column, item)
-        self.table.setVisible(bool(rows))
-        self.range_empty.setVisible(not rows)
+        self.range_list.show_rows(rows, self.ctx.session.now())
         for button in (self.export_xlsx, self.export_csv):
             button.setEnabled(bool(rows))
         self.tabs.setTabText(0, self.tr("Decisions in range ({n})").format(n=len(rows)))
 
-    @staticmethod
-    def _deadline_text(at: Any, estimated: bool) -> str:
-        return at.strftime("%Y-%m-%d") + ("*" if estimated else "")
-
     def _show_pending(self, result: ToPublish) -> None:
-        self.pending.setRowCount(len(result.items))
-        for i, u in enumerate(result.items):
-            state = self.tr("Overdue") if u.overdue else self.tr("Due")
-            cells = (u.deadline.strftime("%Y-%m-%d %H:%M") + ("*" if u.estimated else ""), state,
-                     self.kinds.get(u.doc_type, u.doc_type), u.number, u.party_name, local_text(u.issued_at, "%Y-%m-%d"))
-            for column, text in enumerate(cells):
-                item = _cell(text, u.document_id)
-                if u.overdue and column in (0, 1):
-                    item.setForeground(Qt.GlobalColor.red)
-                self.pending.setItem(i, column, item)
-        self.counts.setText(self.tr("{late} overdue, {due} still within 7 working days").format(
-            late=result.overdue, due=result.due))
-        self.counts.setStyleSheet(f"color: {LATE}; font-weight: bold;" if result.overdue else "")
-        self.pending.setVisible(bool(result.items))
-        self.pending_empty.setVisible(not result.items)
-        self.counts.setVisible(bool(result.items))
-        title = self.tr("To publish ({late} overdue)") if result.overdue else self.tr("To publish ({n})")
-        self.tabs.setTabText(1, title.format(late=result.overdue, n=len(result.items)))
+        self.tabs.setTabText(1, self.pending_list.show_result(result))
 
     def export(self, file_format: str) -> None:
         """Ask where, then write the file and record the publication off the UI thread."""
