@@ -49,6 +49,8 @@ class PublicRow:
     deadline: Deadline
     published_at: str | None
     values: tuple[str, ...]
+    published_by: str = ""  # who exported it first, and in which file
+    published_file: str = ""
 
 
 def party_kind(party: dict[str, Any]) -> str:
@@ -150,4 +152,4 @@ def public_row(doc: dict[str, Any], calendar: WorkCalendar) -> PublicRow:
         f"{note}；{doc.get('squad_name') or ''}",
     )
     return PublicRow(doc["id"], doc["doc_type"], doc["number"], doc.get("squad_id"), doc.get("squad_name") or "", decided, deadline,
-                     doc.get("published_at"), values)
+                     doc.get("published_at"), values, doc.get("published_by_name") or "", doc.get("published_file") or "")

@@ -2243,6 +2243,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
       <source>Not yet</source>
       <translation>未公示</translation>
     </message>
+    <message>
+      <source>Published by {who} on {when} in {file}</source>
+      <translation>{who}于 {when} 公示（文件 {file}）</translation>
+    </message>
   </context>
   <context>
     <name>RareFontsWidget</name>

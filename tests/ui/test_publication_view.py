@@ -48,6 +48,7 @@ def test_overdue_decisions_are_listed_exported_and_then_gone(  # type: ignore[no
     assert not page.export_xlsx.isEnabled()
     page.only_new.setChecked(False)
     assert page.table.rowCount() == 3 and set(_texts(page.table, 5)) == {"2026-11-20"}
+    assert page.table.item(0, 5).toolTip() == "赵敏于 2026-11-20 10:00 公示（文件 公示.xlsx）"
 
 
 def test_a_range_ending_before_it_starts_is_said_on_the_page(  # type: ignore[no-untyped-def]

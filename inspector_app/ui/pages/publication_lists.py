@@ -90,6 +90,9 @@ class RangeListWidget(QWidget):
                 item = _cell(text, r.document_id)
                 if column == 5 and late:
                     item.setForeground(Qt.GlobalColor.red)
+                if column == 5 and r.published_at:
+                    item.setToolTip(self.tr("Published by {who} on {when} in {file}").format(
+                        who=r.published_by, when=local_text(r.published_at), file=r.published_file))
                 self.table.setItem(i, column, item)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
