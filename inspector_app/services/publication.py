@@ -14,7 +14,7 @@ from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.ids import uuid7
 from inspector_app.domain.progress import Progress
-from inspector_app.domain.roles import Permission
+from inspector_app.domain.roles import Permission, Role
 from inspector_app.domain.work_calendar import shipped_calendar
 from inspector_app.services.publication_rows import (
     HEADERS,
@@ -152,6 +152,7 @@ def export_publication(session: Session, scope: Scope, path: Path, unpublished_o
             QT_TRANSLATE_NOOP("errors", "Choose another date range or squad; decisions already published "
                                         "are left out unless you untick “Only unpublished”."),
             start=scope.start.isoformat(), end=scope.end.isoformat())
+    _check_own_squad(session, rows)
     progress.check()
     progress.update(1, 3, "write")
     try:
@@ -174,6 +175,19 @@ def export_publication(session: Session, scope: Scope, path: Path, unpublished_o
                           end=scope.end.isoformat(), squad_id=scope.squad_id, district=scope.district_code)
     progress.update(3, 3, "done")
     return Exported(path, len(rows), len(fresh), export_id, op.changes)
+
+
+def _check_own_squad(session: Session, rows: list[PublicRow]) -> None:
+    """Each squad publishes its own decisions (the server takes a publication only from the
+    decision's squad); an administrator publishes for any."""
+    if session.actor.role == Role.ADMIN:
+        return
+    others = sorted({r.squad_name for r in rows if r.squad_id != session.actor.squad_id})
+    if others:
+        raise UserError(
+            QT_TRANSLATE_NOOP("errors", "The export includes decisions of other squads ({squads}); each squad "
+                                        "publishes its own."),
+            QT_TRANSLATE_NOOP("errors", "Choose your own squad and export again."), squads="、".join(others))
 
 
 def to_publish(session: Session, squad_id: str | None = None, district_code: str | None = None) -> ToPublish:

@@ -5338,6 +5338,14 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad's units.</s
       <source>Choose another folder, or close the file if it is open in Excel or WPS, and export again.</source>
       <translation>请换一个文件夹，或在 Excel、WPS 中关闭该文件后重新导出。</translation>
     </message>
+    <message>
+      <source>The export includes decisions of other squads ({squads}); each squad publishes its own.</source>
+      <translation>导出的决定中有其他中队的决定（{squads}）；各中队只公示本中队的决定。</translation>
+    </message>
+    <message>
+      <source>Choose your own squad and export again.</source>
+      <translation>请选择本中队后重新导出。</translation>
+    </message>
   </context>
   <context>
     <name>forms</name>

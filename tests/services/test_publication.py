@@ -216,3 +216,18 @@ def test_the_workbook_keeps_its_header_in_view_and_wide_text_columns(clerk: Sess
     assert sheet.title == "行政处罚信息" and sheet.freeze_panes == "A2"
     facts = HEADERS.index("违法事实") + 1
     assert sheet.column_dimensions[chr(ord("A") + facts - 1)].width == 50
+
+
+def test_a_clerk_publishes_only_the_own_squad_s_decisions(clerk: Session, officer_session: Session,
+                                                          tmp_path: Path) -> None:
+    other = clerk.store.db.execute("SELECT id, name FROM squad WHERE id != ? LIMIT 1", [clerk.actor.squad_id]).fetchone()
+    with clerk.store.transaction() as db:  # one decision of another squad on this laptop
+        db.execute("UPDATE document SET squad_id = ? WHERE doc_type = 'no_penalty'", [other[0]])
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(UserError, match="other squads") as refused:
+        export_publication(clerk, AUTUMN, out / "all.xlsx")
+    assert other[1] in refused.value.render() and not list(out.iterdir())
+    assert clerk.store.db.execute("SELECT count(*) FROM publication").fetchone()[0] == 0
+    mine = export_publication(clerk, Scope(AUTUMN.start, AUTUMN.end, squad_id=clerk.actor.squad_id), out / "mine.xlsx")
+    assert mine.rows == 2
