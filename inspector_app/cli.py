@@ -67,7 +67,7 @@ def _demo(args: argparse.Namespace) -> int:
         _print_accounts()
         return 0
     print(f"Creating a demo profile with {args.units} units in {data_dir} …")
-    summary = generate_demo_profile(data_dir, units=args.units, seed=args.seed, today=args.today)
+    summary = generate_demo_profile(data_dir, units=args.units, seed=args.seed, today=args.today, enforcement=True)
     print(
         f"Done: {summary.squads} squads, {summary.officers} officers, {summary.roads} road "
         f"segments, {summary.units} units."

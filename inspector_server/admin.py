@@ -208,7 +208,7 @@ def import_units(conn: Connection, path: Path, squad_id: str) -> tuple[int, list
 
 SEED_ENTITIES = ("squad", "officer", "road_segment", "unit", "catalog_version", "patrol", "frontage_inspection",
                  "photo", "disorder_check", "disorder_event", "violation", "document", "voided_number", "review",
-                 "work_order", "work_order_event", "legal_review")
+                 "work_order", "work_order_event", "legal_review", "publication")
 _NOT_SYNCED = {"id", "created_at", "updated_at", "hlc", "device_id", "server_seq", "deleted",
                "password_hash", "sort_key", "search_latin", "search_grams"}
 
@@ -252,6 +252,8 @@ def seed_from_profile(conn: Connection, profile_db: Path, blob_dir: Path | None 
             for start in range(0, len(recs), 2000):
                 write_records(conn, recs[start:start + 2000])
             counts[entity] = len(recs)
+        if "document" in tables:
+            _count_issued_numbers(conn, src)
         if "work_order" in tables:
             from inspector_server.work_orders import index_numbers
 
@@ -265,6 +267,17 @@ def seed_from_profile(conn: Connection, profile_db: Path, blob_dir: Path | None 
     finally:
         src.close()
     return counts
+
+
+def _count_issued_numbers(conn: Connection, src: sqlite3.Connection) -> None:
+    """Start each number counter after the profile's highest issued number, so the first
+    lease the server gives a laptop never repeats a document number the seed brought."""
+    from inspector_server.numbers import allocate
+
+    for doc_type, year, squad_id, highest in src.execute(
+            "SELECT doc_type, year, squad_id, max(number_value) FROM document WHERE number_value IS NOT NULL "
+            "AND number_source != 'provisional' GROUP BY doc_type, year, squad_id"):
+        allocate(conn, doc_type, year, squad_id, int(highest))
 
 
 def _copy_blobs(conn: Connection, src: sqlite3.Connection, source: Path, target: Path) -> int:

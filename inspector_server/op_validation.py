@@ -41,7 +41,7 @@ REFERENCES: dict[str, str] = {
     "unit_id": "unit", "patrol_id": "patrol", "road_segment_id": "road_segment", "check_id": "disorder_check",
     "order_id": "work_order", "violation_id": "violation", "source_inspection_id": "frontage_inspection",
     "work_order_id": "work_order", "disorder_check_id": "disorder_check", "repeat_of": "disorder_check",
-    "agreement_photo_id": "photo",
+    "agreement_photo_id": "photo", "document_id": "document",
 }
 # Pointers whose entity is named by another field: (entity field, id field).
 TYPED_REFERENCES: dict[str, tuple[str, str]] = {

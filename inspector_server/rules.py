@@ -20,8 +20,9 @@ FIELD_WORK = frozenset({
 # Which entities each role may create or change (before the field rules below).
 WRITABLE: dict[str, frozenset[str]] = {
     OFFICER: FIELD_WORK | {"review"},  # only their own resubmissions: see check_create
-    SUPERVISOR: FIELD_WORK | {"review", "conflict"},
-    CLERK: frozenset({"document", "voided_number", "photo", "legal_review"}),  # 法制审核: see legal_reviews
+    SUPERVISOR: FIELD_WORK | {"review", "conflict", "publication"},
+    # 法制审核: see legal_reviews
+    CLERK: frozenset({"document", "voided_number", "photo", "legal_review", "publication"}),
 }
 # A clerk changes only these fields of a document (printing, voiding).
 CLERK_DOCUMENT_FIELDS = frozenset({"print_count", "status", "void_reason", "pdf_sha256"})
@@ -31,6 +32,7 @@ FINAL_ON_CREATE: dict[str, frozenset[str]] = {
     "document": frozenset({"print_count", "status", "void_reason", "pdf_sha256"}),
     "frontage_inspection": frozenset({"review_status", "review_comment", "superseded"}),
     "review": frozenset(),  # the review history is never rewritten
+    "publication": frozenset(),  # what was handed to the 公示 platform stays as it was
 }
 # Records that become final when a supervisor approves them: (workflow field, value) → the
 # fields that may change afterwards. There is no ``finalize`` op: the server decides finality

@@ -53,7 +53,7 @@ SIZE = (1366, 728)  # a 1366×768 screen less the taskbar
 ROLES = [
     ("liqiang", "officer", ["patrol", "map", "disorders", "notices", "returned", "units", "sync"]),
     ("wangfang", "supervisor", ["review", "rates", "conflicts"]),
-    ("zhaomin", "clerk", ["documents", "legal_review"]),
+    ("zhaomin", "clerk", ["documents", "legal_review", "publication"]),
     ("admin", "admin", ["catalogs", "units"]),
 ]
 
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         shoot_first_run(shooter, Path(tmp) / "new-computer")
         data_dir = Path(tmp) / "profile"
         print(f"Demo profile ({args.units} units) …")
-        generate_demo_profile(data_dir, units=args.units, seed=1, today=TODAY)
+        generate_demo_profile(data_dir, units=args.units, seed=1, today=TODAY, enforcement=True)
         shoot_login(shooter, data_dir)
         for username, prefix, pages in ROLES:
             print(f"{username}:")

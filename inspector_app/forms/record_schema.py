@@ -99,6 +99,8 @@ _TABLES: dict[str, str] = {
     "legal_review": "violation_id:T! doc_type:T! squad_id:T? origin:T reasons:J item_code:T laptop_decision:T"
                     " laptop_reasons:J server_decision:T server_reasons:J priors:J status:T requested_by:T!"
                     " requested_at:D! reviewer_id:T opinion:T decided_at:D?",
+    "publication": "document_id:T! squad_id:T? export_id:T! file_name:T! file_format:T! published_by:T!"
+                   " published_at:D!",
 }
 _KINDS = {"T": TEXT, "I": INTEGER, "R": REAL, "J": JSON, "D": TIME}
 # Fields whose whole content is one large JSON document.
@@ -125,6 +127,7 @@ _CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("legal_review", "origin"): _choices("laptop", "server"),
     ("frontage_inspection", "awareness"): frozenset(c.value for c in AWARENESS_CHOICES),
     ("unit", "kind"): frozenset(UNIT_KINDS),
+    ("publication", "file_format"): _choices("xlsx", "csv"),
 }
 # The checksums and formats the app's forms and services apply to the same stored fields.
 _CHECKS: dict[tuple[str, str], Check] = {

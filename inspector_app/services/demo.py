@@ -245,8 +245,13 @@ def generate_demo_profile(
     seed: int = 1,
     today: date | None = None,
     progress: Progress | None = None,
+    enforcement: bool = False,
 ) -> DemoSummary:
-    """Fill a new profile in ``data_dir`` with demo data. Refuses a profile that has units."""
+    """Fill a new profile in ``data_dir`` with demo data. Refuses a profile that has units.
+
+    ``enforcement`` adds the past weeks' warnings and decisions (services.demo_enforcement):
+    ``make run`` wants them; the tests' template leaves them out, since its tests count the
+    documents they issue from the first number."""
     progress = progress or Progress()
     store = Store.open(data_dir)
     try:
@@ -291,6 +296,11 @@ def generate_demo_profile(
                 device_id="demo", action="generate_demo_profile",
                 details={"seed": seed, "units": units, "today": today.isoformat()},
             )
+        if enforcement:  # through the services, which open their own transactions
+            from inspector_app.services.demo_enforcement import generate_enforcement_history
+
+            progress.update(len(unit_rows), len(unit_rows), "enforcement")
+            ctx.seq = generate_enforcement_history(store, ctx)
         progress.update(len(unit_rows), len(unit_rows), "done")
         return DemoSummary(len(ctx.squads), len(ctx.officers), len(ctx.roads), len(unit_rows))
     finally:

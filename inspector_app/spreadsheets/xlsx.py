@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from inspector_app.spreadsheets.safe_cells import write_csv, xlsx_value
 
@@ -22,6 +23,10 @@ class Sheet:
     title: str
     headers: Sequence[str]
     rows: Iterable[Sequence[Any]]
+    # Column widths in characters (the first columns; the rest keep the default), and whether
+    # the header row stays in view while scrolling. Only .xlsx has them.
+    widths: Sequence[float] = ()
+    freeze_header: bool = False
 
 
 def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
@@ -36,6 +41,10 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
     bold = Font(bold=True)
     for sheet in sheets:
         ws = book.create_sheet(title=_safe_title(sheet.title))
+        for column, width in enumerate(sheet.widths, start=1):  # before any row: write-only sheets
+            ws.column_dimensions[get_column_letter(column)].width = width
+        if sheet.freeze_header:
+            ws.freeze_panes = "A2"
         header = []
         for text in sheet.headers:
             cell = xlsx_value(ws, text)

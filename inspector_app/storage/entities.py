@@ -6,6 +6,7 @@ from inspector_app.storage import (  # noqa: F401  (each registers its tables)
     legal_reviews,
     patrols,
     photos,
+    publication,
     reviews,
     sync_state,
     units,

@@ -32,6 +32,7 @@ from inspector_app.storage.migrations import (
     m013_outbox_base_hlc,
     m014_offence_index,
     m015_legal_review,
+    m016_publication,
 )
 
 Step = Callable[[sqlite_utils.Database], None]
@@ -52,6 +53,7 @@ STEPS: list[Step] = [
     m013_outbox_base_hlc.upgrade,
     m014_offence_index.upgrade,
     m015_legal_review.upgrade,
+    m016_publication.upgrade,
 ]
 
 SCHEMA_VERSION = len(STEPS)

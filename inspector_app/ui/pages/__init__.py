@@ -71,6 +71,9 @@ def _legal_review(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.legal_review_view import LegalReviewView
 
     return LegalReviewView(ctx)
+def _publication(ctx: PageContext) -> Page:
+    from inspector_app.ui.pages.publication_view import PublicationView
+    return PublicationView(ctx)
 
 
 def _map(ctx: PageContext) -> Page:
@@ -107,6 +110,7 @@ PAGES: list[PageSpec] = [
     PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Documents"), "fa5s.folder-open", _documents, Permission.PRINT_DOCUMENTS),
     PageSpec("legal_review", QT_TRANSLATE_NOOP("pages", "法制审核"), "fa5s.balance-scale", _legal_review,
              Permission.LEGAL_REVIEW),
+    PageSpec("publication", QT_TRANSLATE_NOOP("pages", "公示"), "fa5s.bullhorn", _publication, Permission.PRINT_DOCUMENTS),
     PageSpec("returned", QT_TRANSLATE_NOOP("pages", "Returned"), "fa5s.undo", _returned, Permission.PATROL),
     PageSpec("units", QT_TRANSLATE_NOOP("pages", "Units"), "fa5s.store", _units, Permission.VIEW_UNITS),
     PageSpec("catalogs", QT_TRANSLATE_NOOP("pages", "Catalogs"), "fa5s.book", _catalogs, Permission.MANAGE_CATALOGS),

@@ -49,7 +49,8 @@ ENTITIES = {"unit": QT_TRANSLATE_NOOP("SyncView", "unit"), "patrol": QT_TRANSLAT
             "blob": QT_TRANSLATE_NOOP("SyncView", "attachment"), "work_order": QT_TRANSLATE_NOOP("SyncView", "work order"),
             "work_order_event": QT_TRANSLATE_NOOP("SyncView", "work order step"),
             "voided_number": QT_TRANSLATE_NOOP("SyncView", "voided number"),
-            "legal_review": QT_TRANSLATE_NOOP("SyncView", "法制审核")}
+            "legal_review": QT_TRANSLATE_NOOP("SyncView", "法制审核"),
+            "publication": QT_TRANSLATE_NOOP("SyncView", "公示 record")}
 OPS = {"create": QT_TRANSLATE_NOOP("SyncView", "new"), "patch": QT_TRANSLATE_NOOP("SyncView", "change"), "delete": QT_TRANSLATE_NOOP("SyncView", "delete"),
        "upload": QT_TRANSLATE_NOOP("SyncView", "upload")}
 ANSWERS = {"rejected": QT_TRANSLATE_NOOP("SyncView", "refused"), "forbidden": QT_TRANSLATE_NOOP("SyncView", "not allowed"),
