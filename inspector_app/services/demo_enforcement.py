@@ -124,12 +124,21 @@ def generate_enforcement_history(store: Store, ctx: Any) -> int:
                 photo = store_photo(session, demo_scene_jpeg(Path(folder) / f"after-{n}.jpg", n),
                                     stamp_for(session, case.place, None, None))
                 close_violation(session, violation_id, rectified=True, photo_ids=[photo.photo_id])
+                _reviewed(session, base.as_actor(actors[-1][0]), violation_id)
                 issue_document(session, violation_id, "no_penalty", Signing())
         clock.set(_at(ctx.today, 25, 15))
         clerk = base.as_actor(actors[-1][0])
         export_publication(clerk, Scope(ctx.today - timedelta(days=40), ctx.today - timedelta(days=25),
                                         squad_id=clerk.actor.squad_id), Path(folder) / "公示.xlsx")
     return _as_pulled(store, ctx.seq)
+
+
+def _reviewed(officer: Session, reviewer: Session, violation_id: str) -> None:
+    """法制审核 of the 不予行政处罚决定书: the officer sends it, the squad's reviewer approves it."""
+    from inspector_app.services.legal_reviews import approve_review, request_review
+
+    review_id = request_review(officer, violation_id, "no_penalty").ids("legal_review")[0]
+    approve_review(reviewer, review_id)
 
 
 def _as_pulled(store: Store, first_seq: int) -> int:

@@ -23,7 +23,18 @@ def test_a_publication_on_one_laptop_leaves_the_list_of_the_others(  # type: ign
     officer = laptop(demo_dir, tmp_path, "liqiang", server, clock)
     clerk = laptop(demo_dir, tmp_path, "zhaomin", server, clock)
     supervisor = laptop(demo_dir, tmp_path, "wangfang", server, clock)
-    issue_autumn_decisions(officer, clock)
+
+    def reviewed_by_the_clerk(session, violation_id: str) -> None:  # type: ignore[no-untyped-def]
+        from inspector_app.services.legal_reviews import approve_review, request_review
+
+        review_id = request_review(session, violation_id, "no_penalty").ids("legal_review")[0]
+        sync(session)
+        sync(clerk)
+        approve_review(clerk, review_id)
+        sync(clerk)
+        sync(session)
+
+    issue_autumn_decisions(officer, clock, reviewed_by_the_clerk)
     sync(officer)
     sync(clerk)
     sync(supervisor)

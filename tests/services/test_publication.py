@@ -55,7 +55,20 @@ def _warn(session: Session, party: dict[str, str], facts: str = "在泉城路12�
     return violation_id
 
 
-def issue_autumn_decisions(officer_session: Session, clock) -> None:  # type: ignore[no-untyped-def]
+def _reviewed(officer_session: Session, violation_id: str) -> None:
+    """The 不予行政处罚决定书 goes through 法制审核 first: sent by the officer, approved by the clerk."""
+    from inspector_app.domain.entities import Actor
+    from inspector_app.domain.roles import Role
+    from inspector_app.services.legal_reviews import approve_review, request_review
+
+    db = officer_session.store.db
+    clerk_id, name = db.execute("SELECT id, name FROM officer WHERE username = 'zhaomin'").fetchone()
+    clerk = officer_session.as_actor(Actor(clerk_id, name, Role.CLERK, officer_session.actor.squad_id, username="zhaomin"))
+    review_id = request_review(officer_session, violation_id, "no_penalty").ids("legal_review")[0]
+    approve_review(clerk, review_id)
+
+
+def issue_autumn_decisions(officer_session: Session, clock, review=None) -> None:  # type: ignore[no-untyped-def]
     """Two 首违不罚 warnings issued on 2026-09-30 (before 国庆) and one 不予行政处罚决定书 after
     the re-check on 2026-10-09; the clock then stands at 2026-11-20 10:00 again."""
     from inspector_app.services.photos import stamp_for, store_photo
@@ -69,6 +82,7 @@ def issue_autumn_decisions(officer_session: Session, clock) -> None:  # type: ig
     photo = store_photo(officer_session, jpeg(officer_session.store.paths.root / "after.jpg", (400, 300)),
                         stamp_for(officer_session, "", None, None))
     close_violation(officer_session, first, rectified=True, photo_ids=[photo.photo_id])
+    (review or _reviewed)(officer_session, first)
     issue_document(officer_session, first, "no_penalty", Signing())
     clock.set(datetime(2026, 11, 20, 2, 0, tzinfo=UTC))
 
