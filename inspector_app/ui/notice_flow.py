@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from inspector_app.domain.changes import Changes
 from inspector_app.services.notice_documents import Issued, document_pdf, record_print
+from inspector_app.services.scene_record import photo_choices
 from inspector_app.services.violations import document_type_for, get_violation
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.pages import PageContext
@@ -53,7 +54,8 @@ class NoticeFlow:
     def write_record(self, violation_id: str) -> RecordDialog:
         """The 笔录: its content typed first, then signed."""
         violation = get_violation(self.ctx.session, violation_id)
-        dialog = RecordDialog(self.ctx.session, violation, self.parent)
+        # one indexed read of the violation's few photo rows, like get_violation above
+        dialog = RecordDialog(self.ctx.session, violation, self.parent, photo_choices(self.ctx.session, violation))
         dialog.setObjectName("recordDialog")
         dialog.accepted.connect(lambda: self.sign(violation_id, "inspection_record", "现场检查（勘验）笔录", dialog.record))
         dialog.open()
