@@ -27,6 +27,8 @@ from inspector_app.documents.coverage import (
     TITLE,
     body_face,
     body_file,
+    default_body,
+    default_title,
     rare_faces,
     read_face,
     set_added_faces,
@@ -86,15 +88,13 @@ def use_office_fonts(body: Path | None, title: Path | None = None) -> None:
     """Use an office's own licensed TrueType files (e.g. FangSong_GB2312 for the body,
     FZXiaoBiaoSong for titles); None keeps the shipped face for that part. A file that
     cannot be used raises a UserError naming it, and nothing changes."""
-    bodies, titles = _load(body, BODY) if body else None, _load(title, TITLE) if title else None
+    targets = {BODY: body or default_body(), TITLE: title or default_title()}
+    faces = {name: _load(path, name) for name, path in targets.items() if _registered.get(name) != path}
     set_body_file(body, title)
     with _register_lock:
-        for name, face, path in ((BODY, bodies, body), (TITLE, titles, title)):
-            _registered.pop(name, None)
-            if face is not None and path is not None:
-                pdfmetrics.registerFont(face)
-                _registered[name] = path
-    ensure_fonts()
+        for name, face in faces.items():
+            pdfmetrics.registerFont(face)
+            _registered[name] = targets[name]
 
 
 def check_face(path: Path) -> Face:
