@@ -33,6 +33,7 @@ from inspector_server import (
     auth,
     errors,
     feed,
+    first_page,
     numbers,
     offence_index,
     offence_index_key,
@@ -259,7 +260,8 @@ def create_app(db_url: str, blob_dir: Path, secret_file: Path | None = None) -> 
     async def verify_paper(number: str, digest: str) -> HTMLResponse:
         """The address in the QR code: no sign-in; the facts only with the genuine hash."""
         answer = await db(numbers.verify, number, digest.lower())
-        return HTMLResponse(verify_page.render(answer, digest, _stored_pdf(answer) is not None))
+        return HTMLResponse(verify_page.render(answer, digest, _stored_pdf(answer) is not None,
+                                               first_page.renderer() is not None))
 
     def _stored_pdf(answer: dict[str, Any]) -> Path | None:
         sha = str(answer.get("pdf_sha256") or "")
@@ -278,6 +280,20 @@ def create_app(db_url: str, blob_dir: Path, secret_file: Path | None = None) -> 
         if path is None:
             return HTMLResponse("<p>没有可查看的原件。</p>", status_code=404)
         return FileResponse(path, media_type="application/pdf")
+
+    @app.get("/v/{number}/{digest}/page1.png", response_class=FileResponse, include_in_schema=False)
+    @app.get("/V/{number}/{digest}/page1.png", response_class=FileResponse,
+             responses={200: {"content": {"image/png": {}}},
+                        404: {"description": "no original, or no renderer on this server", "content": {"text/html": {}}}})
+    async def verify_paper_page(number: str, digest: str) -> Response:
+        """The registered original's first page as a PNG (rendered once, cached), genuine hash only."""
+        answer = await db(numbers.verify, number, digest.lower())
+        path = _stored_pdf(answer)
+        png = await asyncio.to_thread(first_page.first_page_png, path, blobs.root / "first-pages",
+                                      str(answer["pdf_sha256"])) if path else None
+        if png is None:
+            return HTMLResponse("<p>没有可显示的原件图像。</p>", status_code=404)
+        return FileResponse(png, media_type="image/png", headers={"Cache-Control": "public, max-age=86400"})
 
     work_orders_api.add_routes(app, engine, blobs)
     audit_api.add_routes(app, engine, current_caller, _json_body, _now)

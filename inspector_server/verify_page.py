@@ -19,9 +19,10 @@ _VERDICTS = {
 }
 
 
-def render(answer: dict[str, Any], digest: str = "", has_pdf: bool = False) -> str:
+def render(answer: dict[str, Any], digest: str = "", has_pdf: bool = False, can_render: bool = False) -> str:
     """HTML (UTF-8, phone-sized) of a numbers.verify answer; ``has_pdf``: the original as
-    issued is stored, linked for the reader to compare page by page."""
+    issued is stored, linked for the reader to compare page by page, and its first page shown
+    as a picture when the server ``can_render`` it (first_page.py), else a note says why not."""
     if not answer.get("exists"):
         key = "unknown"
     elif not answer.get("hash_matches"):
@@ -30,7 +31,7 @@ def render(answer: dict[str, Any], digest: str = "", has_pdf: bool = False) -> s
         key = str(answer.get("status") or "issued")
     colour, verdict = _VERDICTS.get(key, _VERDICTS["issued"])
     verdict = verdict.format(replaced_by=escape(str(answer.get("replaced_by") or "")))
-    rows = ""
+    rows = page = ""
     if key != "mismatch" and key != "unknown":
         facts = answer.get("facts") or {}
         rows = "".join(f"<tr><th>{escape(label)}</th><td>{escape(str(facts.get(k) or '—'))}</td></tr>"
@@ -39,6 +40,10 @@ def render(answer: dict[str, Any], digest: str = "", has_pdf: bool = False) -> s
             rows += f"<tr><th>作废原因</th><td>{escape(str(answer['void_reason']))}</td></tr>"
         if has_pdf:
             rows += f'<tr><th>原件</th><td><a href="{escape(digest)}/pdf">查看登记的原件（PDF）</a></td></tr>'
+            page = (f'<p>登记原件第一页（与手中纸面逐字核对）：</p><img src="{escape(digest)}/page1.png" '
+                    'alt="登记原件第一页" style="max-width:100%;border:1px solid #999">' if can_render else
+                    "<p>本服务器未安装 PDF 渲染程序（poppler-utils 的 pdftoppm），不能在此显示原件第一页的图像；"
+                    "请点上面的链接打开原件 PDF 核对。</p>")
 
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
@@ -46,5 +51,5 @@ def render(answer: dict[str, Any], digest: str = "", has_pdf: bool = False) -> s
         "<style>body{font-family:sans-serif;margin:1em;max-width:40em}th{text-align:left;white-space:nowrap;"
         "padding-right:1em;vertical-align:top}td,th{border-bottom:1px solid #ddd;padding:.3em}</style></head><body>"
         f"<h1>文书核验</h1><p>文号：{escape(str(answer.get('number') or ''))}</p>"
-        f'<p style="color:{colour};font-weight:bold">{verdict}</p><table>{rows}</table></body></html>'
+        f'<p style="color:{colour};font-weight:bold">{verdict}</p><table>{rows}</table>{page}</body></html>'
     )

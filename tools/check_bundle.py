@@ -57,15 +57,17 @@ def font_problems(root: Path) -> list[str]:
     """What is wrong with the build's document faces (nothing: an empty list)."""
     sys.path.insert(0, str(ROOT))
     from inspector_app.documents.cmap import FontFileError, code_points
+    from inspector_app.documents.coverage import DEFAULT_BODY_FILE, DEFAULT_TITLE_FILE
     from inspector_app.documents.font_files import shipped_face_names
 
     fonts = next((p for p in root.rglob("resources/fonts") if p.is_dir()), None)
     if fonts is None:
         return ["the build has no resources/fonts folder"]
-    problems = [f"{name} is not in {fonts}" for name in ("gbsn00lp.ttf", "HANAZONO-LICENSE.txt",
-                                                         *shipped_face_names()) if not (fonts / name).is_file()]
+    shipped = (DEFAULT_BODY_FILE, DEFAULT_TITLE_FILE, "FANDOL-LICENSE.txt", "gbsn00lp.ttf", "HANAZONO-LICENSE.txt",
+               *shipped_face_names())
+    problems = [f"{name} is not in {fonts}" for name in shipped if not (fonts / name).is_file()]
     drawn: set[int] = set()
-    for path in [fonts / "gbsn00lp.ttf", *(fonts / name for name in shipped_face_names())]:
+    for path in [fonts / DEFAULT_BODY_FILE, *(fonts / name for name in shipped_face_names())]:
         try:
             drawn |= code_points(path)
         except FontFileError as exc:

@@ -18,7 +18,7 @@ from inspector_app.documents.fonts import BODY, ensure_fonts
 RATE_COLOURS = (colors.HexColor("#1e88e5"), colors.HexColor("#7cb342"), colors.HexColor("#fb8c00"))
 
 
-def _drawing(width: float, height: float) -> Drawing:
+def embedded_drawing(width: float, height: float) -> Drawing:
     """A drawing whose initial font is the embedded face: the renderer otherwise sets
     Helvetica when it starts, which the PDF then references without embedding it."""
     ensure_fonts()
@@ -30,7 +30,7 @@ def _drawing(width: float, height: float) -> Drawing:
 SCALE_STEPS_M = (20, 50, 100, 200, 500, 1000, 2000, 5000)
 
 
-def _scale_bar(d: Drawing, metres_per_point: float, width: float, margin: float) -> None:
+def scale_bar(d: Drawing, metres_per_point: float, width: float, margin: float) -> None:
     """The longest round length that fits a quarter of the width, drawn bottom right."""
     fitting = [m for m in SCALE_STEPS_M if m / metres_per_point <= width / 4]
     metres = fitting[-1] if fitting else SCALE_STEPS_M[0]
@@ -43,7 +43,8 @@ def _scale_bar(d: Drawing, metres_per_point: float, width: float, margin: float)
     d.add(String(x1 - bar / 2, margin + 4, label, fontName=BODY, fontSize=8, textAnchor="middle"))
 
 
-def _north_arrow(d: Drawing, x: float, y: float) -> None:
+def north_arrow(d: Drawing, x: float, y: float) -> None:
+    """A north arrow with 北 above it, its tip at (x, y)."""
     d.add(Polygon([x, y, x - 4, y - 12, x, y - 9, x + 4, y - 12], fillColor=colors.black, strokeColor=colors.black))
     d.add(String(x, y + 3, "北", fontName=BODY, fontSize=9, textAnchor="middle"))
 
@@ -53,7 +54,7 @@ def track_map(roads: Sequence[Mapping[str, Any]], tracks: Sequence[Sequence[Sequ
     """Road segments (grey, named from the road table) and patrol tracks (blue), north up, to
     scale, with a scale bar and a north arrow. Drawn from coordinates only — no map tiles — and
     it says so: it is a sketch, not a survey map. ``roads``: {"name", "line": [[lat, lon], …]}."""
-    d = _drawing(width, height)
+    d = embedded_drawing(width, height)
     d.add(Rect(0, 0, width, height, fillColor=colors.HexColor("#f4f1ea"), strokeColor=colors.HexColor("#cccccc")))
     lines = [r["line"] for r in roads]
     points = [p for line in [*lines, *tracks] for p in line]
@@ -82,8 +83,8 @@ def track_map(roads: Sequence[Mapping[str, Any]], tracks: Sequence[Sequence[Sequ
     for name, line in named.items():
         x, y = xy(line[len(line) // 2])
         d.add(String(x + 3, y + 4, name, fontName=BODY, fontSize=7, fillColor=colors.HexColor("#5d4037")))
-    _scale_bar(d, 111_320 / scale, width, margin)
-    _north_arrow(d, width - margin, height - margin - 6)
+    scale_bar(d, 111_320 / scale, width, margin)
+    north_arrow(d, width - margin, height - margin - 6)
     d.add(String(4, 4, "示意图：按路段与轨迹坐标绘制，非测绘底图", fontName=BODY, fontSize=7,
                  fillColor=colors.HexColor("#777777")))
     return d
@@ -92,7 +93,7 @@ def track_map(roads: Sequence[Mapping[str, Any]], tracks: Sequence[Sequence[Sequ
 def rates_bars(groups: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
                width: float, height: float) -> Drawing:
     """Grouped bars (0-100 %) with a legend."""
-    d = _drawing(width, height)
+    d = embedded_drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 40, 30, width - 150, height - 45
     chart.data = [[v or 0 for v in values] for _, values in series]
@@ -111,7 +112,7 @@ def rates_lines(days: Sequence[str], series: Sequence[tuple[str, Sequence[float 
                 width: float, height: float) -> Drawing:
     """Daily rates (0-100 %) as lines: a day without a figure (no inspections) is a gap, never
     the day before carried forward; every day with a figure has a dot, so a lone day shows."""
-    d = _drawing(width, height)
+    d = embedded_drawing(width, height)
     x0, y0, w, h = 40.0, 30.0, width - 150, height - 45
     grid = colors.HexColor("#dddddd")
     for pct in range(0, 101, 25):

@@ -1,4 +1,4 @@
-"""Which characters the document faces draw: the body face, then the rare-character faces
+"""Which characters the document faces draw: the body face (the title face for titles), then the rare-character faces
 (HanaMin A and B, found by font_files: the build's own copy first), then the faces added in
 Settings. Read from the files' character maps (documents/cmap.py), without reportlab, so a
 party's name can be checked as it is typed at the cost of a set look-up per character.
@@ -18,22 +18,37 @@ from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.resources import resource_path
 
 BODY = "DocBody"
-DEFAULT_BODY_FILE = "gbsn00lp.ttf"
+TITLE = "DocTitle"
+# The shipped free faces (Fandol, GPL + font exception; tools/make_fandol_faces.py): 仿宋 for
+# the body as GB/T 9704 asks, a bold Song standing in for 小标宋 in titles.
+DEFAULT_BODY_FILE = "FandolFang-Regular.ttf"
+DEFAULT_TITLE_FILE = "FandolSong-Bold.ttf"
 
 _lock = threading.RLock()  # re-entered: the union of all faces reads each face
 _faces: dict[str, tuple[Face, ...]] = {}  # "body", "rare", "added"
 _body_file: Path | None = None  # the office's own body face, if any
+_title_file: Path | None = None  # the office's own title face, if any
 _added: tuple[Path, ...] = ()
 
 
 def default_body() -> Path:
-    """The built-in body face (AR PL SungtiL GB)."""
+    """The built-in body face (Fandol Fang, a 仿宋)."""
     return resource_path("fonts", DEFAULT_BODY_FILE)
+
+
+def default_title() -> Path:
+    """The built-in title face (Fandol Song Bold, standing in for 小标宋)."""
+    return resource_path("fonts", DEFAULT_TITLE_FILE)
 
 
 def body_file() -> Path:
     """The body face's file: the office's own, or the built-in one."""
     return _body_file or default_body()
+
+
+def title_file() -> Path:
+    """The title face's file: the office's own, or the built-in one."""
+    return _title_file or default_title()
 
 
 def _origin(path: Path) -> str:
@@ -74,18 +89,28 @@ def body_face() -> Face:
     return _cached("body", _read_body)[0]
 
 
-def set_body_file(path: Path | None) -> None:
-    """The office's own body face (None: the built-in one)."""
-    global _body_file
+def title_chars() -> frozenset[int]:
+    """What the title face draws (a title character it lacks is drawn by the body face)."""
+    return _cached("title", lambda: (read_face(TITLE, title_file(), _origin(title_file())),))[0].chars
+
+
+def set_body_file(path: Path | None, title: Path | None = None) -> None:
+    """The office's own body and title faces (None: the built-in ones)."""
+    global _body_file, _title_file
     with _lock:
-        _body_file = path
-        _faces.pop("body", None)
-        _faces.pop("any", None)
+        _body_file, _title_file = path, title
+        for key in ("body", "title", "rare", "any"):
+            _faces.pop(key, None)
 
 
 def _find_rare() -> tuple[Face, ...]:
     found = find_faces(rare_face_names())
-    return tuple(read_face(f"DocRare-{Path(name).stem}", path, _origin(path)) for name, path in found.items())
+    faces = tuple(read_face(f"DocRare-{Path(name).stem}", path, _origin(path)) for name, path in found.items())
+    if _body_file is None:
+        return faces
+    # An office's licensed 仿宋 (often GB 2312 only) lacks characters the shipped 仿宋 has:
+    # those come from the shipped one, in the same style, before the Mincho rare faces.
+    return (read_face("DocRare-FandolFang", default_body(), "built-in"), *faces)
 
 
 def _read_added() -> tuple[Face, ...]:

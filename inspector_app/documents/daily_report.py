@@ -9,14 +9,16 @@ from reportlab.lib.units import mm
 from inspector_app.documents.charts import rates_bars, rates_lines, track_map
 from inspector_app.documents.layout import MARGIN_X, PAGE_W, OfficialDocument, SignatureSlot
 from inspector_app.documents.page_style import chinese_date
+from inspector_app.documents.track_tiles import TileMosaic, tiled_track_map
 
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}%"
 
 
-def render_daily_report(snapshot: dict[str, Any], digest: str) -> bytes:
-    """PDF of a daily report snapshot (services.reports.daily_report_snapshot)."""
+def render_daily_report(snapshot: dict[str, Any], digest: str, tiles: TileMosaic | None = None) -> bytes:
+    """PDF of a daily report snapshot (services.reports.daily_report_snapshot); the track map
+    over ``tiles`` when the area's map tiles are stored (services.report_map), else a sketch."""
     width = PAGE_W - 2 * MARGIN_X
     t = snapshot["totals"]
     doc = OfficialDocument(snapshot["squad"], "巡查日报", chinese_date(snapshot["day"]), digest)
@@ -35,7 +37,9 @@ def render_daily_report(snapshot: dict[str, Any], digest: str) -> bytes:
                      f"{o['patrols']} 次 / {o['duration_min']} 分钟 / {o['distance_km']:.2f} 公里 / {coverage} / "
                      f"{o['inspections']}（{o['non_compliant']}）" + (f" / 退回 {o['returned']}" if o["returned"] else "")))
     doc.fields(rows, label_width_mm=48)
-    doc.figure("三、巡查轨迹", track_map(snapshot["map"]["roads"], snapshot["map"]["tracks"], width, 80 * mm))
+    roads, tracks = snapshot["map"]["roads"], snapshot["map"]["tracks"]
+    drawing = tiled_track_map(tiles, roads, tracks, width, 80 * mm) if tiles else track_map(roads, tracks, width, 80 * mm)
+    doc.figure("三、巡查轨迹", drawing)
     r = snapshot["rates"]
     doc.figure("四、门前五包指标", rates_bars(
         ["当日", "本月累计"],

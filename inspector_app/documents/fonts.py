@@ -1,9 +1,12 @@
 """Fonts for official documents: a TrueType Chinese face embedded (subset) in every PDF, and
 faces for the rare characters it lacks, each used for just those characters.
 
-The body face is the free Song face shipped in resources/fonts (AR PL SungtiL GB, Arphic Public
-License). GB/T 9704 prescribes FangSong for body text; those faces are licensed, so an office
-may point :func:`use_office_fonts` at its own licensed TrueType files. Characters the body face
+GB/T 9704 prescribes 仿宋 for the body and 小标宋 for titles. The shipped faces are free ones
+with the same square em (so the 28 × 22 grid holds): Fandol Fang for the body and Fandol Song
+Bold for titles (resources/fonts, GPL with the font exception, converted to TrueType by
+tools/make_fandol_faces.py). An office may point :func:`use_office_fonts` at its own licensed
+TrueType files (FangSong_GB2312, FZXiaoBiaoSong) in Settings. A title character the title face
+lacks is drawn by the body face (:func:`font_runs` with ``first=TITLE``). Characters the body face
 lacks come from HanaMin A and B (GlyphWiki; Hanazono Font License or SIL OFL), which a packaged
 build carries, then from faces added in Settings (:func:`use_added_faces`). Which face draws
 what is documents/coverage.py; documents are checked with it before they are numbered
@@ -21,19 +24,24 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from inspector_app.documents.coverage import (
     BODY,
+    TITLE,
     body_face,
     body_file,
     default_body,
+    default_title,
     rare_faces,
     read_face,
     set_added_faces,
     set_body_file,
+    title_chars,
+    title_file,
 )
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.glyphs import NOT_DRAWN, Face, is_invisible
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 
-TITLE = "DocTitle"
+__all__ = ["BODY", "TITLE", "check_face", "ensure_fonts", "font_runs", "title_face", "use_added_faces",
+           "use_office_fonts"]
 _registered: dict[str, Path] = {}
 _register_lock = threading.Lock()
 
@@ -66,21 +74,27 @@ def ensure_fonts() -> None:
     if BODY not in _registered:
         _register(BODY, body_file())
     if TITLE not in _registered:
-        _register(TITLE, body_file())
+        _register(TITLE, title_file())
 
 
 def title_face() -> str:
-    """The face for titles and headings: TITLE when an office gave its own title file, else
-    the body face itself (the same file registered twice would be embedded twice)."""
+    """The face for the 版头, titles and headings: TITLE, unless it is the body's own file
+    (the same file registered twice would be embedded twice)."""
     ensure_fonts()
     return TITLE if _registered[TITLE] != _registered[BODY] else BODY
 
 
 def use_office_fonts(body: Path | None, title: Path | None = None) -> None:
-    """Use an office's own licensed TrueType files (e.g. FangSong_GB2312 for the body)."""
-    _register(BODY, body or default_body())
-    _register(TITLE, title or body or default_body())
-    set_body_file(body)
+    """Use an office's own licensed TrueType files (e.g. FangSong_GB2312 for the body,
+    FZXiaoBiaoSong for titles); None keeps the shipped face for that part. A file that
+    cannot be used raises a UserError naming it, and nothing changes."""
+    targets = {BODY: body or default_body(), TITLE: title or default_title()}
+    faces = {name: _load(path, name) for name, path in targets.items() if _registered.get(name) != path}
+    set_body_file(body, title)
+    with _register_lock:
+        for name, face in faces.items():
+            pdfmetrics.registerFont(face)
+            _registered[name] = targets[name]
 
 
 def check_face(path: Path) -> Face:
@@ -116,18 +130,24 @@ def _not_drawn(char: str) -> str:
     raise UserError(NOT_DRAWN, char=char, code=f"U+{ord(char):04X}")
 
 
-def font_runs(text: str) -> list[tuple[str, str]]:
-    """``text`` cut into runs of one face each: (registered face name, characters). Spaces and
-    line breaks belong to the body face; format characters and variation selectors, which no
-    face draws, are left out. A character no face draws raises a UserError (documents are
-    checked before they are numbered; this stops a re-render where a face is missing)."""
+def font_runs(text: str, first: str = BODY) -> list[tuple[str, str]]:
+    """``text`` cut into runs of one face each: (registered face name, characters), trying
+    ``first`` (BODY, or TITLE for titles), then the body face, then the rare-character faces.
+    Spaces and line breaks belong to ``first``; format characters and variation selectors,
+    which no face draws, are left out. A character no face draws raises a UserError (documents
+    are checked before they are numbered; this stops a re-render where a face is missing)."""
+    if first == TITLE and title_face() == BODY:
+        first = BODY
+    own = body_face().chars if first == BODY else title_chars()
+    if all(ord(c) in own for c in text):
+        return [(first, text)] if text else []
     body = body_face().chars
-    if all(ord(c) in body for c in text):
-        return [(BODY, text)] if text else []
     runs: list[tuple[str, list[str]]] = []
     for char in text:
-        if ord(char) in body or char.isspace():
-            name = BODY  # line breaks too: markup turns them into <br/> outside any <font>
+        if ord(char) in own or char.isspace():
+            name = first  # line breaks too: markup turns them into <br/> outside any <font>
+        elif ord(char) in body:
+            name = BODY
         elif is_invisible(char):
             continue
         else:

@@ -36,7 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector_app.documents.fonts import BODY, font_runs
+from inspector_app.documents.fonts import BODY, TITLE, font_runs, title_face
 from inspector_app.documents.page_style import (
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -55,11 +55,13 @@ FRAME_PAD = 6  # reportlab's frame padding (points), taken out of the margins
 MARGIN_X = MARGIN_LEFT  # the left margin (daily report drawings align with it)
 
 
-def markup(text: str) -> str:
-    """Plain text as paragraph markup: escaped, line breaks kept, and characters the body face
-    lacks (rare names like 𠮷 or 䶮) drawn with the first rare-character face that has them."""
-    out = [escape(run) if face == BODY else f'<font name="{face}">{escape(run)}</font>'
-           for face, run in font_runs(text or "")]
+def markup(text: str, first: str = BODY) -> str:
+    """Plain text as paragraph markup: escaped, line breaks kept, and characters the paragraph's
+    face (``first``: BODY, or TITLE for the 版头, titles and headings) lacks drawn with the
+    body face or the first rare-character face that has them (rare names like 𠮷 or 䶮)."""
+    base = title_face() if first == TITLE else BODY
+    out = [escape(run) if face == base else f'<font name="{face}">{escape(run)}</font>'
+           for face, run in font_runs(text or "", first)]
     return "".join(out).replace("\n", "<br/>")
 
 
@@ -203,10 +205,10 @@ class OfficialDocument:
         self.s = styles()
         # 版头: the authority in red, the number, a red divider as wide as the text; then the title.
         self.story: list[Flowable] = [
-            Paragraph(markup(authority), self.s["masthead"]),
+            Paragraph(markup(authority, TITLE), self.s["masthead"]),
             Paragraph(markup(number), self.s["number"]),
             HRFlowable(width=TEXT_W, thickness=1.5, color=RED, spaceBefore=4 * mm, spaceAfter=2 * mm),
-            Paragraph(markup(title), self.s["title"]),
+            Paragraph(markup(title, TITLE), self.s["title"]),
         ]
         if provisional_note:
             self.story.append(Paragraph(f'<font color="#b3261e">{markup(provisional_note)}</font>', self.s["small"]))
@@ -214,7 +216,7 @@ class OfficialDocument:
     def heading(self, text: str) -> None:
         """A section heading such as 违法事实: never alone at the foot of a page, while the text
         after it may still split across pages (keepWithNext would move both whole, leaving gaps)."""
-        self.story += [CondPageBreak(3 * self.s["body"].leading), Paragraph(markup(text), self.s["heading"])]
+        self.story += [CondPageBreak(3 * self.s["body"].leading), Paragraph(markup(text, TITLE), self.s["heading"])]
 
     def text(self, text: str, indent: bool = True) -> None:
         """A paragraph of body text (wraps Chinese correctly, any length)."""
@@ -226,7 +228,7 @@ class OfficialDocument:
 
     def figure(self, heading: str, drawing: Flowable) -> None:
         """A heading and a drawing kept on the same page."""
-        self.story.append(KeepTogether([Paragraph(markup(heading), self.s["heading"]), drawing]))
+        self.story.append(KeepTogether([Paragraph(markup(heading, TITLE), self.s["heading"]), drawing]))
 
     def spacer(self, height_mm: float = 4) -> None:
         self.story.append(Spacer(1, height_mm * mm))

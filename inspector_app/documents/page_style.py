@@ -3,9 +3,9 @@
 Chinese type sizes), a red 版头 with the authority's name and a red divider, the title in 二号
 (22 pt), and the paragraph styles that follow from them.
 
-The body face is 仿宋-style when the office set its licensed file (Settings); otherwise the
-shipped free Song face, whose CJK glyphs share the same square em (so line and character counts
-are the same). Dates are written 2026年12月1日 everywhere (:func:`chinese_date`).
+The body is 仿宋 and the 版头, title and headings a bold Song standing in for 小标宋: the
+office's licensed files when set in Settings, otherwise the shipped free Fandol Fang and Fandol
+Song Bold, whose CJK glyphs fill the same square em (so line and character counts are the same). Dates are written 2026年12月1日 everywhere (:func:`chinese_date`).
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ def _time(record: Mapping[str, Any], key: str) -> datetime | None:
 
 def record_problems(record: Mapping[str, Any], now: datetime) -> list[FieldError]:
     """What stops a 笔录 from being issued: a question without its typed answer (or the
-    reverse), no entry at all, a start missing, or an end before the start or in the future."""
+    reverse), no entry at all, a start missing, an end before the start or in the future, or a
+    person present without a role or a name."""
     problems = []
     entries = list(record.get("qa") or [])
     if not entries:
@@ -51,6 +52,10 @@ def record_problems(record: Mapping[str, Any], now: datetime) -> list[FieldError
         problems.append(FieldError("end", QT_TRANSLATE_NOOP("forms", "The inspection cannot end before it started.")))
     if end and end > now + timedelta(minutes=1):
         problems.append(FieldError("end", QT_TRANSLATE_NOOP("forms", "The end time is in the future.")))
+    for n, person in enumerate(record.get("present") or [], start=1):
+        if not str(person.get("role") or "").strip() or not str(person.get("name") or "").strip():
+            problems.append(FieldError("present", QT_TRANSLATE_NOOP(
+                "forms", "Person present {n} needs both a role (e.g. 当事人, 委托代理人) and a name."), {"n": n}))
     if not str(record.get("scene") or "").strip():
         problems.append(FieldError("scene", QT_TRANSLATE_NOOP("forms", "Describe what was found on the scene.")))
     return problems

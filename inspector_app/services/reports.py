@@ -11,6 +11,7 @@ from typing import Any
 
 from inspector_app.domain.documents import content_hash
 from inspector_app.domain.progress import Progress
+from inspector_app.services.map_tiles import BaseMap
 from inspector_app.services.rates import _utc_bounds, compute_rates
 from inspector_app.services.review import named_roads, require_squad, review_day
 from inspector_app.services.session import Session
@@ -89,9 +90,12 @@ class ReportFiles:
 
 
 def write_daily_report(session: Session, day: date, folder: Path, squad_id: str | None = None,
-                       progress: Progress | None = None) -> ReportFiles:
-    """Write the daily report as PDF and .xlsx into ``folder`` (run off the UI thread)."""
+                       progress: Progress | None = None, base: BaseMap | None = None) -> ReportFiles:
+    """Write the daily report as PDF and .xlsx into ``folder`` (run off the UI thread); the
+    track map is drawn over the base map's stored tiles (``base``: the office file and datum
+    from Settings; the map's own cache in any case) when they cover the area."""
     from inspector_app.documents.daily_report import render_daily_report
+    from inspector_app.services.report_map import report_tiles
     from inspector_app.spreadsheets.reports import daily_report_workbook
 
     progress = progress or Progress()
@@ -101,7 +105,8 @@ def write_daily_report(session: Session, day: date, folder: Path, squad_id: str 
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"巡查日报_{snapshot['squad']}_{day.isoformat()}"
     pdf = folder / f"{stem}.pdf"
-    pdf.write_bytes(render_daily_report(snapshot, content_hash(snapshot)))
+    tiles = report_tiles(session, base or BaseMap(), snapshot["map"])
+    pdf.write_bytes(render_daily_report(snapshot, content_hash(snapshot), tiles))
     progress.update(2, 3, "xlsx")
     xlsx = daily_report_workbook(snapshot, folder / f"{stem}.xlsx")
     progress.update(3, 3, "done")

@@ -27,13 +27,25 @@ def check_record(record: dict[str, Any], now: datetime) -> None:
         raise ValidationFailed(problems)
 
 
-def _photos(session: Session, ids: list[str]) -> list[str]:
+def _existing(session: Session, ids: list[str]) -> list[tuple[str, str]]:
+    """(photo id, time and place) of the photos in ``ids`` that exist, in that order."""
     if not ids:
         return []
     rows = session.store.db.execute(
         f"SELECT id, taken_at, place FROM photo WHERE deleted = 0 AND id IN ({','.join('?' * len(ids))})", ids).fetchall()
     found = {r[0]: r for r in rows}
-    return [f"{cn_time(found[i][1])} {found[i][2]}".strip() for i in ids if i in found]
+    return [(i, f"{cn_time(found[i][1])} {found[i][2]}".strip()) for i in ids if i in found]
+
+
+def _photos(session: Session, ids: list[str]) -> list[str]:
+    return [label for _, label in _existing(session, ids)]
+
+
+def photo_choices(session: Session, v: dict[str, Any]) -> list[tuple[str, str]]:
+    """The violation's photos that exist, as (photo id, label) for choosing the sketch photo:
+    照片 n as the 笔录 numbers them, then when and where it was taken."""
+    found = _existing(session, json.loads(v.get("photo_ids") or "[]"))
+    return [(pid, f"照片 {n}　{label}") for n, (pid, label) in enumerate(found, start=1)]
 
 
 def _officer_name(session: Session, officer_id: str) -> str:
@@ -49,7 +61,8 @@ def record_section(session: Session, v: dict[str, Any], record: dict[str, Any], 
     return {
         "start": cn_time(str(record["start"])), "end": cn_time(str(record.get("end") or utc_iso(now))),
         "recorder": str(record.get("recorder") or "").strip() or _officer_name(session, v["officer2_id"]),
-        "present": record.get("present") or [{"role": "当事人", "name": v["party_name"], "id_number": v["party_id_number"]}],
+        "present": [{k: str(p.get(k) or "").strip() for k in ("role", "name", "id_number")} for p in record.get("present") or []]
+        or [{"role": "当事人", "name": v["party_name"], "id_number": v["party_id_number"]}],
         "qa": [{"q": q, "a": a} for q, a in entries(record)],
         "scene": str(record["scene"]).strip(),
         "photos": _photos(session, json.loads(v["photo_ids"] or "[]")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.reports import ReportFiles, write_daily_report, write_summary
+from inspector_app.ui.base_map_dialog import load_base_map
 from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.pdf_files import open_pdf
@@ -78,7 +80,9 @@ class DailyReportDialog(QDialog):
         self.progress.show()
         session = self.ctx.session
         if self.daily.isChecked():
-            args: tuple[object, ...] = (write_daily_report, session, self.day, folder, self.squad_id)
+            # the track map over the base map's stored tiles (office file, datum) when they cover it
+            daily = functools.partial(write_daily_report, base=load_base_map(self.ctx.settings))
+            args: tuple[object, ...] = (daily, session, self.day, folder, self.squad_id)
         elif self.weekly.isChecked():
             args = (write_summary, session, self.day - timedelta(days=6), self.day, folder, self.squad_id)
         else:

@@ -290,7 +290,8 @@ class MainWindow(QMainWindow):
             self.tr("About"),
             self.tr(
                 "City inspection {version}\nOffline-first field app for Jinan city-management "
-                "squads.\nDocument font: AR PL SungtiL GB (Arphic Public License); rare characters: "
+                "squads.\nDocument fonts: Fandol Fang and Fandol Song Bold (Fandol team, GPL v3 with the "
+                "font exception); screen font: AR PL SungtiL GB (Arphic Public License); rare characters: "
                 "HanaMin A and B (GlyphWiki Project, Hanazono Font License or SIL OFL 1.1)."
             ).format(version=__version__),
         )

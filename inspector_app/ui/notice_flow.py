@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from inspector_app.domain.changes import Changes
 from inspector_app.services.legal_reviews import Gate, document_gate
 from inspector_app.services.notice_documents import Issued, document_pdf, record_print
+from inspector_app.services.scene_record import photo_choices
 from inspector_app.services.violations import document_type_for, get_violation
 from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
@@ -59,7 +60,8 @@ class NoticeFlow:
     def write_record(self, violation_id: str) -> RecordDialog:
         """The 笔录: its content typed first, then signed."""
         violation = get_violation(self.ctx.session, violation_id)
-        dialog = RecordDialog(self.ctx.session, violation, self.parent)
+        # one indexed read of the violation's few photo rows, like get_violation above
+        dialog = RecordDialog(self.ctx.session, violation, self.parent, photo_choices(self.ctx.session, violation))
         dialog.setObjectName("recordDialog")
         dialog.accepted.connect(lambda: self.sign(violation_id, "inspection_record", "现场检查（勘验）笔录", dialog.record))
         dialog.open()

@@ -93,7 +93,7 @@ class SettingsDialog(QDialog):
         self.form.addRow(self.tr("Daily backup folder"), self._with_browse(self.backup_folder, self._choose_backups))
         self.font_path = QLineEdit(settings.document_font)
         self.font_path.setObjectName("documentFont")
-        self.font_path.setPlaceholderText(self.tr("Built-in Song face (AR PL SungtiL GB)"))
+        self.font_path.setPlaceholderText(self.tr("Built-in FangSong face (Fandol Fang)"))
         self.form.addRow(self.tr("Document font (licensed FangSong, TrueType)"), self._with_browse(self.font_path, self._choose_font))
         self.rare_fonts = RareFontsWidget(settings.rare_fonts, runner)
         self.form.addRow(self.tr("Fonts for rare characters"), self.rare_fonts)

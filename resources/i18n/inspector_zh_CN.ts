@@ -1441,10 +1441,10 @@ Correct the case as the opinion says. Send it for review again now?</source>
     <message>
         <source>City inspection {version}
 Offline-first field app for Jinan city-management squads.
-Document font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMin A and B (GlyphWiki Project, Hanazono Font License or SIL OFL 1.1).</source>
+Document fonts: Fandol Fang and Fandol Song Bold (Fandol team, GPL v3 with the font exception); screen font: AR PL SungtiL GB (Arphic Public License); rare characters: HanaMin A and B (GlyphWiki Project, Hanazono Font License or SIL OFL 1.1).</source>
         <translation>城管巡查 {version}
 面向济南城管执法中队的离线优先外勤应用。
-文书字体：文鼎 PL 简报宋（Arphic Public License）；生僻字：花园明朝 A、B（GlyphWiki Project，花园字体许可或 SIL OFL 1.1）。</translation>
+文书字体：Fandol 仿宋、Fandol 宋体粗体（Fandol 团队，GPL v3 附字体例外条款）；屏幕字体：文鼎 PL 简报宋（Arphic Public License）；生僻字：花园明朝 A、B（GlyphWiki Project，花园字体许可或 SIL OFL 1.1）。</translation>
     </message>
 </context>
 <context>
@@ -2685,6 +2685,14 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>在场见证人姓名（如有，例如居委会工作人员）</translation>
     </message>
     <message>
+        <source>No sketch photo</source>
+        <translation>无现场示意图照片</translation>
+    </message>
+    <message>
+        <source>No photos: take them in the violation first</source>
+        <translation>无照片：请先在违法记录中拍照</translation>
+    </message>
+    <message>
         <source>Scene</source>
         <translation>现场情况</translation>
     </message>
@@ -2693,8 +2701,36 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>见证人</translation>
     </message>
     <message>
+        <source>Sketch of the scene</source>
+        <translation>现场示意图</translation>
+    </message>
+    <message>
         <source>Next: signatures</source>
         <translation>下一步：签名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>People present</source>
+        <translation>在场人员</translation>
     </message>
 </context>
 <context>
@@ -3273,10 +3309,6 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
         <translation>每日备份文件夹</translation>
     </message>
     <message>
-        <source>Built-in Song face (AR PL SungtiL GB)</source>
-        <translation>内置宋体（文鼎 PL 简报宋）</translation>
-    </message>
-    <message>
         <source>https://sync.example:8765 (empty: this laptop does not sync)</source>
         <translation>https://sync.example:8765（留空：本机不同步）</translation>
     </message>
@@ -3327,6 +3359,10 @@ Save a copy elsewhere to open or print it on another computer, or ask the admini
     <message>
         <source>Document font (licensed FangSong, TrueType)</source>
         <translation>文书字体（已授权的仿宋 TrueType 字体）</translation>
+    </message>
+    <message>
+        <source>Built-in FangSong face (Fandol Fang)</source>
+        <translation>内置仿宋字体（Fandol 仿宋）</translation>
     </message>
     <message>
         <source>Document font</source>
@@ -6239,6 +6275,10 @@ Add one with “New unit” (Ctrl+N), or sync to download your squad&apos;s unit
     <message>
         <source>The end time is in the future.</source>
         <translation>结束时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>Person present {n} needs both a role (e.g. 当事人, 委托代理人) and a name.</source>
+        <translation>在场人员 {n} 须填写身份（如当事人、委托代理人）和姓名。</translation>
     </message>
     <message>
         <source>Describe what was found on the scene.</source>

@@ -54,7 +54,7 @@ def test_a_bad_document_font_is_explained_and_the_builtin_kept(window, tmp_path,
     from inspector_app.documents.fonts import _registered, ensure_fonts
 
     ensure_fonts()  # the face documents will use: the built-in one, not the bad file
-    assert _registered["DocBody"].name == "gbsn00lp.ttf"
+    assert _registered["DocBody"].name == "FandolFang-Regular.ttf"
 
 
 
