@@ -9,11 +9,10 @@ and every non-empty data row with its row number in the file, merged areas fille
 from __future__ import annotations
 
 import csv
-import io
 import logging
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -32,16 +31,36 @@ Report = Callable[[int, int], None]
 HEADER_SCAN_ROWS = 15
 
 
+Rows = Iterator[tuple[int, list[Any]]]
+
+
 @dataclass
 class Table:
-    """A sheet: its header names and data rows (each with its row number in the file)."""
+    """A sheet: its header names and its data rows, each with its row number in the file.
+
+    The rows are read again from the file on each :meth:`iter_rows` (CSV: streamed, so a
+    446,793-row registry is never held in memory; .xlsx: the sheet read once, merges filled)."""
 
     headers: list[str]
-    rows: list[list[Any]]
-    row_numbers: list[int]
+    row_count: int
+    rows_from: Callable[[], Rows]
     # Cells (A1 names) holding a formula whose value was never computed and saved (files
     # written by programs, not by Excel or WPS): they read as empty.
     uncached_formulas: list[str] = field(default_factory=list)
+
+    def iter_rows(self) -> Rows:
+        """(row number in the file, cells padded to the header's width), blank rows left out."""
+        return self.rows_from()
+
+    @property
+    def rows(self) -> list[list[Any]]:
+        """Every data row in a list (small files and tests; large ones use :meth:`iter_rows`)."""
+        return [row for _, row in self.iter_rows()]
+
+    @property
+    def row_numbers(self) -> list[int]:
+        """The file's row number of each data row."""
+        return [number for number, _ in self.iter_rows()]
 
 
 def _text(value: Any) -> Any:
@@ -140,30 +159,70 @@ def _read_xlsx(path: Path, report: Report | None) -> tuple[list[list[Any]], list
     return grid, uncached
 
 
-def _read_csv(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
+def _csv_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) or GBK, found by decoding the whole file once in chunks."""
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            text = raw.decode(encoding)
-            break
+            with path.open(encoding=encoding, newline="") as fh:
+                while fh.read(1 << 20):
+                    pass
+            return encoding
         except UnicodeDecodeError:
             continue
-    else:
-        raise UserError(
-            QT_TRANSLATE_NOOP("errors", "The file {name} is not text in a known encoding "
-                              "(UTF-8 or GBK)."),
-            QT_TRANSLATE_NOOP("errors", "Save it from Excel or WPS as .xlsx or as CSV (UTF-8) "
-                              "and try again."),
-            name=path.name,
-        )
+    raise UserError(
+        QT_TRANSLATE_NOOP("errors", "The file {name} is not text in a known encoding "
+                          "(UTF-8 or GBK)."),
+        QT_TRANSLATE_NOOP("errors", "Save it from Excel or WPS as .xlsx or as CSV (UTF-8) "
+                          "and try again."),
+        name=path.name,
+    )
+
+
+def _csv_rows(path: Path, encoding: str, dialect: type[csv.Dialect] | csv.Dialect) -> Iterator[list[str]]:
+    with path.open(encoding=encoding, newline="") as fh:
+        yield from csv.reader(fh, dialect)
+
+
+def _read_csv(path: Path, known: set[str], report: Report | None) -> Table:
+    """One streamed pass finds the header, the width and the number of data rows; the rows
+    themselves are read again, streamed, by each :meth:`Table.iter_rows`."""
+    encoding = _csv_encoding(path)
+    with path.open(encoding=encoding, newline="") as fh:
+        start = fh.read(4096)
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel
-    if text.strip():
+    if start.strip():
         try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+            dialect = csv.Sniffer().sniff(start, delimiters=",;\t")
         except csv.Error:
             # No delimiter found: a file of one column (a list of names) is a table too.
             dialect = csv.excel
-    return [[_text(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+    first: list[list[Any]] = []
+    width, count = 0, 0
+    for n, raw in enumerate(_csv_rows(path, encoding, dialect)):
+        if n < HEADER_SCAN_ROWS:
+            first.append([_text(v) for v in raw])
+        width = max(width, len(raw))
+        if any(v.strip() for v in raw):
+            count += 1
+        if report and n % 20000 == 0:
+            report(n, 0)
+    if not first:
+        raise UserError(QT_TRANSLATE_NOOP("errors", "The file {name} is empty."), name=path.name)
+    h = _header_index(first, known)
+    count -= sum(1 for row in first[: h + 1] if any(v is not None for v in row))
+
+    def rows() -> Rows:
+        for n, raw in enumerate(_csv_rows(path, encoding, dialect), start=1):
+            if n > h + 1:
+                row = [_text(v) for v in raw]
+                if any(v is not None for v in row):
+                    yield n, row + [None] * (width - len(row))
+
+    return Table(_headers(first[h], width), count, rows)
+
+
+def _headers(row: list[Any], width: int) -> list[str]:
+    return [str(v) if v is not None else f"#{i + 1}" for i, v in enumerate(row + [None] * (width - len(row)))]
 
 
 def _unreadable(path: Path, kind: str) -> UserError:
@@ -199,21 +258,15 @@ def read_table(path: Path, known_headers: set[str], report: Report | None = None
     """Read the first sheet of an .xlsx or a .csv; ``known_headers`` helps find the header
     row below any title rows."""
     suffix = path.suffix.lower()
-    uncached: list[str] = []
-    if suffix in (".xlsx", ".xlsm"):
-        grid, uncached = _read_xlsx(path, report)
-    elif suffix in (".csv", ".txt"):
-        grid = _read_csv(path)
-    else:
+    if suffix in (".csv", ".txt"):
+        return _read_csv(path, known_headers, report)
+    if suffix not in (".xlsx", ".xlsm"):
         raise _unreadable(path, suffix or "—")
+    grid, uncached = _read_xlsx(path, report)
     if not grid:
         raise UserError(QT_TRANSLATE_NOOP("errors", "The file {name} is empty."), name=path.name)
     h = _header_index(grid, known_headers)
     width = max(len(r) for r in grid)
-    headers = [str(v) if v is not None else f"#{i + 1}" for i, v in enumerate(grid[h] + [None] * (width - len(grid[h])))]
-    rows, numbers = [], []
-    for n, row in enumerate(grid[h + 1 :], start=h + 2):
-        if any(v is not None for v in row):
-            rows.append(row + [None] * (width - len(row)))
-            numbers.append(n)
-    return Table(headers, rows, numbers, uncached)
+    kept = [(n, row + [None] * (width - len(row))) for n, row in enumerate(grid[h + 1 :], start=h + 2)
+            if any(v is not None for v in row)]
+    return Table(_headers(grid[h], width), len(kept), lambda: iter(kept), uncached)
