@@ -94,7 +94,9 @@ def _judge(f: Field, ctx: FormContext) -> Callable[[Any, dict[str, Any], list[Fi
 def compile_clean(form: Form, ctx: FormContext) -> Clean:
     """A function equal to ``engine.clean(form, values, ctx)`` for any ``values``."""
     coercers = [(f.key, _coercer(f, ctx)) for f in form.fields]
-    judges = [(f.key, f.relevant, _judge(f, ctx)) for f in form.fields]
+    # An empty field that can never be required has nothing to judge (most of a registry's).
+    judges = [(f.key, f.relevant, _judge(f, ctx), f.required or f.required_if is not None)
+              for f in form.fields]
     rules = form.rules
 
     def clean(values: Values) -> tuple[dict[str, Any], list[FieldError]]:
@@ -103,17 +105,22 @@ def compile_clean(form: Form, ctx: FormContext) -> Clean:
         wrong: set[str] = set()
         get = values.get
         for key, coerce in coercers:
-            value, err = coerce(get(key))
+            raw = get(key)
+            if raw is None:
+                out[key] = None
+                continue
+            value, err = coerce(raw)
             if err:
                 problems.append(err)
                 wrong.add(key)
             out[key] = value
-        for key, relevant, judge in judges:
+        for key, relevant, judge, may_be_required in judges:
             if relevant is not None and not relevant(out):
                 out[key] = None
                 continue
-            if key not in wrong:
-                judge(out[key], out, problems)
+            value = out[key]
+            if (value is not None or may_be_required) and key not in wrong:
+                judge(value, out, problems)
         if not problems:
             for rule in rules:
                 problems.extend(rule(out, ctx))

@@ -18,6 +18,7 @@ _CHANGES = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 # How many changes one bulk call notes in Recorder.changes (the audit lists 50): a note per
 # unit of a 446,793-row import would be ~80 MB, and the import's caller refreshes everything.
 NOTED_CHANGES = 50
+_PLAIN = {str, int, float, type(None)}  # stored as they are (records._encode changes the rest)
 
 
 def columns(entity: str, fields: Sequence[str]) -> tuple[str, ...]:
@@ -33,7 +34,7 @@ def prepare(entity: str, cols: Sequence[str], values: dict[str, Any],
     """The row for :func:`insert_prepared`: each of ``cols`` (a value absent from ``values``
     takes ``defaults``' value, as the column's SQL default would), then the op's changes."""
     spec = _spec(entity)
-    data = {k: _encode(v) for k, v in values.items() if k not in SYNC_FIELDS}
+    data = {k: v if type(v) in _PLAIN else _encode(v) for k, v in values.items() if k not in SYNC_FIELDS}
     derived = spec.derive(data) if spec.derive else {}
     synced = {k: [None, v] for k, v in data.items() if k not in spec.local_columns}
     merged = {**defaults, **data, **derived}
