@@ -518,10 +518,6 @@
       <source>Later</source>
       <translation>稍后</translation>
     </message>
-    <message>
-      <source>Quit the app</source>
-      <translation>退出应用</translation>
-    </message>
   </context>
   <context>
     <name>DisorderDialog</name>
