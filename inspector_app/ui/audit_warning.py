@@ -13,7 +13,7 @@ from inspector_app.services.audit_anchor import (
     acknowledge_reported_breaks,
     audit_status,
 )
-from inspector_app.ui.pages import PageContext
+from inspector_app.ui.context import PageContext
 
 
 class AuditWarningWidget(QLabel):

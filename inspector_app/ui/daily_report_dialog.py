@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.reports import ReportFiles, write_daily_report, write_summary
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pdf_files import open_pdf
 
 

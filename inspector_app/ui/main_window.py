@@ -3,6 +3,7 @@ lays things out; every page is its own module and every change goes through serv
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QByteArray, QSize, Signal
@@ -13,22 +14,23 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QWidget,
 )
 
 from inspector_app.domain.roles import ROLE_LABELS
 from inspector_app.services.session import Session
 from inspector_app.services.sync import server_url, set_server_url
 from inspector_app.ui.audit_warning import AuditWarningWidget
+from inspector_app.ui.context import AppEvents, Page, PageContext, PageEvents, PageSpec
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import install_language, tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.idle import IdleWatch
 from inspector_app.ui.login_dialog import LoginDialog
-from inspector_app.ui.pages import PAGES, AppEvents, PageContext, PageEvents, PageSpec
+from inspector_app.ui.pages import PAGES
 from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.settings_dialog import SettingsDialog
@@ -53,7 +55,7 @@ class MainWindow(QMainWindow):
         session.photo_long_side = settings.photo_long_side
         self.events = AppEvents(self)
         self.events.open_record.connect(self.open_record)
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         self.specs: list[PageSpec] = [
             p for p in PAGES if p.permission is None or session.can(p.permission)
         ]
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.events.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.sync.start_background()
         self.idle = IdleWatch(self)
+        self._locked = False
         self.idle.timer.timeout.connect(self.lock)
         self._build()
         geometry = settings.get("window/geometry")
@@ -143,7 +146,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._show_page(0)
 
-    def _action(self, menu, text, slot, shortcut=None, icon_name: str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[..., object],
+        shortcut: str | QKeySequence.StandardKey | None = None, icon_name: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -170,7 +176,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         """The page with this key (built on first use)."""
         for row, spec in enumerate(self.specs):
             if spec.key == key:
@@ -182,10 +188,7 @@ class MainWindow(QMainWindow):
     def open_record(self, key: str, record_id: str) -> None:
         """Show a record on its own page (a click on the map, for example)."""
         if any(spec.key == key for spec in self.specs):
-            target = self.page(key)
-            opener = getattr(target, "open_record", None)
-            if opener is not None:
-                opener(record_id)
+            self.page(key).open_record(record_id)
 
     def open_settings(self) -> None:
         """Settings; everything applies at once."""
@@ -206,7 +209,7 @@ class MainWindow(QMainWindow):
         if self.settings.rare_fonts != rare:
             self.apply_rare_fonts()
         if "map" in self.pages:  # the base map may have changed
-            self.pages["map"].load_page()  # type: ignore[attr-defined]
+            self.pages["map"].load()
 
     def apply_document_font(self) -> None:
         """Use the configured document font (checked off the UI thread; a bad file is explained
@@ -225,7 +228,9 @@ class MainWindow(QMainWindow):
 
     def apply_language(self, language: str) -> None:
         """Switch the UI language and rebuild the pages in it."""
-        install_language(QApplication.instance(), language)  # type: ignore[arg-type]
+        app = QApplication.instance()
+        assert app is not None  # a window exists only inside a running application
+        install_language(app, language)
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -234,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide the work behind the sign-in dialog until the same officer signs in again."""
-        if getattr(self, "_locked", False):
+        if self._locked:
             return
         self._locked = True
         self.body.setVisible(False)
@@ -272,7 +277,7 @@ class MainWindow(QMainWindow):
             self.tr("Ctrl+Q: quit"),
         ]
         for page in self.pages.values():
-            lines += getattr(page, "shortcut_help", list)()
+            lines += page.shortcut_help()
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
 
     def show_about(self) -> None:

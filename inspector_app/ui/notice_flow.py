@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 from inspector_app.domain.changes import Changes
 from inspector_app.services.notice_documents import Issued, document_pdf, record_print
 from inspector_app.services.violations import document_type_for, get_violation
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pdf_preview_dialog import PdfPreviewDialog
 from inspector_app.ui.record_dialog import RecordDialog
 from inspector_app.ui.sign_dialog import SignDialog

@@ -31,8 +31,8 @@ from inspector_app.services.rights_catalog import (
     edit_district_rights,
     restore_shipped_rights,
 )
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.screen_fit import fit_to_screen
 
 ORDERING = (("warning", "警示告知书"), ("rectify_order", "责令限期改正通知书"), ("no_penalty", "不予行政处罚决定书"))

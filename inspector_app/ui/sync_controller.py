@@ -16,8 +16,8 @@ from inspector_app.services.sync import (
     sync_now,
     sync_status,
 )
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import error_text
-from inspector_app.ui.pages import PageContext
 
 BACKGROUND_MS = 5 * 60_000
 AFTER_CHANGE_MS = 20_000

@@ -33,10 +33,10 @@ from inspector_app.services.work_orders import (
     verify_order,
     violation_values_for,
 )
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.work_order_dialogs import (
     ReplyDialog,
     StepDialog,

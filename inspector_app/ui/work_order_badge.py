@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from inspector_app.domain.changes import Changes
 from inspector_app.services.work_order_views import Badge, badge
-from inspector_app.ui.pages import PageContext
+from inspector_app.ui.context import PageContext
 
 
 class WorkOrderBadgeWidget(QLabel):

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.changes import Changes
 from inspector_app.domain.work_orders import SOURCES
 from inspector_app.services.work_order_import import ImportPlan, plan_import, run_import
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_field_error, tr_text
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.screen_fit import fit_to_screen
 
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.work_orders import Indicators
 from inspector_app.services.work_order_indicators import GROUPS, IndicatorReport, compute_indicators
+from inspector_app.ui.context import PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 
 
 def _pct(value: float | None) -> str:

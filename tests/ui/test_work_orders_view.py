@@ -97,7 +97,7 @@ def test_the_dispatcher_dispatches_by_hand_and_by_road(qtbot, supervisor_session
 
 
 def test_the_dispatcher_imports_a_spreadsheet(qtbot, supervisor_session: Session, runner, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from inspector_app.ui.pages import AppEvents, PageContext
+    from inspector_app.ui.context import AppEvents, PageContext
     from inspector_app.ui.work_order_import_dialog import WorkOrderImportDialog
 
     known = supervisor_session.store.db.execute("SELECT platform_no FROM work_order WHERE source = 'hotline' LIMIT 1")

@@ -1,157 +1,91 @@
 """The pages of the main window. Each page is its own module; PAGES lists those that work.
 
-To add a page, write ``<name>_view.py`` with a QWidget subclass taking a :class:`PageContext`,
-and append a :class:`PageSpec` here. A page that does not work yet is not listed.
+To add a page, write ``<name>_view.py`` with a :class:`~inspector_app.ui.context.Page` subclass
+(it takes a :class:`~inspector_app.ui.context.PageContext`), and append a :class:`PageSpec` here.
+A page that does not work yet is not listed. Each factory imports its page when the page is first built, which
+keeps start-up light and lets this list name every page without importing them all at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
-
-from inspector_app.domain.changes import Changes
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
-from inspector_app.services.session import Session
-from inspector_app.ui.settings import AppSettings
-from inspector_app.ui.tasks import TaskRunner
+from inspector_app.ui.context import Page, PageContext, PageSpec
 
 
-class AppEvents(QObject):
-    """App-wide notifications: what a service changed, so every page can refresh."""
-
-    changed = Signal(object)  # Changes
-    status = Signal(str)
-    open_record = Signal(str, str)  # page key, record id: show that record on its page
-
-    def publish(self, changes: Changes) -> None:
-        """Tell every page what changed."""
-        if changes:
-            self.changed.emit(changes)
-
-    def root(self) -> AppEvents:
-        """The window's own events object (where the window-wide controllers live)."""
-        return self
-
-
-class PageEvents(AppEvents):
-    """One page's view of the window's events, owned by the page: when the page is deleted (a
-    language switch rebuilds every page) its connections go with it. Before, the old pages'
-    lambdas stayed connected to the window's events and kept reloading into deleted widgets on
-    every later change."""
-
-    def __init__(self, window_events: AppEvents) -> None:
-        super().__init__(window_events)
-        self._window_events = window_events
-        window_events.changed.connect(self.changed)
-        self.status.connect(window_events.status)
-        self.open_record.connect(window_events.open_record)
-
-    def publish(self, changes: Changes) -> None:
-        """Tell the window, which tells every page (this one too)."""
-        self._window_events.publish(changes)
-
-    def root(self) -> AppEvents:
-        return self._window_events
-
-
-@dataclass
-class PageContext:
-    """What every page is given."""
-
-    session: Session
-    runner: TaskRunner
-    events: AppEvents
-    settings: AppSettings
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """A navigation entry and how to build its page."""
-
-    key: str
-    title: str
-    icon: str
-    factory: Callable[[PageContext], QWidget]
-    permission: Permission | None = None
-
-
-def _work_orders(ctx: PageContext) -> QWidget:
+def _work_orders(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.work_orders_view import WorkOrdersView
 
     return WorkOrdersView(ctx)
 
 
-def _units(ctx: PageContext) -> QWidget:
+def _units(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.units_view import UnitsView
 
     return UnitsView(ctx)
 
 
-def _patrol(ctx: PageContext) -> QWidget:
+def _patrol(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.patrol_view import PatrolView
 
     return PatrolView(ctx)
 
 
-def _rates(ctx: PageContext) -> QWidget:
+def _rates(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.rates_view import RatesView
 
     return RatesView(ctx)
 
 
-def _review(ctx: PageContext) -> QWidget:
+def _review(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.review_view import ReviewView
 
     return ReviewView(ctx)
 
 
-def _returned(ctx: PageContext) -> QWidget:
+def _returned(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.returned_view import ReturnedView
 
     return ReturnedView(ctx)
 
 
-def _disorders(ctx: PageContext) -> QWidget:
+def _disorders(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.disorders_view import DisordersView
 
     return DisordersView(ctx)
 
 
-def _notices(ctx: PageContext) -> QWidget:
+def _notices(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.notices_view import NoticesView
 
     return NoticesView(ctx)
 
 
-def _documents(ctx: PageContext) -> QWidget:
+def _documents(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.documents_view import DocumentsView
 
     return DocumentsView(ctx)
 
 
-def _map(ctx: PageContext) -> QWidget:
+def _map(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.map_view import MapView
 
     return MapView(ctx)
 
 
-def _catalogs(ctx: PageContext) -> QWidget:
+def _catalogs(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.catalogs_view import CatalogsView
 
     return CatalogsView(ctx)
 
 
-def _sync(ctx: PageContext) -> QWidget:
+def _sync(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.sync_view import SyncView
 
     return SyncView(ctx)
 
 
-def _conflicts(ctx: PageContext) -> QWidget:
+def _conflicts(ctx: PageContext) -> Page:
     from inspector_app.ui.pages.conflicts_view import ConflictsView
 
     return ConflictsView(ctx)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from inspector_app.services.first_offence_catalog import (
@@ -30,18 +29,17 @@ from inspector_app.services.first_offence_catalog import (
     import_catalog_version,
 )
 from inspector_app.services.notice_documents import number_formats, set_number_format
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.rights_dialog import RightsDialog
 
 
-class CatalogsView(QWidget):
+class CatalogsView(Page):
     """Catalog versions, the items of the one in use, number formats."""
 
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.catalog: CatalogInUse | None = None
         self.version = QLabel()
         self.version.setObjectName("catalogVersion")

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from inspector_app.domain.changes import Changes
+from inspector_app.domain.clock import local_text
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.services.conflicts import (
     DELETED,
@@ -29,11 +29,10 @@ from inspector_app.services.conflicts import (
     open_conflicts,
     resolve_conflict,
 )
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
-from inspector_app.ui.pages.sync_view import local_time
 
 ENTITY_LABELS = {
     "unit": QT_TRANSLATE_NOOP("ConflictsView", "Unit"),
@@ -63,12 +62,13 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-class ConflictsView(QWidget):
+class ConflictsView(Page):
     """Open conflicts, oldest first."""
 
+    shows = ("conflict",)
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.items: list[dict[str, Any]] = []
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("conflictsTable")
@@ -111,12 +111,10 @@ class ConflictsView(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        ctx.events.changed.connect(self._changed)
         self.reload()
 
-    def _changed(self, changes: Changes) -> None:
-        if changes.touches("conflict"):
-            self.reload()
+    def on_changes(self, changes: Changes) -> None:
+        self.reload()
 
     def reload(self) -> None:
         self.ctx.runner.run(open_conflicts, self.ctx.session, on_done=self._show, on_error=lambda e: show_error(self, e))
@@ -127,7 +125,7 @@ class ConflictsView(QWidget):
         for i, c in enumerate(items):
             kind = self.tr(ENTITY_LABELS.get(c["entity"], c["entity"]))
             cells = (f"{kind}: {c['record_name']}", field_label(c["entity"], c["field"]), shown(c["server_value"]), shown(c["device_value"]),
-                     c["officer"], local_time(c["detected_at"]))
+                     c["officer"], local_text(c["detected_at"]))
             if c["field"] == DELETED:  # edited on one laptop while deleted on another
                 edit = c["device_value"] if isinstance(c["device_value"], dict) else {}
                 cells = (cells[0], self.tr("deleted, and changed on another laptop"), self.tr("deleted"),

@@ -46,6 +46,7 @@ from inspector_app.services.disorders import (
 from inspector_app.services.profile import squad_officers, squad_roads
 from inspector_app.services.session import LOCAL_TZ
 from inspector_app.services.violations import violation_values_from_check
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.dispose_dialog import DisposeDialog
 from inspector_app.ui.errors import show_error
@@ -53,19 +54,19 @@ from inspector_app.ui.flow_layout import flow_bar
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.notice_flow import NoticeFlow
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.type_ahead import SEARCH_ROLE, combo_type_ahead
 
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class DisordersView(QWidget):
+class DisordersView(Page):
     """八乱 checks: list, detail, re-checks, counts."""
 
+    shows = ("disorder_check",)
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.current: dict[str, Any] | None = None
         self.names = {d.code: d.name_zh for d in ctx.session.catalogs.disorders}
         tabs = QTabWidget()
@@ -74,7 +75,6 @@ class DisordersView(QWidget):
         tabs.addTab(self._build_counts(), self.tr("Counts"))
         QVBoxLayout(self).addWidget(tabs)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_check)
-        ctx.events.changed.connect(self._on_changes)
         self.refresh()
 
     # -- list ------------------------------------------------------------------------------
@@ -358,10 +358,9 @@ class DisordersView(QWidget):
         self.share721.setText(self.tr("721: service {s:.0f}% · management {m:.0f}% · enforcement {e:.0f}%").format(
             s=100 * share["service"] / total, m=100 * share["management"] / total, e=100 * share["enforcement"] / total))
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.touches("disorder_check"):
-            # Keep showing the check just handled, even if it no longer matches the filters.
-            keep = self.current["id"] if self.current else None
-            self.refresh()
-            if keep is not None:
-                self.ctx.runner.run(check_detail, self.ctx.session, keep, on_done=lambda d: self._show_detail(*d))
+    def on_changes(self, changes: Changes) -> None:
+        # Keep showing the check just handled, even if it no longer matches the filters.
+        keep = self.current["id"] if self.current else None
+        self.refresh()
+        if keep is not None:
+            self.ctx.runner.run(check_detail, self.ctx.session, keep, on_done=lambda d: self._show_detail(*d))

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
+from inspector_app.domain.changes import Changes
 from inspector_app.domain.clock import local_text, utc_iso
 from inspector_app.services.document_verify import Verification, verify_document
 from inspector_app.services.notice_documents import (
@@ -34,9 +34,9 @@ from inspector_app.services.notice_documents import (
     record_print,
 )
 from inspector_app.services.session import LOCAL_TZ
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pdf_files import ask_batch_target, write_each
 from inspector_app.ui.printing import load_pdf, print_pdf
 from inspector_app.ui.verify_facts import VerifyFacts
@@ -45,12 +45,13 @@ from inspector_app.ui.void_dialog import VoidDialog
 TYPES = ("warning", "rectify_order", "no_penalty", "inspection_record", "service_proof", "service_address", "agreement")
 
 
-class DocumentsView(QWidget):
+class DocumentsView(Page):
     """Find, preview, print, void and verify documents."""
 
+    shows = ("document",)
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows: list[dict[str, Any]] = []
         self.type_names = {"warning": self.tr("警示告知书 / 首违不罚告知书"), "rectify_order": self.tr("责令限期改正通知书"),
                            "no_penalty": self.tr("不予行政处罚决定书"), "inspection_record": self.tr("现场检查（勘验）笔录"),
@@ -127,7 +128,9 @@ class DocumentsView(QWidget):
         layout.addWidget(self.verify_facts)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        ctx.events.changed.connect(lambda c: self.reload() if c.touches("document") else None)
+        self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
         self.reload()
 
     def _bounds(self) -> tuple[str, str]:

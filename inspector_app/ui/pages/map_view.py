@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.changes import Changes
 from inspector_app.domain.disorders import STATUS_LABELS
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.domain.roles import Permission
@@ -39,13 +40,13 @@ from inspector_app.services.patrols import current_patrol, patrol_position
 from inspector_app.services.type_ahead import typeahead_text
 from inspector_app.services.violations import violation_rechecks_due
 from inspector_app.ui.base_map_dialog import BaseMapDialog, load_base_map
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.flow_layout import FlowLayout
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
 from inspector_app.ui.map_web import MapProfile
 from inspector_app.ui.map_widget import MapWidget, encode_layer
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.tile_download_dialog import TileDownloadDialog
 from inspector_app.ui.type_ahead import SEARCH_ROLE, combo_type_ahead
 
@@ -120,12 +121,13 @@ def _fetch_encoded(fetch: Any, session: Any, query: LayerQuery) -> dict[str, tup
     return {name: (len(items), encode_layer(items)) for name, items in fetch(session, query).items()}
 
 
-class MapView(QWidget):
+class MapView(Page):
     """The map page."""
 
+    shows = ("unit", "frontage_inspection", "disorder_check", "violation", "patrol", "work_order")
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.session = ctx.session
         self.base = load_base_map(ctx.settings)
         self.loaded: dict[str, int] = {}
@@ -146,7 +148,6 @@ class MapView(QWidget):
         self.status = QLabel(self.tr("Loading the map…"))
         layout.addWidget(self.status)
         QShortcut(QKeySequence("Ctrl+R"), self, self.reload_layers)
-        ctx.events.changed.connect(self._on_changes)
         self._started = False
 
     def _build_toolbar(self) -> QWidget:
@@ -215,9 +216,9 @@ class MapView(QWidget):
         super().showEvent(event)
         if not self._started:
             self._started = True
-            self.load_page()
+            self.load()
 
-    def load_page(self) -> None:
+    def load(self) -> None:
         """Write the page (off the UI thread) and load it."""
         self.base = load_base_map(self.ctx.settings)
         MapProfile.shared().serve(None)
@@ -357,14 +358,14 @@ class MapView(QWidget):
             dialog.exec()
             if dialog.result_value and dialog.result_value.fetched:
                 self._started = True
-                self.load_page()
+                self.load()
         self.map.bounds(got)
 
     def edit_base_map(self) -> None:
         if BaseMapDialog(self.ctx.settings, self).exec():
-            self.load_page()
+            self.load()
 
-    def _on_changes(self, changes: Any) -> None:
+    def on_changes(self, changes: Changes) -> None:
         if self.map.is_ready and any(changes.touches(t) for t in
                                      ("unit", "frontage_inspection", "disorder_check", "violation", "patrol",
                                       "work_order")):

@@ -31,23 +31,24 @@ from inspector_app.services.violations import (
     recent_violations,
     violation_rechecks_due,
 )
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.flow_layout import flow_bar
 from inspector_app.ui.icons import icon
 from inspector_app.ui.notice_flow import NoticeFlow
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.violation_dialog import ViolationDialog
 
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class NoticesView(QWidget):
+class NoticesView(Page):
     """Violations of the squad and their notices."""
 
+    shows = ("violation", "document")
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows: list[dict[str, Any]] = []
         self.flow = NoticeFlow(self, ctx)
         self.decisions = {"first_offence": self.tr("首违不罚"), "not_eligible": self.tr("not eligible, case"),
@@ -112,7 +113,9 @@ class NoticesView(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_violation())
-        ctx.events.changed.connect(lambda c: self.reload() if c.touches("violation") or c.touches("document") else None)
+        self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
         self.reload()
 
     def reload(self) -> None:

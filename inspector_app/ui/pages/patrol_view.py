@@ -35,11 +35,11 @@ from inspector_app.services.patrols import (
 )
 from inspector_app.services.profile import squad_officers, squad_roads
 from inspector_app.services.violations import violation_values_from_inspection
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.disorder_dialog import DisorderDialog
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.inspection_dialog import InspectionDialog
 from inspector_app.ui.notice_flow import NoticeFlow
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pages.patrol_running import PatrolRunningPage
 from inspector_app.ui.pages.patrol_start import PatrolStartPage
 from inspector_app.ui.position_dialog import PositionDialog
@@ -56,14 +56,15 @@ class _Loaded:
     defaults: dict[str, Any]
 
 
-class PatrolView(QWidget):
+class PatrolView(Page):
     """Start, run and end a patrol."""
+
+    shows = ("frontage_inspection", "unit")
 
     COLUMNS = ("name", "address", "road", "last", "distance", "checked")
 
     def __init__(self, ctx: PageContext, tracker: PositionTracker | None = None) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.patrol: dict[str, Any] | None = None
         self.position: tuple[float, float] | None = None
         self.units: list[dict[str, Any]] = []
@@ -80,7 +81,6 @@ class PatrolView(QWidget):
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._tick)
         self.elapsed = QElapsedTimer()
-        ctx.events.changed.connect(self._on_changes)
         self.reload()
 
     # -- not on patrol ---------------------------------------------------------------------
@@ -337,6 +337,5 @@ class PatrolView(QWidget):
         self.ctx.events.publish(changes)
         self.reload()
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.touches("frontage_inspection") or changes.touches("unit"):
-            self.reload()
+    def on_changes(self, changes: Changes) -> None:
+        self.reload()

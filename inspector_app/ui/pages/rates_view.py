@@ -32,10 +32,10 @@ from inspector_app.services.rates import (
     export_rates,
     star_units,
 )
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.work_order_indicators_widget import WorkOrderIndicatorsWidget
 
 CHART_GROUPS = 12
@@ -57,12 +57,11 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-class RatesView(QWidget):
+class RatesView(Page):
     """Rates table and chart; star units."""
 
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.report: RateReport | None = None
         self.reports: dict[str, RateReport] = {}
         tabs = QTabWidget()

@@ -15,25 +15,25 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from inspector_app.domain.changes import Changes
 from inspector_app.services.inspections import inspection_detail
 from inspector_app.services.profile import unit_detail
 from inspector_app.services.review import resubmit_patrol, returned_items
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.inspection_dialog import InspectionDialog
-from inspector_app.ui.pages import PageContext
 
 
-class ReturnedView(QWidget):
+class ReturnedView(Page):
     """Returned patrols and inspections of the signed-in officer."""
 
+    shows = ("patrol", "frontage_inspection", "review", "unit")
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows: list[dict[str, Any]] = []
         self.empty = QLabel(self.tr("Nothing returned. When your supervisor returns a patrol or an inspection, "
                                     "it appears here with what to correct."))
@@ -57,7 +57,9 @@ class ReturnedView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        ctx.events.changed.connect(lambda _c: self.reload())
+        self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
         self.reload()
 
     def reload(self) -> None:

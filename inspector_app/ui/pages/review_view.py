@@ -33,9 +33,9 @@ from inspector_app.services.review import (
     review_day,
     review_squads,
 )
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.pages.review_actions import ReviewActions
 from inspector_app.ui.pages.review_tree import ReviewTree
 from inspector_app.ui.track_sketch_widget import TrackSketchWidget
@@ -43,12 +43,13 @@ from inspector_app.ui.track_sketch_widget import TrackSketchWidget
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class ReviewView(QWidget):
+class ReviewView(Page):
     """One squad's day, officer by officer."""
 
+    shows = ("patrol", "frontage_inspection")
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.day: DayReview | None = None
         today = ctx.session.today() - timedelta(days=1)
         self.date = QDateEdit(QDate(today.year, today.month, today.day))
@@ -112,7 +113,6 @@ class ReviewView(QWidget):
         layout.addWidget(self.help)
         shortcut = QShortcut(QKeySequence("Ctrl+P"), self, self.daily_report)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        ctx.events.changed.connect(self._on_changes)
         self.reload()
 
     def shortcut_help(self) -> list[str]:
@@ -210,7 +210,7 @@ class ReviewView(QWidget):
             return
         DailyReportDialog(self.ctx, self.day.day, self.day.squad_id, self).open()
 
-    def _on_changes(self, changes: Changes) -> None:
+    def on_changes(self, changes: Changes) -> None:
         # A decision taken on this page reloads it already (and touches "review").
         if (changes.touches("patrol") or changes.touches("frontage_inspection")) and not changes.touches("review"):
             self.reload()

@@ -34,9 +34,9 @@ from inspector_app.services.sync import (
     retry_failed,
     sign_in_online,
 )
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import error_text, show_error
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.sync_controller import sync_controller
 from inspector_app.ui.sync_reasons import explain
 
@@ -106,17 +106,11 @@ def human_size(size: int) -> str:
     return f"{value:.1f} GB"
 
 
-def local_time(iso: str) -> str:
-    """UTC ISO text as Jinan local time, or '' for none."""
-    return local_text(iso)
-
-
-class SyncView(QWidget):
+class SyncView(Page):
     """Sync status and controls."""
 
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.controller = sync_controller(ctx)
         self.server = QLabel()
         self.server.setObjectName("syncServer")
@@ -238,7 +232,7 @@ class SyncView(QWidget):
         self.waiting.setVisible(bool(status.waiting))
         self.blobs.setText(self.tr("{n} ({size})").format(n=status.pending_blobs, size=human_size(status.pending_blob_bytes)))
         self.conflicts.setText(str(status.open_conflicts))
-        self.last.setText(local_time(status.last_success_at) or self.tr("never"))
+        self.last.setText(local_text(status.last_success_at) or self.tr("never"))
         self.error.setText(error_text(status.last_error) if status.last_error else "")
         self.error.setVisible(status.last_error is not None)
         self.failed.setRowCount(len(status.failed))
@@ -249,7 +243,7 @@ class SyncView(QWidget):
             if item["rolled_back"]:
                 why = self.tr("{why} The record is back to the server's version: redo the change the allowed way, "
                               "or discard it.").format(why=why)
-            cells = (local_time(item["created_at"]),
+            cells = (local_text(item["created_at"]),
                      self.tr("{kind}: {name}").format(kind=kind, name=item["record_name"]) if item["record_name"] else kind,
                      self._tr(OPS, item["op"]), self._tr(ANSWERS, item["status"]), why)
             for column, text in enumerate(cells):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from inspector_app.domain.changes import Changes
@@ -26,10 +25,10 @@ from inspector_app.domain.roles import Permission
 from inspector_app.services.profile import unit_detail, unit_history
 from inspector_app.services.unit_import import export_units
 from inspector_app.services.units import UnitQuery, search_unit_rowids, unit_form_values
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.icons import icon
 from inspector_app.ui.models.unit_table_model import UnitTableModel
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.unit_detail_widget import UnitDetailWidget
 from inspector_app.ui.unit_dialog import UnitDialog
 from inspector_app.ui.unit_history_widget import UnitHistoryWidget
@@ -37,12 +36,13 @@ from inspector_app.ui.unit_history_widget import UnitHistoryWidget
 SEARCH_DELAY_MS = 180
 
 
-class UnitsView(QWidget):
+class UnitsView(Page):
     """Search and browse all units; new and edit open the unit form."""
 
+    shows = ("unit", "frontage_inspection", "disorder_check", "violation", "document")
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.query = UnitQuery()
         self._generation = 0
         self._history_of: str | None = None  # the unit whose history is being shown
@@ -135,7 +135,6 @@ class UnitsView(QWidget):
         self.model.sortRequested.connect(self._sort)
         self.search.textChanged.connect(lambda _: self._timer.start())
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
-        ctx.events.changed.connect(self._on_changes)
         self.run_query()
 
     def _focus_search(self) -> None:
@@ -259,7 +258,7 @@ class UnitsView(QWidget):
             on_error=lambda exc: show_error(self, exc),
         )
 
-    def _on_changes(self, changes: Changes) -> None:
+    def on_changes(self, changes: Changes) -> None:
         if changes.touches("unit"):
             self.run_query()
         elif any(changes.touches(e) for e in ("frontage_inspection", "disorder_check", "violation", "document")):

@@ -48,10 +48,10 @@ from inspector_app.services.work_order_views import (
     views_for,
 )
 from inspector_app.services.work_orders import local_day_end, reveal_contact
+from inspector_app.ui.context import Page, PageContext
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr_text
 from inspector_app.ui.icons import icon
-from inspector_app.ui.pages import PageContext
 from inspector_app.ui.photo_strip_widget import PhotoStripWidget
 from inspector_app.ui.work_order_actions import WorkOrderActions
 
@@ -59,12 +59,13 @@ ROLE = Qt.ItemDataRole.UserRole
 RED, ORANGE = QColor("#c62828"), QColor("#ef6c00")
 
 
-class WorkOrdersView(QWidget):
+class WorkOrdersView(Page):
     """Lists, detail and steps of work orders."""
 
+    shows = ("work_order",)
+
     def __init__(self, ctx: PageContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.session = ctx.session
         self.current: dict[str, Any] | None = None
         self.rows: list[dict[str, Any]] = []
@@ -83,7 +84,6 @@ class WorkOrdersView(QWidget):
         self.clock.timeout.connect(self._tick)
         self.clock.start()
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        ctx.events.changed.connect(self._on_changes)
         self.refresh()
 
     def _build_bar(self) -> QHBoxLayout:
@@ -301,9 +301,8 @@ class WorkOrdersView(QWidget):
                                 on_done=lambda n: self.count.setText(self.tr("Exported {n} orders").format(n=n)),
                                 on_error=lambda e: show_error(self, e))
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.touches("work_order"):
-            self.refresh()
+    def on_changes(self, changes: Changes) -> None:
+        self.refresh()
 
     def shortcut_help(self) -> list[str]:
         return [self.tr("待办: Ctrl+F searches the orders")]
