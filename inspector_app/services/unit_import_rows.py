@@ -13,7 +13,7 @@ from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
 from inspector_app.forms.compiled import compile_clean
 from inspector_app.forms.engine import notes
 from inspector_app.forms.unit import UNIT_FORM
-from inspector_app.forms.unit_import import row_values
+from inspector_app.forms.unit_import import row_reader
 from inspector_app.services.session import Session
 from inspector_app.services.units import _stored_values, road_places, unit_form_context
 from inspector_app.storage.bulk_create import columns, prepare
@@ -53,6 +53,7 @@ class RowChecker:
         self.mapping = mapping
         self.roads = {r["name"]: r["id"] for r in road_segments(session.store.db)}
         self.places = road_places(session)
+        self.read = row_reader(mapping, self.roads)
         db = session.store.db
         self.by_uscc = dict(db.execute(
             "SELECT uscc, id FROM unit WHERE uscc IS NOT NULL AND deleted = 0").fetchall())
@@ -62,7 +63,7 @@ class RowChecker:
 
     def check(self, number: int, row: list[Any]) -> RowOutcome:
         """The outcome of one row of the file (rows are checked in file order)."""
-        raw = row_values(row, self.mapping, self.roads)
+        raw = self.read(row)
         values, errors = self.clean(raw)
         road = raw.get("road_segment_id")
         if isinstance(road, str) and road.startswith("?"):

@@ -38,7 +38,7 @@ def prepare(entity: str, cols: Sequence[str], values: dict[str, Any],
     derived = spec.derive(data) if spec.derive else {}
     synced = {k: [None, v] for k, v in data.items() if k not in spec.local_columns}
     merged = {**defaults, **data, **derived}
-    return (*(merged.get(c) for c in cols), _CHANGES(synced))
+    return (*map(merged.get, cols), _CHANGES(synced))
 
 
 def insert_prepared(recorder: Recorder, entity: str, cols: Sequence[str],

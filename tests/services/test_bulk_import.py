@@ -146,3 +146,20 @@ def test_a_plan_is_imported_once(supervisor_session: Session, tmp_path: Path) ->
     run_import(session, plan)
     with pytest.raises(ValueError, match="imported or closed"):
         run_import(session, plan)
+
+
+def test_the_row_reader_equals_row_values(supervisor_session: Session, tmp_path: Path) -> None:
+    from inspector_app.forms.unit_import import SYNONYMS, row_reader, row_values
+
+    session = supervisor_session
+    source = read_unit_file(session, _csv(tmp_path / "r.csv", session, rows=200))
+    roads = {r["name"]: r["id"] for r in road_segments(session.store.db)}
+    odd: list[list[Any]] = [[], [None] * 3, ["店", 9135010000010043, None, 13812345678.0, " 经十路 ", "不存在的路", "否"],
+                            ["店", "91350100M000100Y43", "x", "y", "z", next(iter(roads)), "√", "n", "extra"]]
+    rows = source.table.rows + odd
+    mappings = [source.mapping, {f: None for f in SYNONYMS},
+                {f: i % 9 for i, f in enumerate(SYNONYMS)}, {**source.mapping, "road": 12}]
+    for mapping in mappings:
+        read = row_reader(mapping, roads)
+        for row in rows:
+            assert read(row) == row_values(row, mapping, roads)
