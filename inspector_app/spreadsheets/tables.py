@@ -9,27 +9,18 @@ and every non-empty data row with its row number in the file, merged areas fille
 from __future__ import annotations
 
 import csv
-import logging
-import re
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import iterparse
-
-from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
 
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
-
-log = logging.getLogger(__name__)
+from inspector_app.spreadsheets.cells import cell_text
+from inspector_app.spreadsheets.xlsx_grid import read_xlsx_grid
 
 Report = Callable[[int, int], None]
 HEADER_SCAN_ROWS = 15
-
 
 Rows = Iterator[tuple[int, list[Any]]]
 
@@ -63,22 +54,6 @@ class Table:
         return [number for number, _ in self.iter_rows()]
 
 
-def _text(value: Any) -> Any:
-    """Normalise a cell: strip text, turn whole floats back into digits, dates into ISO."""
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def _header_index(rows: Sequence[Sequence[Any]], known: set[str]) -> int:
     best, best_score = 0, -1.0
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
@@ -87,76 +62,6 @@ def _header_index(rows: Sequence[Sequence[Any]], known: set[str]) -> int:
         if score > best_score:
             best, best_score = i, score
     return best
-
-
-def _xlsx_scan(path: Path) -> tuple[list[tuple[int, int, int, int]], list[str]]:
-    """Merged ranges of the first sheet (read-only openpyxl does not expose them), and the
-    cells with a formula but no saved value (openpyxl's data_only reading gives them None)."""
-    merges, uncached = [], []
-    with zipfile.ZipFile(path) as z:
-        name = next((n for n in z.namelist() if re.fullmatch(r"xl/worksheets/sheet\d*\.xml", n)), None)
-        if name is None:
-            return [], []
-        with z.open(name) as fh:
-            for _, element in iterparse(fh):
-                tag = element.tag
-                if tag.endswith("}c"):
-                    formula = value = None
-                    for child in element:
-                        if child.tag.endswith("}f"):
-                            formula = child
-                        elif child.tag.endswith("}v"):
-                            value = child
-                    if formula is not None and (value is None or not (value.text or "")):
-                        uncached.append(element.get("r", "?"))
-                elif tag.endswith("}mergeCell"):
-                    min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
-                    merges.append((min_row, min_col, max_row, max_col))
-                elif tag.endswith("}row"):
-                    element.clear()
-    return merges, uncached
-
-
-def _fill_merges(grid: list[list[Any]], merges: list[tuple[int, int, int, int]]) -> None:
-    for min_row, min_col, max_row, max_col in merges:
-        if min_row - 1 >= len(grid):
-            continue
-        anchor_row = grid[min_row - 1]
-        value = anchor_row[min_col - 1] if min_col - 1 < len(anchor_row) else None
-        for r in range(min_row - 1, min(max_row, len(grid))):
-            row = grid[r]
-            while len(row) < max_col:
-                row.append(None)
-            for c in range(min_col - 1, max_col):
-                row[c] = value
-
-
-def _read_xlsx(path: Path, report: Report | None) -> tuple[list[list[Any]], list[str]]:
-    if path.stat().st_size == 0:
-        raise _empty_file(path)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except zipfile.BadZipFile:
-        raise _not_xlsx(path) from None
-    except (KeyError, OSError, ValueError) as exc:
-        log.info("openpyxl cannot read %s: %s", path, exc)
-        raise _not_xlsx(path) from None
-    try:
-        sheet = book.worksheets[0]
-        total = sheet.max_row or 0
-        grid = []
-        for n, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            grid.append([_text(v) for v in row])
-            if report and n % 2000 == 0:
-                report(n, total)
-    finally:
-        book.close()
-    blank = {i for i, row in enumerate(grid) if all(v is None for v in row)}
-    merges, uncached = _xlsx_scan(path)
-    _fill_merges(grid, merges)
-    for i in blank:  # a merged cell running past the data must not bring blank rows to life
-        grid[i] = [None] * len(grid[i])
-    return grid, uncached
 
 
 def _csv_encoding(path: Path) -> str:
@@ -200,7 +105,7 @@ def _read_csv(path: Path, known: set[str], report: Report | None) -> Table:
     width, count = 0, 0
     for n, raw in enumerate(_csv_rows(path, encoding, dialect)):
         if n < HEADER_SCAN_ROWS:
-            first.append([_text(v) for v in raw])
+            first.append([cell_text(v) for v in raw])
         width = max(width, len(raw))
         if any(v.strip() for v in raw):
             count += 1
@@ -214,7 +119,7 @@ def _read_csv(path: Path, known: set[str], report: Report | None) -> Table:
     def rows() -> Rows:
         for n, raw in enumerate(_csv_rows(path, encoding, dialect), start=1):
             if n > h + 1:
-                row = [_text(v) for v in raw]
+                row = [cell_text(v) for v in raw]
                 if any(v is not None for v in row):
                     yield n, row + [None] * (width - len(row))
 
@@ -235,25 +140,6 @@ def _unreadable(path: Path, kind: str) -> UserError:
     )
 
 
-def _empty_file(path: Path) -> UserError:
-    return UserError(
-        QT_TRANSLATE_NOOP("errors", "The file {name} is empty (0 bytes)."),
-        QT_TRANSLATE_NOOP("errors", "It was probably not saved or copied completely: open it in "
-                          "Excel or WPS, save it again and try again."),
-        name=path.name,
-    )
-
-
-def _not_xlsx(path: Path) -> UserError:
-    return UserError(
-        QT_TRANSLATE_NOOP("errors", "The file {name} is not an .xlsx workbook, or it is damaged "
-                          "(an old .xls renamed, or a file not copied completely)."),
-        QT_TRANSLATE_NOOP("errors", "Open it in Excel or WPS and save it as .xlsx (Excel "
-                          "workbook), then try again."),
-        name=path.name,
-    )
-
-
 def read_table(path: Path, known_headers: set[str], report: Report | None = None) -> Table:
     """Read the first sheet of an .xlsx or a .csv; ``known_headers`` helps find the header
     row below any title rows."""
@@ -262,7 +148,7 @@ def read_table(path: Path, known_headers: set[str], report: Report | None = None
         return _read_csv(path, known_headers, report)
     if suffix not in (".xlsx", ".xlsm"):
         raise _unreadable(path, suffix or "—")
-    grid, uncached = _read_xlsx(path, report)
+    grid, uncached = read_xlsx_grid(path, report)
     if not grid:
         raise UserError(QT_TRANSLATE_NOOP("errors", "The file {name} is empty."), name=path.name)
     h = _header_index(grid, known_headers)

@@ -157,7 +157,7 @@ def test_the_row_reader_equals_row_values(supervisor_session: Session, tmp_path:
     odd: list[list[Any]] = [[], [None] * 3, ["店", 9135010000010043, None, 13812345678.0, " 经十路 ", "不存在的路", "否"],
                             ["店", "91350100M000100Y43", "x", "y", "z", next(iter(roads)), "√", "n", "extra"]]
     rows = source.table.rows + odd
-    mappings = [source.mapping, {f: None for f in SYNONYMS},
+    mappings: list[dict[str, int | None]] = [source.mapping, {f: None for f in SYNONYMS},
                 {f: i % 9 for i, f in enumerate(SYNONYMS)}, {**source.mapping, "road": 12}]
     for mapping in mappings:
         read = row_reader(mapping, roads)
