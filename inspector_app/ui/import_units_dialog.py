@@ -155,8 +155,9 @@ class ImportUnitsDialog(QDialog):
         if large is not None:
             text += "\n" + self.tr(
                 "This file has {rows} rows: checking and importing them takes minutes, and the "
-                "database grows by about {mb} MB. You can cancel at any time; cancelling changes "
-                "nothing.").format(rows=large[0], mb=large[1])
+                "database grows by about {mb} MB; while the import runs, about {temporary} MB more "
+                "must be free on the disk (given back when it ends). You can cancel at any time; "
+                "cancelling changes nothing.").format(rows=large[0], mb=large[1], temporary=large[2])
         self.file_label.setText(text)
         self.mapping.setRowCount(len(SYNONYMS))
         labels = {f.key: f.label for f in UNIT_FORM.fields}
