@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from inspector_app.storage import errors
+
 PREFIX = ".import-scratch-"
 # Files older than this process are a crashed run's; a plan of this run is never removed.
 _STARTED = time.time()
@@ -28,19 +30,28 @@ class ScratchRows:
     def __init__(self, folder: Path, columns: Sequence[str]) -> None:
         for stale in folder.glob(PREFIX + "*"):  # left by a crash: nothing reads them
             with contextlib.suppress(OSError):
-                if stale.stat().st_mtime < _STARTED:
+                if stale.lstat().st_mtime < _STARTED:
                     stale.unlink()
         self.path = folder / f"{PREFIX}{uuid.uuid4().hex}.sqlite"
         self.columns = tuple(columns)
         self.count = 0
-        conn = self._connect()
-        try:
+        self._finalizer = weakref.finalize(self, _remove, self.path)
+        with self._writing() as conn:
             conn.execute(
                 "CREATE TABLE good(row_number INTEGER, action TEXT, unit_id TEXT, "
                 + ", ".join(f"c{i}" for i in range(len(self.columns))) + ")")
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connect()
+        try:
+            yield conn
+        except sqlite3.OperationalError as exc:
+            if "full" in str(exc):  # SQLITE_FULL: say so, as for the profile itself
+                raise errors.disk_full(str(self.path.parent)) from None
+            raise
         finally:
             conn.close()
-        self._finalizer = weakref.finalize(self, _remove, self.path)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, isolation_level=None)
@@ -51,16 +62,13 @@ class ScratchRows:
 
     def add_all(self, batches: Iterable[list[tuple[Any, ...]]]) -> None:
         """Append rows (row_number, action, unit_id, *columns), a batch at a time."""
-        conn = self._connect()
         marks = ", ".join("?" * (3 + len(self.columns)))
-        try:
+        with self._writing() as conn:
             conn.execute("BEGIN")
             for batch in batches:
                 conn.executemany(f"INSERT INTO good VALUES ({marks})", batch)
                 self.count += len(batch)
             conn.execute("COMMIT")
-        finally:
-            conn.close()
 
     def batches(self, action: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
         """The stored rows of one action, in file order, ``size`` at a time."""

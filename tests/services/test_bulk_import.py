@@ -163,3 +163,25 @@ def test_the_row_reader_equals_row_values(supervisor_session: Session, tmp_path:
         read = row_reader(mapping, roads)
         for row in rows:
             assert read(row) == row_values(row, mapping, roads)
+
+
+def test_a_full_disk_during_the_check_is_said_and_changes_nothing(supervisor_session: Session, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import uuid
+
+    from inspector_app.domain.errors import UserError
+    from inspector_app.ui.errors import error_text
+
+    session = supervisor_session
+    source = read_unit_file(session, _csv(tmp_path / "r.csv", session, rows=50))
+    # The scratch file is /dev/full: every write fails with ENOSPC, as on a full disk.
+    full = session.store.paths.root / f"{PREFIX}full.sqlite"
+    full.symlink_to("/dev/full")
+    monkeypatch.setattr("inspector_app.storage.import_scratch.uuid.uuid4", lambda: uuid.UUID(int=0))
+    monkeypatch.setattr(uuid.UUID, "hex", property(lambda _self: "full"))
+    db = session.store.db
+    before = db.execute("SELECT count(*), (SELECT count(*) FROM outbox) FROM unit").fetchone()
+    with pytest.raises(UserError) as refused:
+        plan_import(session, source, source.mapping)
+    assert "is full" in error_text(refused.value) and str(session.store.paths.root) in refused.value.render()
+    assert db.execute("SELECT count(*), (SELECT count(*) FROM outbox) FROM unit").fetchone() == before
