@@ -3,7 +3,7 @@ and the small conversions officers' spreadsheets need (是/否, kinds written ou
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from inspector_app.domain.validators import normalise_code
@@ -105,3 +105,26 @@ def row_values(row: Sequence[Any], mapping: Mapping[str, int | None], roads: Map
         if values.get(key) is not None:
             values[key] = str(values[key])  # the form normalises it (forms.engine, code=True)
     return values
+
+
+def row_reader(mapping: Mapping[str, int | None], roads: Mapping[str, str]) -> Callable[[Sequence[Any]], dict[str, Any]]:
+    """:func:`row_values` for many rows of one file: the columns are looked up once (the
+    same values for every row; tests/services/test_bulk_import.py compares the two)."""
+    columns = [(f, mapping.get(f)) for f in SYNONYMS if f != "road"]
+    road_column = mapping.get("road")
+
+    def read(row: Sequence[Any]) -> dict[str, Any]:
+        width = len(row)
+        values = {f: row[i] if i is not None and i < width else None for f, i in columns}
+        values["kind"] = kind_from(values["kind"], values["uscc"])
+        values["agreement_signed"] = yes_no(values["agreement_signed"])
+        values["awareness"] = yes_no(values["awareness"])
+        road = row[road_column] if road_column is not None and road_column < width else None
+        if road is not None:
+            values["road_segment_id"] = roads.get(str(road).strip(), f"?{road}")
+        for key in ("uscc", "id_number"):
+            if values[key] is not None:
+                values[key] = str(values[key])
+        return values
+
+    return read

@@ -53,7 +53,7 @@ def plan_import(session: Session, path: Path, default_source: str = "hotline",
     mapping = suggest_mapping(table.headers)
     form, ctx = work_order_form(categories()), FormContext(session.today(), mode="import")
     rows, seen = [], set()
-    for number, raw in zip(table.row_numbers, table.rows, strict=True):
+    for number, raw in table.iter_rows():
         values, problems = clean(form, row_values(raw, mapping, default_source), ctx)
         action = "error" if problems else "create"
         key = (values.get("source"), values.get("platform_no"))

@@ -9,55 +9,49 @@ and every non-empty data row with its row number in the file, merged areas fille
 from __future__ import annotations
 
 import csv
-import io
-import logging
-import re
-import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import iterparse
-
-from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
 
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.i18n import QT_TRANSLATE_NOOP
-
-log = logging.getLogger(__name__)
+from inspector_app.spreadsheets.cells import cell_text
+from inspector_app.spreadsheets.xlsx_grid import read_xlsx_grid
 
 Report = Callable[[int, int], None]
 HEADER_SCAN_ROWS = 15
 
+Rows = Iterator[tuple[int, list[Any]]]
+
 
 @dataclass
 class Table:
-    """A sheet: its header names and data rows (each with its row number in the file)."""
+    """A sheet: its header names and its data rows, each with its row number in the file.
+
+    The rows are read again from the file on each :meth:`iter_rows` (CSV: streamed, so a
+    446,793-row registry is never held in memory; .xlsx: the sheet read once, merges filled)."""
 
     headers: list[str]
-    rows: list[list[Any]]
-    row_numbers: list[int]
+    row_count: int
+    rows_from: Callable[[], Rows]
     # Cells (A1 names) holding a formula whose value was never computed and saved (files
     # written by programs, not by Excel or WPS): they read as empty.
     uncached_formulas: list[str] = field(default_factory=list)
 
+    def iter_rows(self) -> Rows:
+        """(row number in the file, cells padded to the header's width), blank rows left out."""
+        return self.rows_from()
 
-def _text(value: Any) -> Any:
-    """Normalise a cell: strip text, turn whole floats back into digits, dates into ISO."""
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    @property
+    def rows(self) -> list[list[Any]]:
+        """Every data row in a list (small files and tests; large ones use :meth:`iter_rows`)."""
+        return [row for _, row in self.iter_rows()]
+
+    @property
+    def row_numbers(self) -> list[int]:
+        """The file's row number of each data row."""
+        return [number for number, _ in self.iter_rows()]
 
 
 def _header_index(rows: Sequence[Sequence[Any]], known: set[str]) -> int:
@@ -70,100 +64,70 @@ def _header_index(rows: Sequence[Sequence[Any]], known: set[str]) -> int:
     return best
 
 
-def _xlsx_scan(path: Path) -> tuple[list[tuple[int, int, int, int]], list[str]]:
-    """Merged ranges of the first sheet (read-only openpyxl does not expose them), and the
-    cells with a formula but no saved value (openpyxl's data_only reading gives them None)."""
-    merges, uncached = [], []
-    with zipfile.ZipFile(path) as z:
-        name = next((n for n in z.namelist() if re.fullmatch(r"xl/worksheets/sheet\d*\.xml", n)), None)
-        if name is None:
-            return [], []
-        with z.open(name) as fh:
-            for _, element in iterparse(fh):
-                tag = element.tag
-                if tag.endswith("}c"):
-                    formula = value = None
-                    for child in element:
-                        if child.tag.endswith("}f"):
-                            formula = child
-                        elif child.tag.endswith("}v"):
-                            value = child
-                    if formula is not None and (value is None or not (value.text or "")):
-                        uncached.append(element.get("r", "?"))
-                elif tag.endswith("}mergeCell"):
-                    min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
-                    merges.append((min_row, min_col, max_row, max_col))
-                elif tag.endswith("}row"):
-                    element.clear()
-    return merges, uncached
-
-
-def _fill_merges(grid: list[list[Any]], merges: list[tuple[int, int, int, int]]) -> None:
-    for min_row, min_col, max_row, max_col in merges:
-        if min_row - 1 >= len(grid):
-            continue
-        anchor_row = grid[min_row - 1]
-        value = anchor_row[min_col - 1] if min_col - 1 < len(anchor_row) else None
-        for r in range(min_row - 1, min(max_row, len(grid))):
-            row = grid[r]
-            while len(row) < max_col:
-                row.append(None)
-            for c in range(min_col - 1, max_col):
-                row[c] = value
-
-
-def _read_xlsx(path: Path, report: Report | None) -> tuple[list[list[Any]], list[str]]:
-    if path.stat().st_size == 0:
-        raise _empty_file(path)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except zipfile.BadZipFile:
-        raise _not_xlsx(path) from None
-    except (KeyError, OSError, ValueError) as exc:
-        log.info("openpyxl cannot read %s: %s", path, exc)
-        raise _not_xlsx(path) from None
-    try:
-        sheet = book.worksheets[0]
-        total = sheet.max_row or 0
-        grid = []
-        for n, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            grid.append([_text(v) for v in row])
-            if report and n % 2000 == 0:
-                report(n, total)
-    finally:
-        book.close()
-    blank = {i for i, row in enumerate(grid) if all(v is None for v in row)}
-    merges, uncached = _xlsx_scan(path)
-    _fill_merges(grid, merges)
-    for i in blank:  # a merged cell running past the data must not bring blank rows to life
-        grid[i] = [None] * len(grid[i])
-    return grid, uncached
-
-
-def _read_csv(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
+def _csv_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) or GBK, found by decoding the whole file once in chunks."""
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            text = raw.decode(encoding)
-            break
+            with path.open(encoding=encoding, newline="") as fh:
+                while fh.read(1 << 20):
+                    pass
+            return encoding
         except UnicodeDecodeError:
             continue
-    else:
-        raise UserError(
-            QT_TRANSLATE_NOOP("errors", "The file {name} is not text in a known encoding "
-                              "(UTF-8 or GBK)."),
-            QT_TRANSLATE_NOOP("errors", "Save it from Excel or WPS as .xlsx or as CSV (UTF-8) "
-                              "and try again."),
-            name=path.name,
-        )
+    raise UserError(
+        QT_TRANSLATE_NOOP("errors", "The file {name} is not text in a known encoding "
+                          "(UTF-8 or GBK)."),
+        QT_TRANSLATE_NOOP("errors", "Save it from Excel or WPS as .xlsx or as CSV (UTF-8) "
+                          "and try again."),
+        name=path.name,
+    )
+
+
+def _csv_rows(path: Path, encoding: str, dialect: type[csv.Dialect] | csv.Dialect) -> Iterator[list[str]]:
+    with path.open(encoding=encoding, newline="") as fh:
+        yield from csv.reader(fh, dialect)
+
+
+def _read_csv(path: Path, known: set[str], report: Report | None) -> Table:
+    """One streamed pass finds the header, the width and the number of data rows; the rows
+    themselves are read again, streamed, by each :meth:`Table.iter_rows`."""
+    encoding = _csv_encoding(path)
+    with path.open(encoding=encoding, newline="") as fh:
+        start = fh.read(4096)
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel
-    if text.strip():
+    if start.strip():
         try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+            dialect = csv.Sniffer().sniff(start, delimiters=",;\t")
         except csv.Error:
             # No delimiter found: a file of one column (a list of names) is a table too.
             dialect = csv.excel
-    return [[_text(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+    first: list[list[Any]] = []
+    width, count = 0, 0
+    for n, raw in enumerate(_csv_rows(path, encoding, dialect)):
+        if n < HEADER_SCAN_ROWS:
+            first.append([cell_text(v) for v in raw])
+        width = max(width, len(raw))
+        if any(v.strip() for v in raw):
+            count += 1
+        if report and n % 20000 == 0:
+            report(n, 0)
+    if not first:
+        raise UserError(QT_TRANSLATE_NOOP("errors", "The file {name} is empty."), name=path.name)
+    h = _header_index(first, known)
+    count -= sum(1 for row in first[: h + 1] if any(v is not None for v in row))
+
+    def rows() -> Rows:
+        for n, raw in enumerate(_csv_rows(path, encoding, dialect), start=1):
+            if n > h + 1:
+                row = [cell_text(v) for v in raw]
+                if any(v is not None for v in row):
+                    yield n, row + [None] * (width - len(row))
+
+    return Table(_headers(first[h], width), count, rows)
+
+
+def _headers(row: list[Any], width: int) -> list[str]:
+    return [str(v) if v is not None else f"#{i + 1}" for i, v in enumerate(row + [None] * (width - len(row)))]
 
 
 def _unreadable(path: Path, kind: str) -> UserError:
@@ -176,44 +140,19 @@ def _unreadable(path: Path, kind: str) -> UserError:
     )
 
 
-def _empty_file(path: Path) -> UserError:
-    return UserError(
-        QT_TRANSLATE_NOOP("errors", "The file {name} is empty (0 bytes)."),
-        QT_TRANSLATE_NOOP("errors", "It was probably not saved or copied completely: open it in "
-                          "Excel or WPS, save it again and try again."),
-        name=path.name,
-    )
-
-
-def _not_xlsx(path: Path) -> UserError:
-    return UserError(
-        QT_TRANSLATE_NOOP("errors", "The file {name} is not an .xlsx workbook, or it is damaged "
-                          "(an old .xls renamed, or a file not copied completely)."),
-        QT_TRANSLATE_NOOP("errors", "Open it in Excel or WPS and save it as .xlsx (Excel "
-                          "workbook), then try again."),
-        name=path.name,
-    )
-
-
 def read_table(path: Path, known_headers: set[str], report: Report | None = None) -> Table:
     """Read the first sheet of an .xlsx or a .csv; ``known_headers`` helps find the header
     row below any title rows."""
     suffix = path.suffix.lower()
-    uncached: list[str] = []
-    if suffix in (".xlsx", ".xlsm"):
-        grid, uncached = _read_xlsx(path, report)
-    elif suffix in (".csv", ".txt"):
-        grid = _read_csv(path)
-    else:
+    if suffix in (".csv", ".txt"):
+        return _read_csv(path, known_headers, report)
+    if suffix not in (".xlsx", ".xlsm"):
         raise _unreadable(path, suffix or "—")
+    grid, uncached = read_xlsx_grid(path, report)
     if not grid:
         raise UserError(QT_TRANSLATE_NOOP("errors", "The file {name} is empty."), name=path.name)
     h = _header_index(grid, known_headers)
     width = max(len(r) for r in grid)
-    headers = [str(v) if v is not None else f"#{i + 1}" for i, v in enumerate(grid[h] + [None] * (width - len(grid[h])))]
-    rows, numbers = [], []
-    for n, row in enumerate(grid[h + 1 :], start=h + 2):
-        if any(v is not None for v in row):
-            rows.append(row + [None] * (width - len(row)))
-            numbers.append(n)
-    return Table(headers, rows, numbers, uncached)
+    kept = [(n, row + [None] * (width - len(row))) for n, row in enumerate(grid[h + 1 :], start=h + 2)
+            if any(v is not None for v in row)]
+    return Table(_headers(grid[h], width), len(kept), lambda: iter(kept), uncached)

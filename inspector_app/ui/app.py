@@ -233,8 +233,33 @@ class Startup:
 
         # The full damage check (opening read one page per table): a failure stops saving.
         self.damage = DamageNotice(self.window, self.runner, session, folder)
+        self.damage.repaired.connect(self.sign_in_again)
         self.damage.start()
         return self.window
+
+    def sign_in_again(self) -> Any:
+        """After 立即修复 while signed in: the main window (showing the damaged file's records)
+        gives way to the sign-in dialog, with the repaired profile opened behind it as at
+        start-up; signing in opens a new main window, cancelling quits the app."""
+        from PySide6.QtWidgets import QDialog
+
+        old = self.window
+        dialog = self.show_login()  # before the main window closes, so the app does not end
+
+        def closed(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and dialog.session is not None:
+                self.show_main(dialog.session)
+            elif result == FIRST_RUN:  # a salvaged profile without any account
+                wizard = self.show_first_run()
+                wizard.finished.connect(
+                    lambda _r: self.show_main(wizard.session) if wizard.session else self.app.quit())
+            else:
+                self.app.quit()
+
+        dialog.finished.connect(closed)
+        old.close()
+        old.deleteLater()
+        return dialog
 
     def switch_user(self, sign_out: bool) -> Any:
         """File → 切换用户 / 注销: the sign-in dialog takes the main window's place; the next
@@ -318,4 +343,8 @@ def run_gui(data_dir: Path, language: str | None = None) -> int:
     code = startup.app.exec()
     startup.runner.wait()
     close_profile(session)
+    if startup.window is not None and startup.window.session is not session:
+        close_profile(startup.window.session)  # signed in again after a repair
+    if startup.login.profile is not None:
+        close_profile(startup.login.profile)
     return int(code)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox
 
 from inspector_app.services.backups import Health, check_profile, writing_stopped
 from inspector_app.services.profile import close_profile
@@ -18,7 +18,11 @@ from inspector_app.ui.tasks import TaskRunner
 
 class DamageNotice(QObject):
     """Runs :func:`check_profile` once and, on damage, says so in the status bar and in a
-    message that offers the repair (which closes the profile, then quits the app)."""
+    message that offers the repair. The repair closes the profile; once it has replaced the
+    file, :attr:`repaired` asks for a new sign-in on it (Startup.sign_in_again); giving up
+    quits the app."""
+
+    repaired = Signal()
 
     def __init__(self, window: QMainWindow, runner: TaskRunner, session: Session,
                  backup_folder: Path | None = None) -> None:
@@ -71,15 +75,17 @@ class DamageNotice(QObject):
         assert problem is not None
         dialog = RecoveryDialog(self.window, self.runner, self.session.store.paths.root, problem,
                                 self.backup_folder)
-        dialog.continue_button.setText(
-            QCoreApplication.translate("DamageNotice", "Quit the app"))
         dialog.finished.connect(self._repaired)
         self.recovery = dialog
         dialog.open()
 
     def _repaired(self, result: int) -> None:
-        # The open window still holds the damaged file's records; the repaired profile is
-        # signed in to afresh (both when it was repaired and when the officer gave up).
+        # The open window still holds the damaged file's records: the repaired profile is
+        # signed in to afresh. An officer who quit the repair leaves the app (the profile is
+        # closed and still damaged; the next start offers the repair again).
+        if result == QDialog.DialogCode.Accepted:
+            self.repaired.emit()
+            return
         app = QApplication.instance()
         if app is not None:
             app.quit()

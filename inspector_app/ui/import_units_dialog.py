@@ -120,7 +120,8 @@ class ImportUnitsDialog(QDialog):
         self.progress.setRange(0, 0)
         self.cancel_button.setVisible(busy and cancellable)
         self.file_button.setEnabled(not busy)
-        self.import_button.setEnabled(not busy and self.plan is not None and len(self.plan.rows) > self.plan.count("error"))
+        self.import_button.setEnabled(not busy and self.plan is not None
+                                       and self.plan.count("create") + self.plan.count("update") > 0)
 
     def _progress(self, done: int, total: int, _note: str) -> None:
         if total:
@@ -142,7 +143,7 @@ class ImportUnitsDialog(QDialog):
     def _read(self, source: ImportSource) -> None:
         self.source = source
         text = self.tr("{name}: {rows} data rows, header found in the sheet.").format(
-            name=source.path.name, rows=len(source.table.rows))
+            name=source.path.name, rows=source.table.row_count)
         uncached = source.table.uncached_formulas
         if uncached:
             cells = "、".join(uncached[:LISTED_CELLS]) + ("…" if len(uncached) > LISTED_CELLS else "")
@@ -154,8 +155,9 @@ class ImportUnitsDialog(QDialog):
         if large is not None:
             text += "\n" + self.tr(
                 "This file has {rows} rows: checking and importing them takes minutes, and the "
-                "database grows by about {mb} MB. You can cancel at any time; cancelling changes "
-                "nothing.").format(rows=large[0], mb=large[1])
+                "database grows by about {mb} MB; while the import runs, about {temporary} MB more "
+                "must be free on the disk (given back when it ends). You can cancel at any time; "
+                "cancelling changes nothing.").format(rows=large[0], mb=large[1], temporary=large[2])
         self.file_label.setText(text)
         self.mapping.setRowCount(len(SYNONYMS))
         labels = {f.key: f.label for f in UNIT_FORM.fields}
@@ -209,7 +211,7 @@ class ImportUnitsDialog(QDialog):
         self.summary.setText(self.tr(
             "{total} rows: {new} new, {update} updates of units already here (matched by credit code or ID "
             "number), {errors} with errors — those are listed first and will not be imported; fix them in "
-            "the file and import it again.").format(total=len(plan.rows), new=plan.count("create"),
+            "the file and import it again.").format(total=plan.total, new=plan.count("create"),
                                                      update=plan.count("update"), errors=plan.count("error")))
         self.import_button.setText(self.tr("Import {n} rows").format(n=plan.count("create") + plan.count("update")))
         self._busy(False)

@@ -518,10 +518,6 @@
         <source>Later</source>
         <translation>稍后</translation>
     </message>
-    <message>
-        <source>Quit the app</source>
-        <translation>退出应用</translation>
-    </message>
 </context>
 <context>
     <name>DisorderDialog</name>
@@ -1046,8 +1042,8 @@ Correct the case as the opinion says. Send it for review again now?</source>
         <translation>注意：有 {count} 个单元格是公式，但文件中没有保存计算结果，将按空值读入：{cells}。请用 Excel 或 WPS 打开该文件并重新保存，以保留这些值。</translation>
     </message>
     <message>
-        <source>This file has {rows} rows: checking and importing them takes minutes, and the database grows by about {mb} MB. You can cancel at any time; cancelling changes nothing.</source>
-        <translation>这个文件有 {rows} 行：检查和导入需要几分钟，数据库将增大约 {mb} MB。可以随时取消，取消后不会有任何改动。</translation>
+        <source>This file has {rows} rows: checking and importing them takes minutes, and the database grows by about {mb} MB; while the import runs, about {temporary} MB more must be free on the disk (given back when it ends). You can cancel at any time; cancelling changes nothing.</source>
+        <translation>这个文件有 {rows} 行：检查和导入需要几分钟，数据库将增大约 {mb} MB；导入期间磁盘还需要约 {temporary} MB 可用空间（导入结束后释放）。可以随时取消，取消后不会有任何改动。</translation>
     </message>
     <message>
         <source>(not imported)</source>

@@ -80,6 +80,7 @@ def test_a_large_file_is_announced_before_the_check(qtbot, supervisor_session, r
     qtbot.addWidget(dialog)
     dialog.open_file(_registry(tmp_path / "r.xlsx", supervisor_session, rows=60))
     assert "这个文件有 60 行" in dialog.file_label.text() and "可以随时取消" in dialog.file_label.text()
+    assert "导入期间磁盘还需要约 0 MB 可用空间" in dialog.file_label.text()  # 60 rows: under 1 MB
     small = ImportUnitsDialog(supervisor_session, runner)
     qtbot.addWidget(small)
     small.open_file(_registry(tmp_path / "s.xlsx", supervisor_session, rows=40))
