@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Connection, Index, String, Table, insert, select, update
 
@@ -36,6 +36,7 @@ from inspector_server.db import metadata, record
 from inspector_server.rules import ADMIN, CLERK, forbidden, rejected
 
 if TYPE_CHECKING:  # push imports this module
+    from inspector_server.offence_index_decide import Redecision
     from inspector_server.push import Batch, Rec
 
 legal_review_subject = Table(
@@ -52,15 +53,6 @@ DOC_TYPES = frozenset({"warning", "rectify_order", "no_penalty", "inspection_rec
                        "case_filing"})
 REVIEWERS = (CLERK, ADMIN)
 REDECIDED = "server_redecided"
-
-
-class Redecision(Protocol):
-    """What the server's re-decision of a violation carries (inspector_server.offence_index)."""
-
-    laptop_outcome: str
-    server_outcome: str
-    reasons: tuple[str, ...]
-    priors: tuple[Mapping[str, Any], ...]
 
 
 # -- checks of pushed ops ------------------------------------------------------------------

@@ -23,9 +23,9 @@ from inspector_app.sync.protocol import Op, OpResult, Status
 from inspector_server import (
     accounts,
     auth,
+    legal_reviews,
     numbers,
     offence_index,
-    legal_reviews,
     op_validation,
     refusals,
     rules,
