@@ -11,8 +11,8 @@ from inspector_app.domain.errors import UserError
 from inspector_app.domain.roles import Permission
 from inspector_app.services.session import Session
 from inspector_app.storage import sync_state as state
-from inspector_app.storage.offence_index import index_state
 from inspector_app.storage.legal_reviews import server_reviews_for
+from inspector_app.storage.offence_index import index_state
 from inspector_app.storage.record_names import op_changes, record_name
 from inspector_app.storage.rollback import ROLLED_BACK
 from inspector_app.sync.client import SyncError

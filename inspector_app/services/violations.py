@@ -35,8 +35,8 @@ from inspector_app.domain.validators import (
 )
 from inspector_app.forms.evidence import photo_rule
 from inspector_app.services.first_offence_catalog import CatalogInUse, catalog_in_use
-from inspector_app.services.offence_index import index_as_of, index_priors
 from inspector_app.services.legal_reviews import queue_automatic
+from inspector_app.services.offence_index import index_as_of, index_priors
 from inspector_app.services.session import LOCAL_TZ, Operation, Session
 from inspector_app.storage import violations as store
 from inspector_app.storage.officers import officer_by_id
