@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -271,8 +272,11 @@ def test_the_map_counts_the_re_checks_due_as_the_notices_page_does(qtbot, window
     issue_document(officer_session, record_violation(officer_session, _values(officer_session), ALL).ids("violation")[0],
                    "warning", _signed())
     notices = window.page("notices")
-    assert notices.due.text().startswith("1 ")
+    # The profile may hold other due re-checks (the demo's 法制审核 cases): the map counts the same.
+    counted = re.match(r"(\d+) ", notices.due.text())
+    assert counted is not None and int(counted.group(1)) >= 1
+    due = int(counted.group(1))
     view = window.page("map")
     qtbot.waitUntil(lambda: view.map.is_ready and view.loaded.get("units", 0) > 0, timeout=30000)
-    qtbot.waitUntil(lambda: view.due_total == 1, timeout=10000)
-    assert " 1 re-checks due" in view.status.text() and "no position" in view.status.text()
+    qtbot.waitUntil(lambda: view.due_total == due, timeout=10000)
+    assert f" {due} re-checks due" in view.status.text() and "no position" in view.status.text()
